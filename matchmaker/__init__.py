@@ -1,0 +1,39 @@
+"""matchmaker: conference registration and explainable cross-industry matchmaking."""
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. No side effects beyond reading configuration: the database is
+    created and migrated by ``matchmaker db upgrade`` (or ``matchmaker demo``)."""
+    app = Flask(
+        __name__,
+        instance_path=str(instance_path()),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_DIR / "templates"),
+    )
+    app.config["MIGRATIONS_DIR"] = PACKAGE_DIR / "migrations"
+    app.config["TRANSLATIONS_DIR"] = PACKAGE_DIR / "translations"
+
+    from . import commands, config, database, i18n, security, views
+
+    config.load_config(app, test_config)
+    database.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    views.init_app(app)
+    commands.init_app(app)
+    return app
+
+
+def instance_path() -> Path:
+    """The instance folder: ``MATCHMAKER_INSTANCE_PATH`` or ``instance/`` beside the package."""
+    configured = os.environ.get("MATCHMAKER_INSTANCE_PATH")
+    return Path(configured).resolve() if configured else PROJECT_DIR / "instance"

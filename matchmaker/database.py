@@ -1,0 +1,43 @@
+"""Database engine behaviour that the models cannot express.
+
+SQLite gets foreign keys, WAL and ``BEGIN IMMEDIATE``: every transaction takes the write
+lock up front, so "count the seats, then insert" cannot interleave between two sign-ups
+(pysqlite's default deferred BEGIN would let both read the same count). PostgreSQL gets
+the same guarantee from ``SELECT ... FOR UPDATE`` on the event row (see services).
+"""
+
+import sqlite3
+
+from flask import Flask
+from sqlalchemy import Engine, event
+
+from .extensions import db, migrate
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def init_app(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.config["MIGRATIONS_DIR"]), render_as_batch=True)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            configure_sqlite(db.engine)
+
+
+def configure_sqlite(engine: Engine) -> None:
+    event.listen(engine, "connect", on_sqlite_connect)
+    event.listen(engine, "begin", on_sqlite_begin)
+
+
+def on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, see on_sqlite_begin
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def on_sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,48 @@
+"""Language choice: German first, English on request, remembered in the session."""
+
+from flask import Flask, current_app, g, session
+from flask_babel import get_locale
+
+from .extensions import babel
+
+LANGUAGE_SESSION_KEY = "language"
+
+
+def init_app(app: Flask) -> None:
+    babel.init_app(
+        app,
+        default_locale=app.config["BABEL_DEFAULT_LOCALE"],
+        default_timezone=app.config["BABEL_DEFAULT_TIMEZONE"],
+        default_translation_directories=str(app.config["TRANSLATIONS_DIR"]),
+        locale_selector=select_language,
+    )
+    app.jinja_env.globals["current_language"] = current_language
+
+
+def select_language() -> str:
+    """An explicit page language (an attendee's own pages) wins, then the visitor's choice."""
+    supported = current_app.config["LANGUAGES"]
+    forced = g.get("page_language")
+    if forced in supported:
+        return forced
+    chosen = session.get(LANGUAGE_SESSION_KEY)
+    if chosen in supported:
+        return chosen
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def remember_language(language: str) -> bool:
+    """Store the visitor's choice; False if the language is not offered."""
+    if language not in current_app.config["LANGUAGES"]:
+        return False
+    session[LANGUAGE_SESSION_KEY] = language
+    return True
+
+
+def current_language() -> str:
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def request_is_safe_target(target: str | None) -> bool:
+    """Only same-site paths are followed after a language switch (no open redirect)."""
+    return bool(target) and target.startswith("/") and not target.startswith("//") and "\\" not in target

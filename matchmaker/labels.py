@@ -1,0 +1,26 @@
+"""Translated labels for the domain's codes (organisation types, themes, statuses)."""
+
+from flask_babel import lazy_gettext as _l
+
+ORG_TYPE_LABELS = {
+    "sme": _l("SME (small or medium-sized enterprise)"),
+    "startup": _l("Start-up"),
+    "large": _l("Large company"),
+    "research": _l("Research institute or university"),
+    "cluster": _l("Cluster management"),
+    "public": _l("Public body"),
+    "other": _l("Other"),
+}
+
+THEME_LABELS = {
+    "open_innovation": _l("Open innovation"),
+    "skills": _l("Skilled-worker training and further education"),
+    "non_technical": _l("Non-technical innovation"),
+    "cluster_management": _l("New options for cluster management"),
+}
+
+STATUS_LABELS = {
+    "registered": _l("Registered"),
+    "waitlisted": _l("On the waiting list"),
+    "cancelled": _l("Cancelled"),
+}

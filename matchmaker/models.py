@@ -1,0 +1,256 @@
+"""All database models in one place.
+
+Invariants live in the database where it can hold them: one registration per e-mail and
+event, lower-case e-mail, one meeting per table and slot, pairs stored as (smaller, larger).
+"""
+
+import enum
+from datetime import date, datetime, timezone
+from typing import Any
+
+from flask_login import UserMixin
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Enum,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .extensions import db
+from .vocabulary import LANGUAGES, ORG_TYPES
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def sql_in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{value}'" for value in values)
+    return f"{column} IN ({quoted})"
+
+
+class AttendeeStatus(enum.StrEnum):
+    REGISTERED = "registered"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+
+
+class MailStatus(enum.StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+def string_enum(enum_class: type[enum.StrEnum]) -> Enum:
+    """Store an enum as its value in a VARCHAR with a CHECK constraint, on every backend."""
+    return Enum(
+        enum_class,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda members: [member.value for member in members],
+        name=enum_class.__name__.lower(),
+    )
+
+
+class Event(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    starts_on: Mapped[date]
+    venue: Mapped[str] = mapped_column(String(300))
+    capacity: Mapped[int] = mapped_column(default=200)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    slots: Mapped[list["Slot"]] = relationship(
+        back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"
+    )
+    tables: Mapped[list["MeetingTable"]] = relationship(
+        back_populates="event", order_by="MeetingTable.number", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (CheckConstraint("capacity >= 0", name="capacity_not_negative"),)
+
+
+class Industry(db.Model):
+    """An industry or technology field an attendee chooses; organisers may add more."""
+
+    code: Mapped[str] = mapped_column(String(60), primary_key=True)
+    name_de: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(default=0)
+
+    def name(self, language: str) -> str:
+        return self.name_de if language == "de" else self.name_en
+
+
+class Slot(db.Model):
+    """A meeting slot; ``number`` is 1-based within the event and what files refer to."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    block: Mapped[int] = mapped_column(default=1)
+
+    event: Mapped[Event] = relationship(back_populates="slots")
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "number"),
+        CheckConstraint("number >= 1", name="number_positive"),
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+    )
+
+
+class MeetingTable(db.Model):
+    """A numbered table in the meeting area (named so to keep clear of SQL's TABLE)."""
+
+    __tablename__ = "meeting_table"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    name: Mapped[str] = mapped_column(String(80))
+
+    event: Mapped[Event] = relationship(back_populates="tables")
+
+    __table_args__ = (UniqueConstraint("event_id", "number"),)
+
+
+class Attendee(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[AttendeeStatus] = mapped_column(string_enum(AttendeeStatus))
+    email: Mapped[str] = mapped_column(String(254))
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    organisation: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str | None] = mapped_column(String(150))
+    org_type: Mapped[str] = mapped_column(String(20))
+    industry_code: Mapped[str] = mapped_column(ForeignKey("industry.code"))
+    cluster: Mapped[str | None] = mapped_column(String(200))
+    themes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    offers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    seeks: Mapped[list[str]] = mapped_column(JSON, default=list)
+    wants_meetings: Mapped[bool] = mapped_column(default=True)
+    unavailable_slots: Mapped[list[int]] = mapped_column(JSON, default=list)
+    max_meetings: Mapped[int | None]
+    language: Mapped[str] = mapped_column(String(2), default="de")
+    privacy_consent_at: Mapped[datetime]
+    privacy_consent_version: Mapped[str] = mapped_column(String(40))
+    matching_consent_at: Mapped[datetime | None]
+    matching_consent_version: Mapped[str | None] = mapped_column(String(40))
+    email_confirmed_at: Mapped[datetime | None]
+    reminder_sent_at: Mapped[datetime | None]
+    cancelled_at: Mapped[datetime | None]
+    signed_up_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    event: Mapped[Event] = relationship()
+    industry: Mapped[Industry] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "email"),
+        UniqueConstraint("event_id", "number"),
+        CheckConstraint("email = lower(email)", name="email_lower_case"),
+        CheckConstraint(sql_in("org_type", ORG_TYPES), name="org_type_known"),
+        CheckConstraint(sql_in("language", LANGUAGES), name="language_known"),
+        CheckConstraint("max_meetings IS NULL OR max_meetings >= 0", name="max_meetings_valid"),
+        Index("ix_attendee_event_status", "event_id", "status"),
+    )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def matching_consent(self) -> bool:
+        return self.matching_consent_at is not None
+
+
+class Meeting(db.Model):
+    """A scheduled 1:1 meeting; ``attendee_a_id < attendee_b_id`` always."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    slot_id: Mapped[int] = mapped_column(ForeignKey("slot.id", ondelete="CASCADE"))
+    table_id: Mapped[int] = mapped_column(ForeignKey("meeting_table.id", ondelete="CASCADE"))
+    attendee_a_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    attendee_b_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    score: Mapped[int] = mapped_column(default=0)
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    locked: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    slot: Mapped[Slot] = relationship()
+    table: Mapped[MeetingTable] = relationship()
+    attendee_a: Mapped[Attendee] = relationship(foreign_keys=[attendee_a_id])
+    attendee_b: Mapped[Attendee] = relationship(foreign_keys=[attendee_b_id])
+
+    __table_args__ = (
+        UniqueConstraint("slot_id", "table_id"),
+        UniqueConstraint("event_id", "attendee_a_id", "attendee_b_id"),
+        CheckConstraint("attendee_a_id < attendee_b_id", name="pair_ordered"),
+    )
+
+
+class MeetingRequest(db.Model):
+    """An attendee asks to meet another one ("must meet"); mutual requests weigh more."""
+
+    __tablename__ = "meeting_request"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    requester_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    target_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("requester_id", "target_id"),
+        CheckConstraint("requester_id <> target_id", name="not_self"),
+    )
+
+
+class OutgoingMail(db.Model):
+    """Every message we send, so that a failed send can be retried and nothing is lost."""
+
+    __tablename__ = "outgoing_mail"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    body_text: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(2))
+    status: Mapped[MailStatus] = mapped_column(string_enum(MailStatus), default=MailStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
+
+
+class Organiser(UserMixin, db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+

@@ -1,0 +1,173 @@
+"""The sign-up form. Its field groups are reused by the attendee's own edit pages."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    Field,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
+
+from ..labels import ORG_TYPE_LABELS, THEME_LABELS
+from ..text import collapse_whitespace, normalise_email, split_tags
+from ..vocabulary import ORG_TYPES, THEMES
+
+MAX_TAGS = 10
+MAX_TAG_LENGTH = 60
+
+
+def choices(pairs: Sequence[tuple[Any, Any]]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def strip_text(value: Any) -> Any:
+    return collapse_whitespace(value) if isinstance(value, str) else value
+
+
+def none_if_empty(value: Any) -> Any:
+    return value or None
+
+
+class CheckboxListField(SelectMultipleField):
+    """Several checkboxes for one question; each gets its own label."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class TagListField(Field):
+    """Free tags typed as one comma-separated line; keeps the typed text after an error."""
+
+    widget = TextInput()
+
+    def __init__(self, label: Any = None, validators: Any = None, **kwargs: Any) -> None:
+        super().__init__(label, validators, **kwargs)
+        self.typed: str | None = None
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        self.typed = valuelist[0] if valuelist else ""
+        self.data = split_tags(self.typed)
+
+    def process_data(self, value: Any) -> None:
+        self.data = list(value or [])
+
+    def _value(self) -> str:
+        return self.typed if self.typed is not None else ", ".join(self.data or [])
+
+    def pre_validate(self, form: Any) -> None:
+        if len(self.data) > MAX_TAGS:
+            raise ValidationError(_l("Please enter at most %(count)d terms.", count=MAX_TAGS))
+        if any(len(tag) > MAX_TAG_LENGTH for tag in self.data):
+            raise ValidationError(
+                _l("Each term may have at most %(length)d characters.", length=MAX_TAG_LENGTH)
+            )
+
+
+def text(label: Any, max_length: int, required: bool = True, **kwargs: Any) -> StringField:
+    presence = DataRequired(_l("Please fill in this field.")) if required else Optional()
+    return StringField(
+        label,
+        [presence, Length(max=max_length, message=_l("Please use at most %(max)d characters."))],
+        filters=[strip_text] if required else [strip_text, none_if_empty],
+        **kwargs,
+    )
+
+
+class PersonFields(FlaskForm):
+    first_name = text(_l("First name"), 100, render_kw={"autocomplete": "given-name"})
+    last_name = text(_l("Last name"), 100, render_kw={"autocomplete": "family-name"})
+    organisation = text(_l("Organisation"), 200, render_kw={"autocomplete": "organization"})
+    position = text(_l("Position (optional)"), 150, required=False,
+                    render_kw={"autocomplete": "organization-title"})
+    org_type = SelectField(
+        _l("Type of organisation"),
+        choices=choices([("", _l("Please choose"))] + [(code, ORG_TYPE_LABELS[code]) for code in ORG_TYPES]),
+        validators=[DataRequired(_l("Please choose the type of your organisation."))],
+    )
+    industry = SelectField(
+        _l("Industry or technology field"),
+        validators=[DataRequired(_l("Please choose an industry or technology field."))],
+    )
+    cluster = text(_l("Cluster you belong to (optional)"), 200, required=False)
+
+    def set_industries(self, choices_: Sequence[tuple[str, Any]]) -> None:
+        self.industry.choices = choices([("", _l("Please choose")), *choices_])
+
+
+class InterestFields(FlaskForm):
+    themes = CheckboxListField(
+        _l("Themes that interest you"),
+        choices=choices([(code, THEME_LABELS[code]) for code in THEMES]),
+        validators=[Optional()],
+    )
+    keywords = TagListField(_l("Keywords"), description=_l("Up to 10 terms, separated by commas."))
+    offers = TagListField(_l("What I can offer"),
+                          description=_l("Up to 10 terms, separated by commas."))
+    seeks = TagListField(_l("What I am looking for"),
+                         description=_l("Up to 10 terms, separated by commas."))
+
+
+class MeetingFields(FlaskForm):
+    wants_meetings = BooleanField(_l("I would like 1:1 meetings with other attendees"), default=True)
+    unavailable_slots = CheckboxListField(
+        _l("Meeting slots in which I am NOT available"), coerce=int, validators=[Optional()]
+    )
+    max_meetings = IntegerField(
+        _l("Maximum number of meetings (optional)"),
+        validators=[Optional(), NumberRange(min=1, message=_l("Please enter a whole number of at least 1."))],
+    )
+
+    def set_slots(self, choices_: Sequence[tuple[int, str]]) -> None:
+        self.unavailable_slots.choices = choices(choices_)
+
+    def validate_max_meetings(self, field: IntegerField) -> None:
+        slot_count = len(self.unavailable_slots.choices or [])
+        if field.data is not None and field.data > slot_count:
+            raise ValidationError(
+                _l("There are only %(count)d meeting slots; please enter at most %(count)d.",
+                   count=slot_count)
+            )
+
+
+class SignUpForm(PersonFields, InterestFields, MeetingFields):
+    email = EmailField(
+        _l("E-mail address"),
+        [
+            InputRequired(_l("Please enter your e-mail address.")),
+            Length(max=254, message=_l("Please use at most %(max)d characters.")),
+            Email(_l("Please enter a valid e-mail address, like name@example.org.")),
+        ],
+        filters=[normalise_email],
+        render_kw={"autocomplete": "email"},
+    )
+    privacy_consent = BooleanField(
+        _l("I have read the privacy notice and agree that my data is processed for this event."),
+        validators=[DataRequired(_l("Please agree to the privacy notice to sign up."))],
+    )
+    matching_consent = BooleanField(
+        _l("Show my profile to other attendees and suggest me for meetings (optional).")
+    )
+
+
+# Messages that WTForms itself raises through Flask-Babel; listed here so that
+# ``pybabel extract`` puts them into our catalogs and they appear in German too.
+WTFORMS_MESSAGES = (
+    _l("Not a valid choice."),
+    _l("Not a valid integer value."),
+    _l("'%(value)s' is not a valid choice for this field."),
+    _l("'%(value)s' are not valid choices for this field."),
+    _l("The CSRF token is missing."),
+    _l("The CSRF token is invalid."),
+    _l("The CSRF token has expired."),
+    _l("The CSRF session token is missing."),
+)

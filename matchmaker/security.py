@@ -1,0 +1,36 @@
+"""CSRF protection, organiser log-in and the HTTP headers every response carries."""
+
+from flask import Flask, Response
+from flask_babel import lazy_gettext
+
+from .extensions import csrf, db, login_manager
+from .models import Organiser
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+
+
+def init_app(app: Flask) -> None:
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = lazy_gettext("Please log in as an organiser to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.user_loader(load_organiser)
+    app.after_request(add_security_headers)
+
+
+def load_organiser(organiser_id: str) -> Organiser | None:
+    if not organiser_id.isdigit():
+        return None
+    return db.session.get(Organiser, int(organiser_id))
+
+
+def add_security_headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response

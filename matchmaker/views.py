@@ -1,0 +1,40 @@
+"""Blueprints (one per audience) and the error pages."""
+
+from datetime import date
+
+from flask import Flask, render_template
+from flask_babel import format_date
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .labels import ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS
+
+
+def init_app(app: Flask) -> None:
+    from .auth import bp as auth_bp
+    from .organiser import bp as organiser_bp
+    from .public import bp as public_bp
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(organiser_bp)
+    app.register_error_handler(CSRFError, render_csrf_error)
+    app.register_error_handler(HTTPException, render_http_error)
+    app.jinja_env.globals.update(
+        theme_labels=THEME_LABELS, org_type_labels=ORG_TYPE_LABELS, status_labels=STATUS_LABELS
+    )
+    app.jinja_env.filters["format_event_date"] = format_event_date
+
+
+def format_event_date(value: date) -> str:
+    return format_date(value, format="full")
+
+
+def render_csrf_error(error: CSRFError) -> tuple[str, int]:
+    return render_template("errors/csrf.html"), 400
+
+
+def render_http_error(error: HTTPException) -> tuple[str, int] | HTTPException:
+    if error.code is None or error.code < 400:
+        return error
+    return render_template("errors/http.html", code=error.code), error.code

@@ -1,0 +1,123 @@
+"""Shared fixtures: an app on a real, migrated database (SQLite, and again PostgreSQL).
+
+Every test that uses ``app`` runs twice: on a SQLite file and on a throwaway PostgreSQL
+server. Without PostgreSQL server binaries the PostgreSQL runs skip, except when
+``CI=true``: there a test that cannot run fails.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from matchmaker import create_app
+from matchmaker.extensions import db
+from matchmaker.models import Event
+from tests.support.factories import make_event
+from tests.support.postgres import create_database, server_binaries, throwaway_server
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+def cannot_run(reason: str) -> None:
+    """Skip on a developer's machine; fail in CI, where every test must run."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: this test must run)")
+    pytest.skip(reason)
+
+
+def app_config(database_url: str, instance: Path) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "MAIL_OUTBOX_DIR": str(instance / "outbox"),
+        "PUBLIC_BASE_URL": "http://localhost",
+        "SERVER_NAME": None,
+    }
+
+
+@pytest.fixture(autouse=True)
+def instance_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test out of the repository's own instance folder."""
+    folder = tmp_path / "instance"
+    folder.mkdir()
+    monkeypatch.setenv("MATCHMAKER_INSTANCE_PATH", str(folder))
+    for name in [key for key in os.environ if key.startswith("MATCHMAKER_") and key != "MATCHMAKER_INSTANCE_PATH"]:
+        monkeypatch.delenv(name)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    return folder
+
+
+def migrate(database_url: str, instance: Path) -> None:
+    app = create_app(app_config(database_url, instance))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database migrated from scratch; each test gets a copy (fast and realistic)."""
+    folder = tmp_path_factory.mktemp("sqlite-template")
+    path = folder / "template.sqlite"
+    migrate(f"sqlite:///{path}", folder)
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    bin_dir = server_binaries()
+    if bin_dir is None:
+        cannot_run("PostgreSQL server binaries are not installed (apt-get install postgresql)")
+    with throwaway_server(bin_dir) as base_url:
+        url = create_database(base_url, "matchmaker_test")
+        migrate(url, tmp_path_factory.mktemp("pg-instance"))
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        copy = tmp_path / "matchmaker.sqlite"
+        shutil.copy(request.getfixturevalue("sqlite_template"), copy)
+        return f"sqlite:///{copy}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def app(database_url: str, instance_folder: Path) -> Iterator[Flask]:
+    app = create_app(app_config(database_url, instance_folder))
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            empty_all_tables()
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+def empty_all_tables() -> None:
+    names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+    db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    db.session.commit()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def event(app: Flask) -> Event:
+    return make_event()

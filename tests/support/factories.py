@@ -1,0 +1,52 @@
+"""Test data made the way users make it: through the services and the real form POST."""
+
+import re
+from datetime import date, time
+
+from flask.testing import FlaskClient
+
+from matchmaker.extensions import db
+from matchmaker.models import Event
+from matchmaker.services.events import EventPlan, SlotBlock, create_event, ensure_industries
+
+CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+def make_event(capacity: int = 200, tables: int = 60) -> Event:
+    ensure_industries()
+    event = create_event(EventPlan(
+        slug="go-cluster-2027", title="go-cluster Jahrestagung 2027", starts_on=date(2027, 6, 16),
+        venue="bcc Berlin Congress Center", capacity=capacity,
+        blocks=(SlotBlock(time(10, 30), 5), SlotBlock(time(14, 0), 5)), meeting_minutes=20,
+        table_count=tables,
+    ))
+    db.session.commit()
+    return event
+
+
+def csrf_token(client: FlaskClient, path: str) -> str:
+    page = client.get(path).get_data(as_text=True)
+    match = CSRF_FIELD.search(page)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def valid_sign_up(**overrides) -> dict:
+    """A complete, valid sign-up form submission; override fields by name."""
+    form = {
+        "first_name": "Jürgen", "last_name": "Müller", "email": "juergen.mueller@example.org",
+        "organisation": "Müller Präzisionstechnik GmbH", "position": "Geschäftsführer",
+        "org_type": "sme", "industry": "manufacturing_engineering",
+        "cluster": "Cluster Mechatronik Sachsen", "themes": ["open_innovation", "skills"],
+        "keywords": "Leichtbau, Additive Fertigung", "offers": "Prototypenbau",
+        "seeks": "KI, Forschungspartner", "wants_meetings": "y", "unavailable_slots": ["2", "7"],
+        "max_meetings": "5", "privacy_consent": "y", "matching_consent": "y",
+    }
+    form.update(overrides)
+    return {key: value for key, value in form.items() if value is not None}
+
+
+def submit_sign_up(client: FlaskClient, **overrides):
+    data = valid_sign_up(**overrides)
+    data["csrf_token"] = csrf_token(client, "/register")
+    return client.post("/register", data=data)

@@ -1,0 +1,70 @@
+"""A throwaway PostgreSQL server on loopback, for the tests that run again on PostgreSQL."""
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def server_binaries() -> Path | None:
+    """The newest PostgreSQL server installation (Debian keeps it out of PATH)."""
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=version_key)
+    if candidates:
+        return Path(candidates[-1]).parent
+    found = shutil.which("pg_ctl")
+    return Path(found).parent if found else None
+
+
+def version_key(path: str) -> int:
+    part = Path(path).parent.parent.name
+    return int(part) if part.isdigit() else 0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def as_postgres(command: list[str], cwd: str) -> list[str]:
+    """Root may not run the server; run its tools as the ``postgres`` user when we are root."""
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *command]
+    return command
+
+
+@contextmanager
+def throwaway_server(bin_dir: Path) -> Iterator[str]:
+    """Start a fresh cluster (fsync off, loopback only), yield its base URL, then remove it."""
+    root = tempfile.mkdtemp(prefix="matchmaker-pg-")
+    data, port = os.path.join(root, "data"), free_port()
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres", "postgres")
+    run = lambda *args: subprocess.run(  # noqa: E731
+        as_postgres([str(bin_dir / args[0]), *args[1:]], root), cwd=root, check=True,
+        capture_output=True, text=True,
+    )
+    try:
+        run("initdb", "-D", data, "-U", "postgres", "--auth=trust", "--locale=C.UTF-8", "-E", "UTF8")
+        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
+        run("pg_ctl", "-D", data, "-o", options, "-w", "-l", os.path.join(root, "log"), "start")
+        try:
+            yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+        finally:
+            run("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def create_database(base_url: str, name: str) -> str:
+    import psycopg
+
+    plain = base_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain + "/postgres", autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return f"{base_url}/{name}"
