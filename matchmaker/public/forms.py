@@ -22,6 +22,7 @@ from ..labels import ORG_TYPE_LABELS, THEME_LABELS
 from ..text import collapse_whitespace, normalise_email, split_tags
 from ..vocabulary import ORG_TYPES, THEMES
 
+NOT_AN_OPTION = _l("Please choose only from the options shown.")
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 60
 
@@ -43,6 +44,20 @@ class CheckboxListField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+class WholeNumberField(IntegerField):
+    """An integer field whose parsing error speaks our language (WTForms' own is terse)."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if valuelist and valuelist[0].strip():
+            try:
+                self.data = int(valuelist[0].strip())
+            except ValueError as error:
+                self.data = None
+                raise ValueError(_l("Please enter a whole number, like 5.")) from error
+        else:
+            self.data = None
 
 
 class TagListField(Field):
@@ -93,10 +108,12 @@ class PersonFields(FlaskForm):
         _l("Type of organisation"),
         choices=choices([("", _l("Please choose"))] + [(code, ORG_TYPE_LABELS[code]) for code in ORG_TYPES]),
         validators=[DataRequired(_l("Please choose the type of your organisation."))],
+        invalid_choice_message=NOT_AN_OPTION,
     )
     industry = SelectField(
         _l("Industry or technology field"),
         validators=[DataRequired(_l("Please choose an industry or technology field."))],
+        invalid_choice_message=NOT_AN_OPTION,
     )
     cluster = text(_l("Cluster you belong to (optional)"), 200, required=False)
 
@@ -109,6 +126,7 @@ class InterestFields(FlaskForm):
         _l("Themes that interest you"),
         choices=choices([(code, THEME_LABELS[code]) for code in THEMES]),
         validators=[Optional()],
+        invalid_choice_message=NOT_AN_OPTION,
     )
     keywords = TagListField(_l("Keywords"), description=_l("Up to 10 terms, separated by commas."))
     offers = TagListField(_l("What I can offer"),
@@ -120,9 +138,10 @@ class InterestFields(FlaskForm):
 class MeetingFields(FlaskForm):
     wants_meetings = BooleanField(_l("I would like 1:1 meetings with other attendees"), default=True)
     unavailable_slots = CheckboxListField(
-        _l("Meeting slots in which I am NOT available"), coerce=int, validators=[Optional()]
+        _l("Meeting slots in which I am NOT available"), coerce=int, validators=[Optional()],
+        invalid_choice_message=NOT_AN_OPTION, invalid_value_message=NOT_AN_OPTION,
     )
-    max_meetings = IntegerField(
+    max_meetings = WholeNumberField(
         _l("Maximum number of meetings (optional)"),
         validators=[Optional(), NumberRange(min=1, message=_l("Please enter a whole number of at least 1."))],
     )
@@ -130,7 +149,7 @@ class MeetingFields(FlaskForm):
     def set_slots(self, choices_: Sequence[tuple[int, str]]) -> None:
         self.unavailable_slots.choices = choices(choices_)
 
-    def validate_max_meetings(self, field: IntegerField) -> None:
+    def validate_max_meetings(self, field: WholeNumberField) -> None:
         slot_count = len(self.unavailable_slots.choices or [])
         if field.data is not None and field.data > slot_count:
             raise ValidationError(
@@ -158,16 +177,3 @@ class SignUpForm(PersonFields, InterestFields, MeetingFields):
         _l("Show my profile to other attendees and suggest me for meetings (optional).")
     )
 
-
-# Messages that WTForms itself raises through Flask-Babel; listed here so that
-# ``pybabel extract`` puts them into our catalogs and they appear in German too.
-WTFORMS_MESSAGES = (
-    _l("Not a valid choice."),
-    _l("Not a valid integer value."),
-    _l("'%(value)s' is not a valid choice for this field."),
-    _l("'%(value)s' are not valid choices for this field."),
-    _l("The CSRF token is missing."),
-    _l("The CSRF token is invalid."),
-    _l("The CSRF token has expired."),
-    _l("The CSRF session token is missing."),
-)

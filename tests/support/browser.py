@@ -1,0 +1,97 @@
+"""A real Chromium for browser tests: fixtures, an axe-core audit and a layout check.
+
+Debian's Chromium at /usr/bin/chromium is driven by Playwright (no browser downloads). To
+use these fixtures in a test folder, import them into its ``conftest.py`` and define a
+``live_url`` fixture (module scope; see ``tests/browser/conftest.py``)::
+
+    from tests.support.browser import chromium, page, phone_page  # noqa: F401
+
+Tests get a fresh browser context per test (no cookies carried over), so every test starts
+as a new visitor. Playwright's own ``browser``/``page`` fixtures (pytest-playwright) would
+look for a downloaded browser; ``page`` here replaces that one.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import cannot_run
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_A_AA}, "resultTypes": ["violations"]}
+TIMEOUT_MS = 10_000
+
+
+@contextmanager
+def launch_chromium() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        cannot_run(f"{CHROMIUM} is missing (apt-get install --no-install-recommends chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def open_page(browser: Browser, base_url: str, viewport: dict = DESKTOP) -> Iterator[Page]:
+    """A page in a new browser context: a new visitor with no cookies."""
+    context = browser.new_context(base_url=base_url, viewport=viewport, locale="de-DE")
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    with launch_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(chromium: Browser, live_url: str) -> Iterator[Page]:
+    """A desktop-sized page; ``page.goto("/register")`` is relative to the live server."""
+    with open_page(chromium, live_url) as new_page:
+        yield new_page
+
+
+@pytest.fixture
+def phone_page(chromium: Browser, live_url: str) -> Iterator[Page]:
+    """A page 375 CSS pixels wide, like a small phone."""
+    with open_page(chromium, live_url, PHONE) as new_page:
+        yield new_page
+
+
+def accessibility_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page, one readable line per element."""
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} -> "
+        f"{' '.join(map(str, node['target']))}: {node.get('failureSummary')}".replace("\n", " ")
+        for violation in results.response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def assert_accessible(page: Page) -> None:
+    violations = accessibility_violations(page)
+    assert not violations, f"axe-core on {page.url}:\n" + "\n".join(violations)
+
+
+def horizontal_overflow(page: Page) -> int:
+    """How many CSS pixels the page is wider than the viewport (0: no sideways scrolling)."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

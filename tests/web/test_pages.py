@@ -1,0 +1,84 @@
+"""Public pages, the language switch and the organiser log-in."""
+
+from matchmaker.extensions import db
+from matchmaker.models import Organiser
+from tests.support.factories import csrf_token, make_event, submit_sign_up
+
+
+def test_event_page_shows_title_date_venue_themes_and_seats(client, event):
+    page = client.get("/").get_data(as_text=True)
+    for expected in ("go-cluster Jahrestagung 2027", "Mittwoch, 16. Juni 2027", "bcc Berlin Congress Center",
+                     "Open Innovation", "Fachkräftesicherung durch Aus- und Weiterbildung",
+                     "Nicht-technische Innovationen", "Neue Optionen für das Clustermanagement",
+                     "So funktioniert das Matchmaking", "Noch 200 Plätze frei", 'href="/register"'):
+        assert expected in page
+
+
+def test_event_page_counts_seats_down(client, event):
+    submit_sign_up(client)
+    assert "Noch 199 Plätze frei" in client.get("/").get_data(as_text=True)
+
+
+def test_full_event_page_offers_waiting_list(client, app):
+    make_event(capacity=0)
+    page = client.get("/").get_data(as_text=True)
+    assert "Die Veranstaltung ist ausgebucht." in page and "Auf die Warteliste setzen" in page
+
+
+def test_site_without_event_answers_not_found(client):
+    assert client.get("/").status_code == 404
+
+
+def test_language_choice_is_remembered_across_pages(client, event):
+    response = client.get("/language/en?next=/register")
+    assert response.location == "/register"
+    page = client.get("/privacy").get_data(as_text=True)
+    assert '<html lang="en">' in page and "Privacy notice" in page
+
+
+def test_language_switch_refuses_foreign_redirect(client, event):
+    assert client.get("/language/en?next=//evil.example").location == "/"
+
+
+def test_unknown_language_is_not_found(client, event):
+    assert client.get("/language/fr").status_code == 404
+
+
+def test_privacy_page_names_controller_retention_and_rights(app, client, event):
+    page = client.get("/privacy").get_data(as_text=True)
+    assert app.config["ORGANISER_EMAIL"] in page
+    assert "90 Tage nach der Veranstaltung" in page
+    assert "Art. 17" in page and "Art. 6 Abs. 1 lit. a DSGVO" in page
+
+
+def test_unknown_page_gets_german_not_found_page(client, event):
+    response = client.get("/no-such-page")
+    assert response.status_code == 404 and "Seite nicht gefunden" in response.get_data(as_text=True)
+
+
+def login(client, email: str, password: str):
+    token = csrf_token(client, "/organiser/login")
+    return client.post("/organiser/login", data={"email": email, "password": password, "csrf_token": token})
+
+
+def add_organiser(email: str = "team@example.org", password: str = "richtig-geheim") -> None:
+    organiser = Organiser(email=email)
+    organiser.set_password(password)
+    db.session.add(organiser)
+    db.session.commit()
+
+
+def test_organiser_logs_in_and_sees_attendees(client, event):
+    add_organiser()
+    submit_sign_up(client)
+    response = login(client, " TEAM@example.org", "richtig-geheim")
+    assert response.location == "/organiser/"
+    page = client.get("/organiser/").get_data(as_text=True)
+    assert "Jürgen Müller" in page and "Müller Präzisionstechnik GmbH" in page
+
+
+def test_wrong_password_is_refused_with_message(client, event):
+    add_organiser()
+    page = login(client, "team@example.org", "falsch").get_data(as_text=True)
+    assert "E-Mail-Adresse oder Passwort ist falsch." in page
+    assert client.get("/organiser/").status_code == 302
