@@ -4,8 +4,8 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    demo_command = None  # TEMP
+    from .demo import demo_command
     from .setup import create_event_command, create_organiser_command
 
-    for command in (create_event_command, create_organiser_command):
+    for command in (demo_command, create_event_command, create_organiser_command):
         app.cli.add_command(command)
