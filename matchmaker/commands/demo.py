@@ -13,6 +13,7 @@ from ..synthetic import generate_attendees
 from .setup import migrate_database, set_organiser_password
 
 DEMO_ORGANISER = "organiser@demo.matchmaker.invalid"
+DEMO_FREE_SEATS = 20  # so that a visitor of the demo can still sign up
 DEMO_EVENT = EventPlan(
     slug="go-cluster-2027",
     title="go-cluster Jahrestagung 2027",
@@ -36,14 +37,18 @@ def demo_command(attendee_count: int, seed: int, port: int, no_serve: bool) -> N
     migrate_database()
     ensure_industries()
     event = create_event(DEMO_EVENT)
-    event.capacity = max(event.capacity, attendee_count)
+    event.capacity = max(event.capacity, attendee_count + DEMO_FREE_SEATS)
     rows = generate_attendees(attendee_count, seed, slots=len(event.slots))
     result = import_attendees(event, rows, current_app.config["PRIVACY_NOTICE_VERSION"],
                               confirmed=True)
     password = secrets.token_urlsafe(9)
     set_organiser_password(DEMO_ORGANISER, password)
+    title = event.title
     db.session.commit()
-    click.echo(f"{event.title}: {result.created} attendees added, {result.skipped} already there.")
+    # End this session: on SQLite an open transaction would hold the write lock
+    # (see database.py) while the server below handles sign-ups.
+    db.session.remove()
+    click.echo(f"{title}: {result.created} attendees added, {result.skipped} already there.")
     click.echo(f"Organiser log-in: {DEMO_ORGANISER} / {password}")
     if not no_serve:
         click.echo(f"Open http://127.0.0.1:{port}/ (organisers: /organiser/login)")

@@ -84,9 +84,10 @@ def create_event_command(title: str, starts_on: datetime, venue: str, capacity: 
         event = create_event(plan)
     except DomainError as error:
         raise click.ClickException(f"cannot create the event: {error.code}") from error
+    summary = f"Event {event.title!r} ({event.slug}) with {len(event.slots)} slots " \
+              f"and {len(event.tables)} tables is ready."
     db.session.commit()
-    click.echo(f"Event {event.title!r} ({event.slug}) with {len(event.slots)} slots "
-               f"and {len(event.tables)} tables is ready.")
+    click.echo(summary)
 
 
 def slugify(title: str) -> str:

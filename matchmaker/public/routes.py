@@ -3,8 +3,10 @@ from flask_babel import format_time
 
 from ..extensions import db
 from ..i18n import current_language, remember_language, request_is_safe_target
-from ..models import Event
+from ..mail import deliver
+from ..models import Event, Slot
 from ..services import events as event_service
+from ..services import notifications
 from ..services.registration import Registration, sign_up
 from . import bp
 from .forms import SignUpForm
@@ -27,7 +29,9 @@ def register():
         return render_template("public/register.html", event=event, form=form,
                                seats=event_service.seat_counts(event))
     outcome = sign_up(event, registration_from(form))
+    mails = notifications.after_sign_up(outcome)
     db.session.commit()
+    deliver(mails)
     return redirect(url_for("public.registered", waitlist=int(outcome.shown_as_waitlisted)))
 
 
@@ -72,8 +76,10 @@ def sign_up_form(event: Event) -> SignUpForm:
     return form
 
 
-def slot_label(slot) -> str:
-    return f"{format_time(slot.starts_at, 'HH:mm')}–{format_time(slot.ends_at, 'HH:mm')}"
+def slot_label(slot: Slot) -> str:
+    """``10:30–10:50``; slot times are stored as the venue's local time, so no rebasing."""
+    start = format_time(slot.starts_at, "HH:mm", rebase=False)
+    return f"{start}–{format_time(slot.ends_at, 'HH:mm', rebase=False)}"
 
 
 def registration_from(form: SignUpForm) -> Registration:

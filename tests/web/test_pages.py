@@ -82,3 +82,8 @@ def test_wrong_password_is_refused_with_message(client, event):
     page = login(client, "team@example.org", "falsch").get_data(as_text=True)
     assert "E-Mail-Adresse oder Passwort ist falsch." in page
     assert client.get("/organiser/").status_code == 302
+
+
+def test_sign_up_form_shows_slots_in_venue_time(client, event):
+    page = client.get("/register").get_data(as_text=True)
+    assert "10:30–10:50" in page and "14:00–14:20" in page and "15:20–15:40" in page

@@ -1,0 +1,50 @@
+"""Attendee mail and data retention: ``send-reminders``, ``send-pending``, ``purge``.
+
+Meant for an organiser or cron, e.g. hourly ``send-pending`` and ``send-reminders``, and
+daily ``purge --days-after-event 90``.
+"""
+
+from datetime import date
+
+import click
+
+from .. import mail
+from ..extensions import db
+from ..services import privacy
+from ..services.events import current_event
+from ..services.notifications import queue_reminders
+
+
+@click.command("send-reminders")
+def send_reminders_command() -> None:
+    """Remind attendees who have not confirmed their e-mail address (once each)."""
+    event = current_event()
+    if event is None:
+        raise click.ClickException("there is no event yet")
+    reminders = queue_reminders(event)
+    db.session.commit()
+    report = mail.deliver(reminders)
+    click.echo(f"{len(reminders)} reminders: {report.sent} sent, {report.failed} failed.")
+
+
+@click.command("send-pending")
+def send_pending_command() -> None:
+    """Send the messages that are still pending or failed before (up to MAIL_MAX_ATTEMPTS)."""
+    report = mail.send_pending()
+    click.echo(f"{report.sent} sent, {report.failed} failed.")
+
+
+@click.command("purge")
+@click.option("--days-after-event", "days", required=True, type=click.IntRange(min=0),
+              help="Delete personal data of events that took place more than this many days ago.")
+def purge_command(days: int) -> None:
+    """Delete all personal data of past events; only anonymous counts are kept."""
+    events = privacy.events_to_purge(days, date.today())
+    for event in events:
+        purged = privacy.purge(event)
+        db.session.commit()
+        files = mail.forget_outbox_files(purged.addresses)
+        click.echo(f"{purged.event_title}: deleted {purged.attendees} attendees, "
+                   f"{purged.meetings} meetings and {files} outbox files; counts kept.")
+    if not events:
+        click.echo(f"No event took place more than {days} days ago; nothing deleted.")
