@@ -27,9 +27,13 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "ORGANISER_EMAIL": "datenschutz@matchmaker.invalid",
         "RETENTION_DAYS_AFTER_EVENT": 90,
         "MAIL_SENDER_ADDRESS": "noreply@matchmaker.invalid",
-        "MAIL_SMTP_HOST": None,
+        "MAIL_SENDER_NAME": None,  # None: the event's title, read when the mail is sent
+        "MAIL_SMTP_HOST": None,  # None: write mails to MAIL_OUTBOX_DIR instead of sending
         "MAIL_SMTP_PORT": 587,
-        "MAIL_SMTP_SECURITY": "starttls",
+        "MAIL_SMTP_SECURITY": "starttls",  # "starttls", "ssl" or "none"
+        "MAIL_SMTP_TIMEOUT": 15,
+        "MAIL_MAX_ATTEMPTS": 5,  # ``send-pending`` gives up on a message after this many
+        "LINK_MAIL_INTERVAL_MINUTES": 5,  # at most one "your link again" mail in this time
         "MAIL_SMTP_USER": None,
         "MAIL_SMTP_PASSWORD": None,
         "MAIL_OUTBOX_DIR": str(instance_path / "outbox"),

@@ -177,6 +177,16 @@ class Attendee(db.Model):
     def matching_consent(self) -> bool:
         return self.matching_consent_at is not None
 
+    @property
+    def is_matchable(self) -> bool:
+        """Only registered attendees who confirmed their address and agreed are matched."""
+        return (
+            self.status == AttendeeStatus.REGISTERED
+            and self.email_confirmed_at is not None
+            and self.matching_consent
+            and self.wants_meetings
+        )
+
 
 class Meeting(db.Model):
     """A scheduled 1:1 meeting; ``attendee_a_id < attendee_b_id`` always."""
@@ -238,6 +248,23 @@ class OutgoingMail(db.Model):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+
+
+class EventStatistics(db.Model):
+    """Anonymous counts that outlive the personal data: kept when attendees erase their
+    registration or are purged after the event. Counts only ever grow."""
+
+    __tablename__ = "event_statistics"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), primary_key=True
+    )
+    registered: Mapped[int] = mapped_column(default=0)
+    waitlisted: Mapped[int] = mapped_column(default=0)
+    cancelled: Mapped[int] = mapped_column(default=0)
+    erased: Mapped[int] = mapped_column(default=0)
+    meetings: Mapped[int] = mapped_column(default=0)
+    purged_at: Mapped[datetime | None]
 
 
 class Organiser(UserMixin, db.Model):

@@ -11,6 +11,7 @@ from .labels import ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS
 
 
 def init_app(app: Flask) -> None:
+    from .attendee import bp as attendee_bp
     from .auth import bp as auth_bp
     from .organiser import bp as organiser_bp
     from .public import bp as public_bp
@@ -18,6 +19,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(organiser_bp)
+    app.register_blueprint(attendee_bp)
     app.register_error_handler(CSRFError, render_csrf_error)
     app.register_error_handler(HTTPException, render_http_error)
     app.jinja_env.globals.update(

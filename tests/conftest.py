@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from flask.globals import _cv_app
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import text
@@ -108,8 +109,25 @@ def empty_all_tables() -> None:
     db.session.commit()
 
 
+class IsolatedClient(FlaskClient):
+    """A test client whose every request gets its own app context, ``g`` and database
+    session, as in production, although the test itself holds an app context.
+
+    The test's open transaction is committed first: on SQLite it would otherwise hold
+    the write lock the request needs (see ``matchmaker/database.py``)."""
+
+    def open(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        db.session.commit()
+        hidden = _cv_app.set(None)
+        try:
+            return super().open(*args, **kwargs)
+        finally:
+            _cv_app.reset(hidden)
+
+
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
+    app.test_client_class = IsolatedClient
     return app.test_client()
 
 

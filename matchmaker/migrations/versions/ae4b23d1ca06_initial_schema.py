@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 48224d8e83da
+Revision ID: ae4b23d1ca06
 Revises: 
-Create Date: 2026-11-29 09:51:46.576521
+Create Date: 2026-11-29 09:56:16.872340
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '48224d8e83da'
+revision = 'ae4b23d1ca06'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -91,6 +91,17 @@ def upgrade():
     with op.batch_alter_table('attendee', schema=None) as batch_op:
         batch_op.create_index('ix_attendee_event_status', ['event_id', 'status'], unique=False)
 
+    op.create_table('event_statistics',
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('registered', sa.Integer(), nullable=False),
+    sa.Column('waitlisted', sa.Integer(), nullable=False),
+    sa.Column('cancelled', sa.Integer(), nullable=False),
+    sa.Column('erased', sa.Integer(), nullable=False),
+    sa.Column('meetings', sa.Integer(), nullable=False),
+    sa.Column('purged_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['event_id'], ['event.id'], name=op.f('fk_event_statistics_event_id_event'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('event_id', name=op.f('pk_event_statistics'))
+    )
     op.create_table('meeting_table',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('event_id', sa.Integer(), nullable=False),
@@ -172,6 +183,7 @@ def downgrade():
     op.drop_table('meeting')
     op.drop_table('slot')
     op.drop_table('meeting_table')
+    op.drop_table('event_statistics')
     with op.batch_alter_table('attendee', schema=None) as batch_op:
         batch_op.drop_index('ix_attendee_event_status')
 

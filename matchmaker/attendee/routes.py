@@ -1,0 +1,143 @@
+"""The attendee's page, edit forms, data download, cancelling and erasing.
+
+Every route with ``<token>`` gets the attendee as ``g.attendee`` (see ``__init__``).
+"""
+
+import json
+from typing import Any
+
+from flask import Response, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response as BaseResponse
+
+from .. import mail
+from ..extensions import db
+from ..i18n import current_language
+from ..public.forms import InterestFields, MeetingFields, PersonFields
+from ..public.routes import require_event, slot_label
+from ..services import events as event_service
+from ..services import privacy, self_service
+from ..services.self_service import Interests, MeetingPreferences, Profile
+from . import bp
+from .forms import ConfirmForm, LinkRequestForm, MeetingsForm, details_from, form_data
+
+
+@bp.get("/<token>")
+def home() -> str:
+    attendee = g.attendee
+    slots = {slot.number: slot_label(slot) for slot in attendee.event.slots}
+    return render_template(
+        "attendee/home.html", **page(),
+        industry=attendee.industry.name(current_language()),
+        unavailable=[slots[number] for number in attendee.unavailable_slots if number in slots],
+        meetings=self_service.meeting_rows(attendee),
+    )
+
+
+@bp.route("/<token>/profile", methods=["GET", "POST"])
+def profile() -> str | BaseResponse:
+    form = prepared(PersonFields, Profile)
+    if not form.validate_on_submit():
+        return render_template("attendee/profile.html", **page(form=form))
+    self_service.update_details(g.attendee, details_from(form, Profile))
+    return saved()
+
+
+@bp.route("/<token>/interests", methods=["GET", "POST"])
+def interests() -> str | BaseResponse:
+    form = prepared(InterestFields, Interests)
+    if not form.validate_on_submit():
+        return render_template("attendee/interests.html", **page(form=form))
+    self_service.update_details(g.attendee, details_from(form, Interests))
+    return saved()
+
+
+@bp.route("/<token>/meetings", methods=["GET", "POST"])
+def meetings() -> str | BaseResponse:
+    form = prepared(MeetingsForm, MeetingPreferences, matching_consent=g.attendee.matching_consent)
+    if not form.validate_on_submit():
+        return render_template("attendee/meetings.html", **page(form=form))
+    self_service.update_meetings(
+        g.attendee, details_from(form, MeetingPreferences), form.matching_consent.data,
+        current_app.config["PRIVACY_NOTICE_VERSION"],
+    )
+    return saved()
+
+
+@bp.get("/<token>/data.json")
+def data() -> Response:
+    body = json.dumps(privacy.personal_data(g.attendee), ensure_ascii=False, indent=2)
+    response = current_app.response_class(body, mimetype="application/json")
+    filename = f"registration-{g.attendee.number}.json"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bp.route("/<token>/cancel", methods=["GET", "POST"])
+def cancel() -> str | BaseResponse:
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template("attendee/cancel.html", **page(form=form))
+    cancellation = self_service.cancel(g.attendee)
+    db.session.commit()
+    mail.deliver(cancellation.mails)
+    if cancellation.done:
+        flash(_("Your registration is cancelled. We have sent you a confirmation."), "success")
+    else:
+        flash(_("Your registration was already cancelled."), "info")
+    return redirect(url_for(".home"))
+
+
+@bp.route("/<token>/erase", methods=["GET", "POST"])
+def erase() -> str | BaseResponse:
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template("attendee/erase.html", **page(form=form))
+    erasure = privacy.erase(g.attendee)
+    db.session.commit()
+    mail.forget_outbox_files([erasure.email])
+    mail.deliver(erasure.mails)
+    flash(_("Your registration and all data stored about you have been deleted."), "success")
+    return redirect(url_for("public.event_page"))
+
+
+@bp.route("/link", methods=["GET", "POST"])
+def request_link() -> str | BaseResponse:
+    event = require_event()
+    form = LinkRequestForm()
+    if not form.validate_on_submit():
+        return render_template("attendee/link.html", event=event, form=form)
+    mails = self_service.request_link(event, form.email.data)
+    db.session.commit()
+    mail.deliver(mails)
+    flash(_("If this address is registered for the event, we have just sent the personal "
+            "link to it. Please also check your spam folder."), "success")
+    return redirect(url_for(".request_link"))
+
+
+def page(**extra: Any) -> dict[str, Any]:
+    return {"event": g.attendee.event, "attendee": g.attendee, **extra}
+
+
+def prepared(form_class: type[FlaskForm], details: type, **extra: Any) -> Any:
+    """An edit form with its choices set from the event; on GET filled with the attendee's
+    values (on POST only what was submitted counts: a missing field is an empty one)."""
+    current = None if request.method == "POST" else {**form_data(g.attendee, details), **extra}
+    form = form_class(data=current)
+    if isinstance(form, PersonFields):
+        form.set_industries(industry_choices())
+    if isinstance(form, MeetingFields):
+        form.set_slots([(slot.number, slot_label(slot)) for slot in g.attendee.event.slots])
+    return form
+
+
+def industry_choices() -> list[tuple[str, str]]:
+    language = current_language()
+    return [(industry.code, industry.name(language)) for industry in event_service.industries()]
+
+
+def saved() -> BaseResponse:
+    db.session.commit()
+    flash(_("Your changes have been saved."), "success")
+    return redirect(url_for(".home"))

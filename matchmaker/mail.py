@@ -1,0 +1,168 @@
+"""Sending recorded mails: over SMTP, or into the outbox folder when no SMTP host is set.
+
+Every message is first recorded as an ``OutgoingMail`` in the same transaction as the
+change it reports (see ``services.notifications``). Delivery happens after that commit and
+is its own unit of work: each message's outcome (sent, or failed with the error) is
+committed on its own, so a broken mail server never rolls back a registration and one bad
+message does not hold up the others. ``matchmaker send-pending`` retries what failed.
+"""
+
+import logging
+import smtplib
+import ssl
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.parser import BytesHeaderParser
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import select
+
+from .extensions import db
+from .models import Attendee, Event, MailStatus, OutgoingMail, utcnow
+from .services.events import current_event
+
+logger = logging.getLogger(__name__)
+
+# What a failed send raises: SMTP errors and network errors are OSErrors; an address the
+# server cannot encode raises ValueError. Anything else is a bug and should be seen.
+SEND_ERRORS = (OSError, ValueError)
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    sent: int
+    failed: int
+
+
+def deliver(mails: Iterable[OutgoingMail]) -> DeliveryReport:
+    """Send each mail and commit its outcome; never raises for a failed send."""
+    sent = failed = 0
+    for mail in mails:
+        if send_one(mail):
+            sent += 1
+        else:
+            failed += 1
+        db.session.commit()
+    return DeliveryReport(sent=sent, failed=failed)
+
+
+def send_pending() -> DeliveryReport:
+    """Retry every unsent message that has attempts left, oldest first."""
+    mails = db.session.scalars(
+        select(OutgoingMail)
+        .where(OutgoingMail.status != MailStatus.SENT,
+               OutgoingMail.attempts < current_app.config["MAIL_MAX_ATTEMPTS"])
+        .order_by(OutgoingMail.id)
+    ).all()
+    return deliver(mails)
+
+
+def send_one(mail: OutgoingMail) -> bool:
+    mail.attempts += 1
+    try:
+        transmit(mail.id, mail.kind, build_message(mail, sender_name(mail)))
+    except SEND_ERRORS as error:
+        mail.status = MailStatus.FAILED
+        mail.last_error = f"{type(error).__name__}: {error}"[:2000]
+        # The details (which may name the address) stay in the database, not in the log.
+        logger.warning("mail %s (%s) failed: %s", mail.id, mail.kind, type(error).__name__)
+        return False
+    mail.status = MailStatus.SENT
+    mail.sent_at = utcnow()
+    mail.last_error = None
+    return True
+
+
+def sender_name(mail: OutgoingMail) -> str:
+    """``MAIL_SENDER_NAME``, or the title of the attendee's event as it is now."""
+    configured = current_app.config["MAIL_SENDER_NAME"]
+    if configured:
+        return configured
+    title = db.session.scalar(
+        select(Event.title).join(Attendee, Attendee.event_id == Event.id)
+        .where(Attendee.id == mail.attendee_id)
+    )
+    event = None if title else current_event()
+    return title or (event.title if event else "matchmaker")
+
+
+def build_message(mail: OutgoingMail, from_name: str) -> EmailMessage:
+    """A multipart/alternative message: plain text first, HTML as the richer part."""
+    config = current_app.config
+    username, _, domain = config["MAIL_SENDER_ADDRESS"].partition("@")
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = mail.subject
+    message["From"] = Address(display_name=from_name, username=username, domain=domain)
+    message["To"] = mail.recipient
+    message["Date"] = formatdate()
+    message["Message-ID"] = make_msgid(domain=domain or None)
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(mail.body_text)
+    message.add_alternative(mail.body_html, subtype="html")
+    message["Content-Language"] = mail.language  # after the body: set_content clears Content-*
+    return message
+
+
+def transmit(mail_id: int, kind: str, message: EmailMessage) -> None:
+    config = current_app.config
+    if config["MAIL_SMTP_HOST"]:
+        send_over_smtp(message)
+        logger.info("mail %s (%s) sent over SMTP", mail_id, kind)
+    else:
+        path = write_to_outbox(mail_id, kind, message)
+        logger.info("mail %s (%s) written to %s", mail_id, kind, path)
+
+
+def send_over_smtp(message: EmailMessage) -> None:
+    config = current_app.config
+    security = str(config["MAIL_SMTP_SECURITY"]).lower()
+    host, port, timeout = config["MAIL_SMTP_HOST"], config["MAIL_SMTP_PORT"], config["MAIL_SMTP_TIMEOUT"]
+    context = ssl.create_default_context()
+    if security == "ssl":
+        connection: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
+    else:
+        connection = smtplib.SMTP(host, port, timeout=timeout)
+    with connection:
+        if security == "starttls":
+            connection.starttls(context=context)
+        if config["MAIL_SMTP_USER"]:
+            connection.login(config["MAIL_SMTP_USER"], config["MAIL_SMTP_PASSWORD"] or "")
+        connection.send_message(message)
+
+
+def outbox_dir() -> Path:
+    return Path(current_app.config["MAIL_OUTBOX_DIR"])
+
+
+def write_to_outbox(mail_id: int, kind: str, message: EmailMessage) -> Path:
+    """One ``.eml`` file per message, readable only by the app (it holds private links)."""
+    folder = outbox_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{utcnow():%Y%m%d-%H%M%S}-{mail_id:06d}-{kind}.eml"
+    path.touch(mode=0o600)
+    path.write_bytes(message.as_bytes())
+    return path
+
+
+def forget_outbox_files(addresses: Sequence[str]) -> int:
+    """Delete the outbox copies of every message to these addresses (erasure, purge).
+
+    Matched on the ``To`` header rather than on mail ids, which a rebuilt database reuses.
+    """
+    folder, wanted = outbox_dir(), {address.lower() for address in addresses}
+    if not wanted or not folder.is_dir():
+        return 0
+    removed = 0
+    parser = BytesHeaderParser(policy=policy.default)
+    for path in folder.glob("*.eml"):
+        with path.open("rb") as handle:
+            recipient = str(parser.parse(handle).get("To", "")).lower()
+        if recipient in wanted:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

@@ -1,0 +1,63 @@
+"""Erasure (GDPR Art. 17): personal data is deleted, not flagged, everywhere."""
+
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models import Attendee, AttendeeStatus, EventStatistics, MeetingRequest
+from tests.support.attendees import add_attendee, add_meeting
+from tests.support.factories import csrf_token
+from tests.support.mailbox import outbox_messages
+
+PERSONAL = ("Jürgen", "Müller", "juergen.mueller@example.org")
+
+
+def erase(client, link: str):
+    return client.post(f"{link}/erase", data={"csrf_token": csrf_token(client, f"{link}/erase")})
+
+
+def rows_mentioning(words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(table, column) of every stored value, in every table, that contains one of the words."""
+    found = []
+    for table in db.metadata.sorted_tables:
+        for row in db.session.execute(select(table)).mappings():
+            found += [(table.name, column) for column, value in row.items()
+                      if value is not None and any(word in str(value) for word in words)]
+    return found
+
+
+def test_erasure_leaves_no_personal_data_in_any_table(client, event, attendee, link):
+    anna = add_attendee(event, "Anna", organisation="Anna GmbH")
+    add_meeting(event, attendee, anna)
+    db.session.add(MeetingRequest(requester_id=anna.id, target_id=attendee.id))
+    db.session.commit()
+    assert rows_mentioning(PERSONAL)  # the scan finds him before ...
+    erase(client, link)
+    assert rows_mentioning(PERSONAL) == []  # ... and nothing after
+
+
+def test_erasure_deletes_only_the_attendees_outbox_files(client, event, attendee, link, outbox):
+    add_attendee(event, "Anna")
+    client.post("/me/link", data={"email": "anna@example.org",
+                                  "csrf_token": csrf_token(client, "/me/link")})
+    erase(client, link)
+    assert [message["To"] for message in outbox_messages(outbox)] == ["anna@example.org"]
+
+
+def test_erasure_redirects_to_event_page_and_link_stops_working(client, attendee, link):
+    response = erase(client, link)
+    assert response.location == "/"
+    assert client.get(link).status_code == 404
+
+
+def test_erasure_gives_seat_to_first_waiting(client, event, attendee, link, outbox):
+    event.capacity = 1
+    db.session.commit()
+    add_attendee(event, "Anna")
+    erase(client, link)
+    assert db.session.scalar(select(Attendee.status)) == AttendeeStatus.REGISTERED
+    assert outbox_messages(outbox)[-1]["To"] == "anna@example.org"
+
+
+def test_erasure_is_counted_anonymously(client, event, attendee, link):
+    erase(client, link)
+    assert db.session.get(EventStatistics, event.id).erased == 1

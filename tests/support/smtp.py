@@ -1,0 +1,67 @@
+"""A real SMTP server on loopback (aiosmtpd) that keeps what it receives."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from tests.support.postgres import free_port
+
+
+@dataclass(frozen=True)
+class Received:
+    sender: str
+    recipients: list[str]
+    message: EmailMessage
+    user: str | None
+
+
+@dataclass
+class Recorder:
+    """aiosmtpd handler: accepts every message and records it."""
+
+    received: list[Received] = field(default_factory=list)
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd's name)
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message,
+                                      session.auth_data))
+        return "250 Message accepted for delivery"
+
+
+@dataclass(frozen=True)
+class SmtpServer:
+    host: str
+    port: int
+    received: list[Received]
+
+
+def password_check(user: str, password: str):
+    """An aiosmtpd authenticator that accepts exactly one user and password."""
+
+    def check(server, session, envelope, mechanism, secret) -> AuthResult:
+        valid = isinstance(secret, LoginPassword) and secret == LoginPassword(
+            user.encode(), password.encode())
+        return AuthResult(success=valid, handled=False, auth_data=user if valid else None)
+
+    return check
+
+
+@contextmanager
+def smtp_server(login: tuple[str, str] | None = None) -> Iterator[SmtpServer]:
+    """A server on a free loopback port; with ``login``, it offers AUTH (over plain SMTP:
+    this is loopback) and accepts only that user and password. ``Received.user`` says
+    who logged in before sending."""
+    recorder = Recorder()
+    auth = {"auth_require_tls": False, "authenticator": password_check(*login),
+} if login else {}
+    controller = Controller(recorder, hostname="127.0.0.1", port=free_port(), **auth)
+    controller.start()
+    try:
+        yield SmtpServer(controller.hostname, controller.port, recorder.received)
+    finally:
+        controller.stop()
