@@ -1,7 +1,7 @@
 """A real Chromium for browser tests: fixtures, an axe-core audit and a layout check.
 
 Debian's Chromium at /usr/bin/chromium is driven by Playwright (no browser downloads). To
-use these fixtures in a test folder, import them into its ``conftest.py`` and define a
+use these fixtures, import them into a ``conftest.py`` or test module and define a
 ``live_url`` fixture (module scope; see ``tests/browser/conftest.py``)::
 
     from tests.support.browser import chromium, page, phone_page  # noqa: F401
@@ -11,6 +11,7 @@ as a new visitor. Playwright's own ``browser``/``page`` fixtures (pytest-playwri
 look for a downloaded browser; ``page`` here replaces that one.
 """
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,18 +32,7 @@ PHONE = {"width": 375, "height": 740}
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_A_AA}, "resultTypes": ["violations"]}
 TIMEOUT_MS = 10_000
-
-
-@contextmanager
-def launch_chromium() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        cannot_run(f"{CHROMIUM} is missing (apt-get install --no-install-recommends chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+SHARED_CHROMIUM = pytest.StashKey[Browser]()
 
 
 @contextmanager
@@ -57,9 +47,18 @@ def open_page(browser: Browser, base_url: str, viewport: dict = DESKTOP) -> Iter
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    with launch_chromium() as browser:
-        yield browser
+def chromium(pytestconfig: pytest.Config) -> Browser:
+    """One Chromium for the whole run, however many test folders import this fixture:
+    Playwright's sync API cannot be started a second time while the first one runs."""
+    if SHARED_CHROMIUM not in pytestconfig.stash:
+        if not CHROMIUM.exists():
+            cannot_run(f"{CHROMIUM} is missing (apt-get install --no-install-recommends chromium)")
+        playwright = sync_playwright().start()
+        pytestconfig.add_cleanup(playwright.stop)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        pytestconfig.add_cleanup(browser.close)
+        pytestconfig.stash[SHARED_CHROMIUM] = browser
+    return pytestconfig.stash[SHARED_CHROMIUM]
 
 
 @pytest.fixture
@@ -95,3 +94,11 @@ def assert_accessible(page: Page) -> None:
 def horizontal_overflow(page: Page) -> int:
     """How many CSS pixels the page is wider than the viewport (0: no sideways scrolling)."""
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def keep_screenshot(page: Page, name: str) -> None:
+    """With ``SCREENSHOT_DIR`` set, save the whole page there as ``<name>.png`` to look at."""
+    folder = os.environ.get("SCREENSHOT_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)

@@ -1,0 +1,57 @@
+"""Every page a visitor or attendee sees declares the chosen language in ``<html lang>``.
+
+Screen readers pick their pronunciation from it. The pages are read from the URL map, so a
+new public or attendee page is checked without anyone listing it here.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.support.attendees import add_attendee
+from tests.support.routes import example_path, rules_of
+
+LANGUAGES = ("de", "en")
+NOT_PAGES = {
+    "public.choose_language": "redirects back to the page the visitor came from",
+    "attendee.data": "a JSON download",
+}
+PAGES = sorted(
+    rule.endpoint for rule in rules_of("public", "attendee")
+    if "GET" in rule.methods and rule.endpoint not in NOT_PAGES
+)
+HTML_LANG = re.compile(r"<html[^>]*\slang=\"([^\"]*)\"")
+
+
+@pytest.fixture
+def database_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """SQLite only: which language a template declares does not depend on the database."""
+    copy = tmp_path / "matchmaker.sqlite"
+    copy.write_bytes(sqlite_template.read_bytes())
+    return f"sqlite:///{copy}"
+
+
+def declared_language(page: str) -> str | None:
+    match = HTML_LANG.search(page)
+    return match.group(1) if match else None
+
+
+@pytest.mark.parametrize("endpoint", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_page_declares_chosen_language(app, client, event, endpoint, language):
+    # Signed up through the service, not the form: the test client's requests share the
+    # test's app context, and Flask-Babel keeps the first request's language in its ``g``.
+    path = example_path(app, endpoint, token=add_attendee(event, "Sina", confirmed=False).token)
+    client.get(f"/language/{language}")
+    response = client.get(path)
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    assert declared_language(response.get_data(as_text=True)) == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_not_found_page_declares_chosen_language(client, event, language):
+    client.get(f"/language/{language}")
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert declared_language(response.get_data(as_text=True)) == language
