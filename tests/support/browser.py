@@ -7,8 +7,7 @@ use these fixtures, import them into a ``conftest.py`` or test module and define
     from tests.support.browser import chromium, page, phone_page  # noqa: F401
 
 Tests get a fresh browser context per test (no cookies carried over), so every test starts
-as a new visitor. Playwright's own ``browser``/``page`` fixtures (pytest-playwright) would
-look for a downloaded browser; ``page`` here replaces that one.
+as a new visitor. (pytest-playwright is not used: its fixtures look for a downloaded browser.)
 """
 
 import os
