@@ -12,8 +12,8 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event
 from tests.support.browser import chromium, page, phone_page  # noqa: F401  (fixtures)
-from tests.support.factories import make_event, submit_sign_up
-from tests.support.live_server import app_on_sqlite_copy, dispose, live_server
+from tests.support.factories import submit_sign_up
+from tests.support.live_server import live_app, live_url  # noqa: F401  (fixtures)
 from tests.support.mailbox import outbox_messages, private_link
 from tests.support.smtp import SmtpServer, smtp_server
 
@@ -43,22 +43,6 @@ def attendee(client: FlaskClient, event: Event) -> Attendee:
 def link(attendee: Attendee, outbox: Path) -> str:
     """The path of Jürgen's private page, taken from his welcome mail."""
     return private_link(outbox_messages(outbox)[-1])
-
-
-@pytest.fixture(scope="module")
-def live_app(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    app = app_on_sqlite_copy(sqlite_template, tmp_path_factory.mktemp("live-attendee"))
-    with app.app_context():
-        make_event()
-        db.session.remove()
-    yield app
-    dispose(app)
-
-
-@pytest.fixture(scope="module")
-def live_url(live_app: Flask) -> Iterator[str]:
-    with live_server(live_app) as url:
-        yield url
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from werkzeug.serving import make_server
 from matchmaker import create_app
 from matchmaker.extensions import db
 from tests.conftest import app_config
+from tests.support.factories import make_event
 
 
 @contextmanager
@@ -53,3 +54,20 @@ def dispose(app: Flask) -> None:
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def live_app(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """One app per test module on a migrated SQLite copy, with the event created."""
+    app = app_on_sqlite_copy(sqlite_template, tmp_path_factory.mktemp("live"))
+    with app.app_context():
+        make_event()
+        db.session.remove()
+    yield app
+    dispose(app)
+
+
+@pytest.fixture(scope="module")
+def live_url(live_app: Flask) -> Iterator[str]:
+    with live_server(live_app) as url:
+        yield url
