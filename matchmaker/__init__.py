@@ -2,17 +2,20 @@
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
+if TYPE_CHECKING:  # the engine imports this package too, and must not load Flask
+    from flask import Flask
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 
 
-def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+def create_app(test_config: dict[str, Any] | None = None) -> "Flask":
     """Build the app. No side effects beyond reading configuration: the database is
     created and migrated by ``matchmaker db upgrade`` (or ``matchmaker demo``)."""
+    from flask import Flask
+
     app = Flask(
         __name__,
         instance_path=str(instance_path()),

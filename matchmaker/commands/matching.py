@@ -40,7 +40,7 @@ def match_file(
     slot_minutes: int = 20,
     break_minutes: int = 0,
     previous_path: Path | None = None,
-    k: int = DEFAULT_K,
+    k: int | None = None,
 ) -> tuple[ScheduleResult, str]:
     """Schedule the attendees of a CSV file; write the JSON (None: only return it).
 
@@ -120,8 +120,9 @@ INPUT = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--break-minutes", type=click.IntRange(0), default=0, show_default=True)
 @click.option("--previous", type=INPUT, default=None,
               help="Re-plan against this schedule JSON, changing as little as possible.")
-@click.option("--candidates", "k", type=click.IntRange(1), default=DEFAULT_K, show_default=True,
-              help="Candidate partners per attendee for large events.")
+@click.option("--candidates", "k", type=click.IntRange(1), default=None,
+              help=f"Candidate partners per attendee [default: 60 up to 1,000 attendees, "
+              f"{DEFAULT_K} above].")
 def match_command(input_path, slots, tables, output, start, slot_minutes, break_minutes,
                   previous, k) -> None:
     """Schedule 1:1 meetings for the attendees of a CSV file and write the schedule JSON."""

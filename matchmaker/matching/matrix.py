@@ -1,0 +1,143 @@
+"""Scores of many pairs at once, in row blocks, without a Python object per pair.
+
+Themes are a small dense 0/1 matrix, tags are sparse incidence matrices over the
+case-folded tag vocabulary, so shared counts are matrix products. A block of rows gives a
+dense (rows x n) integer array whose entries equal `scoring.pair_score(...).score` for
+pairs that may meet and 0 otherwise. Positions follow attendee ids in ascending order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from matchmaker.matching.model import Attendee, Event
+from matchmaker.matching.scoring import tag_key, tag_spellings
+from matchmaker.vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
+
+BLOCK_ENTRIES = 1_500_000
+
+
+class ScoreMatrix:
+    """Vectorised scores of an event; `slot_masks` (bit s-1 = slot s free) adds slot feasibility."""
+
+    def __init__(self, event: Event, slot_masks: np.ndarray | None = None) -> None:
+        people = sorted(event.attendees, key=lambda a: a.id)
+        self.event = event
+        self.ids = np.array([a.id for a in people], dtype=np.int64)
+        self.n = len(people)
+        self.position = {int(i): p for p, i in enumerate(self.ids)}
+        self._themes = _incidence(people, lambda a: sorted(a.themes)).toarray().astype(np.int32)
+        self._keywords = _incidence(people, lambda a: sorted(tag_spellings(a.keywords)))
+        offers, seeks = _shared_incidence(people)
+        self._offers, self._seeks = offers, seeks
+        self._industry = _codes([a.industry for a in people])
+        self._org = _codes([tag_key(a.organisation) for a in people])
+        self._small = np.array([a.org_type in SMALL_ORG_TYPES for a in people])
+        self._big = np.array([a.org_type in BIG_ORG_TYPES for a in people])
+        self._active = np.array([a.consent and a.wants_meetings for a in people])
+        self._requests = self._request_matrix(people)
+        self._requested_by = self._requests.T.tocsr()
+        self._blocked = self._pair_matrix(event.blocked_pairs)
+        self.slot_masks = slot_masks
+        if slot_masks is not None:
+            self._active &= slot_masks != 0
+
+    def requests_coo(self) -> list[tuple[int, int]]:
+        """Must-meet requests as (requester, requested) positions."""
+        coo = self._requests.tocoo()
+        return sorted(zip(coo.row.tolist(), coo.col.tolist()))
+
+    def block_rows(self) -> int:
+        return max(1, BLOCK_ENTRIES // max(1, self.n))
+
+    def blocks(self) -> Iterator[tuple[int, np.ndarray]]:
+        """Yield (first row, scores of a block of rows) covering all rows in order."""
+        step = self.block_rows()
+        for start in range(0, self.n, step):
+            yield start, self.block(start, min(self.n, start + step))
+
+    def block(self, start: int, stop: int) -> np.ndarray:
+        """Scores of rows start..stop-1 against all attendees (int64, 0 = may not meet)."""
+        rows = slice(start, stop)
+        w = self.event.weights
+        themes = self._themes[rows] @ self._themes.T
+        keywords = (self._keywords[rows] @ self._keywords.T).toarray()
+        matches = (self._offers[rows] @ self._seeks.T + self._seeks[rows] @ self._offers.T)
+        matches = matches.toarray()
+        score = w.shared_theme * themes.astype(np.int64) + w.shared_keyword * keywords
+        score += w.offer_matches_seek * matches
+        cross = (self._industry[rows, None] != self._industry[None, :]) & (
+            (themes > 0) | (matches > 0)
+        )
+        score += w.cross_industry * cross
+        small, big = self._small, self._big
+        complementary = (small[rows, None] & big[None, :]) | (big[rows, None] & small[None, :])
+        score += w.complementary_org_types * complementary
+        requests = (self._requests[rows] + self._requested_by[rows]).toarray()
+        score += np.where(requests == 1, w.must_meet_one_sided, 0)
+        score += np.where(requests >= 2, w.must_meet_mutual, 0)
+        score[~self._allowed(start, stop)] = 0
+        return score
+
+    def _allowed(self, start: int, stop: int) -> np.ndarray:
+        rows = slice(start, stop)
+        allowed = self._active[rows, None] & self._active[None, :]
+        allowed &= self._org[rows, None] != self._org[None, :]
+        allowed &= self._blocked[rows].toarray() == 0
+        if self.slot_masks is not None:
+            allowed &= (self.slot_masks[rows, None] & self.slot_masks[None, :]) != 0
+        allowed[np.arange(stop - start), np.arange(start, stop)] = False
+        return allowed
+
+    def _request_matrix(self, people: Sequence[Attendee]) -> sp.csr_matrix:
+        pairs = [
+            (p, self.position[other])
+            for p, a in enumerate(people)
+            for other in sorted(a.must_meet)
+            if other in self.position and other != a.id
+        ]
+        return self._sparse(pairs)
+
+    def _pair_matrix(self, pairs: frozenset[tuple[int, int]]) -> sp.csr_matrix:
+        known = [
+            (self.position[a], self.position[b])
+            for a, b in sorted(pairs)
+            if a in self.position and b in self.position
+        ]
+        return self._sparse(known + [(q, p) for p, q in known])
+
+    def _sparse(self, pairs: list[tuple[int, int]]) -> sp.csr_matrix:
+        rows = np.array([p for p, _ in pairs], dtype=np.int64)
+        cols = np.array([q for _, q in pairs], dtype=np.int64)
+        data = np.ones(len(pairs), dtype=np.int64)
+        matrix = sp.csr_matrix((data, (rows, cols)), shape=(self.n, self.n))
+        matrix.data[:] = 1  # duplicates count once
+        return matrix
+
+
+def _codes(values: list[str]) -> np.ndarray:
+    vocabulary = {v: i for i, v in enumerate(sorted(set(values)))}
+    return np.array([vocabulary[v] for v in values], dtype=np.int64)
+
+
+def _incidence(people: Sequence[Attendee], keys_of: Callable) -> sp.csr_matrix:
+    keys = [keys_of(a) for a in people]
+    return _csr(keys, sorted({k for ks in keys for k in ks}))
+
+
+def _shared_incidence(people: Sequence[Attendee]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    offers = [sorted(tag_spellings(a.offers)) for a in people]
+    seeks = [sorted(tag_spellings(a.seeks)) for a in people]
+    vocabulary = sorted({k for ks in offers + seeks for k in ks})
+    return _csr(offers, vocabulary), _csr(seeks, vocabulary)
+
+
+def _csr(keys: list[list[str]], vocabulary: list[str]) -> sp.csr_matrix:
+    column = {k: i for i, k in enumerate(vocabulary)}
+    indptr = np.cumsum([0] + [len(ks) for ks in keys])
+    indices = np.array([column[k] for ks in keys for k in ks], dtype=np.int64)
+    data = np.ones(len(indices), dtype=np.int64)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(keys), max(1, len(vocabulary))))

@@ -1,0 +1,158 @@
+"""Plain, frozen inputs and outputs of the matchmaking engine (integer ids, no framework)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Points per reason; every score is an integer sum of these."""
+
+    shared_theme: int = 3
+    shared_keyword: int = 2
+    offer_matches_seek: int = 6
+    cross_industry: int = 5
+    complementary_org_types: int = 5
+    must_meet_one_sided: int = 40
+    must_meet_mutual: int = 80
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One participant as the engine sees them; slots are 1-based."""
+
+    id: int
+    organisation: str
+    org_type: str
+    industry: str
+    themes: frozenset[str] = frozenset()
+    keywords: tuple[str, ...] = ()
+    offers: tuple[str, ...] = ()
+    seeks: tuple[str, ...] = ()
+    unavailable_slots: frozenset[int] = frozenset()
+    max_meetings: int | None = None
+    wants_meetings: bool = True
+    consent: bool = True
+    must_meet: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting of `pair` (always smaller id first) in `slot` at `table` (both 1-based)."""
+
+    pair: tuple[int, int]
+    slot: int
+    table: int
+
+    def __post_init__(self) -> None:
+        a, b = self.pair
+        if not a < b:
+            raise ValueError(f"pair must be (smaller, larger) ids, got {self.pair}")
+
+    @classmethod
+    def of(cls, x: int, y: int, slot: int, table: int) -> Meeting:
+        """Build a meeting from two ids in any order."""
+        return cls((min(x, y), max(x, y)), slot, table)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Everything the scheduler needs; `locked` meetings are kept exactly as they are."""
+
+    attendees: tuple[Attendee, ...]
+    slots: int
+    tables: int
+    weights: Weights = Weights()
+    blocked_pairs: frozenset[tuple[int, int]] = frozenset()
+    locked: tuple[Meeting, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A translatable reason: a machine code and its parameters (attendee ids, tags, codes)."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """Score of a pair with its reasons; `excluded` names why the pair may never meet."""
+
+    score: int
+    reasons: tuple[Reason, ...] = ()
+    excluded: str | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    partner_id: int
+    score: int
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class ScoredMeeting:
+    meeting: Meeting
+    score: int
+    reasons: tuple[Reason, ...]
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """An attendee without any meeting and the code saying why."""
+
+    attendee_id: int
+    code: str
+
+
+@dataclass(frozen=True)
+class Quality:
+    """The certificate of a run: how close the total is to the best possible."""
+
+    total_score: int
+    upper_bound: int
+    ratio: float
+    meetings: int
+    attendees_considered: int
+    min_meetings: int
+    mean_meetings: float
+    zero_meetings: int
+    cross_industry_share: float
+    complementary_share: float
+    must_meet_requested: int
+    must_meet_honoured: int
+    candidate_edges: int
+    method: str
+
+
+@dataclass(frozen=True)
+class Changes:
+    """How a re-plan differs from the previous schedule (meetings compared by pair, slot, table)."""
+
+    kept: tuple[Meeting, ...] = ()
+    changed: tuple[Meeting, ...] = ()
+    added: tuple[Meeting, ...] = ()
+
+    @property
+    def changed_count(self) -> int:
+        return len(self.changed)
+
+
+@dataclass(frozen=True)
+class ScheduleResult:
+    meetings: tuple[ScoredMeeting, ...]
+    unmatched: tuple[Unmatched, ...]
+    quality: Quality
+    changes: Changes | None = None
+
+    @property
+    def changed_count(self) -> int:
+        return self.changes.changed_count if self.changes else 0
+
+    @property
+    def total_score(self) -> int:
+        return self.quality.total_score

@@ -1,0 +1,66 @@
+"""Hypothesis strategies and small builders for engine tests."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from matchmaker.matching import Attendee, Event, Meeting
+
+ORGANISATIONS = ("ACME GmbH", " acme  gmbh", "Fraunhofer IWS", "Nordwerk AG", "Start AI", "TU X")
+INDUSTRIES = ("ict_software", "energy_environment", "logistics")
+TAGS = ("KI", "ki", "Wasserstoff", "Leichtbau", "Fachkräfte", "Predictive  Maintenance")
+THEMES = ("open_innovation", "skills", "non_technical", "cluster_management")
+ORG_TYPES = ("sme", "startup", "large", "research", "cluster", "public", "other")
+
+
+def attendee(id: int, **fields) -> Attendee:
+    """An attendee with harmless defaults (own organisation, ict_software, sme)."""
+    defaults = dict(organisation=f"Org {id}", org_type="sme", industry="ict_software")
+    return Attendee(id=id, **{**defaults, **fields})
+
+
+@st.composite
+def attendees(draw, ids: list[int], slots: int) -> tuple[Attendee, ...]:
+    people = []
+    for i in ids:
+        tags = st.lists(st.sampled_from(TAGS), max_size=3).map(tuple)
+        people.append(Attendee(
+            id=i,
+            organisation=draw(st.sampled_from(ORGANISATIONS)),
+            org_type=draw(st.sampled_from(ORG_TYPES)),
+            industry=draw(st.sampled_from(INDUSTRIES)),
+            themes=frozenset(draw(st.sets(st.sampled_from(THEMES), max_size=2))),
+            keywords=draw(tags), offers=draw(tags), seeks=draw(tags),
+            unavailable_slots=frozenset(draw(st.sets(st.integers(1, slots), max_size=slots))),
+            max_meetings=draw(st.one_of(st.none(), st.integers(0, 3))),
+            wants_meetings=draw(st.booleans().map(lambda b: b or draw(st.booleans()))),
+            consent=draw(st.integers(0, 9)) > 0,
+            must_meet=frozenset(draw(st.sets(st.sampled_from(ids), max_size=2)) - {i}),
+        ))
+    return tuple(people)
+
+
+@st.composite
+def events(draw, max_attendees: int = 8, max_slots: int = 3, locked: bool = True) -> Event:
+    """Random small events: shared organisations, blocked pairs, locked meetings."""
+    ids = sorted(draw(st.sets(st.integers(1, 60), min_size=2, max_size=max_attendees)))
+    slots = draw(st.integers(1, max_slots))
+    tables = draw(st.integers(1, 4))
+    people = draw(attendees(ids, slots))
+    pairs = [(a, b) for a in ids for b in ids if a < b]
+    blocked = frozenset(draw(st.sets(st.sampled_from(pairs), max_size=2)))
+    wished = draw(st.lists(st.tuples(st.sampled_from(pairs), st.integers(1, slots),
+                                     st.integers(1, tables)), max_size=3)) if locked else []
+    return Event(people, slots, tables, blocked_pairs=blocked, locked=_consistent(wished))
+
+
+def _consistent(wished) -> tuple[Meeting, ...]:
+    kept: list[Meeting] = []
+    for pair, slot, table in wished:
+        clash = any(
+            m.pair == pair or (m.slot == slot and (m.table == table or set(m.pair) & set(pair)))
+            for m in kept
+        )
+        if not clash:
+            kept.append(Meeting(pair, slot, table))
+    return tuple(kept)
