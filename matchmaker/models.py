@@ -214,6 +214,24 @@ class Meeting(db.Model):
     )
 
 
+class ScheduleRun(db.Model):
+    """One run of the matchmaking engine: its quality certificate and who got no meeting.
+
+    The event's meetings are the result of its latest run; a run is a draft until an
+    organiser publishes it (``published_at``).
+    """
+
+    __tablename__ = "schedule_run"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    quality: Mapped[dict[str, Any]] = mapped_column(JSON)
+    unmatched: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    changed_count: Mapped[int] = mapped_column(default=0)
+    published_at: Mapped[datetime | None]
+
+
 class MeetingRequest(db.Model):
     """An attendee asks to meet another one ("must meet"); mutual requests weigh more."""
 

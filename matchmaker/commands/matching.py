@@ -1,7 +1,9 @@
-"""`matchmaker match` and `matchmaker export-graph` in file mode (no web app, no database).
+"""`matchmaker match`, `export-graph` and `export-schedule`.
 
-The click commands only parse options and report; the work is in `match_file` and
-`export_graph_file`, so the database mode can reuse the same pieces.
+With `--input`, `match` and `export-graph` work on a CSV file alone (no web app, no
+database); without it, `match` plans the installation's event and stores a draft, which
+`export-schedule` writes out. The click commands only parse options and report; the work
+is in `match_file`, `export_graph_file` and the services.
 """
 
 from __future__ import annotations
@@ -14,6 +16,11 @@ from pathlib import Path
 import click
 
 from matchmaker.exchange.attendee_csv import CsvErrors, read_attendee_csv
+from matchmaker.extensions import db
+from matchmaker.services import DomainError
+from matchmaker.services.events import current_event
+from matchmaker.services.schedule_export import schedule_csv, schedule_json
+from matchmaker.services.scheduling import plan_schedule
 from matchmaker.exchange.event_rows import event_from_rows
 from matchmaker.exchange.graph_json import graph_document
 from matchmaker.exchange.schedule_json import (
@@ -28,6 +35,12 @@ from matchmaker.matching.candidates import DEFAULT_K
 from matchmaker.matching.model import ScheduleResult
 
 CSV_ERROR_EXIT = 2
+PLAN_ERRORS = {
+    "no_confirmed_attendees": "nobody to match yet: no registered attendee has confirmed "
+                              "their e-mail address",
+    "locked_meetings_conflict": "the locked meetings contradict each other or the "
+                                "attendees' availability: {detail}",
+}
 
 
 def match_file(
@@ -94,6 +107,19 @@ def summary(result: ScheduleResult) -> str:
     return line
 
 
+def match_event() -> None:
+    """Plan the installation's event and store the result as the draft schedule."""
+    event = current_event()
+    if event is None:
+        raise click.ClickException("there is no event yet: run 'matchmaker create-event' first")
+    try:
+        _, result = plan_schedule(event)
+    except DomainError as error:
+        raise click.ClickException(PLAN_ERRORS[error.code].format(**error.params)) from None
+    db.session.commit()
+    click.echo(f"Draft schedule stored: {summary(result)}")
+
+
 def _output(path: str) -> Path | None:
     return None if path == "-" else Path(path)
 
@@ -125,9 +151,10 @@ INPUT = click.Path(exists=True, dir_okay=False, path_type=Path)
               f"{DEFAULT_K} above].")
 def match_command(input_path, slots, tables, output, start, slot_minutes, break_minutes,
                   previous, k) -> None:
-    """Schedule 1:1 meetings for the attendees of a CSV file and write the schedule JSON."""
+    """Schedule 1:1 meetings: for a CSV file (--input), or for the event in the database."""
     if input_path is None:
-        raise click.UsageError("--input is required (file mode).")
+        match_event()
+        return
     try:
         result, text = match_file(input_path, slots, tables, _output(output), start=start,
                                   slot_minutes=slot_minutes, break_minutes=break_minutes,
@@ -157,3 +184,25 @@ def export_graph_command(input_path, output, slots) -> None:
         click.echo(text, nl=False)
     pairs = len(json.loads(text)["links"])
     click.echo(f"graph written: {pairs} pairs with a positive score", err=True)
+
+
+@click.command("export-schedule")
+@click.option("--format", "file_format", type=click.Choice(["json", "csv"]), default="json",
+              show_default=True)
+@click.option("--output", "output", default="-", show_default=True,
+              help="File to write ('-' for standard output).")
+def export_schedule_command(file_format: str, output: str) -> None:
+    """Write the event's stored schedule as schedule JSON or as CSV."""
+    event = current_event()
+    if event is None:
+        raise click.ClickException("there is no event yet")
+    try:
+        text = dumps(schedule_json(event)) if file_format == "json" else schedule_csv(event)
+    except DomainError:
+        raise click.ClickException("there is no schedule yet: run 'matchmaker match' first") from None
+    path = _output(output)
+    if path is None:
+        click.echo(text, nl=False)
+    else:
+        path.write_text(text, encoding="utf-8")
+        click.echo(f"schedule written to {path}", err=True)

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: ae4b23d1ca06
+Revision ID: 6f9ac3c90903
 Revises: 
-Create Date: 2026-11-29 09:56:16.872340
+Create Date: 2026-11-29 10:29:20.021467
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'ae4b23d1ca06'
+revision = '6f9ac3c90903'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -111,6 +111,17 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_meeting_table')),
     sa.UniqueConstraint('event_id', 'number', name=op.f('uq_meeting_table_event_id_number'))
     )
+    op.create_table('schedule_run',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('quality', sa.JSON(), nullable=False),
+    sa.Column('unmatched', sa.JSON(), nullable=False),
+    sa.Column('changed_count', sa.Integer(), nullable=False),
+    sa.Column('published_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['event_id'], ['event.id'], name=op.f('fk_schedule_run_event_id_event'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_schedule_run'))
+    )
     op.create_table('slot',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('event_id', sa.Integer(), nullable=False),
@@ -182,6 +193,7 @@ def downgrade():
     op.drop_table('meeting_request')
     op.drop_table('meeting')
     op.drop_table('slot')
+    op.drop_table('schedule_run')
     op.drop_table('meeting_table')
     op.drop_table('event_statistics')
     with op.batch_alter_table('attendee', schema=None) as batch_op:

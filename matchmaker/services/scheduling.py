@@ -1,0 +1,127 @@
+"""The bridge between the database and the matchmaking engine: plan, store, export.
+
+The engine sees the registered attendees who confirmed their address (unconfirmed ones
+are not matched); matchmaking consent, meeting wishes and must-meet requests come along
+so that the engine can say why somebody gets no meeting. Meetings an organiser locked
+stay exactly as they are; a new run changes as few other meetings as possible.
+"""
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from .. import matching
+from ..extensions import db
+from ..models import (
+    Attendee,
+    AttendeeStatus,
+    Event,
+    Meeting,
+    MeetingRequest,
+    MeetingTable,
+    ScheduleRun,
+    Slot,
+)
+from . import DomainError
+
+
+def plan_schedule(event: Event) -> tuple[ScheduleRun, matching.ScheduleResult]:
+    """Run the engine on the event and store its meetings as the new draft schedule."""
+    attendees = matched_attendees(event)
+    if not attendees:
+        raise DomainError("no_confirmed_attendees")
+    stored = stored_meetings(event)
+    engine_event = matching.Event(
+        attendees=tuple(engine_attendee(a, must_meet(attendees)) for a in attendees),
+        slots=len(event.slots), tables=len(event.tables),
+        locked=tuple(meeting for meeting, locked in stored if locked),
+    )
+    try:
+        previous = [meeting for meeting, locked in stored if not locked]
+        result = matching.replan(engine_event, previous) if previous else matching.schedule(engine_event)
+    except matching.ScheduleError as error:
+        raise DomainError("locked_meetings_conflict", detail=str(error)) from error
+    replace_meetings(event, result)
+    run = ScheduleRun(
+        event_id=event.id, quality=asdict(result.quality), changed_count=result.changed_count,
+        unmatched=[{"attendee_id": u.attendee_id, "code": u.code} for u in result.unmatched],
+    )
+    db.session.add(run)
+    db.session.flush()
+    return run, result
+
+
+def matched_attendees(event: Event) -> list[Attendee]:
+    return list(db.session.scalars(
+        select(Attendee)
+        .where(Attendee.event_id == event.id, Attendee.status == AttendeeStatus.REGISTERED,
+               Attendee.email_confirmed_at.is_not(None))
+        .order_by(Attendee.id)
+    ))
+
+
+def must_meet(attendees: Sequence[Attendee]) -> dict[int, frozenset[int]]:
+    """Each attendee's must-meet wishes among the attendees being matched."""
+    ids = [a.id for a in attendees]
+    wishes: dict[int, set[int]] = {}
+    for requester, target in db.session.execute(
+        select(MeetingRequest.requester_id, MeetingRequest.target_id)
+        .where(MeetingRequest.requester_id.in_(ids), MeetingRequest.target_id.in_(ids))
+    ):
+        wishes.setdefault(requester, set()).add(target)
+    return {requester: frozenset(targets) for requester, targets in wishes.items()}
+
+
+def engine_attendee(attendee: Attendee, wishes: dict[int, frozenset[int]]) -> matching.Attendee:
+    return matching.Attendee(
+        id=attendee.id, organisation=attendee.organisation, org_type=attendee.org_type,
+        industry=attendee.industry_code, themes=frozenset(attendee.themes),
+        keywords=tuple(attendee.keywords), offers=tuple(attendee.offers),
+        seeks=tuple(attendee.seeks), unavailable_slots=frozenset(attendee.unavailable_slots),
+        max_meetings=attendee.max_meetings, wants_meetings=attendee.wants_meetings,
+        consent=attendee.matching_consent, must_meet=wishes.get(attendee.id, frozenset()),
+    )
+
+
+def stored_meetings(event: Event) -> list[tuple[matching.Meeting, bool]]:
+    """The event's meetings as engine meetings (slot and table by number), with ``locked``."""
+    rows = db.session.execute(
+        select(Meeting.attendee_a_id, Meeting.attendee_b_id, Slot.number, MeetingTable.number,
+               Meeting.locked)
+        .join(Slot, Slot.id == Meeting.slot_id)
+        .join(MeetingTable, MeetingTable.id == Meeting.table_id)
+        .where(Meeting.event_id == event.id)
+        .order_by(Slot.number, MeetingTable.number)
+    )
+    return [(matching.Meeting((a, b), slot, table), locked) for a, b, slot, table, locked in rows]
+
+
+def replace_meetings(event: Event, result: matching.ScheduleResult) -> None:
+    """Store the result: locked meetings stay untouched, all others are replaced."""
+    db.session.execute(delete(Meeting).where(Meeting.event_id == event.id, Meeting.locked.is_(False)))
+    slot_ids = {slot.number: slot.id for slot in event.slots}
+    table_ids = {table.number: table.id for table in event.tables}
+    db.session.add_all(
+        Meeting(
+            event_id=event.id, slot_id=slot_ids[m.meeting.slot], table_id=table_ids[m.meeting.table],
+            attendee_a_id=m.meeting.pair[0], attendee_b_id=m.meeting.pair[1], score=m.score,
+            reasons=[reason_json(r) for r in m.reasons],
+        )
+        for m in result.meetings if not m.locked
+    )
+    db.session.flush()
+
+
+def reason_json(reason: matching.Reason) -> dict[str, Any]:
+    params = {key: list(value) if isinstance(value, tuple) else value
+              for key, value in reason.params.items()}
+    return {"code": reason.code, "params": params}
+
+
+def latest_run(event: Event) -> ScheduleRun | None:
+    return db.session.scalar(
+        select(ScheduleRun).where(ScheduleRun.event_id == event.id)
+        .order_by(ScheduleRun.id.desc()).limit(1)
+    )

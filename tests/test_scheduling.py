@@ -1,0 +1,102 @@
+"""``matchmaker match`` inside an installation, and ``export-schedule``."""
+
+import csv
+import io
+import json
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from matchmaker.extensions import db
+from matchmaker.models import Attendee, Meeting, ScheduleRun
+from matchmaker.services.attendee_import import import_attendees
+from matchmaker.synthetic import generate_attendees
+
+
+def seed(event, count: int = 40, confirmed: bool = True) -> None:
+    import_attendees(event, generate_attendees(count, seed=5, slots=10), "test", confirmed=confirmed)
+    db.session.commit()
+
+
+def meetings() -> list[Meeting]:
+    return list(db.session.scalars(select(Meeting).order_by(Meeting.id)))
+
+
+def test_match_stores_draft_schedule_with_certificate(runner, event):
+    seed(event)
+    result = runner.invoke(args=["match"])
+    assert result.exit_code == 0, result.output
+    assert "Draft schedule stored" in result.output and "ratio" in result.output
+    run = db.session.scalars(select(ScheduleRun)).one()
+    assert run.published_at is None
+    assert run.quality["meetings"] == len(meetings()) > 0
+    assert run.quality["total_score"] == sum(m.score for m in meetings())
+    assert run.quality["upper_bound"] >= run.quality["total_score"]
+
+
+def test_match_never_double_books_an_attendee_or_a_table(runner, event):
+    seed(event)
+    runner.invoke(args=["match"])
+    per_slot = Counter()
+    for meeting in meetings():
+        per_slot[(meeting.slot_id, meeting.attendee_a_id)] += 1
+        per_slot[(meeting.slot_id, meeting.attendee_b_id)] += 1
+    assert max(per_slot.values()) == 1
+    assert all(m.attendee_a_id < m.attendee_b_id and m.reasons for m in meetings())
+
+
+def test_match_leaves_out_unconfirmed_attendees(runner, event):
+    seed(event, confirmed=False)
+    result = runner.invoke(args=["match"])
+    assert result.exit_code == 1 and "nobody to match yet" in result.output
+    assert meetings() == []
+
+
+def test_rematch_keeps_locked_meeting_and_reports_no_change(runner, event):
+    seed(event)
+    runner.invoke(args=["match"])
+    locked = meetings()[3]
+    locked.locked = True
+    kept = (locked.slot_id, locked.table_id, locked.attendee_a_id, locked.attendee_b_id)
+    before = {(m.slot_id, m.table_id, m.attendee_a_id, m.attendee_b_id) for m in meetings()}
+    db.session.commit()
+    result = runner.invoke(args=["match"])
+    after = {(m.slot_id, m.table_id, m.attendee_a_id, m.attendee_b_id) for m in meetings()}
+    assert kept in after and after == before
+    assert "changed 0" in result.output
+    assert db.session.scalar(select(func.count()).select_from(ScheduleRun)) == 2
+
+
+def test_export_schedule_json_names_attendees_by_email(runner, event):
+    seed(event)
+    runner.invoke(args=["match"])
+    document = json.loads(runner.invoke(args=["export-schedule", "--format", "json"]).output)
+    assert set(document) >= {"slots", "tables", "meetings", "quality"}
+    assert document["slots"][0] == {"number": 1, "start": "2027-06-16T10:30:00",
+                                    "end": "2027-06-16T10:50:00"}
+    emails = set(db.session.scalars(select(Attendee.email)))
+    first = document["meetings"][0]
+    assert set(first) >= {"slot", "table", "attendees", "score", "reasons"}
+    assert set(first["attendees"]) <= emails
+    assert len(document["meetings"]) == document["quality"]["meetings"]
+
+
+def test_export_schedule_csv_has_one_row_per_meeting(runner, event, tmp_path):
+    seed(event)
+    runner.invoke(args=["match"])
+    target = tmp_path / "schedule.csv"
+    assert runner.invoke(args=["export-schedule", "--format", "csv", "--output", str(target)]).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert len(rows) == len(meetings())
+    assert rows[0]["slot"] == "1" and rows[0]["start"] == "2027-06-16T10:30:00"
+    assert {"email_1", "name_1", "organisation_1", "email_2", "score", "reasons"} <= set(rows[0])
+
+
+def test_export_without_schedule_says_what_to_do(runner, event):
+    result = runner.invoke(args=["export-schedule"])
+    assert result.exit_code == 1 and "run 'matchmaker match' first" in result.output
+
+
+def test_match_without_event_says_what_to_do(runner, app):
+    result = runner.invoke(args=["match"])
+    assert result.exit_code == 1 and "create-event" in result.output
