@@ -65,10 +65,6 @@ def test_match_bad_csv_exits_2_naming_rows_and_columns(tmp_path):
     assert "Traceback" not in result.output + result.stderr
 
 
-def test_match_without_input_is_a_usage_error():
-    assert invoke(match_command).exit_code == 2
-
-
 def test_export_graph_writes_node_link_json_keyed_by_email(attendees_csv, tmp_path):
     out = tmp_path / "graph.json"
     result = invoke(export_graph_command, "--input", attendees_csv, "--slots", 4,
