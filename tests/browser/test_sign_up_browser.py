@@ -157,7 +157,7 @@ def test_sign_up_button_at_375px_is_within_screen_and_clickable(phone_page: Page
 def test_choosing_english_shows_english_form(page: Page):
     page.goto("/register")
     page.get_by_role("link", name="English").click()
-    expect(page.get_by_role("heading", level=1, name="Sign up")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Registration")).to_be_visible()
     expect(page.get_by_label("First name", exact=True)).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
