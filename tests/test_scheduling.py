@@ -100,3 +100,20 @@ def test_export_without_schedule_says_what_to_do(runner, event):
 def test_match_without_event_says_what_to_do(runner, app):
     result = runner.invoke(args=["match"])
     assert result.exit_code == 1 and "create-event" in result.output
+
+
+def test_attendee_sees_meetings_only_after_publishing(runner, client, event):
+    seed(event)
+    runner.invoke(args=["match"])
+    meeting = meetings()[0]
+    partner = db.session.get(Attendee, meeting.attendee_b_id).full_name
+    link = f"/me/{db.session.get(Attendee, meeting.attendee_a_id).token}"
+    assert partner not in client.get(link).get_data(as_text=True)
+    result = runner.invoke(args=["publish-schedule"])
+    assert result.exit_code == 0 and "published" in result.output
+    assert partner in client.get(link).get_data(as_text=True)
+
+
+def test_publish_without_schedule_says_what_to_do(runner, event):
+    result = runner.invoke(args=["publish-schedule"])
+    assert result.exit_code == 1 and "run 'matchmaker match' first" in result.output

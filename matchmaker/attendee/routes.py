@@ -31,7 +31,7 @@ def home() -> str:
         "attendee/home.html", **page(),
         industry=attendee.industry.name(current_language()),
         unavailable=[slots[number] for number in attendee.unavailable_slots if number in slots],
-        meetings=self_service.meeting_rows(attendee),
+        meetings=self_service.published_meetings(attendee),
     )
 
 

@@ -20,7 +20,7 @@ from matchmaker.extensions import db
 from matchmaker.services import DomainError
 from matchmaker.services.events import current_event
 from matchmaker.services.schedule_export import schedule_csv, schedule_json
-from matchmaker.services.scheduling import plan_schedule
+from matchmaker.services.scheduling import plan_schedule, publish_schedule
 from matchmaker.exchange.event_rows import event_from_rows
 from matchmaker.exchange.graph_json import graph_document
 from matchmaker.exchange.schedule_json import (
@@ -206,3 +206,18 @@ def export_schedule_command(file_format: str, output: str) -> None:
     else:
         path.write_text(text, encoding="utf-8")
         click.echo(f"schedule written to {path}", err=True)
+
+
+@click.command("publish-schedule")
+def publish_schedule_command() -> None:
+    """Publish the latest draft schedule: attendees then see their meetings on their page."""
+    event = current_event()
+    if event is None:
+        raise click.ClickException("there is no event yet")
+    try:
+        run = publish_schedule(event)
+    except DomainError:
+        raise click.ClickException("there is no schedule yet: run 'matchmaker match' first") from None
+    meetings = run.quality["meetings"]
+    db.session.commit()
+    click.echo(f"Schedule with {meetings} meetings published.")

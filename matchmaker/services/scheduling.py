@@ -8,6 +8,7 @@ stay exactly as they are; a new run changes as few other meetings as possible.
 
 from collections.abc import Sequence
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -23,6 +24,7 @@ from ..models import (
     MeetingTable,
     ScheduleRun,
     Slot,
+    utcnow,
 )
 from . import DomainError
 
@@ -125,3 +127,18 @@ def latest_run(event: Event) -> ScheduleRun | None:
         select(ScheduleRun).where(ScheduleRun.event_id == event.id)
         .order_by(ScheduleRun.id.desc()).limit(1)
     )
+
+
+def publish_schedule(event: Event, now: datetime | None = None) -> ScheduleRun:
+    """Make the latest draft the published schedule: attendees then see their meetings."""
+    run = latest_run(event)
+    if run is None:
+        raise DomainError("no_schedule")
+    run.published_at = now or utcnow()
+    db.session.flush()
+    return run
+
+
+def schedule_published(event: Event) -> bool:
+    run = latest_run(event)
+    return run is not None and run.published_at is not None

@@ -30,6 +30,7 @@ from ..models import (
 from ..vocabulary import LANGUAGES
 from .notifications import compose, link_again, promote_and_notify
 from .registration import lock_event
+from .scheduling import schedule_published
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,64}")
 
@@ -150,6 +151,11 @@ def request_link(event: Event, email: str) -> list[OutgoingMail]:
         select(Attendee).where(Attendee.event_id == event.id, Attendee.email == email)
     )
     return link_again(attendee) if attendee is not None else []
+
+
+def published_meetings(attendee: Attendee) -> list[MeetingRow]:
+    """The attendee's meetings once the organisers published the schedule; drafts stay internal."""
+    return meeting_rows(attendee) if schedule_published(attendee.event) else []
 
 
 def meeting_rows(attendee: Attendee) -> list[MeetingRow]:
