@@ -117,3 +117,41 @@ def test_attendee_sees_meetings_only_after_publishing(runner, client, event):
 def test_publish_without_schedule_says_what_to_do(runner, event):
     result = runner.invoke(args=["publish-schedule"])
     assert result.exit_code == 1 and "run 'matchmaker match' first" in result.output
+
+
+def planned_attendee(runner, event) -> Attendee:
+    seed(event)
+    runner.invoke(args=["match"])
+    counts = Counter(m.attendee_a_id for m in meetings()) + Counter(m.attendee_b_id for m in meetings())
+    return db.session.get(Attendee, counts.most_common(1)[0][0])
+
+
+def meetings_of(attendee: Attendee) -> list[tuple[int, int]]:
+    return sorted((m.slot.number, m.score) for m in meetings()
+                  if attendee.id in (m.attendee_a_id, m.attendee_b_id))
+
+
+def test_new_unavailable_slot_removes_meeting_there(runner, event):
+    from matchmaker.services.self_service import MeetingPreferences, update_meetings
+
+    attendee = planned_attendee(runner, event)
+    slot = meetings_of(attendee)[0][0]
+    update_meetings(attendee, MeetingPreferences(True, [slot], None), True, "test")
+    assert slot not in [s for s, _ in meetings_of(attendee)] and meetings_of(attendee)
+
+
+def test_lower_maximum_keeps_best_meetings(runner, event):
+    from matchmaker.services.self_service import MeetingPreferences, update_meetings
+
+    attendee = planned_attendee(runner, event)
+    best = sorted((score for _, score in meetings_of(attendee)), reverse=True)[:2]
+    update_meetings(attendee, MeetingPreferences(True, attendee.unavailable_slots, 2), True, "test")
+    assert sorted((score for _, score in meetings_of(attendee)), reverse=True) == best
+
+
+def test_withdrawn_consent_removes_all_meetings(runner, event):
+    from matchmaker.services.self_service import MeetingPreferences, update_meetings
+
+    attendee = planned_attendee(runner, event)
+    update_meetings(attendee, MeetingPreferences(True, [], None), False, "test")
+    assert meetings_of(attendee) == []

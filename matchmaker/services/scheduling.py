@@ -11,7 +11,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 
 from .. import matching
 from ..extensions import db
@@ -142,3 +142,25 @@ def publish_schedule(event: Event, now: datetime | None = None) -> ScheduleRun:
 def schedule_published(event: Event) -> bool:
     run = latest_run(event)
     return run is not None and run.published_at is not None
+
+
+def drop_meetings_that_no_longer_fit(attendee: Attendee) -> int:
+    """After an attendee changed their wishes: remove their meetings they can no longer
+    have (consent withdrawn, no meetings wanted, now unavailable, above their maximum;
+    locked ones too, the attendee's word wins). Returns how many were removed."""
+    rows = db.session.execute(
+        select(Meeting, Slot.number)
+        .join(Slot, Slot.id == Meeting.slot_id)
+        .where(or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id))
+        .order_by(Meeting.score.desc(), Meeting.id)
+    ).all()
+    if not (attendee.matching_consent and attendee.wants_meetings):
+        unfit = [meeting for meeting, _ in rows]
+    else:
+        fitting = [meeting for meeting, slot in rows if slot not in attendee.unavailable_slots]
+        limit = len(fitting) if attendee.max_meetings is None else attendee.max_meetings
+        unfit = [meeting for meeting, _ in rows if meeting not in fitting[:limit]]
+    for meeting in unfit:
+        db.session.delete(meeting)
+    db.session.flush()
+    return len(unfit)

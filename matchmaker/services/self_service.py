@@ -30,7 +30,7 @@ from ..models import (
 from ..vocabulary import LANGUAGES
 from .notifications import compose, link_again, promote_and_notify
 from .registration import lock_event
-from .scheduling import schedule_published
+from .scheduling import drop_meetings_that_no_longer_fit, schedule_published
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,64}")
 
@@ -115,7 +115,8 @@ def update_meetings(
     privacy_notice_version: str, now: datetime | None = None,
 ) -> None:
     """Meeting preferences and the optional matchmaking consent. Consent keeps the time
-    and notice version it was first given with; withdrawing clears both."""
+    and notice version it was first given with; withdrawing clears both. Meetings that no
+    longer fit the new wishes are removed (the next planning run fills the gaps)."""
     update_details(attendee, replace(
         preferences, unavailable_slots=sorted(set(preferences.unavailable_slots))))
     if not matching_consent:
@@ -123,7 +124,7 @@ def update_meetings(
     elif attendee.matching_consent_at is None:
         attendee.matching_consent_at = now or utcnow()
         attendee.matching_consent_version = privacy_notice_version
-    db.session.flush()
+    drop_meetings_that_no_longer_fit(attendee)
 
 
 def cancel(attendee: Attendee, now: datetime | None = None) -> Cancellation:
