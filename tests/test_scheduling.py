@@ -111,7 +111,9 @@ def test_attendee_sees_meetings_only_after_publishing(runner, client, event):
     assert partner not in client.get(link).get_data(as_text=True)
     result = runner.invoke(args=["publish-schedule"])
     assert result.exit_code == 0 and "published" in result.output
-    assert partner in client.get(link).get_data(as_text=True)
+    page = client.get(link).get_data(as_text=True)
+    assert partner in page and "Warum wir dieses Gespräch vorschlagen" in page
+    assert "Gemeinsame Themen" in page or "Branchenübergreifend" in page
 
 
 def test_publish_without_schedule_says_what_to_do(runner, event):

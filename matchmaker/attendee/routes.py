@@ -6,7 +6,16 @@ Every route with ``<token>`` gets the attendee as ``g.attendee`` (see ``__init__
 import json
 from typing import Any
 
-from flask import Response, current_app, flash, g, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as BaseResponse
@@ -16,6 +25,7 @@ from ..extensions import db
 from ..i18n import current_language
 from ..public.forms import InterestFields, MeetingFields, PersonFields
 from ..public.routes import require_event, slot_label
+from ..reasons import phrase_reasons
 from ..services import events as event_service
 from ..services import privacy, self_service
 from ..services.self_service import Interests, MeetingPreferences, Profile
@@ -25,13 +35,15 @@ from .forms import ConfirmForm, LinkRequestForm, MeetingsForm, details_from, for
 
 @bp.get("/<token>")
 def home() -> str:
-    attendee = g.attendee
+    attendee, language = g.attendee, current_language()
     slots = {slot.number: slot_label(slot) for slot in attendee.event.slots}
+    industries = {industry.code: industry.name(language) for industry in event_service.industries()}
     return render_template(
         "attendee/home.html", **page(),
-        industry=attendee.industry.name(current_language()),
+        industry=industries[attendee.industry_code],
         unavailable=[slots[number] for number in attendee.unavailable_slots if number in slots],
-        meetings=self_service.published_meetings(attendee),
+        meetings=[(meeting, phrase_reasons(meeting.reasons, attendee.id, industries))
+                  for meeting in self_service.published_meetings(attendee)],
     )
 
 

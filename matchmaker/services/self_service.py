@@ -12,6 +12,7 @@ import hmac
 import re
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import aliased
@@ -76,6 +77,7 @@ class MeetingRow:
     table: str
     partner_name: str
     partner_organisation: str
+    reasons: list[dict[str, Any]]
 
 
 def attendee_by_token(token: str) -> Attendee | None:
@@ -164,7 +166,7 @@ def meeting_rows(attendee: Attendee) -> list[MeetingRow]:
     partner = aliased(Attendee)
     rows = db.session.execute(
         select(Slot.starts_at, Slot.ends_at, MeetingTable.name, partner.first_name,
-               partner.last_name, partner.organisation)
+               partner.last_name, partner.organisation, Meeting.reasons)
         .select_from(Meeting)
         .join(Slot, Slot.id == Meeting.slot_id)
         .join(MeetingTable, MeetingTable.id == Meeting.table_id)
@@ -173,6 +175,6 @@ def meeting_rows(attendee: Attendee) -> list[MeetingRow]:
             (Meeting.attendee_b_id == attendee.id) & (partner.id == Meeting.attendee_a_id)))
         .order_by(Slot.starts_at)
     )
-    return [MeetingRow(starts_at=starts, ends_at=ends, table=table,
-                       partner_name=f"{first} {last}", partner_organisation=organisation)
-            for starts, ends, table, first, last, organisation in rows]
+    return [MeetingRow(starts_at=starts, ends_at=ends, table=table, partner_name=f"{first} {last}",
+                       partner_organisation=organisation, reasons=reasons)
+            for starts, ends, table, first, last, organisation, reasons in rows]

@@ -1,0 +1,45 @@
+"""Why a meeting was suggested, phrased for one of its two attendees, in their language.
+
+The engine gives machine codes with parameters (see ``matching.scoring``); this is the one
+place that turns them into sentences.
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from flask_babel import gettext as _
+
+from .labels import ORG_TYPE_LABELS, THEME_LABELS
+
+
+def phrase_reasons(
+    reasons: Sequence[Mapping[str, Any]], viewer_id: int, industry_names: Mapping[str, str]
+) -> list[str]:
+    """One sentence per reason, from the point of view of attendee ``viewer_id``."""
+    return [sentence for reason in reasons
+            if (sentence := phrase(reason["code"], reason.get("params", {}), viewer_id, industry_names))]
+
+
+def phrase(code: str, params: Mapping[str, Any], viewer_id: int, industries: Mapping[str, str]) -> str:
+    if code == "shared_themes":
+        return _("Shared themes: %(themes)s",
+                 themes=", ".join(str(THEME_LABELS.get(t, t)) for t in params["themes"]))
+    if code == "shared_keywords":
+        return _("Shared keywords: %(keywords)s", keywords=", ".join(params["keywords"]))
+    if code == "offer_matches_seek":
+        if params["offered_by"] == viewer_id:
+            return _("You offer “%(tag)s”, which your partner is looking for.", tag=params["tag"])
+        return _("Your partner offers “%(tag)s”, which you are looking for.", tag=params["tag"])
+    if code == "cross_industry":
+        return _("Across industries: %(industries)s",
+                 industries=" × ".join(industries.get(i, i) for i in params["industries"]))
+    if code == "complementary_org_types":
+        return _("Complementary organisations: %(types)s",
+                 types=" × ".join(str(ORG_TYPE_LABELS.get(t, t)) for t in params["org_types"]))
+    if code == "must_meet_mutual":
+        return _("You both asked for this meeting.")
+    if code == "must_meet_one_sided":
+        if params["requested_by"] == viewer_id:
+            return _("You asked for this meeting.")
+        return _("Your partner asked to meet you.")
+    return ""

@@ -1,0 +1,44 @@
+"""Reasons are phrased for the attendee who reads them, in their language."""
+
+import pytest
+from flask_babel import force_locale
+
+from matchmaker.reasons import phrase_reasons
+
+INDUSTRIES = {"energy_environment": "Energie und Umwelt", "maritime": "Maritime Wirtschaft"}
+REASONS = [
+    {"code": "shared_themes", "params": {"themes": ["open_innovation", "skills"]}},
+    {"code": "offer_matches_seek", "params": {"tag": "Wasserstoff", "offered_by": 1, "sought_by": 2}},
+    {"code": "cross_industry", "params": {"industries": ["energy_environment", "maritime"]}},
+    {"code": "complementary_org_types", "params": {"org_types": ["sme", "research"]}},
+    {"code": "must_meet_one_sided", "params": {"requested_by": 2}},
+]
+
+
+@pytest.fixture
+def german(app):
+    with app.test_request_context(), force_locale("de"):
+        yield
+
+
+def test_reasons_are_phrased_for_the_offering_side(german):
+    assert phrase_reasons(REASONS, 1, INDUSTRIES) == [
+        "Gemeinsame Themen: Open Innovation, Fachkräftesicherung durch Aus- und Weiterbildung",
+        "Sie bieten „Wasserstoff“ an, was Ihr Gegenüber sucht.",
+        "Branchenübergreifend: Energie und Umwelt × Maritime Wirtschaft",
+        "Ergänzende Organisationen: KMU (kleines oder mittleres Unternehmen) × "
+        "Forschungseinrichtung oder Hochschule",
+        "Ihr Gegenüber möchte Sie gern treffen.",
+    ]
+
+
+def test_reasons_are_phrased_for_the_seeking_side(german):
+    sentences = phrase_reasons(REASONS, 2, INDUSTRIES)
+    assert "Ihr Gegenüber bietet „Wasserstoff“ an, was Sie suchen." in sentences
+    assert "Sie haben sich dieses Gespräch gewünscht." in sentences
+
+
+def test_reasons_in_english(app):
+    with app.test_request_context(), force_locale("en"):
+        assert phrase_reasons(REASONS[1:2], 2, INDUSTRIES) == [
+            "Your partner offers “Wasserstoff”, which you are looking for."]
