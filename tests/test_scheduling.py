@@ -107,7 +107,9 @@ def test_attendee_sees_meetings_only_after_publishing(runner, client, event):
     runner.invoke(args=["match"])
     meeting = meetings()[0]
     partner = db.session.get(Attendee, meeting.attendee_b_id).full_name
-    link = f"/me/{db.session.get(Attendee, meeting.attendee_a_id).token}"
+    viewer = db.session.get(Attendee, meeting.attendee_a_id)
+    viewer.language = "de"
+    link = f"/me/{viewer.token}"
     assert partner not in client.get(link).get_data(as_text=True)
     result = runner.invoke(args=["publish-schedule"])
     assert result.exit_code == 0 and "published" in result.output
