@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-TARGETS = {  # size: (seconds, ratio, megabytes)
-    200: (0.2, 0.995, None),
-    2000: (3.0, 0.99, 300),
-    5000: (20.0, 0.99, 500),
+TARGETS = {  # size: (seconds, ratio, megabytes, speed-up over the baseline)
+    200: (0.2, 0.995, None, 50),
+    2000: (3.0, 0.99, 300, None),
+    5000: (20.0, 0.99, 500, None),
 }
 
 
@@ -90,10 +90,12 @@ def verdicts(row: dict) -> str:
     target = TARGETS.get(row["n"])
     if target is None:
         return "-"
-    seconds, ratio, megabytes = target
+    seconds, ratio, megabytes, speedup = target
     checks = [("time", row["seconds"] < seconds), ("ratio", row["ratio"] >= ratio)]
     if megabytes:
         checks.append(("memory", row["peak_mb"] < megabytes))
+    if speedup and row.get("baseline"):
+        checks.append((f"{speedup}x", row["baseline"]["seconds"] / row["seconds"] >= speedup))
     return ", ".join(f"{name} {'PASS' if ok else 'FAIL'}" for name, ok in checks)
 
 

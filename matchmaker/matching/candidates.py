@@ -103,7 +103,7 @@ def _scored(matrix: ScoreMatrix, pairs: list[tuple[int, int]]) -> tuple[np.ndarr
         partners.setdefault(a, []).append(b)
     found = []
     for a, others in sorted(partners.items()):
-        row = matrix.block(a, a + 1)[0]
+        row = matrix.row(a)
         found += [(a, b, int(row[b])) for b in others if row[b] > 0]
     array = np.array(found, dtype=np.int64).reshape(-1, 3)
     return array[:, 0], array[:, 1], array[:, 2]

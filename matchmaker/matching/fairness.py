@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from matchmaker.matching.heuristic import Plan
 from matchmaker.matching.model import Unmatched
+from matchmaker.matching.plan import Plan
 from matchmaker.matching.problem import Problem
 
 
@@ -24,8 +24,10 @@ def coverable(problem: Problem) -> np.ndarray:
 def repair(plan: Plan, can_cover: np.ndarray) -> None:
     """Give each coverable attendee still without a meeting one, at the smallest loss.
 
-    A move meets partner j in slot s; j's meeting in s (or, if j is full, j's cheapest
-    other meeting) is dropped, but only if that partner keeps a meeting.
+    A move meets partner j in slot s. j's meeting in s moves to another slot where both
+    of its attendees are open, or else it is dropped (or, if j is full, j's cheapest other
+    meeting is), but only if that meeting's other attendee keeps a meeting or gets a new
+    one in its place (a short augmenting path).
     """
     p = plan.problem
     for node in np.nonzero(can_cover & ~plan.covered())[0]:
@@ -33,16 +35,27 @@ def repair(plan: Plan, can_cover: np.ndarray) -> None:
         for edge in np.nonzero((p.u == node) | (p.v == node))[0]:
             if plan.slot_of[edge]:
                 continue
-            partner = int(p.v[edge] if p.u[edge] == node else p.u[edge])
+            partner = plan.other(int(edge), int(node))
             for slot in range(1, p.slots + 1):
                 move = _move(plan, int(node), partner, int(edge), slot, can_cover)
                 if move is not None and (best is None or move[0] > best[0]):
                     best = move
         if best is not None:
-            _, edge, slot, dropped = best
-            for old in dropped:
-                plan.remove(old)
-            plan.add(edge, slot)
+            _apply(plan, *best[1:])
+
+
+def _apply(
+    plan: Plan, edge: int, slot: int, dropped: list[int], moved: tuple[int, int] | None,
+    replacements: list[tuple[int, int]] = (),
+) -> None:
+    for old in dropped:
+        plan.remove(old)
+    if moved is not None:
+        plan.remove(moved[0])
+        plan.add(*moved)
+    plan.add(edge, slot)
+    for new in replacements:
+        plan.add(*new)
 
 
 def _move(plan: Plan, node: int, partner: int, edge: int, slot: int, can_cover: np.ndarray):
@@ -53,6 +66,10 @@ def _move(plan: Plan, node: int, partner: int, edge: int, slot: int, can_cover: 
         return None
     dropped = []
     clash = int(plan.busy[partner, slot - 1])
+    if clash >= 0 and plan.count[partner] < p.capacity[partner]:
+        target = _relocation(plan, clash)
+        if target is not None:
+            return int(p.w[edge]), edge, slot, [], (clash, target)
     if clash >= 0:
         dropped.append(clash)
     elif plan.used_tables[slot - 1] >= p.tables_free[slot - 1]:
@@ -62,9 +79,47 @@ def _move(plan: Plan, node: int, partner: int, edge: int, slot: int, can_cover: 
         if not others:
             return None
         dropped.append(min(others, key=lambda e: (_cost(plan, e), e)))
-    if any(not _droppable(plan, e, partner, can_cover) for e in dropped):
+    replacements = []
+    for old in dropped:
+        if not _droppable(plan, old, partner, can_cover):
+            found = _replacement(plan, plan.other(old, partner), old, (node, partner))
+            if found is None or replacements:  # one replacement at most: no double booking
+                return None
+            replacements.append(found)
+    gain = int(p.w[edge]) - sum(_cost(plan, e) for e in dropped)
+    gain += sum(int(p.w[e]) for e, _ in replacements)
+    return gain, edge, slot, dropped, None, replacements
+
+
+def _replacement(
+    plan: Plan, node: int, dropped: int, taken: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The best new (edge, slot) for `node`, who loses meeting `dropped`; its partner must
+    be open in that slot, below capacity and not one of the two attendees in `taken`."""
+    p = plan.problem
+    lost_slot = int(plan.slot_of[dropped])
+    node_open = plan.open_in(node)
+    node_open[lost_slot - 1] = bool(p.free[node, lost_slot - 1])
+    best = None
+    for edge in np.nonzero(((p.u == node) | (p.v == node)) & (plan.slot_of == 0))[0]:
+        other = plan.other(int(edge), node)
+        if other in taken or plan.count[other] >= p.capacity[other]:
+            continue
+        fits = node_open & plan.open_in(other) & (plan.used_tables < p.tables_free)
+        slots = np.flatnonzero(fits)
+        if len(slots) and (best is None or p.w[edge] > p.w[best[0]]):
+            best = (int(edge), int(slots[0]) + 1)
+    return best
+
+
+def _relocation(plan: Plan, edge: int) -> int | None:
+    """The first other slot where the (movable) meeting `edge` fits, if any."""
+    p = plan.problem
+    if plan.fixed[edge]:
         return None
-    return int(p.w[edge]) - sum(_cost(plan, e) for e in dropped), edge, slot, dropped
+    fits = plan.open_in(p.u[edge]) & plan.open_in(p.v[edge]) & (plan.used_tables < p.tables_free)
+    slots = np.flatnonzero(fits)
+    return int(slots[0]) + 1 if len(slots) else None
 
 
 def _cost(plan: Plan, edge: int) -> int:

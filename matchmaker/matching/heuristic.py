@@ -1,12 +1,18 @@
-"""Slot-by-slot maximum-weight matching with slot re-optimisation (large events).
+"""Large events: LP rounding, slot colouring, small matchings, slot re-optimisation.
 
-First every slot gets a maximum-weight matching of the attendees still free in it
-(greedy over slots). Then, in rounds, each slot is emptied and matched again given all
-other slots; that never lowers the total because the slot's old meetings are one of the
-matchings considered. In those rounds, edges of attendees who would otherwise have no
-meeting carry a bonus larger than any slot's total, so the matching covers them first
-(fairness before score). The matching kernel is rustworkx's blossom algorithm (measured
-~50-100x faster than networkx's on the same graphs).
+1. Construct: the LP relaxation (`quality.py`) already says which pairs should meet;
+   its x_e = 1 edges (then the fractional ones, while capacities allow) are put into
+   slots by a list edge-colouring (`colouring.py`).
+2. Fill: per slot, a maximum-weight matching of the attendees still open in it (free,
+   available, below their maximum). After step 1 those sets are small, and the blossom
+   algorithm's time grows with the nodes and edges it is given, so this is cheap.
+3. Re-optimise (small events only; see `schedule.py`): each slot is emptied and matched
+   again given all other slots; that never lowers the total because the slot's old
+   meetings are one of the matchings considered.
+In steps 2 and 3, edges of attendees who would otherwise have no meeting carry a bonus
+larger than any slot's total, so the matching covers them first (fairness before score).
+The matching kernel is rustworkx's blossom algorithm (measured ~50-100x faster than
+networkx's on the same graphs).
 """
 
 from __future__ import annotations
@@ -16,73 +22,49 @@ import time
 import numpy as np
 import rustworkx as rx
 
+from matchmaker.matching.colouring import assign
+from matchmaker.matching.plan import Plan
 from matchmaker.matching.problem import Problem
 
 MIN_ROUND_GAIN = 0.0005
 
 
-class Plan:
-    """Which candidate edge meets in which slot (0 = not scheduled); `fixed` edges stay."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        edges = len(problem.w)
-        self.slot_of = np.zeros(edges, dtype=np.int64)
-        self.fixed = np.zeros(edges, dtype=bool)
-        self.busy = np.full((problem.n, problem.slots), -1, dtype=np.int64)
-        self.count = np.zeros(problem.n, dtype=np.int64)
-        self.used_tables = np.zeros(problem.slots, dtype=np.int64)
-
-    def add(self, edge: int, slot: int, fixed: bool = False) -> None:
-        p = self.problem
-        self.slot_of[edge], self.fixed[edge] = slot, fixed
-        for node in (p.u[edge], p.v[edge]):
-            self.busy[node, slot - 1] = edge
-            self.count[node] += 1
-        self.used_tables[slot - 1] += 1
-
-    def remove(self, edge: int) -> None:
-        p, slot = self.problem, int(self.slot_of[edge])
-        for node in (p.u[edge], p.v[edge]):
-            self.busy[node, slot - 1] = -1
-            self.count[node] -= 1
-        self.used_tables[slot - 1] -= 1
-        self.slot_of[edge], self.fixed[edge] = 0, False
-
-    def scheduled(self) -> np.ndarray:
-        return np.nonzero(self.slot_of)[0]
-
-    def total(self) -> int:
-        return int(self.problem.w[self.slot_of > 0].sum())
-
-    def covered(self) -> np.ndarray:
-        return (self.count + self.problem.locked_count) > 0
+def construct(plan: Plan, x: np.ndarray, coverable: np.ndarray) -> None:
+    """Colour the LP's edges into slots (integral ones first, heavier first), then fill."""
+    p = plan.problem
+    order = np.lexsort((np.arange(len(p.w)), -p.w, -np.round(2 * x)))
+    assign(plan, order[x[order] > 1e-6])
+    for slot in range(1, p.slots + 1):
+        _fill(plan, slot, _bonus(plan, coverable))
 
 
-def improve(
-    plan: Plan, coverable: np.ndarray, pool: np.ndarray, time_limit: float, rounds: int = 6
-) -> None:
-    """Greedy slot-by-slot matching, then re-optimise slots while that helps or time allows.
-
-    Each slot is matched on the `pool` edges first (those the LP relaxation uses), then the
-    attendees still free in that slot are matched on all candidate edges. The pool keeps
-    the blossom algorithm's graphs small: its time grows with nodes x edges.
-    """
+def improve(plan: Plan, coverable: np.ndarray, time_limit: float, rounds: int) -> None:
+    """Re-optimise slot by slot while a round gains enough and time allows."""
     started = time.perf_counter()
-    for slot in range(1, plan.problem.slots + 1):
-        _rematch(plan, slot, None, pool)
     for _ in range(rounds):
         before = plan.total()
         gained = 0
         for slot in range(1, plan.problem.slots + 1):
-            gained += _rematch(plan, slot, coverable, pool)
+            gained += _rematch(plan, slot, coverable)
             if time.perf_counter() - started > time_limit:
                 return
         if gained == 0 or plan.total() - before < MIN_ROUND_GAIN * before:
             return
 
 
-def _rematch(plan: Plan, slot: int, coverable: np.ndarray | None, pool: np.ndarray) -> int:
+def _fill(plan: Plan, slot: int, bonus: np.ndarray) -> list[int]:
+    """Add the best matching of the attendees still open in `slot`; return its edges."""
+    p = plan.problem
+    gain = p.w + bonus[p.u] + bonus[p.v]
+    limit = int(p.tables_free[slot - 1] - plan.used_tables[slot - 1])
+    found = _matching(p, _open_edges(plan, slot), gain)
+    found = sorted(found, key=lambda e: (-gain[e], e))[: max(0, limit)]
+    for edge in found:
+        plan.add(edge, slot)
+    return found
+
+
+def _rematch(plan: Plan, slot: int, coverable: np.ndarray) -> int:
     """Replace the slot's movable meetings by the best matching; return the gain."""
     p = plan.problem
     old = [int(e) for e in np.nonzero((plan.slot_of == slot) & ~plan.fixed)[0]]
@@ -90,14 +72,7 @@ def _rematch(plan: Plan, slot: int, coverable: np.ndarray | None, pool: np.ndarr
         plan.remove(edge)
     bonus = _bonus(plan, coverable)
     gain = p.w + bonus[p.u] + bonus[p.v]
-    chosen = []
-    for restrict in (pool, None):
-        limit = int(p.tables_free[slot - 1] - plan.used_tables[slot - 1])
-        found = _matching(p, _open_edges(plan, slot, restrict), gain)
-        found = sorted(found, key=lambda e: (-gain[e], e))[: max(0, limit)]
-        for edge in found:
-            plan.add(edge, slot)
-        chosen += found
+    chosen = _fill(plan, slot, bonus)
     old_gain, new_gain = int(gain[old].sum()), int(gain[chosen].sum())
     if new_gain < old_gain:
         for edge in chosen:
@@ -107,35 +82,31 @@ def _rematch(plan: Plan, slot: int, coverable: np.ndarray | None, pool: np.ndarr
     return max(0, new_gain - old_gain)
 
 
-def _bonus(plan: Plan, coverable: np.ndarray | None) -> np.ndarray:
+def _bonus(plan: Plan, coverable: np.ndarray) -> np.ndarray:
     """Per-node bonus: larger than any slot total for coverable nodes without a meeting."""
     p = plan.problem
     bonus = np.zeros(p.n, dtype=np.int64)
-    if coverable is not None:
-        big = int(p.w.sum()) + 1
-        bonus[coverable & ~plan.covered()] = big
+    bonus[coverable & ~plan.covered()] = int(p.w.sum()) + 1
     return bonus
 
 
-def _open_edges(plan: Plan, slot: int, restrict: np.ndarray | None) -> np.ndarray:
+def _open_edges(plan: Plan, slot: int) -> np.ndarray:
     p = plan.problem
     open_node = p.free[:, slot - 1] & (plan.count < p.capacity) & (plan.busy[:, slot - 1] < 0)
-    mask = (plan.slot_of == 0) & open_node[p.u] & open_node[p.v]
-    if restrict is not None:
-        mask &= restrict
-    return np.nonzero(mask)[0]
+    return np.nonzero((plan.slot_of == 0) & open_node[p.u] & open_node[p.v])[0]
 
 
 def _matching(p: Problem, edges: np.ndarray, gain: np.ndarray) -> list[int]:
-    """Maximum-weight matching over the given edges; returns sorted edge indices."""
+    """Maximum-weight matching over the given edges (on their nodes only); sorted indices."""
     if len(edges) == 0:
         return []
+    nodes, ends = np.unique(np.concatenate([p.u[edges], p.v[edges]]), return_inverse=True)
+    a, b = ends[: len(edges)], ends[len(edges):]
     graph = rx.PyGraph()
-    graph.add_nodes_from(range(p.n))
-    graph.extend_from_weighted_edge_list(
-        list(zip(p.u[edges].tolist(), p.v[edges].tolist(), gain[edges].tolist()))
-    )
-    pairs = rx.max_weight_matching(graph, weight_fn=int)
-    keys = p.edge_keys()
-    found = np.searchsorted(keys, [min(a, b) * p.n + max(a, b) for a, b in pairs])
-    return sorted(int(e) for e in found)
+    graph.add_nodes_from(range(len(nodes)))
+    graph.extend_from_weighted_edge_list(list(zip(a.tolist(), b.tolist(), gain[edges].tolist())))
+    pairs = np.array(sorted(rx.max_weight_matching(graph, weight_fn=int)), dtype=np.int64)
+    if len(pairs) == 0:
+        return []
+    keys = nodes[pairs.min(axis=1)] * p.n + nodes[pairs.max(axis=1)]
+    return sorted(np.searchsorted(p.edge_keys(), keys).tolist())

@@ -4,11 +4,15 @@ Themes are a small dense 0/1 matrix, tags are sparse incidence matrices over the
 case-folded tag vocabulary, so shared counts are matrix products. A block of rows gives a
 dense (rows x n) integer array whose entries equal `scoring.pair_score(...).score` for
 pairs that may meet and 0 otherwise. Positions follow attendee ids in ascending order.
+Up to DENSE_LIMIT attendees, all rows are computed once and kept as a compact integer
+matrix (int16 while scores fit: 50 MB at 5,000 attendees), because the candidate graph
+and the bound (`quality.py`) read every row several times.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
 
 import numpy as np
 import scipy.sparse as sp
@@ -18,6 +22,7 @@ from matchmaker.matching.scoring import tag_key, tag_spellings
 from matchmaker.vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
 
 BLOCK_ENTRIES = 1_500_000
+DENSE_LIMIT = 8000
 
 
 class ScoreMatrix:
@@ -35,9 +40,9 @@ class ScoreMatrix:
         self._offers, self._seeks = offers, seeks
         self._industry = _codes([a.industry for a in people])
         self._org = _codes([tag_key(a.organisation) for a in people])
-        self._small = np.array([a.org_type in SMALL_ORG_TYPES for a in people])
-        self._big = np.array([a.org_type in BIG_ORG_TYPES for a in people])
-        self._active = np.array([a.consent and a.wants_meetings for a in people])
+        self._small = np.array([a.org_type in SMALL_ORG_TYPES for a in people], dtype=bool)
+        self._big = np.array([a.org_type in BIG_ORG_TYPES for a in people], dtype=bool)
+        self._active = np.array([a.consent and a.wants_meetings for a in people], dtype=bool)
         self._requests = self._request_matrix(people)
         self._requested_by = self._requests.T.tocsr()
         self._blocked = self._pair_matrix(event.blocked_pairs)
@@ -57,7 +62,30 @@ class ScoreMatrix:
         """Yield (first row, scores of a block of rows) covering all rows in order."""
         step = self.block_rows()
         for start in range(0, self.n, step):
-            yield start, self.block(start, min(self.n, start + step))
+            stop = min(self.n, start + step)
+            if self.n <= DENSE_LIMIT:
+                yield start, self.dense[start:stop].astype(np.int64)
+            else:
+                yield start, self.block(start, stop)
+
+    def row(self, position: int) -> np.ndarray:
+        """Scores of one attendee against all, from the dense matrix once it is built."""
+        if "dense" in self.__dict__:
+            return self.dense[position].astype(np.int64)
+        return self.block(position, position + 1)[0]
+
+    @cached_property
+    def dense(self) -> np.ndarray:
+        """All scores as one (n x n) matrix: int16, or int64 if some score does not fit."""
+        dense = np.zeros((self.n, self.n), dtype=np.int16)
+        small = np.iinfo(np.int16)
+        step = self.block_rows()
+        for start in range(0, self.n, step):
+            scores = self.block(start, min(self.n, start + step))
+            if scores.size and not small.min <= scores.min() <= scores.max() <= small.max:
+                dense = dense.astype(np.int64)
+            dense[start:start + len(scores)] = scores
+        return dense
 
     def block(self, start: int, stop: int) -> np.ndarray:
         """Scores of rows start..stop-1 against all attendees (int64, 0 = may not meet)."""

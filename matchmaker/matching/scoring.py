@@ -8,8 +8,9 @@ a property test keeps the two in agreement.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 from matchmaker.matching.model import Attendee, PairScore, Reason, Weights
 from matchmaker.vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
@@ -22,14 +23,19 @@ def tag_key(tag: str) -> str:
 
 def tag_spellings(tags: Iterable[str]) -> dict[str, str]:
     """Map each tag key to its first spelling (so duplicates count once)."""
+    return dict(_spellings_view(tags))
+
+
+def _spellings_view(tags: Iterable[str]) -> Mapping[str, str]:
+    """Read-only `tag_spellings`, cached for the tuples and frozensets attendees hold."""
     if isinstance(tags, tuple | frozenset):
-        return dict(_cached_spellings(tags))
+        return _cached_spellings(tags)
     return _spellings(tags)
 
 
 @lru_cache(maxsize=65536)
-def _cached_spellings(tags: tuple[str, ...] | frozenset[str]) -> tuple[tuple[str, str], ...]:
-    return tuple(_spellings(sorted(tags) if isinstance(tags, frozenset) else tags).items())
+def _cached_spellings(tags: tuple[str, ...] | frozenset[str]) -> Mapping[str, str]:
+    return MappingProxyType(_spellings(sorted(tags) if isinstance(tags, frozenset) else tags))
 
 
 def _spellings(tags: Iterable[str]) -> dict[str, str]:
@@ -95,14 +101,14 @@ def _content_reasons(lo: Attendee, hi: Attendee) -> list[Reason]:
     themes = sorted(lo.themes & hi.themes)
     if themes:
         reasons.append(Reason("shared_themes", {"themes": tuple(themes)}))
-    lo_keywords = tag_spellings(lo.keywords)
-    shared = sorted(lo_keywords.keys() & tag_spellings(hi.keywords).keys())
+    lo_keywords = _spellings_view(lo.keywords)
+    shared = sorted(lo_keywords.keys() & _spellings_view(hi.keywords).keys())
     if shared:
         keywords = tuple(lo_keywords[key] for key in shared)
         reasons.append(Reason("shared_keywords", {"keywords": keywords}))
     for offerer, seeker in ((lo, hi), (hi, lo)):
-        offers = tag_spellings(offerer.offers)
-        for key in sorted(offers.keys() & tag_spellings(seeker.seeks).keys()):
+        offers = _spellings_view(offerer.offers)
+        for key in sorted(offers.keys() & _spellings_view(seeker.seeks).keys()):
             params = {"tag": offers[key], "offered_by": offerer.id, "sought_by": seeker.id}
             reasons.append(Reason("offer_matches_seek", params))
     return reasons

@@ -19,6 +19,16 @@ def attendee(id: int, **fields) -> Attendee:
     return Attendee(id=id, **{**defaults, **fields})
 
 
+def contended_event() -> Event:
+    """2 is only available in slot 1; 1 and 3 can meet in either slot, one table."""
+    people = (
+        attendee(1, seeks=("KI",)),
+        attendee(2, seeks=("KI",), unavailable_slots=frozenset({2})),
+        attendee(3, offers=("KI",)),
+    )
+    return Event(people, slots=2, tables=1)
+
+
 @st.composite
 def attendees(draw, ids: list[int], slots: int) -> tuple[Attendee, ...]:
     people = []

@@ -67,3 +67,17 @@ def feasible(event: Event, people, meetings) -> bool:
         if len(mine) > limit or any(s in person.unavailable_slots for s in mine):
             return False
     return True
+
+
+def test_event_without_attendees_gives_empty_schedule_with_bound_zero():
+    from matchmaker.matching import Event, schedule
+
+    result = schedule(Event((), slots=10, tables=5))
+    assert (result.meetings, result.quality.total_score, result.quality.upper_bound) == ((), 0, 0)
+
+
+def test_lone_attendee_is_reported_without_compatible_partner():
+    from matchmaker.matching import Attendee, Event, schedule
+
+    result = schedule(Event((Attendee(1, "Solo GmbH", "sme", "logistics"),), slots=3, tables=1))
+    assert [(u.attendee_id, u.code) for u in result.unmatched] == [(1, "no_compatible_partner")]

@@ -1,14 +1,18 @@
 """Every hard constraint, fairness, determinism and the bound, on random small events.
 
-Each property runs on both engine paths: the exact one (integer programme) and the
-large-event one (slot matching + re-optimisation), forced with `exact_limit=0`.
+Each property runs on every engine path: the exact one (integer programme), the
+large-event one (LP rounding, slot colouring, matchings, and for small events slot
+re-optimisation), forced with `exact_limit=0`, and the same without re-optimisation, as
+events above `SMALL_EVENT` attendees are planned.
 """
 
 from __future__ import annotations
 
+import importlib
 import random
 from collections import Counter
 from dataclasses import replace
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -18,19 +22,24 @@ from matchmaker.matching.scoring import tag_key
 from tests.matching.reference import optimum
 from tests.matching.strategies import events
 
-PATHS = pytest.mark.parametrize("exact_limit", [3000, 0], ids=["exact", "matching"])
+PATHS = pytest.mark.parametrize("path", ["exact", "matching", "no_rounds"])
+engine = importlib.import_module("matchmaker.matching.schedule")
 EXAMPLES = settings(max_examples=25, deadline=None)
 
 
-def run(event: Event, exact_limit: int) -> ScheduleResult:
-    return schedule(event, exact_limit=exact_limit)
+def run(event: Event, path: str) -> ScheduleResult:
+    if path == "exact":
+        return schedule(event)
+    rounds_up_to = 0 if path == "no_rounds" else engine.SMALL_EVENT
+    with patch.object(engine, "SMALL_EVENT", rounds_up_to):
+        return schedule(event, exact_limit=0)
 
 
 @PATHS
 @EXAMPLES
 @given(event=events())
-def test_any_event_nobody_double_booked_in_a_slot(event, exact_limit):
-    result = run(event, exact_limit)
+def test_any_event_nobody_double_booked_in_a_slot(event, path):
+    result = run(event, path)
     seats = Counter((i, m.meeting.slot) for m in result.meetings for i in m.meeting.pair)
     assert all(count == 1 for count in seats.values())
 
@@ -38,17 +47,17 @@ def test_any_event_nobody_double_booked_in_a_slot(event, exact_limit):
 @PATHS
 @EXAMPLES
 @given(event=events())
-def test_any_event_pair_meets_at_most_once(event, exact_limit):
-    pairs = [m.meeting.pair for m in run(event, exact_limit).meetings]
+def test_any_event_pair_meets_at_most_once(event, path):
+    pairs = [m.meeting.pair for m in run(event, path).meetings]
     assert len(pairs) == len(set(pairs))
 
 
 @PATHS
 @EXAMPLES
 @given(event=events())
-def test_any_event_unavailable_slots_respected_outside_locked(event, exact_limit):
+def test_any_event_unavailable_slots_respected_outside_locked(event, path):
     people = {a.id: a for a in event.attendees}
-    for m in run(event, exact_limit).meetings:
+    for m in run(event, path).meetings:
         if not m.locked:
             assert all(m.meeting.slot not in people[i].unavailable_slots for i in m.meeting.pair)
 
@@ -56,8 +65,8 @@ def test_any_event_unavailable_slots_respected_outside_locked(event, exact_limit
 @PATHS
 @EXAMPLES
 @given(event=events())
-def test_any_event_max_meetings_respected_outside_locked(event, exact_limit):
-    result = run(event, exact_limit)
+def test_any_event_max_meetings_respected_outside_locked(event, path):
+    result = run(event, path)
     locked = Counter(i for m in event.locked for i in m.pair)
     planned = Counter(i for m in result.meetings if not m.locked for i in m.meeting.pair)
     for a in event.attendees:
@@ -68,8 +77,8 @@ def test_any_event_max_meetings_respected_outside_locked(event, exact_limit):
 @PATHS
 @EXAMPLES
 @given(event=events())
-def test_any_event_one_meeting_per_table_and_slot(event, exact_limit):
-    seats = [(m.meeting.slot, m.meeting.table) for m in run(event, exact_limit).meetings]
+def test_any_event_one_meeting_per_table_and_slot(event, path):
+    seats = [(m.meeting.slot, m.meeting.table) for m in run(event, path).meetings]
     assert len(seats) == len(set(seats))
     assert all(1 <= s <= event.slots and 1 <= t <= event.tables for s, t in seats)
 
@@ -77,17 +86,17 @@ def test_any_event_one_meeting_per_table_and_slot(event, exact_limit):
 @PATHS
 @EXAMPLES
 @given(event=events())
-def test_any_event_locked_meetings_kept_exactly(event, exact_limit):
-    result = run(event, exact_limit)
+def test_any_event_locked_meetings_kept_exactly(event, path):
+    result = run(event, path)
     assert {m.meeting for m in result.meetings if m.locked} == set(event.locked)
 
 
 @PATHS
 @EXAMPLES
 @given(event=events())
-def test_any_event_forbidden_pairs_never_meet(event, exact_limit):
+def test_any_event_forbidden_pairs_never_meet(event, path):
     people = {a.id: a for a in event.attendees}
-    for m in run(event, exact_limit).meetings:
+    for m in run(event, path).meetings:
         if m.locked:
             continue
         a, b = (people[i] for i in m.meeting.pair)
@@ -99,15 +108,15 @@ def test_any_event_forbidden_pairs_never_meet(event, exact_limit):
 @PATHS
 @EXAMPLES
 @given(event=events())
-def test_any_event_pairs_ordered_smaller_first(event, exact_limit):
-    assert all(m.meeting.pair[0] < m.meeting.pair[1] for m in run(event, exact_limit).meetings)
+def test_any_event_pairs_ordered_smaller_first(event, path):
+    assert all(m.meeting.pair[0] < m.meeting.pair[1] for m in run(event, path).meetings)
 
 
 @PATHS
 @EXAMPLES
 @given(event=events())
-def test_any_event_covers_as_many_attendees_as_possible(event, exact_limit):
-    result = run(event, exact_limit)
+def test_any_event_covers_as_many_attendees_as_possible(event, path):
+    result = run(event, path)
     with_locked = {i for m in event.locked for i in m.pair}
     covered = {i for m in result.meetings for i in m.meeting.pair} - with_locked
     assert len(covered) == optimum(event).covered
@@ -116,18 +125,18 @@ def test_any_event_covers_as_many_attendees_as_possible(event, exact_limit):
 @PATHS
 @EXAMPLES
 @given(event=events(), seed=...)
-def test_shuffled_input_gives_same_schedule(event, seed: int, exact_limit):
+def test_shuffled_input_gives_same_schedule(event, seed: int, path):
     people = list(event.attendees)
     random.Random(seed).shuffle(people)
     shuffled = replace(event, attendees=tuple(people), locked=tuple(reversed(event.locked)))
-    assert run(shuffled, exact_limit).meetings == run(event, exact_limit).meetings
+    assert run(shuffled, path).meetings == run(event, path).meetings
 
 
 @PATHS
 @EXAMPLES
 @given(event=events())
-def test_any_event_bound_at_least_total(event, exact_limit):
-    quality = run(event, exact_limit).quality
+def test_any_event_bound_at_least_total(event, path):
+    quality = run(event, path).quality
     assert quality.upper_bound >= quality.total_score
 
 
@@ -135,6 +144,6 @@ def test_any_event_bound_at_least_total(event, exact_limit):
 @given(event=events())
 def test_any_event_meeting_scores_match_pair_score(event):
     people = {a.id: a for a in event.attendees}
-    for m in run(event, 3000).meetings:
+    for m in run(event, "exact").meetings:
         a, b = (people[i] for i in m.meeting.pair)
         assert m.score == pair_score(a, b, event.weights, event.blocked_pairs).score

@@ -121,6 +121,14 @@ def test_vectorised_scores_equal_pair_scores(event):
     expected = np.array([[pair_score(a, b, event.weights, event.blocked_pairs).score
                           for b in people] for a in people])
     assert (matrix.block(0, matrix.n) == expected).all()
+    assert all((scores == expected[start:start + len(scores)]).all()
+               for start, scores in matrix.blocks())
+
+
+def test_cached_scores_above_int16_range_stay_exact():
+    people = (attendee(1, offers=("KI",)), attendee(2, seeks=("KI",)), attendee(3))
+    event = Event(people, slots=1, tables=1, weights=Weights(offer_matches_seek=100_000))
+    assert ScoreMatrix(event).dense[0].tolist() == [0, 100_000, 0]
 
 
 def test_suggestions_best_first_with_reasons():
