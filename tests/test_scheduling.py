@@ -11,6 +11,7 @@ from matchmaker.extensions import db
 from matchmaker.models import Attendee, Meeting, ScheduleRun
 from matchmaker.services.attendee_import import import_attendees
 from matchmaker.synthetic import generate_attendees
+from tests.support.factories import add_organiser, login
 
 
 def seed(event, count: int = 40, confirmed: bool = True) -> None:
@@ -159,3 +160,15 @@ def test_withdrawn_consent_removes_all_meetings(runner, event):
     attendee = planned_attendee(runner, event)
     update_meetings(attendee, MeetingPreferences(True, [], None), False, "test")
     assert meetings_of(attendee) == []
+
+
+def test_dashboard_shows_schedule_certificate(runner, client, event):
+    seed(event)
+    add_organiser()
+    login(client, "team@example.org", "richtig-geheim")
+    assert "Es wurde noch kein Gesprächsplan erstellt" in client.get("/organiser/").get_data(as_text=True)
+    runner.invoke(args=["match"])
+    page = client.get("/organiser/").get_data(as_text=True)
+    run = db.session.scalars(select(ScheduleRun)).one()
+    assert "Entwurf vom" in page and f"<dd>{run.quality['meetings']}</dd>" in page
+    assert "Anteil am bestmöglichen Gesamtwert" in page

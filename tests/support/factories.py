@@ -6,7 +6,7 @@ from datetime import date, time
 from flask.testing import FlaskClient
 
 from matchmaker.extensions import db
-from matchmaker.models import Event
+from matchmaker.models import Event, Organiser
 from matchmaker.services.events import EventPlan, SlotBlock, create_event, ensure_industries
 
 CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -50,3 +50,15 @@ def submit_sign_up(client: FlaskClient, **overrides):
     data = valid_sign_up(**overrides)
     data["csrf_token"] = csrf_token(client, "/register")
     return client.post("/register", data=data)
+
+
+def login(client, email: str, password: str):
+    token = csrf_token(client, "/organiser/login")
+    return client.post("/organiser/login", data={"email": email, "password": password, "csrf_token": token})
+
+
+def add_organiser(email: str = "team@example.org", password: str = "richtig-geheim") -> None:
+    organiser = Organiser(email=email)
+    organiser.set_password(password)
+    db.session.add(organiser)
+    db.session.commit()

@@ -1,8 +1,6 @@
 """Public pages, the language switch and the organiser log-in."""
 
-from matchmaker.extensions import db
-from matchmaker.models import Organiser
-from tests.support.factories import csrf_token, make_event, submit_sign_up
+from tests.support.factories import add_organiser, login, make_event, submit_sign_up
 
 
 def test_event_page_shows_title_date_venue_themes_and_seats(client, event):
@@ -54,18 +52,6 @@ def test_privacy_page_names_controller_retention_and_rights(app, client, event):
 def test_unknown_page_gets_german_not_found_page(client, event):
     response = client.get("/no-such-page")
     assert response.status_code == 404 and "Seite nicht gefunden" in response.get_data(as_text=True)
-
-
-def login(client, email: str, password: str):
-    token = csrf_token(client, "/organiser/login")
-    return client.post("/organiser/login", data={"email": email, "password": password, "csrf_token": token})
-
-
-def add_organiser(email: str = "team@example.org", password: str = "richtig-geheim") -> None:
-    organiser = Organiser(email=email)
-    organiser.set_password(password)
-    db.session.add(organiser)
-    db.session.commit()
 
 
 def test_organiser_logs_in_and_sees_attendees(client, event):
