@@ -43,6 +43,8 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        # Query parameters (tokens, e-mail addresses) stay out of error messages and logs.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"hide_parameters": True},
     }
 
 
@@ -55,6 +57,9 @@ def load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config.update(test_config)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
+    if str(app.config["PUBLIC_BASE_URL"]).startswith("https://"):
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
 
 
 def settings_from_environment(environ: dict[str, str] | os._Environ) -> dict[str, Any]:

@@ -1,5 +1,7 @@
 """Language choice: German first, English on request, remembered in the session."""
 
+from urllib.parse import urlsplit
+
 from flask import Flask, current_app, g, session
 from flask_babel import get_locale
 
@@ -44,5 +46,11 @@ def current_language() -> str:
 
 
 def request_is_safe_target(target: str | None) -> bool:
-    """Only same-site paths are followed after a language switch (no open redirect)."""
-    return bool(target) and target.startswith("/") and not target.startswith("//") and "\\" not in target
+    """Only plain same-site paths are followed after a switch or log-in (no open redirect).
+
+    Control characters and backslashes are refused outright: browsers and Werkzeug drop
+    or reinterpret them, which turns ``/<tab>/evil.example`` into ``//evil.example``."""
+    if not target or any(ord(ch) <= 0x20 or ord(ch) == 0x7F or ch == "\\" for ch in target):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//")

@@ -63,15 +63,21 @@ def send_pending() -> DeliveryReport:
 
 
 def send_one(mail: OutgoingMail) -> bool:
-    mail.attempts += 1
+    """Build the message, end the transaction, then talk to the server: no database lock
+    (on SQLite every transaction holds the write lock) is held while the server answers."""
+    mail_id, kind = mail.id, mail.kind
+    message = build_message(mail, sender_name(mail))
+    db.session.commit()
     try:
-        transmit(mail.id, mail.kind, build_message(mail, sender_name(mail)))
+        transmit(mail_id, kind, message)
     except SEND_ERRORS as error:
+        mail.attempts += 1
         mail.status = MailStatus.FAILED
         mail.last_error = f"{type(error).__name__}: {error}"[:2000]
         # The details (which may name the address) stay in the database, not in the log.
         logger.warning("mail %s (%s) failed: %s", mail.id, mail.kind, type(error).__name__)
         return False
+    mail.attempts += 1
     mail.status = MailStatus.SENT
     mail.sent_at = utcnow()
     mail.last_error = None

@@ -1,7 +1,7 @@
 """CSRF protection, organiser log-in and the HTTP headers every response carries."""
 
 from flask import Flask, Response
-from flask_babel import lazy_gettext
+from flask_babel import lazy_gettext as _l
 
 from .extensions import csrf, db, login_manager
 from .models import Organiser
@@ -16,7 +16,7 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = lazy_gettext("Please log in as an organiser to see this page.")
+    login_manager.login_message = _l("Please log in as an organiser to see this page.")
     login_manager.login_message_category = "info"
     login_manager.user_loader(load_organiser)
     app.after_request(add_security_headers)

@@ -4,11 +4,13 @@ import re
 
 TAG_SEPARATORS = re.compile(r"[,;\n]")
 WHITESPACE = re.compile(r"\s+")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not tab, newline, CR
 
 
 def collapse_whitespace(value: str | None) -> str:
-    """Trim and fold every run of white space (tabs, newlines, non-breaking) into one space."""
-    return WHITESPACE.sub(" ", value or "").strip()
+    """Trim and fold every run of white space (tabs, newlines, non-breaking) into one space;
+    drop control characters (a NUL byte cannot even be stored in PostgreSQL)."""
+    return WHITESPACE.sub(" ", CONTROL.sub("", value or "")).strip()
 
 
 def normalise_email(value: str | None) -> str:

@@ -71,3 +71,8 @@ def test_every_response_carries_security_headers(client, event):
     assert "default-src 'self'" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_https_installation_sends_cookies_only_over_tls(instance_folder):
+    config = create_app({"SECRET_KEY": "x", "PUBLIC_BASE_URL": "https://matchmaking.example"}).config
+    assert config["SESSION_COOKIE_SECURE"] and config["REMEMBER_COOKIE_SECURE"]

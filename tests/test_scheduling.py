@@ -172,3 +172,13 @@ def test_dashboard_shows_schedule_certificate(runner, client, event):
     run = db.session.scalars(select(ScheduleRun)).one()
     assert "Entwurf vom" in page and f"<dd>{run.quality['meetings']}</dd>" in page
     assert "Anteil am bestmöglichen Gesamtwert" in page
+
+
+def test_schedule_csv_defuses_spreadsheet_formulas(runner, event):
+    seed(event)
+    runner.invoke(args=["match"])
+    attendee = db.session.get(Attendee, meetings()[0].attendee_a_id)
+    attendee.organisation = '=HYPERLINK("http://evil.example","x")'
+    db.session.commit()
+    text = runner.invoke(args=["export-schedule", "--format", "csv"]).output
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text

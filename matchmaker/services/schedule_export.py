@@ -14,6 +14,7 @@ from ..models import Attendee, Event, Meeting, MeetingTable, Slot
 from . import DomainError
 from .scheduling import latest_run
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "slot", "start", "end", "table", "email_1", "name_1", "organisation_1",
     "email_2", "name_2", "organisation_2", "score", "locked", "reasons",
@@ -46,13 +47,20 @@ def schedule_csv(event: Event) -> str:
     writer.writerow(CSV_COLUMNS)
     for row in meeting_rows(event):
         meeting, slot, table, a, b = row
-        writer.writerow([
+        writer.writerow(spreadsheet_safe([
             slot.number, slot.starts_at.isoformat(), slot.ends_at.isoformat(), table.number,
             a.email, a.full_name, a.organisation, b.email, b.full_name, b.organisation,
             meeting.score, "yes" if meeting.locked else "no",
             ";".join(reason["code"] for reason in meeting.reasons),
-        ])
+        ]))
     return buffer.getvalue()
+
+
+def spreadsheet_safe(cells: list[Any]) -> list[Any]:
+    """Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` ...) gets
+    a leading apostrophe: names and organisations are typed by attendees."""
+    return [f"'{cell}" if isinstance(cell, str) and cell[:1] in FORMULA_STARTS else cell
+            for cell in cells]
 
 
 def meeting_rows(event: Event) -> list[tuple[Meeting, Slot, MeetingTable, Attendee, Attendee]]:

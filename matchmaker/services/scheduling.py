@@ -34,9 +34,9 @@ def plan_schedule(event: Event) -> tuple[ScheduleRun, matching.ScheduleResult]:
     attendees = matched_attendees(event)
     if not attendees:
         raise DomainError("no_confirmed_attendees")
-    stored = stored_meetings(event)
+    stored, wishes = stored_meetings(event), must_meet(attendees)
     engine_event = matching.Event(
-        attendees=tuple(engine_attendee(a, must_meet(attendees)) for a in attendees),
+        attendees=tuple(engine_attendee(a, wishes) for a in attendees),
         slots=len(event.slots), tables=len(event.tables),
         locked=tuple(meeting for meeting, locked in stored if locked),
     )

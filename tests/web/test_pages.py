@@ -73,3 +73,10 @@ def test_wrong_password_is_refused_with_message(client, event):
 def test_sign_up_form_shows_slots_in_venue_time(client, event):
     page = client.get("/register").get_data(as_text=True)
     assert "10:30–10:50" in page and "14:00–14:20" in page and "15:20–15:40" in page
+
+
+def test_language_switch_refuses_disguised_foreign_redirects(client, event):
+    for target in ("/%09/evil.example", "/%0A/x", "/%5Cevil.example", "/\\evil.example",
+                   "https://evil.example/", "/%0D%0ASet-Cookie:x=1"):
+        response = client.get(f"/language/en?next={target}")
+        assert response.status_code == 302 and response.location == "/", target

@@ -180,3 +180,10 @@ def test_repeated_sign_up_on_full_event_looks_like_new_one(client, app):
     stranger_new = submit_sign_up(client, email="stranger@example.org")
     stranger_repeat = submit_sign_up(client, email="first@example.org")
     assert stranger_repeat.location == stranger_new.location
+
+
+def test_control_characters_are_dropped_not_crashing(client, event):
+    response = submit_sign_up(client, first_name="Jür\x00gen", organisation="Müller\x07 GmbH")
+    assert response.status_code == 302
+    attendee = only_attendee()
+    assert (attendee.first_name, attendee.organisation) == ("Jürgen", "Müller GmbH")
