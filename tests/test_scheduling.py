@@ -27,7 +27,7 @@ def test_match_stores_draft_schedule_with_certificate(runner, event):
     seed(event)
     result = runner.invoke(args=["match"])
     assert result.exit_code == 0, result.output
-    assert "Draft schedule stored" in result.output and "ratio" in result.output
+    assert "Schedule stored as a draft" in result.output and "ratio" in result.output
     run = db.session.scalars(select(ScheduleRun)).one()
     assert run.published_at is None
     assert run.quality["meetings"] == len(meetings()) > 0
@@ -182,3 +182,37 @@ def test_schedule_csv_defuses_spreadsheet_formulas(runner, event):
     db.session.commit()
     text = runner.invoke(args=["export-schedule", "--format", "csv"]).output
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+
+
+def test_moving_to_partners_organisation_removes_that_meeting(runner, event):
+    from matchmaker.services.self_service import Profile, update_details
+
+    attendee = planned_attendee(runner, event)
+    meeting = next(m for m in meetings() if attendee.id in (m.attendee_a_id, m.attendee_b_id))
+    partner = meeting.attendee_b if meeting.attendee_a_id == attendee.id else meeting.attendee_a
+    before = len(meetings_of(attendee))
+    update_details(attendee, Profile(attendee.first_name, attendee.last_name, partner.organisation,
+                                     attendee.position, attendee.org_type, attendee.industry_code,
+                                     attendee.cluster))
+    assert len(meetings_of(attendee)) == before - 1
+
+
+def test_changed_interests_rescore_remaining_meetings(runner, event):
+    from matchmaker.services.self_service import Interests, update_details
+
+    attendee = planned_attendee(runner, event)
+    update_details(attendee, Interests(themes=[], keywords=[], offers=[], seeks=[]))
+    for meeting in meetings():
+        if attendee.id in (meeting.attendee_a_id, meeting.attendee_b_id):
+            codes = {reason["code"] for reason in meeting.reasons}
+            assert not codes & {"shared_themes", "shared_keywords"}
+
+
+def test_replan_after_publishing_stays_visible_to_attendees(runner, client, event):
+    seed(event)
+    runner.invoke(args=["match"])
+    runner.invoke(args=["publish-schedule"])
+    result = runner.invoke(args=["match"])
+    assert "published (re-plan" in result.output
+    latest = db.session.scalars(select(ScheduleRun).order_by(ScheduleRun.id.desc())).first()
+    assert latest.published_at is not None

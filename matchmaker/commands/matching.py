@@ -113,11 +113,12 @@ def match_event() -> None:
     if event is None:
         raise click.ClickException("there is no event yet: run 'matchmaker create-event' first")
     try:
-        _, result = plan_schedule(event)
+        run, result = plan_schedule(event)
     except DomainError as error:
         raise click.ClickException(PLAN_ERRORS[error.code].format(**error.params)) from None
+    state = "published (re-plan of a published schedule)" if run.published_at else "stored as a draft"
     db.session.commit()
-    click.echo(f"Draft schedule stored: {summary(result)}")
+    click.echo(f"Schedule {state}: {summary(result)}")
 
 
 def _output(path: str) -> Path | None:

@@ -17,7 +17,7 @@ def event_page() -> str:
     event = require_event()
     return render_template(
         "public/event.html", event=event, seats=event_service.seat_counts(event),
-        slot_count=len(event.slots),
+        grid=event_service.slot_grid_of(event),
     )
 
 

@@ -1,4 +1,8 @@
-"""Adding attendees from rows of the attendee CSV (the demo seed and the organiser import)."""
+"""Adding attendees from rows of the attendee CSV: the demo's seed.
+
+Seeded people are treated as if they had signed up with both consents and (optionally)
+opened their link; that is only right for made-up demo data.
+"""
 
 from collections.abc import Sequence
 from dataclasses import dataclass

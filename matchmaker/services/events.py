@@ -124,5 +124,19 @@ def seat_counts(event: Event) -> SeatCounts:
     )
 
 
+@dataclass(frozen=True)
+class SlotGrid:
+    slots: int
+    blocks: int
+    minutes: int
+
+
+def slot_grid_of(event: Event) -> SlotGrid:
+    """How the event's meeting slots are laid out, for describing them to visitors."""
+    slots = event.slots
+    minutes = int((slots[0].ends_at - slots[0].starts_at).total_seconds() // 60) if slots else 0
+    return SlotGrid(slots=len(slots), blocks=len({slot.block for slot in slots}), minutes=minutes)
+
+
 def industries() -> list[Industry]:
     return list(db.session.scalars(select(Industry).order_by(Industry.position, Industry.code)))

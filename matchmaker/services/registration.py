@@ -121,7 +121,16 @@ def lock_event(event: Event) -> None:
 
 
 def has_free_seat(event: Event) -> bool:
-    return registered_count(event) < event.capacity
+    """A seat is free for a newcomer only when nobody is waiting for it already."""
+    return registered_count(event) < event.capacity and not waiting_count(event)
+
+
+def waiting_count(event: Event) -> int:
+    return db.session.scalar(
+        select(func.count()).where(
+            Attendee.event_id == event.id, Attendee.status == AttendeeStatus.WAITLISTED
+        )
+    ) or 0
 
 
 def registered_count(event: Event) -> int:

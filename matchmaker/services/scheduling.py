@@ -30,7 +30,13 @@ from . import DomainError
 
 
 def plan_schedule(event: Event) -> tuple[ScheduleRun, matching.ScheduleResult]:
-    """Run the engine on the event and store its meetings as the new draft schedule."""
+    """Run the engine on the event and store its meetings as the new schedule.
+
+    Before the first publication a run is a draft. Once a schedule is published, a new run
+    (after late sign-ups or cancellations) is published at once: it changes as few
+    meetings as possible, and attendees always see the plan that is actually in force.
+    """
+    was_published = schedule_published(event)
     attendees = matched_attendees(event)
     if not attendees:
         raise DomainError("no_confirmed_attendees")
@@ -48,6 +54,7 @@ def plan_schedule(event: Event) -> tuple[ScheduleRun, matching.ScheduleResult]:
     replace_meetings(event, result)
     run = ScheduleRun(
         event_id=event.id, quality=asdict(result.quality), changed_count=result.changed_count,
+        published_at=utcnow() if was_published else None,
         unmatched=[{"attendee_id": u.attendee_id, "code": u.code} for u in result.unmatched],
     )
     db.session.add(run)
@@ -144,23 +151,33 @@ def schedule_published(event: Event) -> bool:
     return run is not None and run.published_at is not None
 
 
-def drop_meetings_that_no_longer_fit(attendee: Attendee) -> int:
-    """After an attendee changed their wishes: remove their meetings they can no longer
-    have (consent withdrawn, no meetings wanted, now unavailable, above their maximum;
-    locked ones too, the attendee's word wins). Returns how many were removed."""
+def refresh_meetings(attendee: Attendee) -> int:
+    """After an attendee changed their details: rescore their meetings with the engine and
+    remove those they can no longer have (now excluded, e.g. same organisation or consent
+    withdrawn; nothing in common any more; now unavailable; above their maximum; locked
+    ones too, the attendee's word wins). Returns how many were removed."""
     rows = db.session.execute(
         select(Meeting, Slot.number)
         .join(Slot, Slot.id == Meeting.slot_id)
         .where(or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id))
-        .order_by(Meeting.score.desc(), Meeting.id)
     ).all()
-    if not (attendee.matching_consent and attendee.wants_meetings):
-        unfit = [meeting for meeting, _ in rows]
-    else:
-        fitting = [meeting for meeting, slot in rows if slot not in attendee.unavailable_slots]
-        limit = len(fitting) if attendee.max_meetings is None else attendee.max_meetings
-        unfit = [meeting for meeting, _ in rows if meeting not in fitting[:limit]]
+    unfit = [meeting for meeting, _ in rows if not rescore(meeting)]
+    ranked = sorted(((m, slot) for m, slot in rows if m not in unfit), key=lambda r: (-r[0].score, r[0].id))
+    fitting = [meeting for meeting, slot in ranked if slot not in attendee.unavailable_slots]
+    kept = fitting if attendee.max_meetings is None else fitting[:attendee.max_meetings]
+    unfit += [meeting for meeting, _ in ranked if meeting not in kept]
     for meeting in unfit:
         db.session.delete(meeting)
     db.session.flush()
     return len(unfit)
+
+
+def rescore(meeting: Meeting) -> bool:
+    """Give the meeting its current score and reasons; False if the pair may no longer meet."""
+    pair = [meeting.attendee_a, meeting.attendee_b]
+    wishes = must_meet(pair)
+    scored = matching.pair_score(*(engine_attendee(a, wishes) for a in pair))
+    if scored.excluded or scored.score <= 0:
+        return False
+    meeting.score, meeting.reasons = scored.score, [reason_json(r) for r in scored.reasons]
+    return True

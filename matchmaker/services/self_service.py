@@ -31,7 +31,7 @@ from ..models import (
 from ..vocabulary import LANGUAGES
 from .notifications import compose, link_again, promote_and_notify
 from .registration import lock_event
-from .scheduling import drop_meetings_that_no_longer_fit, schedule_published
+from .scheduling import refresh_meetings, schedule_published
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,64}")
 
@@ -107,9 +107,12 @@ def open_page(attendee: Attendee, chosen_language: str | None, now: datetime | N
 
 
 def update_details(attendee: Attendee, details: Profile | Interests | MeetingPreferences) -> None:
+    """Store the new details; meetings that no longer fit them are rescored or removed
+    (the next planning run fills the gaps)."""
     for name, value in asdict(details).items():
         setattr(attendee, name, value)
     db.session.flush()
+    refresh_meetings(attendee)
 
 
 def update_meetings(
@@ -117,16 +120,14 @@ def update_meetings(
     privacy_notice_version: str, now: datetime | None = None,
 ) -> None:
     """Meeting preferences and the optional matchmaking consent. Consent keeps the time
-    and notice version it was first given with; withdrawing clears both. Meetings that no
-    longer fit the new wishes are removed (the next planning run fills the gaps)."""
-    update_details(attendee, replace(
-        preferences, unavailable_slots=sorted(set(preferences.unavailable_slots))))
+    and notice version it was first given with; withdrawing clears both."""
     if not matching_consent:
         attendee.matching_consent_at = attendee.matching_consent_version = None
     elif attendee.matching_consent_at is None:
         attendee.matching_consent_at = now or utcnow()
         attendee.matching_consent_version = privacy_notice_version
-    drop_meetings_that_no_longer_fit(attendee)
+    update_details(attendee, replace(
+        preferences, unavailable_slots=sorted(set(preferences.unavailable_slots))))
 
 
 def cancel(attendee: Attendee, now: datetime | None = None) -> Cancellation:

@@ -1,5 +1,10 @@
 """Public pages, the language switch and the organiser log-in."""
 
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models import Attendee, AttendeeStatus
+
 from tests.support.factories import add_organiser, login, make_event, submit_sign_up
 
 
@@ -80,3 +85,20 @@ def test_language_switch_refuses_disguised_foreign_redirects(client, event):
                    "https://evil.example/", "/%0D%0ASet-Cookie:x=1"):
         response = client.get(f"/language/en?next={target}")
         assert response.status_code == 302 and response.location == "/", target
+
+
+def test_event_page_describes_the_actual_slot_grid(client, event):
+    page = " ".join(client.get("/").get_data(as_text=True).split())
+    assert "20-minütigen 1:1-Gesprächen" in page
+    assert "Es gibt 10 Zeitfenster in 2 Blöcken." in page
+
+
+def test_newcomer_does_not_overtake_the_waiting_list(client, app):
+    event = make_event(capacity=1)
+    submit_sign_up(client, email="first@example.org")
+    submit_sign_up(client, email="waiting@example.org")
+    event.capacity = 2
+    db.session.commit()
+    submit_sign_up(client, email="late@example.org")
+    statuses = dict(db.session.execute(select(Attendee.email, Attendee.status)).all())
+    assert statuses["late@example.org"] == AttendeeStatus.WAITLISTED
