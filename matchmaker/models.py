@@ -66,6 +66,8 @@ class Event(db.Model):
     starts_on: Mapped[date]
     venue: Mapped[str] = mapped_column(String(300))
     capacity: Mapped[int] = mapped_column(default=200)
+    # Friendly registration numbers are never reused, not even after an erasure.
+    attendee_numbers_issued: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     slots: Mapped[list["Slot"]] = relationship(

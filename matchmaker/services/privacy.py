@@ -25,7 +25,7 @@ from ..models import (
     utcnow,
 )
 from .notifications import promote_and_notify
-from .registration import lock_event
+from .registration import exists_after_lock, lock_event
 from .self_service import meeting_rows
 
 
@@ -85,6 +85,8 @@ def erase(attendee: Attendee) -> Erasure:
     """Delete the registration and all derived data now (Art. 17); free the seat."""
     event, email = attendee.event, attendee.email
     lock_event(event)
+    if not exists_after_lock(attendee):  # erased in another tab meanwhile
+        return Erasure(email=email, mails=[])
     db.session.delete(attendee)
     db.session.flush()
     statistics(event).erased += 1

@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from ..extensions import db
 from ..models import Attendee, AttendeeStatus, Event, utcnow
@@ -142,8 +142,18 @@ def registered_count(event: Event) -> int:
 
 
 def next_number(event: Event) -> int:
-    highest = db.session.scalar(select(func.max(Attendee.number)).where(Attendee.event_id == event.id))
-    return (highest or 0) + 1
+    """The next friendly registration number (atomic; numbers are never reused)."""
+    return db.session.execute(
+        update(Event).where(Event.id == event.id)
+        .values(attendee_numbers_issued=Event.attendee_numbers_issued + 1)
+        .returning(Event.attendee_numbers_issued)
+    ).scalar_one()
+
+
+def exists_after_lock(attendee: Attendee) -> bool:
+    """Whether the attendee's row is still there once the event is locked: a second tab
+    may have erased it meanwhile."""
+    return db.session.scalar(select(Attendee.id).where(Attendee.id == attendee.id)) is not None
 
 
 def new_token() -> str:

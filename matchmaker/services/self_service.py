@@ -30,7 +30,7 @@ from ..models import (
 )
 from ..vocabulary import LANGUAGES
 from .notifications import compose, link_again, promote_and_notify
-from .registration import lock_event
+from .registration import exists_after_lock, lock_event
 from .scheduling import refresh_meetings, schedule_published
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,64}")
@@ -138,6 +138,8 @@ def cancel(attendee: Attendee, now: datetime | None = None) -> Cancellation:
     """
     event = attendee.event
     lock_event(event)
+    if not exists_after_lock(attendee):
+        return Cancellation(done=False, mails=[])
     db.session.refresh(attendee)
     if attendee.status == AttendeeStatus.CANCELLED:
         return Cancellation(done=False, mails=[])

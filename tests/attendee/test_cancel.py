@@ -86,3 +86,13 @@ def test_simultaneous_cancellations_promote_exactly_as_many_in_order(app, event)
             and status == AttendeeStatus.REGISTERED} == expected
     assert db.session.scalar(select(func.count()).where(
         Attendee.status == AttendeeStatus.REGISTERED)) == 4
+
+
+def test_cancel_after_erasure_in_another_tab_is_harmless(app, event):
+    from matchmaker.services.privacy import erase
+    from matchmaker.services.self_service import cancel
+
+    attendee = add_attendee(event, "Sina")
+    erase(attendee)
+    db.session.commit()
+    assert cancel(attendee).done is False

@@ -187,3 +187,15 @@ def test_control_characters_are_dropped_not_crashing(client, event):
     assert response.status_code == 302
     attendee = only_attendee()
     assert (attendee.first_name, attendee.organisation) == ("Jürgen", "Müller GmbH")
+
+
+def test_friendly_number_is_not_reused_after_erasure(client, event):
+    from matchmaker.services.privacy import erase
+
+    submit_sign_up(client, email="first@example.org")
+    submit_sign_up(client, email="second@example.org")
+    erase(db.session.scalars(select(Attendee).where(Attendee.number == 2)).one())
+    db.session.commit()
+    submit_sign_up(client, email="third@example.org")
+    numbers = dict(db.session.execute(select(Attendee.email, Attendee.number)).all())
+    assert numbers == {"first@example.org": 1, "third@example.org": 3}

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 6f9ac3c90903
+Revision ID: 2667c6a3b0ae
 Revises: 
-Create Date: 2026-11-29 10:29:20.021467
+Create Date: 2026-11-29 11:25:57.096336
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '6f9ac3c90903'
+revision = '2667c6a3b0ae'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -25,6 +25,7 @@ def upgrade():
     sa.Column('starts_on', sa.Date(), nullable=False),
     sa.Column('venue', sa.String(length=300), nullable=False),
     sa.Column('capacity', sa.Integer(), nullable=False),
+    sa.Column('attendee_numbers_issued', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.CheckConstraint('capacity >= 0', name=op.f('ck_event_capacity_not_negative')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_event')),
