@@ -36,6 +36,7 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "LINK_MAIL_INTERVAL_MINUTES": 5,  # at most one "your link again" mail in this time
         "MAIL_SMTP_USER": None,
         "MAIL_SMTP_PASSWORD": None,
+        "MAIL_SMTP_CA_FILE": None,
         "MAIL_OUTBOX_DIR": str(instance_path / "outbox"),
         "REMINDER_AFTER_HOURS": 48,
         "PUBLIC_BASE_URL": "http://127.0.0.1:5000",

@@ -128,7 +128,8 @@ def send_over_smtp(message: EmailMessage) -> None:
     config = current_app.config
     security = str(config["MAIL_SMTP_SECURITY"]).lower()
     host, port, timeout = config["MAIL_SMTP_HOST"], config["MAIL_SMTP_PORT"], config["MAIL_SMTP_TIMEOUT"]
-    context = ssl.create_default_context()
+    # The system's trusted CAs, or MAIL_SMTP_CA_FILE for a mail relay with a private CA.
+    context = ssl.create_default_context(cafile=config["MAIL_SMTP_CA_FILE"])
     if security == "ssl":
         connection: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
     else:

@@ -2,6 +2,8 @@
 
 from email.headerregistry import Address
 
+import pytest
+import trustme
 from sqlalchemy import select
 
 from matchmaker.extensions import db
@@ -103,3 +105,36 @@ def test_configured_login_is_used_for_sending(client, event, app):
 def test_wrong_password_marks_mail_failed(client, event, app):
     assert sign_up_with_smtp_password(client, app, "falsch") == []
     assert db.session.scalar(select(OutgoingMail.status)) == MailStatus.FAILED
+
+
+@pytest.fixture(scope="module")
+def authority() -> trustme.CA:
+    return trustme.CA()
+
+
+def tls_config(app, server, security: str, ca_file: str | None) -> None:
+    app.config.update(MAIL_SMTP_HOST=server.host, MAIL_SMTP_PORT=server.port,
+                      MAIL_SMTP_SECURITY=security, MAIL_SMTP_CA_FILE=ca_file)
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_mail_is_sent_over_verified_tls(client, event, app, authority, tmp_path, security):
+    ca_file = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(ca_file))
+    certificate = authority.issue_cert("127.0.0.1", "localhost")
+    with smtp_server(tls=security, certificate=certificate) as server:
+        tls_config(app, server, security, str(ca_file))
+        submit_sign_up(client)
+        assert [mail.recipients for mail in server.received] == [["juergen.mueller@example.org"]]
+
+
+def test_untrusted_server_certificate_keeps_registration_and_marks_mail_failed(
+    client, event, app, authority
+):
+    with smtp_server(tls="starttls", certificate=authority.issue_cert("127.0.0.1")) as server:
+        tls_config(app, server, "starttls", None)
+        assert submit_sign_up(client).status_code == 302
+        assert server.received == []
+    mail = db.session.scalars(select(OutgoingMail)).one()
+    assert mail.status == MailStatus.FAILED and "SSL" in mail.last_error
+    assert db.session.scalars(select(Attendee)).one().email == "juergen.mueller@example.org"

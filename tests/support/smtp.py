@@ -1,10 +1,12 @@
 """A real SMTP server on loopback (aiosmtpd) that keeps what it receives."""
 
+import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -52,14 +54,22 @@ def password_check(user: str, password: str):
 
 
 @contextmanager
-def smtp_server(login: tuple[str, str] | None = None) -> Iterator[SmtpServer]:
+def smtp_server(
+    login: tuple[str, str] | None = None, tls: str | None = None, certificate: Any = None
+) -> Iterator[SmtpServer]:
     """A server on a free loopback port; with ``login``, it offers AUTH (over plain SMTP:
     this is loopback) and accepts only that user and password. ``Received.user`` says
-    who logged in before sending."""
+    who logged in before sending. With ``tls`` and a ``certificate`` (a trustme leaf
+    certificate) it speaks STARTTLS or implicit TLS."""
     recorder = Recorder()
-    auth = {"auth_require_tls": False, "authenticator": password_check(*login),
-} if login else {}
-    controller = Controller(recorder, hostname="127.0.0.1", port=free_port(), **auth)
+    options = {"auth_require_tls": False, "authenticator": password_check(*login),
+               } if login else {}
+    if tls:  # "starttls" (required before any mail) or "ssl" (TLS from the first byte)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        certificate.configure_cert(context)
+        options.update({"tls_context": context, "require_starttls": True} if tls == "starttls"
+                    else {"ssl_context": context})
+    controller = Controller(recorder, hostname="127.0.0.1", port=free_port(), **options)
     controller.start()
     try:
         yield SmtpServer(controller.hostname, controller.port, recorder.received)
