@@ -4,12 +4,15 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
+from urllib.request import urlopen
 
 from sqlalchemy import func, select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, Event, MeetingRequest, Organiser
+from tests.support.postgres import free_port
 
 PEOPLE = ("SELECT email, first_name, last_name, organisation, org_type, industry_code, themes, "
           "keywords, offers, seeks, unavailable_slots, max_meetings, wants_meetings, language "
@@ -62,3 +65,27 @@ def test_demo_attendees_look_like_a_cluster_conference(app, runner):
     assert len(set(organisations)) < len(organisations)
     assert any(a.unavailable_slots for a in attendees)
     assert db.session.scalar(select(func.count()).select_from(MeetingRequest)) > 0
+
+
+def test_demo_serves_the_app_on_loopback(tmp_path):
+    port = free_port()
+    env = {**os.environ, "MATCHMAKER_INSTANCE_PATH": str(tmp_path / "served")}
+    command = [sys.executable, "-m", "matchmaker", "demo", "--attendees", "10", "--port", str(port)]
+    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
+        try:
+            assert "go-cluster Jahrestagung 2027" in wait_for_page(f"http://127.0.0.1:{port}/")
+        finally:
+            server.terminate()
+
+
+def wait_for_page(url: str, seconds: float = 30) -> str:
+    """The page's text, once the server answers (it migrates and seeds first)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urlopen(url, timeout=2) as response:
+                return response.read().decode()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)

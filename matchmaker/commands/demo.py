@@ -5,6 +5,7 @@ from datetime import date, time
 
 import click
 from flask import current_app
+from werkzeug.serving import run_simple
 
 from ..extensions import db
 from ..services.attendee_import import import_attendees
@@ -52,4 +53,5 @@ def demo_command(attendee_count: int, seed: int, port: int, no_serve: bool) -> N
     click.echo(f"Organiser log-in: {DEMO_ORGANISER} / {password}")
     if not no_serve:
         click.echo(f"Open http://127.0.0.1:{port}/ (organisers: /organiser/login)")
-        current_app.run(host="127.0.0.1", port=port, use_reloader=False)
+        # Not app.run(): Flask ignores it inside a CLI command.
+        run_simple("127.0.0.1", port, current_app._get_current_object(), threaded=True)
