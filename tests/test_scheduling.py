@@ -216,3 +216,17 @@ def test_replan_after_publishing_stays_visible_to_attendees(runner, client, even
     assert "published (re-plan" in result.output
     latest = db.session.scalars(select(ScheduleRun).order_by(ScheduleRun.id.desc())).first()
     assert latest.published_at is not None
+
+
+def test_attendee_who_cancels_while_engine_runs_gets_no_meeting(event):
+    from matchmaker.services.scheduling import planning_input, solve, store_schedule
+    from matchmaker.services.self_service import cancel
+
+    seed(event)
+    inputs = planning_input(event)
+    result = solve(inputs)
+    leaver = db.session.get(Attendee, result.meetings[0].meeting.pair[0])
+    cancel(leaver)
+    store_schedule(event, result)
+    assert all(leaver.id not in (m.attendee_a_id, m.attendee_b_id) for m in meetings())
+    assert meetings()

@@ -20,7 +20,12 @@ from matchmaker.extensions import db
 from matchmaker.services import DomainError
 from matchmaker.services.events import current_event
 from matchmaker.services.schedule_export import schedule_csv, schedule_json
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.scheduling import (
+    planning_input,
+    publish_schedule,
+    solve,
+    store_schedule,
+)
 from matchmaker.exchange.event_rows import event_from_rows
 from matchmaker.exchange.graph_json import graph_document
 from matchmaker.exchange.schedule_json import (
@@ -113,9 +118,12 @@ def match_event() -> None:
     if event is None:
         raise click.ClickException("there is no event yet: run 'matchmaker create-event' first")
     try:
-        run, result = plan_schedule(event)
+        inputs = planning_input(event)
+        db.session.rollback()  # the engine runs without holding SQLite's write lock
+        result = solve(inputs)
     except DomainError as error:
         raise click.ClickException(PLAN_ERRORS[error.code].format(**error.params)) from None
+    run = store_schedule(event, result)
     state = "published (re-plan of a published schedule)" if run.published_at else "stored as a draft"
     db.session.commit()
     click.echo(f"Schedule {state}: {summary(result)}")

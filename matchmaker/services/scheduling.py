@@ -7,7 +7,7 @@ stay exactly as they are; a new run changes as few other meetings as possible.
 """
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -29,14 +29,22 @@ from ..models import (
 from . import DomainError
 
 
-def plan_schedule(event: Event) -> tuple[ScheduleRun, matching.ScheduleResult]:
-    """Run the engine on the event and store its meetings as the new schedule.
+@dataclass(frozen=True)
+class PlanningInput:
+    """What the engine needs, read from the database in one short transaction."""
 
-    Before the first publication a run is a draft. Once a schedule is published, a new run
-    (after late sign-ups or cancellations) is published at once: it changes as few
-    meetings as possible, and attendees always see the plan that is actually in force.
-    """
-    was_published = schedule_published(event)
+    engine_event: matching.Event
+    previous: list[matching.Meeting]
+
+
+def plan_schedule(event: Event) -> tuple[ScheduleRun, matching.ScheduleResult]:
+    """Read, solve and store in one transaction (see ``planning_input`` to split them)."""
+    inputs = planning_input(event)
+    result = solve(inputs)
+    return store_schedule(event, result), result
+
+
+def planning_input(event: Event) -> PlanningInput:
     attendees = matched_attendees(event)
     if not attendees:
         raise DomainError("no_confirmed_attendees")
@@ -46,11 +54,31 @@ def plan_schedule(event: Event) -> tuple[ScheduleRun, matching.ScheduleResult]:
         slots=len(event.slots), tables=len(event.tables),
         locked=tuple(meeting for meeting, locked in stored if locked),
     )
+    return PlanningInput(engine_event, [meeting for meeting, locked in stored if not locked])
+
+
+def solve(inputs: PlanningInput) -> matching.ScheduleResult:
+    """Run the engine: a re-plan that keeps what it can when there is a previous schedule."""
     try:
-        previous = [meeting for meeting, locked in stored if not locked]
-        result = matching.replan(engine_event, previous) if previous else matching.schedule(engine_event)
+        if inputs.previous:
+            return matching.replan(inputs.engine_event, inputs.previous)
+        return matching.schedule(inputs.engine_event)
     except matching.ScheduleError as error:
         raise DomainError("locked_meetings_conflict", detail=str(error)) from error
+
+
+def store_schedule(event: Event, result: matching.ScheduleResult) -> ScheduleRun:
+    """Store the result as the event's schedule, without meetings of anybody who stopped
+    being matchable while the engine ran (they cancelled or withdrew meanwhile).
+
+    Before the first publication a run is a draft. Once a schedule is published, a new run
+    (after late sign-ups or cancellations) is published at once: it changes as few
+    meetings as possible, and attendees always see the plan that is actually in force.
+    """
+    matchable = {a.id for a in matched_attendees(event) if a.matching_consent and a.wants_meetings}
+    meetings = tuple(m for m in result.meetings if m.locked or set(m.meeting.pair) <= matchable)
+    result = replace(result, meetings=meetings)
+    was_published = schedule_published(event)
     replace_meetings(event, result)
     run = ScheduleRun(
         event_id=event.id, quality=asdict(result.quality), changed_count=result.changed_count,
@@ -59,7 +87,7 @@ def plan_schedule(event: Event) -> tuple[ScheduleRun, matching.ScheduleResult]:
     )
     db.session.add(run)
     db.session.flush()
-    return run, result
+    return run
 
 
 def matched_attendees(event: Event) -> list[Attendee]:
