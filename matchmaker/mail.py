@@ -19,7 +19,7 @@ from email.parser import BytesHeaderParser
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from flask import current_app
+from flask import Flask, Response, after_this_request, current_app
 from sqlalchemy import select
 
 from .extensions import db
@@ -49,6 +49,23 @@ def deliver(mails: Iterable[OutgoingMail]) -> DeliveryReport:
             failed += 1
         db.session.commit()
     return DeliveryReport(sent=sent, failed=failed)
+
+
+def deliver_after_response(mails: Sequence[OutgoingMail]) -> None:
+    """Send once the response has gone out, so that how long the answer takes does not
+    tell a visitor whether a mail was sent (the "send my link again" form)."""
+    app, ids = current_app._get_current_object(), [mail.id for mail in mails]
+
+    @after_this_request
+    def send_on_close(response: Response) -> Response:
+        response.call_on_close(lambda: deliver_in_new_context(app, ids))
+        return response
+
+
+def deliver_in_new_context(app: Flask, ids: Sequence[int]) -> None:
+    with app.app_context():
+        deliver([db.session.get(OutgoingMail, mail_id) for mail_id in ids])
+        db.session.remove()
 
 
 def send_pending() -> DeliveryReport:

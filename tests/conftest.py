@@ -118,6 +118,7 @@ class IsolatedClient(FlaskClient):
 
     def open(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         db.session.commit()
+        kwargs.setdefault("buffered", True)  # close the response as a server does (call_on_close)
         hidden = _cv_app.set(None)
         try:
             return super().open(*args, **kwargs)

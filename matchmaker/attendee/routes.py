@@ -122,7 +122,7 @@ def request_link() -> str | BaseResponse:
         return render_template("attendee/link.html", event=event, form=form)
     mails = self_service.request_link(event, form.email.data)
     db.session.commit()
-    mail.deliver(mails)
+    mail.deliver_after_response(mails)
     flash(_("If this address is registered for the event, we have just sent the personal "
             "link to it. Please also check your spam folder."), "success")
     return redirect(url_for(".request_link"))
