@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from matchmaker.text import collapse_whitespace, normalise_tags
 from matchmaker.vocabulary import INDUSTRY_CODES, LANGUAGES, ORG_TYPES, THEMES
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "organisation", "org_type", "industry")
@@ -278,7 +279,7 @@ class _RowParser:
         self.errors.append(CsvError(code, self.line, column, value, **params))
 
     def raw(self, column: str, limit: int = MAX_TEXT_LENGTH) -> str:
-        value = " ".join(self.values.get(column, "").split())
+        value = collapse_whitespace(self.values.get(column, ""))
         if len(value) > limit:
             self.fail("too_long", column, value[:40] + "…", limit=limit)
             return ""
@@ -308,7 +309,7 @@ class _RowParser:
 
     def items(self, column: str) -> list[str]:
         value = self.raw(column, MAX_LIST_LENGTH)
-        return [" ".join(item.split()) for item in value.split(";") if item.strip()]
+        return [item for item in map(collapse_whitespace, value.split(";")) if item]
 
     def choices(self, column: str, allowed: Collection[str], code: str) -> tuple[str, ...]:
         values = [item.lower() for item in self.items(column)]
@@ -318,14 +319,13 @@ class _RowParser:
         return tuple(dict.fromkeys(values))
 
     def tags(self, column: str) -> tuple[str, ...]:
-        unique: dict[str, str] = {}
-        for item in self.items(column):
+        unique = normalise_tags(self.items(column))
+        for item in unique:
             if len(item) > MAX_TAG_LENGTH:
                 self.fail("too_long", column, item[:40] + "…", limit=MAX_TAG_LENGTH)
-            unique.setdefault(item.casefold(), item)
         if len(unique) > MAX_TAGS:
             self.fail("too_many_tags", column, limit=MAX_TAGS, count=len(unique))
-        return tuple(unique.values())
+        return tuple(unique)
 
     def slot_numbers(self) -> tuple[int, ...]:
         numbers: set[int] = set()

@@ -154,3 +154,9 @@ def test_written_rows_read_back_equal(tmp_path):
     path = tmp_path / "attendees.csv"
     path.write_text(format_attendee_csv(rows), encoding="utf-8")
     assert read_attendee_csv(path, slots=10) == rows
+
+
+def test_control_characters_dropped_as_in_the_sign_up_form():
+    row = parse_attendee_csv(csv_text({**GOOD, "first_name": "Jür\x00gen", "offers": "Wasser\x07stoff"},
+                                      OTHER), slots=10)[0]
+    assert (row.first_name, row.offers) == ("Jürgen", ("Wasserstoff",))
