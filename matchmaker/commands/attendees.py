@@ -11,16 +11,14 @@ import click
 from .. import mail
 from ..extensions import db
 from ..services import privacy
-from ..services.events import current_event
 from ..services.notifications import queue_reminders
+from .setup import require_event
 
 
 @click.command("send-reminders")
 def send_reminders_command() -> None:
     """Remind attendees who have not confirmed their e-mail address (once each)."""
-    event = current_event()
-    if event is None:
-        raise click.ClickException("there is no event yet")
+    event = require_event()
     reminders = queue_reminders(event)
     db.session.commit()
     report = mail.deliver(reminders)

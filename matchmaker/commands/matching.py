@@ -15,17 +15,8 @@ from pathlib import Path
 
 import click
 
+from matchmaker.commands.setup import require_event
 from matchmaker.exchange.attendee_csv import CsvErrors, read_attendee_csv
-from matchmaker.extensions import db
-from matchmaker.services import DomainError
-from matchmaker.services.events import current_event
-from matchmaker.services.schedule_export import schedule_csv, schedule_json
-from matchmaker.services.scheduling import (
-    planning_input,
-    publish_schedule,
-    solve,
-    store_schedule,
-)
 from matchmaker.exchange.event_rows import event_from_rows
 from matchmaker.exchange.graph_json import graph_document
 from matchmaker.exchange.schedule_json import (
@@ -35,11 +26,21 @@ from matchmaker.exchange.schedule_json import (
     schedule_document,
     synthetic_slots,
 )
+from matchmaker.extensions import db
 from matchmaker.matching import full_graph, replan, schedule
 from matchmaker.matching.candidates import DEFAULT_K
 from matchmaker.matching.model import ScheduleResult
+from matchmaker.services import DomainError
+from matchmaker.services.schedule_export import schedule_csv, schedule_json
+from matchmaker.services.scheduling import (
+    planning_input,
+    publish_schedule,
+    solve,
+    store_schedule,
+)
 
 CSV_ERROR_EXIT = 2
+NO_SCHEDULE = "there is no schedule yet: run 'matchmaker match' first"
 PLAN_ERRORS = {
     "no_confirmed_attendees": "nobody to match yet: no registered attendee has confirmed "
                               "their e-mail address",
@@ -114,9 +115,7 @@ def summary(result: ScheduleResult) -> str:
 
 def match_event() -> None:
     """Plan the installation's event and store the result as the draft schedule."""
-    event = current_event()
-    if event is None:
-        raise click.ClickException("there is no event yet: run 'matchmaker create-event' first")
+    event = require_event()
     try:
         inputs = planning_input(event)
         db.session.rollback()  # the engine runs without holding SQLite's write lock
@@ -202,13 +201,11 @@ def export_graph_command(input_path, output, slots) -> None:
               help="File to write ('-' for standard output).")
 def export_schedule_command(file_format: str, output: str) -> None:
     """Write the event's stored schedule as schedule JSON or as CSV."""
-    event = current_event()
-    if event is None:
-        raise click.ClickException("there is no event yet")
+    event = require_event()
     try:
         text = dumps(schedule_json(event)) if file_format == "json" else schedule_csv(event)
     except DomainError:
-        raise click.ClickException("there is no schedule yet: run 'matchmaker match' first") from None
+        raise click.ClickException(NO_SCHEDULE) from None
     path = _output(output)
     if path is None:
         click.echo(text, nl=False)
@@ -220,13 +217,11 @@ def export_schedule_command(file_format: str, output: str) -> None:
 @click.command("publish-schedule")
 def publish_schedule_command() -> None:
     """Publish the latest draft schedule: attendees then see their meetings on their page."""
-    event = current_event()
-    if event is None:
-        raise click.ClickException("there is no event yet")
+    event = require_event()
     try:
         run = publish_schedule(event)
     except DomainError:
-        raise click.ClickException("there is no schedule yet: run 'matchmaker match' first") from None
+        raise click.ClickException(NO_SCHEDULE) from None
     meetings = run.quality["meetings"]
     db.session.commit()
     click.echo(f"Schedule with {meetings} meetings published.")

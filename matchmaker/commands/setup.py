@@ -9,10 +9,25 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Organiser
+from ..models import Event, Organiser
 from ..services import DomainError
-from ..services.events import EventPlan, SlotBlock, create_event, ensure_industries
+from ..services.events import (
+    EventPlan,
+    SlotBlock,
+    create_event,
+    current_event,
+    ensure_industries,
+)
 from ..text import normalise_email
+
+
+def require_event() -> Event:
+    """The installation's event, or a clear message for the organiser at the console."""
+    event = current_event()
+    if event is None:
+        raise click.ClickException(
+            "there is no event yet: run 'matchmaker create-event' (or 'matchmaker demo') first")
+    return event
 
 
 def migrate_database() -> None:
