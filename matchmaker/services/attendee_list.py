@@ -1,4 +1,4 @@
-"""Plain rows of attendees for lists and exports (no lazy loading in templates)."""
+"""The organiser's attendee list as plain rows (no lazy loading in templates)."""
 
 from dataclasses import dataclass
 
@@ -10,7 +10,9 @@ from ..models import Attendee, AttendeeStatus, Event
 
 
 @dataclass(frozen=True)
-class AttendeeRow:
+class AttendeeSummary:
+    """One line of the organiser's attendee list."""
+
     number: int
     name: str
     email: str
@@ -23,7 +25,7 @@ class AttendeeRow:
     matching_consent: bool
 
 
-def attendee_rows(event: Event) -> list[AttendeeRow]:
+def attendee_rows(event: Event) -> list[AttendeeSummary]:
     attendees = db.session.scalars(
         select(Attendee)
         .where(Attendee.event_id == event.id)
@@ -31,7 +33,7 @@ def attendee_rows(event: Event) -> list[AttendeeRow]:
         .order_by(Attendee.number)
     )
     return [
-        AttendeeRow(
+        AttendeeSummary(
             number=a.number, name=a.full_name, email=a.email, organisation=a.organisation,
             org_type=a.org_type, industry_de=a.industry.name_de, industry_en=a.industry.name_en,
             status=a.status, confirmed=a.email_confirmed_at is not None,

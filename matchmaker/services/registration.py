@@ -10,10 +10,11 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from ..extensions import db
 from ..models import Attendee, AttendeeStatus, Event, utcnow
+from .events import seat_counts
 
 TOKEN_BYTES = 32  # 256 bits of randomness in every private link
 
@@ -98,7 +99,7 @@ def apply_registration(attendee: Attendee, registration: Registration, now: date
 def promote_from_waiting_list(event: Event) -> list[Attendee]:
     """Fill free seats with the longest-waiting attendees, in sign-up order."""
     lock_event(event)
-    free = event.capacity - registered_count(event)
+    free = seat_counts(event).seats_left
     if free <= 0:
         return []
     promoted = list(
@@ -122,23 +123,8 @@ def lock_event(event: Event) -> None:
 
 def has_free_seat(event: Event) -> bool:
     """A seat is free for a newcomer only when nobody is waiting for it already."""
-    return registered_count(event) < event.capacity and not waiting_count(event)
-
-
-def waiting_count(event: Event) -> int:
-    return db.session.scalar(
-        select(func.count()).where(
-            Attendee.event_id == event.id, Attendee.status == AttendeeStatus.WAITLISTED
-        )
-    ) or 0
-
-
-def registered_count(event: Event) -> int:
-    return db.session.scalar(
-        select(func.count()).where(
-            Attendee.event_id == event.id, Attendee.status == AttendeeStatus.REGISTERED
-        )
-    ) or 0
+    seats = seat_counts(event)
+    return seats.seats_left > 0 and not seats.waitlisted
 
 
 def next_number(event: Event) -> int:

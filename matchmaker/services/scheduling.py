@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import joinedload
 
 from .. import matching
 from ..extensions import db
@@ -188,9 +189,13 @@ def refresh_meetings(attendee: Attendee) -> int:
         select(Meeting, Slot.number)
         .join(Slot, Slot.id == Meeting.slot_id)
         .where(or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id))
+        .options(joinedload(Meeting.attendee_a), joinedload(Meeting.attendee_b))
     ).all()
-    unfit = [meeting for meeting, _ in rows if not rescore(meeting)]
-    ranked = sorted(((m, slot) for m, slot in rows if m not in unfit), key=lambda r: (-r[0].score, r[0].id))
+    people = {a.id: a for meeting, _ in rows for a in (meeting.attendee_a, meeting.attendee_b)}
+    wishes = must_meet(list(people.values()))
+    unfit = [meeting for meeting, _ in rows if not rescore(meeting, wishes)]
+    ranked = sorted(((m, slot) for m, slot in rows if m not in unfit),
+                    key=lambda row: (-row[0].score, row[0].id))
     fitting = [meeting for meeting, slot in ranked if slot not in attendee.unavailable_slots]
     kept = fitting if attendee.max_meetings is None else fitting[:attendee.max_meetings]
     unfit += [meeting for meeting, _ in ranked if meeting not in kept]
@@ -200,10 +205,9 @@ def refresh_meetings(attendee: Attendee) -> int:
     return len(unfit)
 
 
-def rescore(meeting: Meeting) -> bool:
+def rescore(meeting: Meeting, wishes: dict[int, frozenset[int]]) -> bool:
     """Give the meeting its current score and reasons; False if the pair may no longer meet."""
-    pair = [meeting.attendee_a, meeting.attendee_b]
-    wishes = must_meet(pair)
+    pair = (meeting.attendee_a, meeting.attendee_b)
     scored = matching.pair_score(*(engine_attendee(a, wishes) for a in pair))
     if scored.excluded or scored.score <= 0:
         return False
