@@ -175,10 +175,6 @@ def format_attendee_csv(rows: Iterable[AttendeeRow]) -> str:
     return out.getvalue()
 
 
-def write_attendee_csv(rows: Iterable[AttendeeRow], path: str | Path) -> None:
-    Path(path).write_text(format_attendee_csv(rows), encoding="utf-8")
-
-
 def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"

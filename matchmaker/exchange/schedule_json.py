@@ -40,7 +40,6 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from matchmaker.matching.model import Meeting, Reason, ScheduleResult
@@ -126,10 +125,6 @@ def reason_entry(reason: Reason, emails: Mapping[int, str]) -> dict[str, Any]:
 
 def dumps(document: Mapping[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def write_schedule_json(document: Mapping[str, Any], path: str | Path) -> None:
-    Path(path).write_text(dumps(document), encoding="utf-8")
 
 
 def read_meetings(text: str) -> list[MeetingEntry]:
