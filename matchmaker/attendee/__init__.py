@@ -9,7 +9,6 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, g, session
 from flask.blueprints import BlueprintSetupState
-from flask_babel import refresh
 
 from ..extensions import db
 from ..i18n import LANGUAGE_SESSION_KEY
@@ -30,7 +29,6 @@ def load_attendee(_endpoint: str | None, values: dict[str, Any] | None) -> None:
         db.session.commit()
     g.attendee = attendee
     g.page_language = attendee.language
-    refresh()  # forget a locale chosen earlier in this context: the attendee's language wins
 
 
 @bp.url_defaults

@@ -40,8 +40,6 @@ def declared_language(page: str) -> str | None:
 @pytest.mark.parametrize("endpoint", PAGES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_page_declares_chosen_language(app, client, event, endpoint, language):
-    # Signed up through the service, not the form: the test client's requests share the
-    # test's app context, and Flask-Babel keeps the first request's language in its ``g``.
     path = example_path(app, endpoint, token=add_attendee(event, "Sina", confirmed=False).token)
     client.get(f"/language/{language}")
     response = client.get(path)
