@@ -2,8 +2,9 @@
 # The project's test command: bash tests/run.sh [pytest arguments]
 #
 # On a fresh Debian/Ubuntu machine with Python 3.11 and pip it installs what the tests
-# need (the package with its `test` extra; as root also Debian's Chromium and PostgreSQL
-# server binaries), then runs pytest. A second run skips the installs and starts at once.
+# need (the package with its `test` extra into the project's .venv, see scripts/venv.sh;
+# as root also Debian's Chromium and PostgreSQL server binaries), then runs pytest. A
+# second run skips the installs and starts at once.
 # The tests start their own throwaway PostgreSQL cluster; this script never starts one,
 # and never downloads a browser (`playwright install` is not possible here).
 set -euo pipefail
@@ -12,44 +13,6 @@ REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_DIR"
 
 say() { printf 'run.sh: %s\n' "$*"; }
-
-# A stamp (the interpreter, this checkout and pyproject.toml) says the install is current.
-install_stamp() {
-    local key
-    key="$(python3 -c 'import sys; print(sys.executable)')|$REPO_DIR|$(sha256sum pyproject.toml)"
-    printf '%s/matchmaker-tests/%s.installed\n' "${XDG_CACHE_HOME:-$HOME/.cache}" \
-        "$(printf '%s' "$key" | sha256sum | cut -c1-16)"
-}
-
-installed_from_here() {
-    python3 - "$REPO_DIR" <<'EOF' 2>/dev/null
-import sys
-from pathlib import Path
-import axe_playwright_python, playwright, pytest  # noqa: F401  (the test extra is there)
-import matchmaker
-sys.exit(0 if matchmaker.PROJECT_DIR == Path(sys.argv[1]).resolve() else 1)
-EOF
-}
-
-install_python_packages() {
-    local stamp
-    stamp="$(install_stamp)"
-    if [[ -f "$stamp" ]] && installed_from_here; then
-        say "Python packages: already installed"
-        return
-    fi
-    say "Python packages: pip install -e '.[test]'"
-    # Debian's own python3 refuses pip installs (PEP 668) unless told; a venv never does.
-    if python3 -c 'import os, sys, sysconfig
-sys.exit(0 if sys.prefix == sys.base_prefix and os.path.exists(
-    os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")) else 1)'; then
-        export PIP_BREAK_SYSTEM_PACKAGES=1
-    fi
-    PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check \
-        --no-input -e '.[test]'
-    mkdir -p "$(dirname "$stamp")"
-    touch "$stamp"
-}
 
 have_postgresql_server() {
     compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null
@@ -73,13 +36,25 @@ install_system_packages() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-install_python_packages
+MATCHMAKER_EXTRAS=test source "$REPO_DIR/scripts/venv.sh"
 install_system_packages
 
-say "python3 -m pytest $*"
+say "python -m pytest $*"
+report="$(mktemp)"
+trap 'rm -f "$report"' EXIT
 status=0
-python3 -m pytest "$@" || status=$?
+python -m pytest "$@" | tee "$report" || status=$?
 if (( status == 5 )); then
     say "pytest collected no tests: that is a failure"
 fi
+# The closing line says how many tests skipped and why, so a green run cannot hide them.
+skipped="$(grep -c '^SKIPPED' "$report" || true)"
+if (( skipped > 0 )); then
+    say "$skipped skip reason line(s) above; reasons:"
+    grep '^SKIPPED' "$report" | sed -E 's/^SKIPPED \[[0-9]+\] [^:]+:[0-9]+: /  /' | sort | uniq -c | sed 's/^/run.sh:   /'
+fi
+# Last, pytest's own counts again as one plain line (the skip list above can be long).
+counts="$(grep -E '^=+ .*(passed|failed|error|skipped).* in [0-9.]+s' "$report" | tail -n 1 \
+    | sed -E 's/^=+ //; s/ in [0-9.]+s.*$//')"
+say "${counts:-no test ran}; ${skipped} skipped with a reason listed above"
 exit "$status"

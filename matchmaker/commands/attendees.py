@@ -12,13 +12,14 @@ from .. import mail
 from ..extensions import db
 from ..services import privacy
 from ..services.notifications import queue_reminders
-from .setup import require_event
+from .setup import event_option, require_event
 
 
 @click.command("send-reminders")
-def send_reminders_command() -> None:
+@event_option
+def send_reminders_command(event_slug: str | None) -> None:
     """Remind attendees who have not confirmed their e-mail address (once each)."""
-    event = require_event()
+    event = require_event(event_slug)
     reminders = queue_reminders(event)
     db.session.commit()
     report = mail.deliver(reminders)

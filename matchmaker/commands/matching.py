@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from matchmaker.commands.setup import require_event
+from matchmaker.commands.setup import event_option, require_event
 from matchmaker.exchange.attendee_csv import CsvErrors, read_attendee_csv
 from matchmaker.exchange.event_rows import event_from_rows
 from matchmaker.exchange.graph_json import graph_document
@@ -113,9 +113,9 @@ def summary(result: ScheduleResult) -> str:
     return line
 
 
-def match_event() -> None:
-    """Plan the installation's event and store the result as the draft schedule."""
-    event = require_event()
+def match_event(event_slug: str | None = None) -> None:
+    """Plan the event and store the result as the draft schedule."""
+    event = require_event(event_slug)
     try:
         inputs = planning_input(event)
         db.session.rollback()  # the engine runs without holding SQLite's write lock
@@ -142,6 +142,7 @@ INPUT = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
 @click.command("match")
+@event_option
 @click.option("--input", "input_path", type=INPUT, help="Attendee CSV file.")
 @click.option("--slots", type=click.IntRange(1, 60), default=10, show_default=True)
 @click.option("--tables", type=click.IntRange(1), default=None,
@@ -157,11 +158,11 @@ INPUT = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--candidates", "k", type=click.IntRange(1), default=None,
               help=f"Candidate partners per attendee [default: 60 up to 1,000 attendees, "
               f"{DEFAULT_K} above].")
-def match_command(input_path, slots, tables, output, start, slot_minutes, break_minutes,
+def match_command(event_slug, input_path, slots, tables, output, start, slot_minutes, break_minutes,
                   previous, k) -> None:
     """Schedule 1:1 meetings: for a CSV file (--input), or for the event in the database."""
     if input_path is None:
-        match_event()
+        match_event(event_slug)
         return
     try:
         result, text = match_file(input_path, slots, tables, _output(output), start=start,
@@ -195,13 +196,14 @@ def export_graph_command(input_path, output, slots) -> None:
 
 
 @click.command("export-schedule")
+@event_option
 @click.option("--format", "file_format", type=click.Choice(["json", "csv"]), default="json",
               show_default=True)
 @click.option("--output", "output", default="-", show_default=True,
               help="File to write ('-' for standard output).")
-def export_schedule_command(file_format: str, output: str) -> None:
+def export_schedule_command(event_slug: str | None, file_format: str, output: str) -> None:
     """Write the event's stored schedule as schedule JSON or as CSV."""
-    event = require_event()
+    event = require_event(event_slug)
     try:
         text = dumps(schedule_json(event)) if file_format == "json" else schedule_csv(event)
     except DomainError:
@@ -215,9 +217,10 @@ def export_schedule_command(file_format: str, output: str) -> None:
 
 
 @click.command("publish-schedule")
-def publish_schedule_command() -> None:
+@event_option
+def publish_schedule_command(event_slug: str | None) -> None:
     """Publish the latest draft schedule: attendees then see their meetings on their page."""
-    event = require_event()
+    event = require_event(event_slug)
     try:
         run = publish_schedule(event)
     except DomainError:

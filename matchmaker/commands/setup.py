@@ -14,20 +14,42 @@ from ..services import DomainError
 from ..services.events import (
     EventPlan,
     SlotBlock,
+    all_events,
     create_event,
-    current_event,
     ensure_industries,
 )
 from ..text import normalise_email
 
 
-def require_event() -> Event:
-    """The installation's event, or a clear message for the organiser at the console."""
-    event = current_event()
-    if event is None:
+event_option = click.option(
+    "--event", "event_slug", default=None, metavar="SLUG",
+    help="The event's short name (see 'matchmaker list-events'); may be left out when "
+         "the installation has only one event.",
+)
+
+
+def require_event(slug: str | None = None) -> Event:
+    """The event named by ``--event``, or the only one; never silently the newest."""
+    events = all_events()
+    if slug is not None:
+        for event in events:
+            if event.slug == slug:
+                return event
+        raise click.ClickException(f"there is no event {slug!r}. {_events_hint(events)}")
+    if not events:
         raise click.ClickException(
             "there is no event yet: run 'matchmaker create-event' (or 'matchmaker demo') first")
-    return event
+    if len(events) > 1:
+        raise click.ClickException(
+            f"this installation has {len(events)} events: say which with --event SLUG. "
+            + _events_hint(events))
+    return events[0]
+
+
+def _events_hint(events: list[Event]) -> str:
+    if not events:
+        return "There is no event yet."
+    return "Events: " + ", ".join(f"{event.slug} ({event.title})" for event in events)
 
 
 def migrate_database() -> None:

@@ -109,6 +109,11 @@ def current_event() -> Event | None:
     return db.session.scalar(select(Event).order_by(Event.id.desc()).limit(1))
 
 
+def all_events() -> list[Event]:
+    """Every event of the installation, soonest first."""
+    return list(db.session.scalars(select(Event).order_by(Event.starts_on, Event.slug)))
+
+
 def seat_counts(event: Event) -> SeatCounts:
     rows = dict(
         db.session.execute(
