@@ -40,6 +40,8 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "MAIL_OUTBOX_DIR": str(instance_path / "outbox"),
         "REMINDER_AFTER_HOURS": 48,
         "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+        # ``matchmaker demo`` sets it: demo-only pages (the outbox viewer) are shown.
+        "DEMO": False,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,

@@ -8,6 +8,9 @@ from flask_babel import get_locale
 from .extensions import babel
 
 LANGUAGE_SESSION_KEY = "language"
+# The locale each page language is formatted in: this is a German event, so its English
+# pages use British dates and times ("2 December 2026, 14:00"), never the US style.
+FORMAT_LOCALES = {"de": "de_DE", "en": "en_GB"}
 
 
 def init_app(app: Flask) -> None:
@@ -22,15 +25,21 @@ def init_app(app: Flask) -> None:
 
 
 def select_language() -> str:
-    """An explicit page language (an attendee's own pages) wins, then the visitor's choice."""
+    """An explicit page language (an attendee's own pages) wins, then the visitor's choice.
+
+    Returns the formatting locale (``en_GB``); its catalog is the language's (``en``)."""
     supported = current_app.config["LANGUAGES"]
-    forced = g.get("page_language")
-    if forced in supported:
-        return forced
-    chosen = session.get(LANGUAGE_SESSION_KEY)
-    if chosen in supported:
-        return chosen
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+    language = current_app.config["BABEL_DEFAULT_LOCALE"]
+    for candidate in (g.get("page_language"), session.get(LANGUAGE_SESSION_KEY)):
+        if candidate in supported:
+            language = candidate
+            break
+    return formatting_locale(language)
+
+
+def formatting_locale(language: str) -> str:
+    """The locale to format dates in for a page language (``en`` -> ``en_GB``)."""
+    return FORMAT_LOCALES.get(language, language)
 
 
 def remember_language(language: str) -> bool:
@@ -42,7 +51,9 @@ def remember_language(language: str) -> bool:
 
 
 def current_language() -> str:
-    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    """The page language, ``de`` or ``en`` (not the formatting locale)."""
+    locale = get_locale()
+    return locale.language if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def request_is_safe_target(target: str | None) -> bool:

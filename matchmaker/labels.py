@@ -24,3 +24,11 @@ STATUS_LABELS = {
     "waitlisted": _l("On the waiting list"),
     "cancelled": _l("Cancelled"),
 }
+
+REGISTRATION_STATE_LABELS = {
+    "open": _l("open"),
+    "not_yet_open": _l("not yet open"),
+    "closed": _l("closed"),
+    "past": _l("event is over"),
+    "archived": _l("archived"),
+}

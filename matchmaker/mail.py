@@ -24,7 +24,6 @@ from sqlalchemy import select
 
 from .extensions import db
 from .models import Attendee, Event, MailStatus, OutgoingMail, utcnow
-from .services.events import current_event
 
 logger = logging.getLogger(__name__)
 
@@ -110,8 +109,7 @@ def sender_name(mail: OutgoingMail) -> str:
         select(Event.title).join(Attendee, Attendee.event_id == Event.id)
         .where(Attendee.id == mail.attendee_id)
     )
-    event = None if title else current_event()
-    return title or (event.title if event else "matchmaker")
+    return title or "matchmaker"
 
 
 def build_message(mail: OutgoingMail, from_name: str) -> EmailMessage:

@@ -68,6 +68,12 @@ class Event(db.Model):
     capacity: Mapped[int] = mapped_column(default=200)
     # Friendly registration numbers are never reused, not even after an erasure.
     attendee_numbers_issued: Mapped[int] = mapped_column(default=0)
+    # Sign-up is open between these (UTC; None: no limit) and until the event day.
+    registration_opens_at: Mapped[datetime | None]
+    registration_closes_at: Mapped[datetime | None]
+    # An archived event leaves the public list; its counts stay, its personal data is
+    # purged by the retention rule like any past event's.
+    archived_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     slots: Mapped[list["Slot"]] = relationship(
@@ -287,11 +293,23 @@ class EventStatistics(db.Model):
     purged_at: Mapped[datetime | None]
 
 
+organiser_event = db.Table(
+    "organiser_event",
+    db.Column("organiser_id", ForeignKey("organiser.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("event_id", ForeignKey("event.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
 class Organiser(UserMixin, db.Model):
+    """An organiser account; an administrator sees every event, others those granted."""
+
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
+    is_admin: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    events: Mapped[list[Event]] = relationship(secondary=organiser_event, order_by=Event.starts_on)
 
     __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)
 

@@ -2,12 +2,12 @@
 
 from datetime import date
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template
 from flask_babel import format_date
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from .labels import ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS
+from .labels import ORG_TYPE_LABELS, REGISTRATION_STATE_LABELS, STATUS_LABELS, THEME_LABELS
 
 
 def init_app(app: Flask) -> None:
@@ -23,9 +23,17 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, render_csrf_error)
     app.register_error_handler(HTTPException, render_http_error)
     app.jinja_env.globals.update(
-        theme_labels=THEME_LABELS, org_type_labels=ORG_TYPE_LABELS, status_labels=STATUS_LABELS
+        theme_labels=THEME_LABELS, org_type_labels=ORG_TYPE_LABELS, status_labels=STATUS_LABELS,
+        registration_state_labels=REGISTRATION_STATE_LABELS,
     )
     app.jinja_env.filters["format_event_date"] = format_event_date
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.context_processor(shown_event)
+
+
+def shown_event() -> dict[str, object]:
+    """The event the page belongs to (set from the URL), for the header and links."""
+    return {"event": g.get("event")}
 
 
 def format_event_date(value: date) -> str:

@@ -166,9 +166,9 @@ def test_dashboard_shows_schedule_certificate(runner, client, event):
     seed(event)
     add_organiser()
     login(client, "team@example.org", "richtig-geheim")
-    assert "Es wurde noch kein Gesprächsplan erstellt" in client.get("/organiser/").get_data(as_text=True)
+    assert "Es wurde noch kein Gesprächsplan erstellt" in client.get("/organiser/go-cluster-2027/").get_data(as_text=True)
     runner.invoke(args=["match"])
-    page = client.get("/organiser/").get_data(as_text=True)
+    page = client.get("/organiser/go-cluster-2027/").get_data(as_text=True)
     run = db.session.scalars(select(ScheduleRun)).one()
     assert "Entwurf vom" in page and f"<dd>{run.quality['meetings']}</dd>" in page
     assert "Anteil am bestmöglichen Gesamtwert" in page

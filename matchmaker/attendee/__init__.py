@@ -28,6 +28,7 @@ def load_attendee(_endpoint: str | None, values: dict[str, Any] | None) -> None:
     if self_service.open_page(attendee, session.get(LANGUAGE_SESSION_KEY)):
         db.session.commit()
     g.attendee = attendee
+    g.event = attendee.event
     g.page_language = attendee.language
 
 

@@ -22,10 +22,6 @@ class ConfirmForm(FlaskForm):
     """Cancelling and erasing: just a button, protected against cross-site requests."""
 
 
-class LinkRequestForm(FlaskForm):
-    email = SignUpForm.email
-
-
 def form_data(attendee: Attendee, details: type) -> dict[str, Any]:
     """The attendee's current values for the fields of a details dataclass."""
     return {FIELD_FOR_COLUMN.get(f.name, f.name): getattr(attendee, f.name) for f in fields(details)}

@@ -24,13 +24,13 @@ from .. import mail
 from ..extensions import db
 from ..i18n import current_language
 from ..public.forms import InterestFields, MeetingFields, PersonFields
-from ..public.routes import require_event, slot_label
+from ..formatting import slot_label
 from ..reasons import phrase_reasons
 from ..services import events as event_service
 from ..services import privacy, self_service
 from ..services.self_service import Interests, MeetingPreferences, Profile
 from . import bp
-from .forms import ConfirmForm, LinkRequestForm, MeetingsForm, details_from, form_data
+from .forms import ConfirmForm, MeetingsForm, details_from, form_data
 
 
 @bp.get("/<token>")
@@ -111,21 +111,7 @@ def erase() -> str | BaseResponse:
     mail.forget_outbox_files([erasure.email])
     mail.deliver(erasure.mails)
     flash(_("Your registration and all data stored about you have been deleted."), "success")
-    return redirect(url_for("public.event_page"))
-
-
-@bp.route("/link", methods=["GET", "POST"])
-def request_link() -> str | BaseResponse:
-    event = require_event()
-    form = LinkRequestForm()
-    if not form.validate_on_submit():
-        return render_template("attendee/link.html", event=event, form=form)
-    mails = self_service.request_link(event, form.email.data)
-    db.session.commit()
-    mail.deliver_after_response(mails)
-    flash(_("If this address is registered for the event, we have just sent the personal "
-            "link to it. Please also check your spam folder."), "success")
-    return redirect(url_for(".request_link"))
+    return redirect(url_for("public.event_page", slug=g.attendee.event.slug))
 
 
 def page(**extra: Any) -> dict[str, Any]:

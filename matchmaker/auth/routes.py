@@ -18,7 +18,7 @@ def login():
         if organiser is not None and organiser.check_password(form.password.data):
             login_user(organiser)
             target = request.args.get("next")
-            return redirect(target if request_is_safe_target(target) else url_for("organiser.overview"))
+            return redirect(target if request_is_safe_target(target) else url_for("organiser.events"))
         flash(_("E-mail address or password is wrong."), "error")
     return render_template("auth/login.html", form=form)
 

@@ -2,6 +2,7 @@
 
 import secrets
 import sys
+import unicodedata
 from datetime import datetime
 
 import click
@@ -15,8 +16,12 @@ from ..services.events import (
     EventPlan,
     SlotBlock,
     all_events,
+    archive_event,
+    copy_event,
     create_event,
     ensure_industries,
+    grant_access,
+    registration_state,
 )
 from ..text import normalise_email
 
@@ -82,8 +87,13 @@ def parse_blocks(text: str) -> tuple[SlotBlock, ...]:
 @click.command("create-organiser")
 @click.argument("email")
 @click.option("--generate", is_flag=True, help="Generate a password instead of asking for one.")
-def create_organiser_command(email: str, generate: bool) -> None:
-    """Create an organiser account (or set a new password for it)."""
+@click.option("--admin", is_flag=True, help="May manage every event (and create events).")
+@click.option("--event", "event_slugs", multiple=True, metavar="SLUG",
+              help="Give access to this event (repeatable).")
+def create_organiser_command(email: str, generate: bool, admin: bool,
+                             event_slugs: tuple[str, ...]) -> None:
+    """Create an organiser account (or set a new password for it) with access to events."""
+    events = [require_event(slug) for slug in event_slugs]
     email = normalise_email(email)
     if "@" not in email:
         raise click.BadParameter("not an e-mail address", param_hint="EMAIL")
@@ -94,9 +104,14 @@ def create_organiser_command(email: str, generate: bool) -> None:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
         if len(password) < 10:
             raise click.BadParameter("use at least 10 characters", param_hint="password")
-    set_organiser_password(email, password)
+    organiser = set_organiser_password(email, password)
+    organiser.is_admin = organiser.is_admin or admin
+    for event in events:
+        grant_access(organiser, event)
     db.session.commit()
-    click.echo(f"Organiser {email} can log in at /organiser/login.")
+    scope = "all events" if organiser.is_admin else \
+        ", ".join(event.slug for event in organiser.events) or "no event yet (use --event SLUG)"
+    click.echo(f"Organiser {email} can log in at /organiser/login; access: {scope}.")
 
 
 @click.command("create-event")
@@ -109,25 +124,68 @@ def create_organiser_command(email: str, generate: bool) -> None:
               help="Meeting blocks as START x SLOTS, comma-separated.")
 @click.option("--minutes", default=20, show_default=True, type=click.IntRange(min=5, max=240))
 @click.option("--slug", default=None, help="Short name; defaults to one made from the title.")
+@click.option("--copy-from", "copy_from", default=None, metavar="SLUG",
+              help="Take capacity, slot grid (moved to the new date) and tables from this event.")
 def create_event_command(title: str, starts_on: datetime, venue: str, capacity: int, tables: int,
-                         blocks: str, minutes: int, slug: str | None) -> None:
-    """Create the event with its meeting slots and tables (database migrated first)."""
+                         blocks: str, minutes: int, slug: str | None,
+                         copy_from: str | None) -> None:
+    """Create an event with its meeting slots and tables (database migrated first)."""
     migrate_database()
-    plan = EventPlan(slug=slug or slugify(title), title=title, starts_on=starts_on.date(),
-                     venue=venue, capacity=capacity, blocks=parse_blocks(blocks),
-                     meeting_minutes=minutes, table_count=tables)
+    slug = slug or slugify(title)
     try:
         ensure_industries()
-        event = create_event(plan)
+        if copy_from is not None:
+            event = copy_event(require_event(copy_from), slug, title, starts_on.date(), venue)
+        else:
+            event = create_event(EventPlan(
+                slug=slug, title=title, starts_on=starts_on.date(), venue=venue,
+                capacity=capacity, blocks=parse_blocks(blocks), meeting_minutes=minutes,
+                table_count=tables))
     except DomainError as error:
-        raise click.ClickException(f"cannot create the event: {error.code}") from error
+        raise click.ClickException(f"cannot create the event: {EVENT_ERRORS[error.code]}"
+                                   .format(**error.params)) from error
     summary = f"Event {event.title!r} ({event.slug}) with {len(event.slots)} slots " \
               f"and {len(event.tables)} tables is ready."
     db.session.commit()
     click.echo(summary)
 
 
+GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+EVENT_ERRORS = {
+    "slug_taken": "there is an event {slug!r} already",
+    "slug_not_allowed": "{slug!r} cannot be a short name: use lower-case letters, digits and "
+                        "hyphens, and none of the app's own paths (organiser, me, privacy, ...)",
+    "invalid_event_plan": "capacity and tables must not be negative, meetings must last",
+}
+
+
+@click.command("list-events")
+def list_events_command() -> None:
+    """List the installation's events with their short names (for --event)."""
+    for event in all_events():
+        state = registration_state(event)
+        click.echo(f"{event.slug}\t{event.starts_on.isoformat()}\t{state}\t{event.title}")
+    if not all_events():
+        click.echo("No event yet: run 'matchmaker create-event' (or 'matchmaker demo').")
+
+
+@click.command("archive-event")
+@click.option("--event", "event_slug", required=True, metavar="SLUG")
+def archive_event_command(event_slug: str) -> None:
+    """Take an event off the public list; its counts stay, its personal data is purged
+    by 'matchmaker purge' like any past event's."""
+    event = require_event(event_slug)
+    archive_event(event)
+    db.session.commit()
+    click.echo(f"Event {event_slug} is archived.")
+
+
 def slugify(title: str) -> str:
-    cleaned = "".join(ch if ch.isalnum() else "-" for ch in title.lower())
-    return "-".join(part for part in cleaned.split("-") if part)[:80] or "event"
+    """``Jahrestagung Köln 2027`` -> ``jahrestagung-koeln-2027``."""
+    ascii_title = unicodedata.normalize("NFKD", title.lower().translate(GERMAN_LETTERS))
+    cleaned = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in ascii_title
+                      if not unicodedata.combining(ch))
+    return "-".join(part for part in cleaned.split("-") if part)[:80].strip("-") or "event"
 

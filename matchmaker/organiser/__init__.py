@@ -1,19 +1,57 @@
-"""The organiser dashboard. Every route is guarded in ``before_request``."""
+"""The organiser dashboard, one module per area. Every route is guarded here.
 
-from flask import Blueprint
+``before_request`` refuses anyone not logged in, so a new route cannot be left open; a
+route under ``/organiser/<slug>/`` also needs access to that event: the slug is taken out
+of the URL values and the event, if the organiser may manage it, becomes ``g.event`` (and ``url_for`` fills the slug in again, see ``public``).
+Another event's slug is a 404, exactly like one that does not exist.
+"""
+
+from typing import Any
+
+from flask import Blueprint, Response, abort, g
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..extensions import login_manager
+from ..services.events import managed_event
 
 bp = Blueprint("organiser", __name__, url_prefix="/organiser")
+
+# The areas of one event's dashboard, in the order of its navigation.
+AREAS = (
+    ("organiser.overview", _l("Overview")),
+)
+
+
+@bp.context_processor
+def dashboard_navigation() -> dict[str, Any]:
+    return {"dashboard_areas": lambda: AREAS}
+
+
+@bp.url_value_preprocessor
+def take_event_slug(_endpoint: str | None, values: dict[str, Any] | None) -> None:
+    if values and "slug" in values:
+        g.event_slug = values.pop("slug")
 
 
 @bp.before_request
 def require_organiser():  # type: ignore[no-untyped-def]
-    """Runs before every organiser view, so a new route cannot be left open."""
+    """Runs before every organiser view: log-in first, then access to the event."""
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
+    if "event_slug" in g:
+        event = managed_event(current_user, g.event_slug)
+        if event is None:
+            abort(404)
+        g.event = event
     return None
 
 
-from . import routes  # noqa: E402,F401
+@bp.after_request
+def never_cache(response: Response) -> Response:
+    """Organiser pages show personal data: no browser or proxy may keep them."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+from . import events, overview  # noqa: E402,F401  (the areas register their routes on bp)

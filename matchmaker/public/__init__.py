@@ -1,7 +1,35 @@
-"""Public pages: the event, the sign-up form and the privacy notice."""
+"""Public pages: the list of events, each event's page and sign-up, the privacy notice.
 
-from flask import Blueprint
+Event pages live under the event's slug (``/<slug>/...``). The slug is taken out of the
+URL values before any view runs: an unknown slug is a 404 for every route, and views get
+``g.event`` instead. ``url_for`` puts it back, so templates need not pass it.
+"""
+
+from typing import Any
+
+from flask import Blueprint, abort, current_app, g
+
+from ..services.events import event_by_slug
 
 bp = Blueprint("public", __name__)
+
+
+@bp.url_value_preprocessor
+def load_event(_endpoint: str | None, values: dict[str, Any] | None) -> None:
+    if not values or "slug" not in values:
+        return
+    event = event_by_slug(values.pop("slug"))
+    if event is None:
+        abort(404)
+    g.event = event
+
+
+@bp.app_url_defaults
+def add_slug(endpoint: str, values: dict[str, Any]) -> None:
+    """Links to another page of the event being shown need not name it."""
+    if "event" in g and "slug" not in values and current_app.url_map.is_endpoint_expecting(
+            endpoint, "slug"):
+        values["slug"] = g.event.slug
+
 
 from . import routes  # noqa: E402,F401  (routes register themselves on bp)

@@ -177,3 +177,9 @@ class SignUpForm(PersonFields, InterestFields, MeetingFields):
         _l("Show my profile to other attendees and suggest me for meetings (optional).")
     )
 
+
+
+class LinkRequestForm(FlaskForm):
+    """"Send me my link again"."""
+
+    email = SignUpForm.email

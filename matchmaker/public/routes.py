@@ -1,29 +1,44 @@
-from flask import abort, current_app, redirect, render_template, request, url_for
-from flask_babel import format_time
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response as BaseResponse
 
 from ..extensions import db
+from ..formatting import slot_label
 from ..i18n import current_language, remember_language, request_is_safe_target
-from ..mail import deliver
-from ..models import Event, Slot
+from ..mail import deliver, deliver_after_response
+from ..models import Event
 from ..services import events as event_service
-from ..services import notifications
+from ..services import notifications, self_service
+from ..services.events import RegistrationState
 from ..services.registration import Registration, sign_up
 from . import bp
-from .forms import SignUpForm
+from .forms import LinkRequestForm, SignUpForm
 
 
 @bp.get("/")
+def index() -> str | BaseResponse:
+    """The events open for sign-up; with exactly one, that event's page."""
+    events = event_service.open_events()
+    if len(events) == 1:
+        return redirect(url_for("public.event_page", slug=events[0].slug))
+    return render_template("public/index.html", events=events)
+
+
+@bp.get("/<slug>/", strict_slashes=False)
 def event_page() -> str:
-    event = require_event()
+    event = g.event
     return render_template(
         "public/event.html", event=event, seats=event_service.seat_counts(event),
-        grid=event_service.slot_grid_of(event),
+        grid=event_service.slot_grid_of(event), state=event_service.registration_state(event),
     )
 
 
-@bp.route("/register", methods=["GET", "POST"])
-def register():
-    event = require_event()
+@bp.route("/<slug>/register", methods=["GET", "POST"])
+def register() -> str | BaseResponse | tuple[str, int]:
+    event = g.event
+    state = event_service.registration_state(event)
+    if state is not RegistrationState.OPEN:
+        return render_template("public/closed.html", event=event, state=state), 403
     form = sign_up_form(event)
     if not form.validate_on_submit():
         return render_template("public/register.html", event=event, form=form,
@@ -35,11 +50,23 @@ def register():
     return redirect(url_for("public.registered", waitlist=int(outcome.shown_as_waitlisted)))
 
 
-@bp.get("/register/done")
+@bp.get("/<slug>/register/done")
 def registered() -> str:
-    event = require_event()
-    return render_template("public/registered.html", event=event,
+    return render_template("public/registered.html", event=g.event,
                            waitlisted=request.args.get("waitlist") == "1")
+
+
+@bp.route("/<slug>/link", methods=["GET", "POST"])
+def request_link() -> str | BaseResponse:
+    """"Send me my link again": the same answer whether or not the address is registered."""
+    form = LinkRequestForm()
+    if not form.validate_on_submit():
+        return render_template("public/link.html", event=g.event, form=form)
+    mails = self_service.request_link(g.event, form.email.data)
+    db.session.commit()
+    deliver_after_response(mails)
+    flash_link_sent()
+    return redirect(url_for(".request_link"))
 
 
 @bp.get("/privacy")
@@ -48,24 +75,22 @@ def privacy() -> str:
     controller = {"name": config["ORGANISER_NAME"], "address": config["ORGANISER_ADDRESS"],
                   "email": config["ORGANISER_EMAIL"]}
     return render_template(
-        "public/privacy.html", event=event_service.current_event(), controller=controller,
-        version=config["PRIVACY_NOTICE_VERSION"], retention_days=config["RETENTION_DAYS_AFTER_EVENT"],
+        "public/privacy.html", controller=controller, version=config["PRIVACY_NOTICE_VERSION"],
+        retention_days=config["RETENTION_DAYS_AFTER_EVENT"],
     )
 
 
 @bp.get("/language/<language>")
-def choose_language(language: str):
+def choose_language(language: str) -> BaseResponse:
     if not remember_language(language):
         abort(404)
     target = request.args.get("next")
-    return redirect(target if request_is_safe_target(target) else url_for("public.event_page"))
+    return redirect(target if request_is_safe_target(target) else url_for("public.index"))
 
 
-def require_event() -> Event:
-    event = event_service.current_event()
-    if event is None:
-        abort(404)
-    return event
+def flash_link_sent() -> None:
+    flash(_("If this address is registered for the event, we have just sent the personal "
+            "link to it. Please also check your spam folder."), "success")
 
 
 def sign_up_form(event: Event) -> SignUpForm:
@@ -74,12 +99,6 @@ def sign_up_form(event: Event) -> SignUpForm:
     form.set_industries([(i.code, i.name(language)) for i in event_service.industries()])
     form.set_slots([(slot.number, slot_label(slot)) for slot in event.slots])
     return form
-
-
-def slot_label(slot: Slot) -> str:
-    """``10:30–10:50``; slot times are stored as the venue's local time, so no rebasing."""
-    start = format_time(slot.starts_at, "HH:mm", rebase=False)
-    return f"{start}–{format_time(slot.ends_at, 'HH:mm', rebase=False)}"
 
 
 def registration_from(form: SignUpForm) -> Registration:

@@ -1,13 +1,28 @@
 """Events, their slot grid and tables, and the industry list every installation starts with."""
 
+import enum
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Attendee, AttendeeStatus, Event, Industry, MeetingTable, Slot
+from ..models import (
+    Attendee,
+    AttendeeStatus,
+    Event,
+    Industry,
+    MeetingTable,
+    Organiser,
+    Slot,
+    utcnow,
+)
 from . import DomainError
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# First path segments the app uses itself: an event there could never be reached.
+RESERVED_SLUGS = frozenset({"organiser", "me", "privacy", "language", "static", "events"})
 
 # German and English names of the industry codes in ``vocabulary.INDUSTRY_CODES``.
 STANDARD_INDUSTRIES: tuple[tuple[str, str, str], ...] = (
@@ -74,9 +89,10 @@ def ensure_industries() -> None:
 def create_event(plan: EventPlan) -> Event:
     """Create an event with its slot grid and tables; a second call with the same slug
     returns the existing event unchanged."""
-    existing = db.session.scalar(select(Event).where(Event.slug == plan.slug))
+    existing = event_by_slug(plan.slug)
     if existing is not None:
         return existing
+    check_slug(plan.slug)
     if plan.capacity < 0 or plan.meeting_minutes <= 0 or plan.table_count < 0:
         raise DomainError("invalid_event_plan")
     event = Event(
@@ -92,6 +108,11 @@ def create_event(plan: EventPlan) -> Event:
     return event
 
 
+def check_slug(slug: str) -> None:
+    if slug in RESERVED_SLUGS or not re.fullmatch(SLUG_PATTERN, slug):
+        raise DomainError("slug_not_allowed", slug=slug)
+
+
 def slot_grid(plan: EventPlan) -> list[Slot]:
     length = timedelta(minutes=plan.meeting_minutes)
     slots: list[Slot] = []
@@ -104,14 +125,125 @@ def slot_grid(plan: EventPlan) -> list[Slot]:
     return slots
 
 
-def current_event() -> Event | None:
-    """The event this installation serves: the most recently created one."""
-    return db.session.scalar(select(Event).order_by(Event.id.desc()).limit(1))
-
-
 def all_events() -> list[Event]:
     """Every event of the installation, soonest first."""
     return list(db.session.scalars(select(Event).order_by(Event.starts_on, Event.slug)))
+
+
+def event_by_slug(slug: str) -> Event | None:
+    return db.session.scalar(select(Event).where(Event.slug == slug))
+
+
+class RegistrationState(enum.StrEnum):
+    OPEN = "open"
+    NOT_YET_OPEN = "not_yet_open"
+    CLOSED = "closed"
+    PAST = "past"
+    ARCHIVED = "archived"
+
+
+def registration_state(event: Event, now: datetime | None = None) -> RegistrationState:
+    """Whether the event takes sign-ups now; ``now`` is naive UTC as stored."""
+    now = now or utcnow()
+    if event.archived_at is not None:
+        return RegistrationState.ARCHIVED
+    if event.starts_on < now.date():
+        return RegistrationState.PAST
+    if event.registration_opens_at is not None and now < event.registration_opens_at:
+        return RegistrationState.NOT_YET_OPEN
+    if event.registration_closes_at is not None and now >= event.registration_closes_at:
+        return RegistrationState.CLOSED
+    return RegistrationState.OPEN
+
+
+def open_events(now: datetime | None = None) -> list[Event]:
+    """The events listed on the start page: those taking sign-ups now."""
+    return [event for event in all_events()
+            if registration_state(event, now) is RegistrationState.OPEN]
+
+
+def events_of(organiser: Organiser) -> list[Event]:
+    """The events an organiser may see and change: all for an administrator."""
+    return all_events() if organiser.is_admin else list(organiser.events)
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One line of the organiser's list of events."""
+
+    slug: str
+    title: str
+    starts_on: date
+    venue: str
+    state: RegistrationState
+    seats: SeatCounts
+
+
+def event_rows(organiser: Organiser) -> list[EventRow]:
+    """The organiser's events with their seat counts, in two queries however many."""
+    events = events_of(organiser)
+    counts: dict[tuple[int, AttendeeStatus], int] = {
+        (event_id, status): count for event_id, status, count in db.session.execute(
+            select(Attendee.event_id, Attendee.status, func.count())
+            .where(Attendee.event_id.in_([event.id for event in events]))
+            .group_by(Attendee.event_id, Attendee.status))
+    }
+    return [
+        EventRow(slug=event.slug, title=event.title, starts_on=event.starts_on, venue=event.venue,
+                 state=registration_state(event),
+                 seats=SeatCounts(capacity=event.capacity,
+                                  registered=counts.get((event.id, AttendeeStatus.REGISTERED), 0),
+                                  waitlisted=counts.get((event.id, AttendeeStatus.WAITLISTED), 0)))
+        for event in events
+    ]
+
+
+def managed_event(organiser: Organiser, slug: str) -> Event | None:
+    """The event with this slug if the organiser may manage it; None also when it exists
+    but belongs to others, so that guessing a slug tells nothing."""
+    event = event_by_slug(slug)
+    if event is None or not (organiser.is_admin or event in organiser.events):
+        return None
+    return event
+
+
+def grant_access(organiser: Organiser, event: Event) -> None:
+    if event not in organiser.events:
+        organiser.events.append(event)
+    db.session.flush()
+
+
+def archive_event(event: Event) -> None:
+    """Take the event off the public list; counts stay, personal data goes by the
+    retention rule (``matchmaker purge``) like any past event's."""
+    if event.archived_at is None:
+        event.archived_at = utcnow()
+    db.session.flush()
+
+
+def copy_event(source: Event, slug: str, title: str, starts_on: date, venue: str | None = None) -> Event:
+    """A new event with the settings of ``source`` (capacity, slot grid moved to the new
+    date, tables with their names) and none of its attendees, meetings or schedule."""
+    check_slug(slug)
+    if event_by_slug(slug) is not None:
+        raise DomainError("slug_taken", slug=slug)
+    shift = starts_on - source.starts_on
+    event = Event(slug=slug, title=title, starts_on=starts_on, venue=venue or source.venue)
+    for setting in COPIED_SETTINGS:
+        setattr(event, setting, getattr(source, setting))
+    event.slots = [
+        Slot(number=slot.number, starts_at=slot.starts_at + shift, ends_at=slot.ends_at + shift,
+             block=slot.block)
+        for slot in source.slots
+    ]
+    event.tables = [MeetingTable(number=table.number, name=table.name) for table in source.tables]
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
+# Event columns that are settings (not identity, counters or state): copied with the event.
+COPIED_SETTINGS: tuple[str, ...] = ("capacity",)
 
 
 def seat_counts(event: Event) -> SeatCounts:

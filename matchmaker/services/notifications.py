@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from ..extensions import db
+from ..i18n import formatting_locale
 from ..models import Attendee, AttendeeStatus, Event, OutgoingMail, utcnow
 from .registration import SignUpOutcome, promote_from_waiting_list
 
@@ -30,7 +31,7 @@ SUBJECTS = {
 def compose(attendee: Attendee, kind: str) -> OutgoingMail:
     """Render ``templates/mail/<kind>.txt`` and ``.html`` in the attendee's language."""
     event = attendee.event
-    with force_locale(attendee.language):
+    with force_locale(formatting_locale(attendee.language)):
         context = {"attendee": attendee, "event": event,
                    "link": public_url("attendee.home", token=attendee.token)}
         mail = OutgoingMail(

@@ -13,7 +13,7 @@ from tests.support.mailbox import outbox_messages
 
 def cancel(client, token: str):
     """Press "cancel" - also on a page that is stale, so the CSRF token comes from elsewhere."""
-    return client.post(f"/me/{token}/cancel", data={"csrf_token": csrf_token(client, "/me/link")})
+    return client.post(f"/me/{token}/cancel", data={"csrf_token": csrf_token(client, "/go-cluster-2027/link")})
 
 
 def statuses() -> dict[str, AttendeeStatus]:
@@ -72,7 +72,7 @@ def test_simultaneous_cancellations_promote_exactly_as_many_in_order(app, event)
 
     def leave(token: str) -> None:  # a thread of its own: its own app context and session
         client = app.test_client()
-        csrf = csrf_token(client, "/me/link")
+        csrf = csrf_token(client, "/go-cluster-2027/link")
         start.wait()
         assert client.post(f"/me/{token}/cancel", data={"csrf_token": csrf}).status_code == 302
 

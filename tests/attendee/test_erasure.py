@@ -37,15 +37,15 @@ def test_erasure_leaves_no_personal_data_in_any_table(client, event, attendee, l
 
 def test_erasure_deletes_only_the_attendees_outbox_files(client, event, attendee, link, outbox):
     add_attendee(event, "Anna")
-    client.post("/me/link", data={"email": "anna@example.org",
-                                  "csrf_token": csrf_token(client, "/me/link")})
+    client.post("/go-cluster-2027/link", data={"email": "anna@example.org",
+                                  "csrf_token": csrf_token(client, "/go-cluster-2027/link")})
     erase(client, link)
     assert [message["To"] for message in outbox_messages(outbox)] == ["anna@example.org"]
 
 
 def test_erasure_redirects_to_event_page_and_link_stops_working(client, attendee, link):
     response = erase(client, link)
-    assert response.location == "/"
+    assert response.location == "/go-cluster-2027/"
     assert client.get(link).status_code == 404
 
 

@@ -97,20 +97,20 @@ def test_data_download_contains_every_stored_column(client, attendee, link):
 
 
 def test_link_request_for_known_address_mails_the_link(client, attendee, outbox):
-    response = post_form(client, "/me/link", email="Juergen.Mueller@example.org ")
+    response = post_form(client, "/go-cluster-2027/link", email="Juergen.Mueller@example.org ")
     assert response.status_code == 302
     assert outbox_messages(outbox)[-1]["Subject"] == "Ihr persönlicher Link: go-cluster Jahrestagung 2027"
 
 
 def test_link_request_for_unknown_address_answers_the_same_and_sends_nothing(client, attendee, outbox):
-    known = post_form(client, "/me/link", email="juergen.mueller@example.org")
-    unknown = post_form(client, "/me/link", email="niemand@example.org")
+    known = post_form(client, "/go-cluster-2027/link", email="juergen.mueller@example.org")
+    unknown = post_form(client, "/go-cluster-2027/link", email="niemand@example.org")
     assert (unknown.status_code, unknown.location) == (known.status_code, known.location)
     assert len(outbox_messages(outbox)) == 2  # the welcome and one link mail
 
 
 def test_repeated_link_requests_send_one_mail_per_interval(client, attendee):
     for _ in range(3):
-        post_form(client, "/me/link", email="juergen.mueller@example.org")
+        post_form(client, "/go-cluster-2027/link", email="juergen.mueller@example.org")
     kinds = db.session.scalars(select(OutgoingMail.kind).order_by(OutgoingMail.id)).all()
     assert kinds == ["welcome", "link_again"]

@@ -37,7 +37,7 @@ def test_token_routes_cover_every_attendee_page(app):
 @pytest.mark.parametrize("kind", ["wrong", "truncated", "extended", "upper-cased", "short"])
 def test_bad_token_gives_404_on_every_attendee_route(app, client, event, kind):
     token = add_attendee(event, "Anna").token
-    csrf = csrf_token(client, "/me/link")
+    csrf = csrf_token(client, "/go-cluster-2027/link")
     statuses = {}
     for method, template in token_routes(app):
         path = template.format(token=bad_tokens(token)[kind])

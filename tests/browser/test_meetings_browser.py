@@ -8,7 +8,7 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Meeting
 from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.events import current_event
+from matchmaker.services.events import all_events
 from matchmaker.services.scheduling import plan_schedule, publish_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.browser import accessibility_violations, horizontal_overflow
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 def meeting_link(live_app: Flask) -> str:
     """The private page of a German-speaking attendee who has meetings in the published plan."""
     with live_app.app_context():
-        event = current_event()
+        (event,) = all_events()
         import_attendees(event, generate_attendees(30, seed=3, slots=10), "test", confirmed=True)
         plan_schedule(event)
         publish_schedule(event)

@@ -56,7 +56,7 @@ def submit(page: Page) -> None:
 
 def open_and_fill_in(page: Page, email: str, without: str | None = None) -> None:
     """Open the sign-up form and fill in everything (but the field ``without``) as a person would."""
-    page.goto("/register")
+    page.goto("/go-cluster-2027/register")
     typed = {**TYPED, "E-Mail-Adresse": email}
     fill_in(page, {label: value for label, value in typed.items() if label != without})
 
@@ -113,17 +113,17 @@ def test_corrected_form_is_accepted_after_error(page: Page, live_app: Flask):
 
 
 def open_error_state(page: Page) -> None:
-    page.goto("/register")
+    page.goto("/go-cluster-2027/register")
     page.get_by_label("E-Mail-Adresse", exact=True).fill("kein-at-zeichen.example.org")
     submit(page)
     expect(page.get_by_role("alert")).to_be_visible()
 
 
 PAGES = {
-    "event": lambda page: page.goto("/"),
-    "sign-up": lambda page: page.goto("/register"),
+    "event": lambda page: page.goto("/go-cluster-2027/"),
+    "sign-up": lambda page: page.goto("/go-cluster-2027/register"),
     "sign-up-errors": open_error_state,
-    "confirmation": lambda page: page.goto("/register/done?waitlist=1"),
+    "confirmation": lambda page: page.goto("/go-cluster-2027/register/done?waitlist=1"),
     "privacy": lambda page: page.goto("/privacy"),
 }
 SIZES = {"desktop": DESKTOP, "375px": PHONE}
@@ -146,7 +146,7 @@ def test_page_at_375px_needs_no_sideways_scrolling(phone_page: Page, name: str):
 
 
 def test_sign_up_button_at_375px_is_within_screen_and_clickable(phone_page: Page):
-    phone_page.goto("/register")
+    phone_page.goto("/go-cluster-2027/register")
     button = phone_page.get_by_role("button", name="Anmelden")
     button.scroll_into_view_if_needed()
     box = button.bounding_box()
@@ -155,7 +155,7 @@ def test_sign_up_button_at_375px_is_within_screen_and_clickable(phone_page: Page
 
 
 def test_choosing_english_shows_english_form(page: Page):
-    page.goto("/register")
+    page.goto("/go-cluster-2027/register")
     page.get_by_role("link", name="English").click()
     expect(page.get_by_role("heading", level=1, name="Registration")).to_be_visible()
     expect(page.get_by_label("First name", exact=True)).to_be_visible()
@@ -163,7 +163,7 @@ def test_choosing_english_shows_english_form(page: Page):
 
 
 def test_english_choice_is_remembered_on_next_page(page: Page):
-    page.goto("/register")
+    page.goto("/go-cluster-2027/register")
     page.get_by_role("link", name="English").click()
     page.get_by_role("link", name="Privacy notice", exact=True).click()
     expect(page.get_by_role("heading", level=1, name="Privacy notice")).to_be_visible()

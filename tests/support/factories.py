@@ -48,8 +48,8 @@ def valid_sign_up(**overrides) -> dict:
 
 def submit_sign_up(client: FlaskClient, **overrides):
     data = valid_sign_up(**overrides)
-    data["csrf_token"] = csrf_token(client, "/register")
-    return client.post("/register", data=data)
+    data["csrf_token"] = csrf_token(client, "/go-cluster-2027/register")
+    return client.post("/go-cluster-2027/register", data=data)
 
 
 def login(client, email: str, password: str):
@@ -57,8 +57,11 @@ def login(client, email: str, password: str):
     return client.post("/organiser/login", data={"email": email, "password": password, "csrf_token": token})
 
 
-def add_organiser(email: str = "team@example.org", password: str = "richtig-geheim") -> None:
-    organiser = Organiser(email=email)
+def add_organiser(email: str = "team@example.org", password: str = "richtig-geheim",
+                  events: tuple[Event, ...] | None = None) -> Organiser:
+    """An administrator (all events), or with ``events`` an organiser of just those."""
+    organiser = Organiser(email=email, is_admin=events is None, events=list(events or ()))
     organiser.set_password(password)
     db.session.add(organiser)
     db.session.commit()
+    return organiser

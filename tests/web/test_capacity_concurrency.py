@@ -62,13 +62,13 @@ def post_sign_up_form(base_url: str, email: str, barrier: threading.Barrier) -> 
     urllib raises for any 4xx or 5xx answer, which fails the test.
     """
     visitor = build_opener(HTTPCookieProcessor(CookieJar()))
-    with visitor.open(f"{base_url}/register", timeout=WAIT_SECONDS) as response:
+    with visitor.open(f"{base_url}/go-cluster-2027/register", timeout=WAIT_SECONDS) as response:
         token = CSRF_FIELD.search(response.read().decode()).group(1)
     form = urlencode({**valid_sign_up(email=email), "csrf_token": token}, doseq=True).encode()
     barrier.wait()
-    with visitor.open(f"{base_url}/register", data=form, timeout=WAIT_SECONDS) as response:
+    with visitor.open(f"{base_url}/go-cluster-2027/register", data=form, timeout=WAIT_SECONDS) as response:
         answer = urlsplit(response.url)
-    assert answer.path == "/register/done"
+    assert answer.path == "/go-cluster-2027/register/done"
     return parse_qs(answer.query)["waitlist"][0]
 
 

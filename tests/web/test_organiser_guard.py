@@ -18,6 +18,7 @@ ORGANISER_ROUTES = [
 
 
 def test_organiser_routes_are_found_in_url_map():
+    assert ("organiser.events", "GET") in ORGANISER_ROUTES
     assert ("organiser.overview", "GET") in ORGANISER_ROUTES
 
 

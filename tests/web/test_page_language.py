@@ -16,6 +16,7 @@ LANGUAGES = ("de", "en")
 NOT_PAGES = {
     "public.choose_language": "redirects back to the page the visitor came from",
     "attendee.data": "a JSON download",
+    "public.index": "with one open event, redirects to it (its page is checked)",
 }
 PAGES = sorted(
     rule.endpoint for rule in rules_of("public", "attendee")
@@ -40,7 +41,8 @@ def declared_language(page: str) -> str | None:
 @pytest.mark.parametrize("endpoint", PAGES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_page_declares_chosen_language(app, client, event, endpoint, language):
-    path = example_path(app, endpoint, token=add_attendee(event, "Sina", confirmed=False).token)
+    path = example_path(app, endpoint, token=add_attendee(event, "Sina", confirmed=False).token,
+                        slug=event.slug)
     client.get(f"/language/{language}")
     response = client.get(path)
     assert response.status_code == 200 and response.mimetype == "text/html"

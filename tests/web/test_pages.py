@@ -9,32 +9,33 @@ from tests.support.factories import add_organiser, login, make_event, submit_sig
 
 
 def test_event_page_shows_title_date_venue_themes_and_seats(client, event):
-    page = client.get("/").get_data(as_text=True)
+    page = client.get("/go-cluster-2027/").get_data(as_text=True)
     for expected in ("go-cluster Jahrestagung 2027", "Mittwoch, 16. Juni 2027", "bcc Berlin Congress Center",
                      "Open Innovation", "Fachkräftesicherung durch Aus- und Weiterbildung",
                      "Nicht-technische Innovationen", "Neue Optionen für das Clustermanagement",
-                     "So funktioniert das Matchmaking", "Noch 200 Plätze frei", 'href="/register"'):
+                     "So funktioniert das Matchmaking", "Noch 200 Plätze frei", 'href="/go-cluster-2027/register"'):
         assert expected in page
 
 
 def test_event_page_counts_seats_down(client, event):
     submit_sign_up(client)
-    assert "Noch 199 Plätze frei" in client.get("/").get_data(as_text=True)
+    assert "Noch 199 Plätze frei" in client.get("/go-cluster-2027/").get_data(as_text=True)
 
 
 def test_full_event_page_offers_waiting_list(client, app):
     make_event(capacity=0)
-    page = client.get("/").get_data(as_text=True)
+    page = client.get("/go-cluster-2027/").get_data(as_text=True)
     assert "Die Veranstaltung ist ausgebucht." in page and "Auf die Warteliste setzen" in page
 
 
-def test_site_without_event_answers_not_found(client):
-    assert client.get("/").status_code == 404
+def test_site_without_event_says_no_event_is_open(client):
+    page = client.get("/").get_data(as_text=True)
+    assert "Derzeit ist keine Veranstaltung zur Anmeldung geöffnet." in page
 
 
 def test_language_choice_is_remembered_across_pages(client, event):
-    response = client.get("/language/en?next=/register")
-    assert response.location == "/register"
+    response = client.get("/language/en?next=/go-cluster-2027/register")
+    assert response.location == "/go-cluster-2027/register"
     page = client.get("/privacy").get_data(as_text=True)
     assert '<html lang="en">' in page and "Privacy notice" in page
 
@@ -64,7 +65,7 @@ def test_organiser_logs_in_and_sees_attendees(client, event):
     submit_sign_up(client)
     response = login(client, " TEAM@example.org", "richtig-geheim")
     assert response.location == "/organiser/"
-    page = client.get("/organiser/").get_data(as_text=True)
+    page = client.get("/organiser/go-cluster-2027/attendees").get_data(as_text=True)
     assert "Jürgen Müller" in page and "Müller Präzisionstechnik GmbH" in page
 
 
@@ -76,7 +77,7 @@ def test_wrong_password_is_refused_with_message(client, event):
 
 
 def test_sign_up_form_shows_slots_in_venue_time(client, event):
-    page = client.get("/register").get_data(as_text=True)
+    page = client.get("/go-cluster-2027/register").get_data(as_text=True)
     assert "10:30–10:50" in page and "14:00–14:20" in page and "15:20–15:40" in page
 
 
@@ -88,7 +89,7 @@ def test_language_switch_refuses_disguised_foreign_redirects(client, event):
 
 
 def test_event_page_describes_the_actual_slot_grid(client, event):
-    page = " ".join(client.get("/").get_data(as_text=True).split())
+    page = " ".join(client.get("/go-cluster-2027/").get_data(as_text=True).split())
     assert "20-minütigen 1:1-Gesprächen" in page
     assert "Es gibt 10 Zeitfenster in 2 Blöcken." in page
 

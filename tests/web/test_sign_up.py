@@ -136,7 +136,7 @@ def test_invalid_sign_up_lists_errors_in_summary_linked_to_fields(client, event)
 
 
 def test_post_without_csrf_token_is_refused_and_creates_nothing(client, event):
-    response = client.post("/register", data=valid_sign_up())
+    response = client.post("/go-cluster-2027/register", data=valid_sign_up())
     assert response.status_code == 400
     assert "Das Formular ist abgelaufen" in response.get_data(as_text=True)
     assert attendee_count() == 0
@@ -144,8 +144,8 @@ def test_post_without_csrf_token_is_refused_and_creates_nothing(client, event):
 
 def test_oversized_request_gets_clear_page_not_crash(client, event):
     data = valid_sign_up(keywords="x" * (3 * 1024 * 1024))
-    data["csrf_token"] = csrf_token(client, "/register")
-    response = client.post("/register", data=data)
+    data["csrf_token"] = csrf_token(client, "/go-cluster-2027/register")
+    response = client.post("/go-cluster-2027/register", data=data)
     assert response.status_code == 413
     assert "Ihre Eingabe ist zu groß" in response.get_data(as_text=True)
 
