@@ -32,3 +32,16 @@ REGISTRATION_STATE_LABELS = {
     "past": _l("event is over"),
     "archived": _l("archived"),
 }
+
+AUDIT_ACTION_LABELS = {
+    "edited": _l("details changed"),
+    "confirm": _l("e-mail address confirmed"),
+    "to_waiting_list": _l("moved to the waiting list"),
+    "from_waiting_list": _l("given a seat"),
+    "cancel": _l("registration cancelled"),
+    "pair_blocked": _l("pair blocked"),
+    "pair_unblocked": _l("pair allowed again"),
+    "message_sent": _l("e-mail sent"),
+    "imported": _l("imported"),
+    "settings_changed": _l("settings changed"),
+}

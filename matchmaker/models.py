@@ -161,6 +161,9 @@ class Attendee(db.Model):
     email_confirmed_at: Mapped[datetime | None]
     reminder_sent_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
+    # Internal notes of the organisers; never shown to the attendee (but in their data
+    # download, Art. 15 GDPR).
+    organiser_notes: Mapped[str] = mapped_column(Text, default="")
     signed_up_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -254,6 +257,49 @@ class MeetingRequest(db.Model):
         UniqueConstraint("requester_id", "target_id"),
         CheckConstraint("requester_id <> target_id", name="not_self"),
     )
+
+
+class BlockedPair(db.Model):
+    """Two attendees an organiser says must never be paired; ``attendee_a_id <
+    attendee_b_id`` always."""
+
+    __tablename__ = "blocked_pair"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    attendee_a_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    attendee_b_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    attendee_a: Mapped[Attendee] = relationship(foreign_keys=[attendee_a_id])
+    attendee_b: Mapped[Attendee] = relationship(foreign_keys=[attendee_b_id])
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "attendee_a_id", "attendee_b_id"),
+        CheckConstraint("attendee_a_id < attendee_b_id", name="pair_ordered"),
+    )
+
+
+class AuditEntry(db.Model):
+    """Who changed what, when: every organiser change, with the values before and after.
+
+    Entries about an attendee go with the attendee when their data is erased or purged.
+    """
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    actor: Mapped[str] = mapped_column(String(254))
+    action: Mapped[str] = mapped_column(String(40))
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    attendee: Mapped[Attendee | None] = relationship()
+
+    __table_args__ = (Index("ix_audit_entry_event_at", "event_id", "at"),)
 
 
 class OutgoingMail(db.Model):

@@ -7,7 +7,13 @@ from flask_babel import format_date
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from .labels import ORG_TYPE_LABELS, REGISTRATION_STATE_LABELS, STATUS_LABELS, THEME_LABELS
+from .labels import (
+    AUDIT_ACTION_LABELS,
+    ORG_TYPE_LABELS,
+    REGISTRATION_STATE_LABELS,
+    STATUS_LABELS,
+    THEME_LABELS,
+)
 
 
 def init_app(app: Flask) -> None:
@@ -24,7 +30,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, render_http_error)
     app.jinja_env.globals.update(
         theme_labels=THEME_LABELS, org_type_labels=ORG_TYPE_LABELS, status_labels=STATUS_LABELS,
-        registration_state_labels=REGISTRATION_STATE_LABELS,
+        registration_state_labels=REGISTRATION_STATE_LABELS, audit_action_labels=AUDIT_ACTION_LABELS,
     )
     app.jinja_env.filters["format_event_date"] = format_event_date
     app.jinja_env.add_extension("jinja2.ext.do")

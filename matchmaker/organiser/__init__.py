@@ -20,6 +20,10 @@ bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 # The areas of one event's dashboard, in the order of its navigation.
 AREAS = (
     ("organiser.overview", _l("Overview")),
+    ("organiser.attendees", _l("Attendees")),
+    ("organiser.write_message", _l("Messages")),
+    ("organiser.blocked_pairs", _l("Blocked pairs")),
+    ("organiser.audit", _l("Audit log")),
 )
 
 
@@ -54,4 +58,4 @@ def never_cache(response: Response) -> Response:
     return response
 
 
-from . import events, overview  # noqa: E402,F401  (the areas register their routes on bp)
+from . import attendees, events, messages, overview  # noqa: E402,F401  (the areas register their routes on bp)

@@ -2,11 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
-
-from ..extensions import db
-from ..models import Attendee, AttendeeStatus, Event
+from ..models import Attendee, AttendeeStatus
 
 
 @dataclass(frozen=True)
@@ -20,24 +16,19 @@ class AttendeeSummary:
     org_type: str
     industry_de: str
     industry_en: str
+    cluster: str | None
     status: AttendeeStatus
     confirmed: bool
     matching_consent: bool
+    wants_meetings: bool
 
 
-def attendee_rows(event: Event) -> list[AttendeeSummary]:
-    attendees = db.session.scalars(
-        select(Attendee)
-        .where(Attendee.event_id == event.id)
-        .options(joinedload(Attendee.industry))
-        .order_by(Attendee.number)
+def summary_of(attendee: Attendee) -> AttendeeSummary:
+    """The row of an attendee loaded with its industry."""
+    a = attendee
+    return AttendeeSummary(
+        number=a.number, name=a.full_name, email=a.email, organisation=a.organisation,
+        org_type=a.org_type, industry_de=a.industry.name_de, industry_en=a.industry.name_en,
+        cluster=a.cluster, status=a.status, confirmed=a.email_confirmed_at is not None,
+        matching_consent=a.matching_consent, wants_meetings=a.wants_meetings,
     )
-    return [
-        AttendeeSummary(
-            number=a.number, name=a.full_name, email=a.email, organisation=a.organisation,
-            org_type=a.org_type, industry_de=a.industry.name_de, industry_en=a.industry.name_en,
-            status=a.status, confirmed=a.email_confirmed_at is not None,
-            matching_consent=a.matching_consent,
-        )
-        for a in attendees
-    ]

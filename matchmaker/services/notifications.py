@@ -28,20 +28,30 @@ SUBJECTS = {
 }
 
 
-def compose(attendee: Attendee, kind: str) -> OutgoingMail:
-    """Render ``templates/mail/<kind>.txt`` and ``.html`` in the attendee's language."""
+def compose(attendee: Attendee, kind: str, subject: str | None = None,
+            **extra: object) -> OutgoingMail:
+    """Record the mail ``render_mail`` makes; ``mail.deliver`` sends it after the commit."""
+    mail = render_mail(attendee, kind, subject, **extra)
+    db.session.add(mail)
+    db.session.flush()
+    return mail
+
+
+def render_mail(attendee: Attendee, kind: str, subject: str | None = None,
+                **extra: object) -> OutgoingMail:
+    """Render ``templates/mail/<kind>.txt`` and ``.html`` in the attendee's language;
+    ``subject`` replaces the kind's own (a message an organiser wrote). Not stored."""
     event = attendee.event
     with force_locale(formatting_locale(attendee.language)):
         context = {"attendee": attendee, "event": event,
-                   "link": public_url("attendee.home", token=attendee.token)}
+                   "link": public_url("attendee.home", token=attendee.token), **extra}
         mail = OutgoingMail(
             attendee_id=attendee.id, kind=kind, recipient=attendee.email,
-            language=attendee.language, subject=str(SUBJECTS[kind]) % {"event": event.title},
+            language=attendee.language,
+            subject=subject or str(SUBJECTS[kind]) % {"event": event.title},
             body_text=render_template(f"mail/{kind}.txt", **context),
             body_html=render_template(f"mail/{kind}.html", **context),
         )
-    db.session.add(mail)
-    db.session.flush()
     return mail
 
 

@@ -28,6 +28,7 @@ from ..models import (
     utcnow,
 )
 from . import DomainError
+from .blocked_pairs import blocked_pairs_of
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def planning_input(event: Event) -> PlanningInput:
         attendees=tuple(engine_attendee(a, wishes) for a in attendees),
         slots=len(event.slots), tables=len(event.tables),
         locked=tuple(meeting for meeting, locked in stored if locked),
+        blocked_pairs=blocked_pairs_of(event),
     )
     return PlanningInput(engine_event, [meeting for meeting, locked in stored if not locked])
 

@@ -1,0 +1,19 @@
+"""What the dashboard says when a service refuses something (``DomainError.code``)."""
+
+from flask_babel import lazy_gettext as _l
+
+REFUSALS = {
+    "attendee_not_found": _l("There is no attendee with this registration number in this event."),
+    "attendee_cancelled": _l("the registration is cancelled."),
+    "not_registered": _l("only attendees with a seat can move to the waiting list."),
+    "not_waitlisted": _l("the attendee is not on the waiting list."),
+    "no_seat_left": _l("no seat is free; raise the capacity in the settings first."),
+    "same_attendee": _l("An attendee cannot be blocked from meeting themselves."),
+    "no_recipients": _l("Nobody would receive this message."),
+    "message_empty": _l("Please enter a subject and a message."),
+    "message_too_long": _l("The message is too long."),
+}
+
+
+def refusal_text(code: str) -> str:
+    return str(REFUSALS.get(code, code))
