@@ -8,6 +8,7 @@ message does not hold up the others. ``matchmaker send-pending`` retries what fa
 """
 
 import logging
+import re
 import smtplib
 import ssl
 from collections.abc import Iterable, Sequence
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.parser import BytesHeaderParser
+from email.parser import BytesHeaderParser, BytesParser
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
@@ -188,3 +189,61 @@ def forget_outbox_files(addresses: Sequence[str]) -> int:
             path.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+OUTBOX_FILE = re.compile(r"[\w.-]+\.eml")
+LINK = re.compile(r"https?://[^\s<>\"']+")
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    name: str
+    recipient: str
+    subject: str
+    date: str
+
+
+@dataclass(frozen=True)
+class OutboxMessage:
+    entry: OutboxEntry
+    text: str
+    html: str
+    links: list[str]
+
+
+def outbox_viewable() -> bool:
+    """The outbox is shown in the browser only where mail is not really sent: in the demo
+    or in debug mode, never in production."""
+    config = current_app.config
+    return not config["MAIL_SMTP_HOST"] and bool(config.get("DEMO") or current_app.debug)
+
+
+def outbox_entries(limit: int = 200) -> list[OutboxEntry]:
+    """The newest messages of the outbox folder first."""
+    folder = outbox_dir()
+    paths = sorted(folder.glob("*.eml"), reverse=True)[:limit] if folder.is_dir() else []
+    return [entry_of(path.name, read_message(path)) for path in paths]
+
+
+def outbox_message(name: str) -> OutboxMessage | None:
+    if not OUTBOX_FILE.fullmatch(name) or not (outbox_dir() / name).is_file():
+        return None
+    message = read_message(outbox_dir() / name)
+    text = part_of(message, "plain")
+    return OutboxMessage(entry=entry_of(name, message), text=text, html=part_of(message, "html"),
+                         links=list(dict.fromkeys(LINK.findall(text))))
+
+
+def read_message(path: Path) -> EmailMessage:
+    with path.open("rb") as handle:
+        return BytesParser(policy=policy.default).parse(handle)  # type: ignore[return-value]
+
+
+def entry_of(name: str, message: EmailMessage) -> OutboxEntry:
+    return OutboxEntry(name=name, recipient=str(message.get("To", "")),
+                       subject=str(message.get("Subject", "")), date=str(message.get("Date", "")))
+
+
+def part_of(message: EmailMessage, subtype: str) -> str:
+    part = message.get_body(preferencelist=(subtype,))
+    return part.get_content() if part is not None else ""

@@ -7,6 +7,7 @@ from flask_babel import format_date
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from .mail import outbox_viewable
 from .labels import (
     AUDIT_ACTION_LABELS,
     ORG_TYPE_LABELS,
@@ -35,6 +36,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["format_event_date"] = format_event_date
     app.jinja_env.add_extension("jinja2.ext.do")
     app.context_processor(shown_event)
+    app.jinja_env.globals["outbox_viewable"] = outbox_viewable
 
 
 def shown_event() -> dict[str, object]:

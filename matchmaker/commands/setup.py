@@ -23,6 +23,7 @@ from ..services.events import (
     grant_access,
     registration_state,
 )
+from ..services.event_settings import parse_blocks
 from ..text import normalise_email
 
 
@@ -72,14 +73,9 @@ def set_organiser_password(email: str, password: str) -> Organiser:
     return organiser
 
 
-def parse_blocks(text: str) -> tuple[SlotBlock, ...]:
-    """``10:30x5,14:00x5`` means five slots from 10:30 and five from 14:00."""
+def parse_blocks_option(text: str) -> tuple[SlotBlock, ...]:
     try:
-        blocks = []
-        for part in text.split(","):
-            start, count = part.strip().split("x")
-            blocks.append(SlotBlock(datetime.strptime(start, "%H:%M").time(), int(count)))
-        return tuple(blocks)
+        return parse_blocks(text)
     except ValueError as error:
         raise click.BadParameter("use HH:MMxCOUNT,HH:MMxCOUNT, e.g. 10:30x5,14:00x5") from error
 
@@ -139,7 +135,7 @@ def create_event_command(title: str, starts_on: datetime, venue: str, capacity: 
         else:
             event = create_event(EventPlan(
                 slug=slug, title=title, starts_on=starts_on.date(), venue=venue,
-                capacity=capacity, blocks=parse_blocks(blocks), meeting_minutes=minutes,
+                capacity=capacity, blocks=parse_blocks_option(blocks), meeting_minutes=minutes,
                 table_count=tables))
     except DomainError as error:
         raise click.ClickException(f"cannot create the event: {EVENT_ERRORS[error.code]}"

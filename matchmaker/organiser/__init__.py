@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..extensions import login_manager
+from ..mail import outbox_viewable
 from ..services.events import managed_event
 
 bp = Blueprint("organiser", __name__, url_prefix="/organiser")
@@ -24,12 +25,15 @@ AREAS = (
     ("organiser.write_message", _l("Messages")),
     ("organiser.blocked_pairs", _l("Blocked pairs")),
     ("organiser.audit", _l("Audit log")),
+    ("organiser.settings", _l("Settings")),
 )
 
 
 @bp.context_processor
 def dashboard_navigation() -> dict[str, Any]:
-    return {"dashboard_areas": lambda: AREAS}
+    return {"dashboard_areas": lambda: AREAS,
+            "outbox_link": current_user.is_authenticated and current_user.is_admin
+            and outbox_viewable()}
 
 
 @bp.url_value_preprocessor
@@ -58,4 +62,4 @@ def never_cache(response: Response) -> Response:
     return response
 
 
-from . import attendees, events, messages, overview  # noqa: E402,F401  (the areas register their routes on bp)
+from . import attendees, events, messages, outbox, overview, settings  # noqa: E402,F401  (the areas register their routes on bp)

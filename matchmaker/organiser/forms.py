@@ -6,13 +6,22 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
+    DateTimeLocalField,
     HiddenField,
     SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from ..labels import ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS
 from ..public.forms import (
@@ -23,6 +32,7 @@ from ..public.forms import (
     WholeNumberField,
     strip_text,
 )
+from ..services.event_settings import parse_blocks
 from ..services.events import SLUG_PATTERN
 
 NO_COPY = ""
@@ -127,3 +137,47 @@ class AttendeeEditForm(PersonFields, InterestFields, MeetingFields):
     language = SelectField(_l("Language of mails and pages"),
                            choices=[("de", "Deutsch"), ("en", "English")])
     organiser_notes = NotesForm.organiser_notes
+
+
+class SettingsForm(FlaskForm):
+    """The event's settings; times are the venue's local time."""
+
+    title = NewEventForm.title
+    starts_on = NewEventForm.starts_on
+    venue = NewEventForm.venue
+    capacity = WholeNumberField(_l("Seats"), validators=[
+        InputRequired(_l("Please enter the number of seats.")),
+        NumberRange(min=0, max=100_000, message=_l("Between 0 and 100,000, please."))])
+    registration_opens = DateTimeLocalField(
+        _l("Registration opens (optional)"), format="%Y-%m-%dT%H:%M", validators=[Optional()],
+        description=_l("Empty: open now."))
+    registration_closes = DateTimeLocalField(
+        _l("Registration closes (optional)"), format="%Y-%m-%dT%H:%M", validators=[Optional()],
+        description=_l("Empty: open until the day of the event."))
+    blocks = StringField(
+        _l("Meeting blocks"), filters=[strip_text],
+        description=_l("Start and number of slots of each block, e.g. 10:30x5, 14:00x5."),
+        validators=[DataRequired(_l("Please enter at least one block."))])
+    meeting_minutes = WholeNumberField(_l("Length of a meeting in minutes"), validators=[
+        DataRequired(_l("Please enter the length of a meeting.")),
+        NumberRange(min=5, max=240, message=_l("Between 5 and 240 minutes, please."))])
+    table_names = TextAreaField(
+        _l("Tables"), description=_l("One table per line, in order; its name is printed on "
+                                     "schedules and table signs (e.g. 1, 2, … or “Lounge A”)."),
+        validators=[DataRequired(_l("Please name at least one table."))])
+    confirmed = HiddenField()
+
+    def validate_blocks(self, field: StringField) -> None:
+        try:
+            self.parsed_blocks = parse_blocks(field.data)
+        except ValueError as error:
+            raise ValidationError(_l("Use START x SLOTS, separated by commas, e.g. "
+                                     "10:30x5, 14:00x5 (1 to 40 slots a block).")) from error
+
+    def validate_table_names(self, field: TextAreaField) -> None:
+        names = [line.strip() for line in (field.data or "").splitlines() if line.strip()]
+        if len(names) > 2000 or any(len(name) > 80 for name in names):
+            raise ValidationError(_l("At most 2,000 tables, each name at most 80 characters."))
+        if len(set(names)) != len(names):
+            raise ValidationError(_l("Each table needs its own name."))
+        self.parsed_tables = tuple(names)

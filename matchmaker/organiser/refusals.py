@@ -12,6 +12,9 @@ REFUSALS = {
     "no_recipients": _l("Nobody would receive this message."),
     "message_empty": _l("Please enter a subject and a message."),
     "message_too_long": _l("The message is too long."),
+    "registration_closes_before_it_opens": _l("Registration must close after it opens."),
+    "slots_past_midnight": _l("The meeting blocks would last past midnight."),
+    "blocks_overlap": _l("The meeting blocks overlap: each must start after the previous one ends."),
 }
 
 

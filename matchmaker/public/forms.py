@@ -51,8 +51,11 @@ class WholeNumberField(IntegerField):
 
     def process_formdata(self, valuelist: list[str]) -> None:
         if valuelist and valuelist[0].strip():
+            text = valuelist[0].strip()
             try:
-                self.data = int(valuelist[0].strip())
+                if len(text) > 9:  # no count here is that large; and int() of 400 digits
+                    raise ValueError(text)  # would overflow the float range checks
+                self.data = int(text)
             except ValueError as error:
                 self.data = None
                 raise ValueError(_l("Please enter a whole number, like 5.")) from error

@@ -1,0 +1,81 @@
+"""The event's settings; a change that would remove planned meetings says so first."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response as BaseResponse
+
+from .. import mail
+from ..extensions import db
+from ..models import Event
+from ..services import DomainError
+from ..services.event_settings import (
+    EventSettings,
+    apply_settings,
+    blocks_text,
+    impact_of,
+    settings_of,
+)
+from . import bp
+from .forms import SettingsForm
+from .refusals import refusal_text
+
+
+@bp.route("/<slug>/settings", methods=["GET", "POST"])
+def settings() -> str | BaseResponse:
+    form = SettingsForm(data=None if request.method == "POST" else form_values(g.event))
+    impact = None
+    if form.validate_on_submit():
+        wanted = settings_from(form)
+        try:
+            impact = impact_of(g.event, wanted)
+            if not impact.needs_confirmation or form.confirmed.data == "yes":
+                mails = apply_settings(g.event, wanted, current_user.email)
+                db.session.commit()
+                mail.deliver_after_response(mails)
+                flash(_("The settings are saved."), "success")
+                return redirect(url_for(".settings"))
+        except DomainError as error:
+            flash(refusal_text(error.code), "error")
+    return render_template("organiser/settings.html", form=form, impact=impact)
+
+
+def venue_zone() -> ZoneInfo:
+    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+
+
+def to_local(value: datetime | None) -> datetime | None:
+    """Stored UTC (naive) -> the venue's wall-clock time for the form."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=ZoneInfo("UTC")).astimezone(venue_zone()).replace(tzinfo=None)
+
+
+def to_utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=venue_zone()).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+
+
+def form_values(event: Event) -> dict[str, object]:
+    current = settings_of(event)
+    return {
+        "title": current.title, "starts_on": current.starts_on, "venue": current.venue,
+        "capacity": current.capacity,
+        "registration_opens": to_local(current.registration_opens_at),
+        "registration_closes": to_local(current.registration_closes_at),
+        "blocks": blocks_text(current.blocks).replace(",", ", "),
+        "meeting_minutes": current.meeting_minutes, "table_names": "\n".join(current.table_names),
+    }
+
+
+def settings_from(form: SettingsForm) -> EventSettings:
+    return EventSettings(
+        title=form.title.data, starts_on=form.starts_on.data, venue=form.venue.data,
+        capacity=form.capacity.data, registration_opens_at=to_utc(form.registration_opens.data),
+        registration_closes_at=to_utc(form.registration_closes.data), blocks=form.parsed_blocks,
+        meeting_minutes=form.meeting_minutes.data, table_names=form.parsed_tables,
+    )
