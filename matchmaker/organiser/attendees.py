@@ -144,7 +144,7 @@ def filter_form(args: MultiDict) -> AttendeeFilterForm:
 def attendee_filter(form: AttendeeFilterForm) -> admin.AttendeeFilter:
     """The form's values as the service's filter; anything unknown filters nothing."""
     def choice(field: Any) -> str:
-        return field.data if field.data in {value for value, _label in field.choices} else ""
+        return field.data if field.data in {choice.value for choice in field.choices} else ""
 
     yes_no = {"yes": True, "no": False}
     return admin.AttendeeFilter(

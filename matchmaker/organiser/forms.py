@@ -30,6 +30,7 @@ from ..public.forms import (
     PersonFields,
     SignUpForm,
     WholeNumberField,
+    choices,
     strip_text,
 )
 from ..services.event_settings import parse_blocks
@@ -60,11 +61,13 @@ class NewEventForm(FlaskForm):
         Optional(), NumberRange(min=0, max=2_000, message=_l("Between 0 and 2,000, please."))])
 
     def set_sources(self, events: list[Any]) -> None:
-        self.copy_from.choices = [(NO_COPY, _l("nothing: standard settings"))] + [
-            (event.slug, event.title) for event in events]
+        self.copy_from.choices = choices([(NO_COPY, _l("nothing: standard settings"))] + [
+            (event.slug, event.title) for event in events])
 
 
 YES_NO_ANY = [("", _l("all")), ("yes", _l("yes")), ("no", _l("no"))]
+SORTS = [("number", _l("number")), ("name", _l("last name")),
+         ("organisation", _l("organisation")), ("signed_up", _l("newest sign-ups first"))]
 
 
 class AttendeeFilterForm(FlaskForm):
@@ -80,34 +83,34 @@ class AttendeeFilterForm(FlaskForm):
     industry = SelectField(_l("Industry"), validate_choice=False)
     theme = SelectField(_l("Theme"), validate_choice=False)
     cluster = SelectField(_l("Cluster"), validate_choice=False)
-    wants_meetings = SelectField(_l("Wants meetings"), choices=YES_NO_ANY, validate_choice=False)
-    confirmed = SelectField(_l("E-mail confirmed"), choices=YES_NO_ANY, validate_choice=False)
-    sort = SelectField(_l("Sort by"), validate_choice=False, choices=[
-        ("number", _l("number")), ("name", _l("last name")),
-        ("organisation", _l("organisation")), ("signed_up", _l("newest sign-ups first"))])
+    wants_meetings = SelectField(_l("Wants meetings"), choices=choices(YES_NO_ANY),
+                                 validate_choice=False)
+    confirmed = SelectField(_l("E-mail confirmed"), choices=choices(YES_NO_ANY),
+                            validate_choice=False)
+    sort = SelectField(_l("Sort by"), validate_choice=False, choices=choices(SORTS))
     page = WholeNumberField(_l("Page"), validators=[Optional()])
 
     def set_choices(self, industries: list[tuple[str, str]], clusters: list[str]) -> None:
         any_ = [("", _l("all"))]
-        self.status.choices = any_ + list(STATUS_LABELS.items())
-        self.org_type.choices = any_ + list(ORG_TYPE_LABELS.items())
-        self.industry.choices = any_ + industries
-        self.theme.choices = any_ + list(THEME_LABELS.items())
-        self.cluster.choices = any_ + [(cluster, cluster) for cluster in clusters]
+        self.status.choices = choices(any_ + list(STATUS_LABELS.items()))
+        self.org_type.choices = choices(any_ + list(ORG_TYPE_LABELS.items()))
+        self.industry.choices = choices(any_ + industries)
+        self.theme.choices = choices(any_ + list(THEME_LABELS.items()))
+        self.cluster.choices = choices(any_ + [(cluster, cluster) for cluster in clusters])
 
 
 class SelectionForm(FlaskForm):
     """Attendees ticked in the list, and what to do with them."""
 
     selected = SelectMultipleField(coerce=int, validate_choice=False)
-    action = SelectField(_l("With the selected attendees"), validate_choice=True, choices=[
+    action = SelectField(_l("With the selected attendees"), validate_choice=True, choices=choices([
         ("confirm", _l("confirm the e-mail address")), ("cancel", _l("cancel the registration")),
-        ("message", _l("write an e-mail"))])
+        ("message", _l("write an e-mail"))]))
 
 
 class StatusForm(FlaskForm):
-    action = SelectField(validate_choice=True, choices=[
-        ("confirm", ""), ("to_waiting_list", ""), ("from_waiting_list", ""), ("cancel", "")])
+    action = SelectField(validate_choice=True, choices=choices(
+        [(action, action) for action in ("confirm", "to_waiting_list", "from_waiting_list", "cancel")]))
 
 
 class NotesForm(FlaskForm):
@@ -135,7 +138,7 @@ class AttendeeEditForm(PersonFields, InterestFields, MeetingFields):
 
     email = SignUpForm.email
     language = SelectField(_l("Language of mails and pages"),
-                           choices=[("de", "Deutsch"), ("en", "English")])
+                           choices=choices([("de", "Deutsch"), ("en", "English")]))
     organiser_notes = NotesForm.organiser_notes
 
 

@@ -12,10 +12,11 @@ from matchmaker.services.events import EventPlan, SlotBlock, create_event, ensur
 CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
-def make_event(capacity: int = 200, tables: int = 60) -> Event:
+def make_event(capacity: int = 200, tables: int = 60, slug: str = "go-cluster-2027",
+               title: str = "go-cluster Jahrestagung 2027") -> Event:
     ensure_industries()
     event = create_event(EventPlan(
-        slug="go-cluster-2027", title="go-cluster Jahrestagung 2027", starts_on=date(2027, 6, 16),
+        slug=slug, title=title, starts_on=date(2027, 6, 16),
         venue="bcc Berlin Congress Center", capacity=capacity,
         blocks=(SlotBlock(time(10, 30), 5), SlotBlock(time(14, 0), 5)), meeting_minutes=20,
         table_count=tables,

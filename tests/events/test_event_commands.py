@@ -1,0 +1,51 @@
+"""Console commands on an installation with several events: --event, never the newest."""
+
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models import Event, Organiser
+from tests.support.factories import make_event
+
+
+def test_command_with_several_events_and_no_choice_lists_them(runner, app):
+    make_event()
+    make_event(slug="workshop-2027", title="Workshop")
+    result = runner.invoke(args=["export-schedule"])
+    assert result.exit_code != 0
+    assert "say which with --event SLUG" in result.output
+    assert "go-cluster-2027" in result.output and "workshop-2027" in result.output
+
+
+def test_command_with_one_event_needs_no_choice(runner, event):
+    result = runner.invoke(args=["send-reminders"])
+    assert result.exit_code == 0, result.output
+
+
+def test_command_with_unknown_event_says_which_exist(runner, event):
+    result = runner.invoke(args=["publish-schedule", "--event", "nope"])
+    assert result.exit_code != 0 and "there is no event 'nope'" in result.output
+    assert "go-cluster-2027" in result.output
+
+
+def test_create_event_copies_another_events_settings(runner, event):
+    result = runner.invoke(args=["create-event", "--title", "go-cluster Jahrestagung 2028",
+                                 "--date", "2028-06-14", "--venue", "Berlin",
+                                 "--copy-from", "go-cluster-2027"])
+    assert result.exit_code == 0, result.output
+    copy = db.session.scalars(select(Event).where(Event.slug == "go-cluster-jahrestagung-2028")).one()
+    assert (len(copy.slots), len(copy.tables)) == (10, 60)
+
+
+def test_list_and_archive_events(runner, event):
+    assert "go-cluster-2027" in runner.invoke(args=["list-events"]).output
+    runner.invoke(args=["archive-event", "--event", "go-cluster-2027"])
+    assert "archived" in runner.invoke(args=["list-events"]).output
+
+
+def test_create_organiser_for_one_event(runner, event):
+    make_event(slug="workshop-2027", title="Workshop")
+    result = runner.invoke(args=["create-organiser", "ws@example.org", "--generate",
+                                 "--event", "workshop-2027"])
+    assert "access: workshop-2027" in result.output
+    organiser = db.session.scalars(select(Organiser)).one()
+    assert not organiser.is_admin and [e.slug for e in organiser.events] == ["workshop-2027"]

@@ -1,0 +1,54 @@
+"""An organiser of one event gets nothing of another, on every route (read from the URL
+map, so a new route is covered without anyone listing it)."""
+
+import pytest
+
+from tests.support.attendees import add_attendee
+from tests.support.factories import add_organiser, csrf_token, login, make_event
+from tests.support.routes import example_path, rules_of
+
+EVENT_ROUTES = [
+    (rule.endpoint, method)
+    for rule in rules_of("organiser") if "slug" in rule.arguments
+    for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
+]
+
+
+@pytest.fixture
+def two_organisers(app, client):
+    mine = make_event(slug="mine-2027", title="Meine Veranstaltung")
+    theirs = make_event(slug="theirs-2027", title="Fremde Veranstaltung")
+    add_attendee(theirs, "Geheim")
+    add_organiser("mine@example.org", events=(mine,))
+    add_organiser("theirs@example.org", events=(theirs,))
+    login(client, "mine@example.org", "richtig-geheim")
+    return mine, theirs
+
+
+def test_event_routes_are_found(two_organisers):
+    assert ("organiser.overview", "GET") in EVENT_ROUTES and len(EVENT_ROUTES) > 5
+
+
+@pytest.mark.parametrize(("endpoint", "method"), EVENT_ROUTES,
+                         ids=[f"{m} {e}" for e, m in EVENT_ROUTES])
+def test_organiser_of_one_event_gets_404_on_the_other(app, client, two_organisers, endpoint, method):
+    data = None if method == "GET" else {"csrf_token": csrf_token(client, "/organiser/")}
+    response = client.open(example_path(app, endpoint, slug="theirs-2027"), method=method, data=data)
+    assert response.status_code == 404
+    assert "Geheim" not in response.get_data(as_text=True)
+
+
+def test_event_list_shows_only_own_events(client, two_organisers):
+    page = client.get("/organiser/").get_data(as_text=True)
+    assert "Meine Veranstaltung" in page and "Fremde Veranstaltung" not in page
+
+
+def test_own_event_opens(client, two_organisers):
+    assert client.get("/organiser/mine-2027/").status_code == 200
+
+
+def test_administrator_sees_every_event(client, app):
+    make_event(slug="mine-2027", title="Meine Veranstaltung")
+    add_organiser("admin@example.org")
+    login(client, "admin@example.org", "richtig-geheim")
+    assert client.get("/organiser/mine-2027/attendees").status_code == 200
