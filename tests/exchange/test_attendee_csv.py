@@ -68,8 +68,9 @@ def test_bom_and_windows_line_endings_accepted():
     assert [r.last_name for r in rows] == ["Müller", "Müller"]
 
 
-def test_non_utf8_bytes_rejected():
-    assert errors_of(csv_text(GOOD).encode("latin-1")) == [("not_utf8", 1, None)]
+def test_mac_roman_bytes_rejected_naming_the_line():
+    text = csv_text(OTHER, GOOD)
+    assert errors_of(text.encode("mac_roman")) == [("unknown_encoding", 2, None)]
 
 
 def test_missing_required_column_rejected_naming_it():
