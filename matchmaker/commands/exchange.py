@@ -7,7 +7,6 @@ file, report and commit.
 from pathlib import Path
 
 import click
-from flask import current_app
 
 from .. import mail
 from ..extensions import db
@@ -36,7 +35,7 @@ def import_attendees_command(file: Path, event_slug: str | None, dry_run: bool) 
         click.echo("Nothing imported." + (" (dry run)" if dry_run else ""))
         return
     try:
-        result = import_file(event, file.name, data, actor=f"console:{current_app.name}")
+        result = import_file(event, file.name, data, actor="console")
     except DomainError as error:
         db.session.rollback()
         for problem in error.params.get("errors", ()):

@@ -71,7 +71,6 @@ YES = ("yes", "ja", "true", "1", "y", "j")
 NO = ("no", "nein", "false", "0", "n")
 
 MESSAGES = {
-    "not_utf8": "the file is not UTF-8 text",
     "unknown_encoding": "the file is neither UTF-8 nor Windows-1252 text{sample}; save it "
                         "again as 'CSV UTF-8' or as an Excel workbook (.xlsx)",
     "mixed_encoding": "the file mixes UTF-8 with another encoding; save it again as "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from openpyxl import load_workbook
@@ -55,29 +56,45 @@ def parse_attendee_xlsx(
 ) -> list[AttendeeRow]:
     """The attendees on the first sheet of a workbook; raise `CsvErrors` naming sheet rows."""
     try:
-        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        rows = _sheet_rows(data, data_only=False)
+        if any(cell.data_type == "f" for row in rows for cell in row):
+            shown = _sheet_rows(data, data_only=True)
+            rows = [[_Cell(c.data_type, c.value, v.value) for c, v in zip(row, values)]
+                    for row, values in zip(rows, shown)]
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise CsvErrors([CsvError("not_a_spreadsheet", 1)]) from None
+    return parse_attendee_records(_records(rows), slots=slots, industries=industries,
+                                  known_emails=known_emails, unit="row")
+
+
+@dataclass(frozen=True)
+class _Cell:
+    data_type: str
+    value: object
+    shown: object = None
+
+
+def _sheet_rows(data: bytes, data_only: bool) -> list[list[_Cell]]:
+    """The cells of the first sheet, row 1 first (empty rows included)."""
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     try:
-        return parse_attendee_records(
-            _records(formulas.worksheets[0], values.worksheets[0]), slots=slots,
-            industries=industries, known_emails=known_emails, unit="row")
+        return [[_Cell(cell.data_type, cell.value, cell.value) for cell in row]
+                for row in workbook.worksheets[0].iter_rows(min_row=1)]
     finally:
-        formulas.close()
-        values.close()
+        workbook.close()
 
 
-def _records(formula_sheet, value_sheet) -> Iterator[tuple[int, list[str]]]:
-    rows = zip(formula_sheet.iter_rows(min_row=1), value_sheet.iter_rows(min_row=1, values_only=True))
-    for number, (cells, shown) in enumerate(rows, start=1):
-        texts = [_text(cell, value) for cell, value in zip(cells, shown)]
+def _records(rows: list[list[_Cell]]) -> Iterator[tuple[int, list[str]]]:
+    for number, cells in enumerate(rows, start=1):
+        texts = [_text(cell) for cell in cells]
         while texts and not texts[-1]:
             texts.pop()
         yield number, texts
 
 
-def _text(cell, value: object) -> str:
+def _text(cell: _Cell) -> str:
+    """The cell as text; a formula by its calculated result (`shown`)."""
+    value = cell.shown
     if cell.data_type == "f" and value is None:
         return UncomputedFormula(cell.value)
     if value is None:

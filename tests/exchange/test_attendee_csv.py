@@ -28,10 +28,10 @@ GOOD = {
 OTHER = {**GOOD, "email": "anna@example.de", "first_name": "Anna", "must_meet": ""}
 
 
-def csv_text(*rows: dict[str, str], columns=COLUMNS) -> str:
+def csv_text(*rows: dict[str, str], columns=COLUMNS, delimiter: str = ",") -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n",
-                            extrasaction="ignore")
+                            extrasaction="ignore", delimiter=delimiter)
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()

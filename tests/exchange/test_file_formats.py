@@ -1,6 +1,5 @@
 """The attendee list as German Excel saves it: delimiter, encoding, German headers, .xlsx."""
 
-import csv
 import io
 import zipfile
 from datetime import date, datetime
@@ -22,11 +21,7 @@ def sheet_rows(*rows: dict[str, object]) -> list[list[object]]:
 
 
 def excel_text(*rows: dict[str, str], delimiter: str = ";") -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter=delimiter, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    return csv_text(*rows, delimiter=delimiter).replace("\n", "\r\n")
 
 
 def errors_of(data: bytes) -> list[tuple[str, int, str | None]]:
