@@ -109,7 +109,9 @@ def test_schedule_exports_as_xlsx_with_one_row_per_meeting(runner, event, tmp_pa
     assert runner.invoke(args=["match"]).exit_code == 0
     target = tmp_path / "schedule.xlsx"
     result = runner.invoke(args=["export-schedule", "--format", "xlsx", "--output", str(target)])
-    rows = list(load_workbook(target, read_only=True).active.iter_rows(values_only=True))
+    workbook = load_workbook(io.BytesIO(target.read_bytes()), read_only=True)
+    rows = list(workbook.active.iter_rows(values_only=True))
+    workbook.close()
     document = json.loads(runner.invoke(args=["export-schedule"]).output)
     assert result.exit_code == 0 and rows[0][:4] == ("slot", "start", "end", "table")
     assert len(rows) - 1 == len(document["meetings"]) > 0
