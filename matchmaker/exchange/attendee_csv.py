@@ -71,8 +71,8 @@ YES = ("yes", "ja", "true", "1", "y", "j")
 NO = ("no", "nein", "false", "0", "n")
 
 MESSAGES = {
-    "unknown_encoding": "the file is neither UTF-8 nor Windows-1252 text{sample}; save it "
-                        "again as 'CSV UTF-8' or as an Excel workbook (.xlsx)",
+    "unknown_encoding": "the file is neither UTF-8 nor Windows-1252 text ({sample!r} is "
+                        "garbled); save it again as 'CSV UTF-8' or as an Excel workbook (.xlsx)",
     "mixed_encoding": "the file mixes UTF-8 with another encoding; save it again as "
                       "'CSV UTF-8' or as an Excel workbook (.xlsx)",
     "not_a_spreadsheet": "the file is neither a CSV file nor an Excel workbook (.xlsx)",
@@ -239,8 +239,7 @@ def _decode(data: bytes | str) -> str:
     try:
         return decode(data)[0]
     except UndecodableText as error:
-        sample = f" (line {error.line} reads {error.sample!r})" if error.sample else ""
-        raise CsvErrors([CsvError(error.code, error.line, sample=sample)]) from None
+        raise CsvErrors([CsvError(error.code, error.line, sample=error.sample)]) from None
 
 
 def _records(text: str):

@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 
 DELIMITERS = (",", ";", "\t")
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"))
 SEP_LINE = re.compile(r"^sep=(.)\r?$")
 # UTF-8 lead byte and continuation: "ü" in UTF-8 read as Windows-1252 is "Ã¼".
 UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
@@ -27,7 +29,8 @@ IMPLAUSIBLE = re.compile(r"[ƒ†‡ˆ‰‹›˜Ÿ¤¦¬¯]|(?<=[A-Za-zß])[Š�
 
 
 class UndecodableText(ValueError):
-    """The bytes are not text in an accepted encoding; `line` is where it shows first."""
+    """The bytes are not text in an accepted encoding; `line` is where it shows first,
+    `sample` the garbled word there."""
 
     def __init__(self, code: str, line: int, sample: str = "") -> None:
         super().__init__(code, line, sample)
@@ -36,15 +39,14 @@ class UndecodableText(ValueError):
 
 def decode(data: bytes) -> tuple[str, str]:
     """The text of `data` and the encoding it was read with."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in BOMS:
         if data.startswith(bom):
-            return _strict(data, encoding), encoding
+            return _strict(data[len(bom):], encoding), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         if UTF8_SEQUENCE.search(data):
-            raise UndecodableText("mixed_encoding", _line_at(data, error.start)) from None
+            raise UndecodableText("mixed_encoding", data.count(b"\n", 0, error.start) + 1) from None
     text = _strict(data, "cp1252")
     garbled = IMPLAUSIBLE.search(text)
     if garbled:
@@ -71,11 +73,9 @@ def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise UndecodableText("unknown_encoding", _line_at(data, error.start)) from None
-
-
-def _line_at(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+        before = data[:error.start].decode(encoding, errors="replace")
+        sample = _word_around(data.decode(encoding, errors="replace"), len(before))
+        raise UndecodableText("unknown_encoding", before.count("\n") + 1, sample) from None
 
 
 def _word_around(text: str, index: int) -> str:

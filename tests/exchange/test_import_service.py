@@ -3,12 +3,16 @@
 from pathlib import Path
 
 import pytest
+from flask_babel import force_locale
 from sqlalchemy import select
+
+from matchmaker.exchange.attendee_csv import CsvErrors, parse_attendee_csv
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, MeetingRequest, OutgoingMail
 from matchmaker.services import DomainError
 from matchmaker.services.attendee_import import import_file, preview_import
+from matchmaker.services.file_errors import describe_file_error
 from tests.exchange.sheets import workbook_bytes
 from tests.exchange.test_attendee_csv import GOOD, OTHER, csv_text
 from tests.exchange.test_file_formats import sheet_rows
@@ -112,3 +116,11 @@ def test_must_meet_may_name_an_already_registered_attendee(event):
     import_file(event, "x.csv", csv_text({**OTHER, "must_meet": known.email}).encode(), actor="test")
     request = db.session.scalars(select(MeetingRequest)).one()
     assert request.target_id == known.id
+
+
+def test_file_errors_read_in_german_for_the_dashboard(app):
+    with pytest.raises(CsvErrors) as caught:
+        parse_attendee_csv(csv_text(OTHER, OTHER), slots=10)
+    with app.test_request_context(), force_locale("de"):
+        text = describe_file_error(caught.value.errors[0])
+    assert text == "Zeile 3, Spalte email: die E-Mail-Adresse „anna@example.de“ steht bereits in Zeile 2"
