@@ -57,10 +57,10 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def sniff_delimiter(text: str, known: Callable[[str], bool]) -> tuple[str, bool]:
     """The delimiter, and whether the first line is an Excel `sep=` line to skip."""
-    first_line = text.split("\n", 1)[0]
-    explicit = SEP_LINE.match(first_line)
+    explicit = SEP_LINE.match(text.split("\n", 1)[0])
     if explicit and explicit.group(1) in DELIMITERS:
         return explicit.group(1), True
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
 
     def fit(delimiter: str) -> tuple[int, int]:
         cells = next(csv.reader([first_line], delimiter=delimiter), [])

@@ -129,3 +129,8 @@ def test_zip_that_is_no_workbook_refused():
 def test_datetime_cell_read_as_iso_text():
     data = workbook_bytes(sheet_rows({**OTHER, "position": datetime(2027, 6, 16, 10, 30)}))
     assert parse_attendee_file(data, slots=10)[0].position == "2027-06-16 10:30:00"
+
+
+def test_blank_lines_before_the_header_do_not_hide_the_delimiter():
+    data = ("\r\n\r\n" + excel_text(OTHER)).encode("cp1252")
+    assert parse_attendee_file(data, slots=10)[0].email == "anna@example.de"

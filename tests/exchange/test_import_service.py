@@ -7,12 +7,12 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from matchmaker.exchange.attendee_csv import CsvErrors, parse_attendee_csv
-
+from matchmaker.exchange.console_messages import MESSAGES
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, MeetingRequest, OutgoingMail
 from matchmaker.services import DomainError
 from matchmaker.services.attendee_import import import_file, preview_import
-from matchmaker.services.file_errors import describe_file_error
+from matchmaker.services.file_errors import FILE_ERRORS, describe_file_error
 from tests.exchange.sheets import workbook_bytes
 from tests.exchange.test_attendee_csv import GOOD, OTHER, csv_text
 from tests.exchange.test_file_formats import sheet_rows
@@ -124,3 +124,7 @@ def test_file_errors_read_in_german_for_the_dashboard(app):
     with app.test_request_context(), force_locale("de"):
         text = describe_file_error(caught.value.errors[0])
     assert text == "Zeile 3, Spalte email: die E-Mail-Adresse „anna@example.de“ steht bereits in Zeile 2"
+
+
+def test_every_file_error_code_has_a_translatable_text():
+    assert set(FILE_ERRORS) == set(MESSAGES)
