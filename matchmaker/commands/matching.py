@@ -31,7 +31,7 @@ from matchmaker.matching import full_graph, replan, schedule
 from matchmaker.matching.candidates import DEFAULT_K
 from matchmaker.matching.model import ScheduleResult
 from matchmaker.services import DomainError
-from matchmaker.services.schedule_export import schedule_csv, schedule_json
+from matchmaker.services.schedule_export import export_schedule, schedule_csv, schedule_json
 from matchmaker.services.scheduling import (
     planning_input,
     publish_schedule,
@@ -197,22 +197,26 @@ def export_graph_command(input_path, output, slots) -> None:
 
 @click.command("export-schedule")
 @event_option
-@click.option("--format", "file_format", type=click.Choice(["json", "csv"]), default="json",
-              show_default=True)
+@click.option("--format", "file_format", type=click.Choice(["json", "csv", "xlsx"]),
+              default="json", show_default=True)
 @click.option("--output", "output", default="-", show_default=True,
-              help="File to write ('-' for standard output).")
+              help="File to write ('-' for standard output; not for xlsx).")
 def export_schedule_command(event_slug: str | None, file_format: str, output: str) -> None:
-    """Write the event's stored schedule as schedule JSON or as CSV."""
+    """Write the event's stored schedule as schedule JSON, as CSV or as an Excel workbook."""
     event = require_event(event_slug)
+    path = _output(output)
+    if file_format == "xlsx" and path is None:
+        raise click.BadParameter("an Excel workbook needs a file name", param_hint="--output")
     try:
-        text = dumps(schedule_json(event)) if file_format == "json" else schedule_csv(event)
+        content = export_schedule(event, "xlsx") if file_format == "xlsx" else (
+            dumps(schedule_json(event)) if file_format == "json" else schedule_csv(event)
+        ).encode("utf-8")
     except DomainError:
         raise click.ClickException(NO_SCHEDULE) from None
-    path = _output(output)
     if path is None:
-        click.echo(text, nl=False)
+        click.echo(content.decode("utf-8"), nl=False)
     else:
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(content)
         click.echo(f"schedule written to {path}", err=True)
 
 

@@ -4,11 +4,16 @@ Format
 ------
 UTF-8 (a byte-order mark is accepted), comma-separated columns, a header row, Windows or
 Unix line endings, cells quoted with `"` where needed. Inside a cell, `;` separates the
-items of a list (`KI; Leichtbau; Wasserstoff`). Column names are case-insensitive.
+items of a list (`KI; Leichtbau; Wasserstoff`). Column names are case-insensitive and may
+be German (see `column_names`). What a German Excel saves is read too: semicolons or tabs
+as delimiter, Windows-1252 or UTF-16 text (see `csv_dialect`); `.xlsx` sheets go through
+the same row checks (see `attendee_xlsx`).
 
 Required columns: `email, first_name, last_name, organisation, org_type, industry`.
 Optional columns (empty cells take the default): `themes, keywords, offers, seeks,
-unavailable_slots, max_meetings, wants_meetings, language, must_meet, position, cluster`.
+unavailable_slots, max_meetings, wants_meetings, language, must_meet, matching_consent,
+position, cluster`. The columns an export adds (`number, status, email_confirmed,
+signed_up_at`) are accepted and ignored, so that an export can be imported again.
 
 - `email`: unique (case-insensitive); stored trimmed and lower-cased.
 - `org_type`: one of `sme, startup, large, research, cluster, public, other`.
@@ -21,13 +26,16 @@ unavailable_slots, max_meetings, wants_meetings, language, must_meet, position, 
 - `max_meetings`: a whole number >= 0, empty for "as many as there are slots".
 - `wants_meetings`: `yes` or `no` (also `ja`/`nein`, `true`/`false`, `1`/`0`); default yes.
 - `language`: `de` or `en`; default `de`.
-- `must_meet`: e-mails of other attendees in the same file.
+- `must_meet`: e-mails of other attendees in the same file (or already registered).
+- `matching_consent`: `yes` only if the attendee agreed to matchmaking; default no.
 - `position`, `cluster`: free text.
-Single-value cells hold at most 200 characters, list cells at most 1,000.
+Single-value cells hold at most 200 characters, list cells at most 1,000; a file holds
+at most 20,000 attendees. A leading apostrophe that an export put before `=`, `+`, `-`,
+`@`, tab or CR (see `spreadsheet.neutralise`) is removed again.
 
 Every bad cell is reported as a `CsvError` with a machine `code`, the file `line` (the
 header is line 1), the `column` and the offending `value`; all errors of a file are
-collected and raised together as `CsvErrors`.
+collected and raised together as `CsvErrors`. In a sheet the place is a `row`.
 """
 
 from __future__ import annotations
@@ -40,15 +48,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from matchmaker.exchange.column_names import canonical_name
+from matchmaker.exchange.console_messages import MESSAGES
+from matchmaker.exchange.csv_dialect import UndecodableText, decode, sniff_delimiter
+from matchmaker.exchange.spreadsheet import restore
 from matchmaker.text import collapse_whitespace, normalise_tags
 from matchmaker.vocabulary import INDUSTRY_CODES, LANGUAGES, ORG_TYPES, THEMES
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "organisation", "org_type", "industry")
 OPTIONAL_COLUMNS = (
     "themes", "keywords", "offers", "seeks", "unavailable_slots", "max_meetings",
-    "wants_meetings", "language", "must_meet", "position", "cluster",
+    "wants_meetings", "language", "must_meet", "matching_consent", "position", "cluster",
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+EXPORT_ONLY_COLUMNS = ("number", "status", "email_confirmed", "signed_up_at")
+MAX_ROWS = 20_000
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 80
 MAX_TEXT_LENGTH = 200
@@ -56,30 +70,6 @@ MAX_LIST_LENGTH = 1000
 EMAIL_PATTERN = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+$")
 YES = ("yes", "ja", "true", "1", "y", "j")
 NO = ("no", "nein", "false", "0", "n")
-
-MESSAGES = {
-    "not_utf8": "the file is not UTF-8 text",
-    "empty_file": "the file has no header row",
-    "missing_column": "the required column is missing from the header",
-    "unknown_column": "unknown column",
-    "duplicate_column": "the column appears twice in the header",
-    "too_many_cells": "the row has more cells than the header",
-    "required": "a value is required",
-    "too_long": "the value is longer than {limit} characters",
-    "invalid_email": "not a valid e-mail address: {value!r}",
-    "duplicate_email": "the e-mail {value!r} already appears in line {first_line}",
-    "invalid_org_type": "unknown organisation type {value!r} (allowed: {allowed})",
-    "unknown_industry": "unknown industry {value!r}",
-    "unknown_theme": "unknown theme {value!r} (allowed: {allowed})",
-    "unknown_language": "unknown language {value!r} (allowed: {allowed})",
-    "invalid_slot": "not a slot number: {value!r}",
-    "slot_out_of_range": "slot {value} is not between 1 and {slots}",
-    "invalid_max_meetings": "max_meetings must be a whole number of at least 0: {value!r}",
-    "invalid_wants_meetings": "wants_meetings must be yes or no: {value!r}",
-    "too_many_tags": "at most {limit} entries are allowed, found {count}",
-    "unknown_must_meet": "must_meet names an e-mail that is not in the file: {value!r}",
-    "must_meet_self": "must_meet names the attendee themself",
-}
 
 
 @dataclass(frozen=True)
@@ -103,22 +93,26 @@ class AttendeeRow:
     must_meet: tuple[str, ...] = ()
     position: str = ""
     cluster: str = ""
+    matching_consent: bool = False
 
 
 class CsvError(Exception):
-    """One bad cell or header: a machine `code`, the file `line`, the `column` and `value`."""
+    """One bad cell or header: a machine `code`, the file `line`, the `column` and `value`.
+
+    `unit` says what `line` counts: `line` of a CSV file or `row` of a sheet.
+    """
 
     def __init__(
         self, code: str, line: int, column: str | None = None, value: str | None = None,
-        **params: Any,
+        unit: str = "line", **params: Any,
     ) -> None:
         super().__init__(code, line, column, value)
         self.code, self.line, self.column, self.value = code, line, column, value
-        self.params = params
+        self.unit, self.params = unit, params
 
     def __str__(self) -> str:
-        message = MESSAGES[self.code].format(value=self.value, **self.params)
-        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
+        message = MESSAGES[self.code].format(value=self.value, unit=self.unit, **self.params)
+        where = f"{self.unit} {self.line}" + (f", column {self.column}" if self.column else "")
         return f"{where}: {message}"
 
 
@@ -131,6 +125,10 @@ class CsvErrors(Exception):
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
+class UncomputedFormula(str):
+    """A sheet cell with a formula but no stored result: reported, never imported."""
+
+
 def read_attendee_csv(
     path: str | Path, *, slots: int, industries: Collection[str] = INDUSTRY_CODES
 ) -> list[AttendeeRow]:
@@ -139,27 +137,40 @@ def read_attendee_csv(
 
 
 def parse_attendee_csv(
-    data: bytes | str, *, slots: int, industries: Collection[str] = INDUSTRY_CODES
+    data: bytes | str, *, slots: int, industries: Collection[str] = INDUSTRY_CODES,
+    known_emails: Collection[str] = (),
 ) -> list[AttendeeRow]:
-    """Parse CSV content (bytes as uploaded, or text); raise `CsvErrors` listing every bad row."""
-    records = _records(_decode(data))
-    header_line, header = next(records, (1, []))
-    columns = _columns(header, header_line)
+    """Parse CSV content (bytes as uploaded, or text); raise `CsvErrors` listing every bad row.
+
+    `known_emails` are attendees outside the file that `must_meet` may name.
+    """
+    return parse_attendee_records(_records(_decode(data)), slots=slots, industries=industries,
+                                  known_emails=known_emails)
+
+
+def parse_attendee_records(
+    records: Iterable[tuple[int, list[str]]], *, slots: int,
+    industries: Collection[str] = INDUSTRY_CODES, known_emails: Collection[str] = (),
+    unit: str = "line",
+) -> list[AttendeeRow]:
+    """Check (line or row number, cells) records, the first non-empty one the header."""
+    filled = ((line, cells) for line, cells in records if any(cell.strip() for cell in cells))
+    header_line, header = next(filled, (1, []))
+    columns = _columns(header, header_line, unit)
     errors: list[CsvError] = []
     parsed: list[tuple[int, AttendeeRow]] = []
-    for line, cells in records:
-        if not any(cell.strip() for cell in cells):
+    for count, (line, cells) in enumerate(filled, start=1):
+        if count > MAX_ROWS:
+            raise CsvErrors([CsvError("too_many_rows", line, unit=unit, limit=MAX_ROWS)])
+        if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
+            errors.append(CsvError("too_many_cells", line, unit=unit))
             continue
-        if len(cells) > len(columns):
-            errors.append(CsvError("too_many_cells", line))
-            continue
-        values = dict(zip(columns, cells))
-        cell_parser = _RowParser(line, values, slots, industries)
+        cell_parser = _RowParser(line, dict(zip(columns, cells)), slots, industries, unit)
         row = cell_parser.row()
         errors.extend(cell_parser.errors)
         if row is not None:
             parsed.append((line, row))
-    errors.extend(_check_across_rows(parsed))
+    errors.extend(_check_across_rows(parsed, known_emails, unit))
     if errors:
         raise CsvErrors(errors)
     return [row for _, row in parsed]
@@ -171,11 +182,12 @@ def format_attendee_csv(rows: Iterable[AttendeeRow]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([_cell(getattr(row, column)) for column in COLUMNS])
+        writer.writerow([cell_text(getattr(row, column)) for column in COLUMNS])
     return out.getvalue()
 
 
-def _cell(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A field of `AttendeeRow` as the text of its cell."""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if value is None:
@@ -191,51 +203,67 @@ def _decode(data: bytes | str) -> str:
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CsvErrors([CsvError("not_utf8", 1)]) from None
+        return decode(data)[0]
+    except UndecodableText as error:
+        raise CsvErrors([CsvError(error.code, error.line, sample=error.sample)]) from None
 
 
 def _records(text: str):
     """Yield (first line number, cells) per CSV record; quoted cells may span lines."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    delimiter, skip_first = sniff_delimiter(text, _is_column)
+    lines = io.StringIO(text, newline="")
     line = 1
+    if skip_first:
+        lines.readline()
+        line = 2
+    reader = csv.reader(lines, delimiter=delimiter)
+    offset = line - 1
     for cells in reader:
         yield line, cells
-        line = reader.line_num + 1
+        line = reader.line_num + offset + 1
 
 
-def _columns(header: list[str], line: int) -> list[str]:
-    names = [name.strip().lower() for name in header]
+def _is_column(header_cell: str) -> bool:
+    return canonical_name(header_cell) in COLUMNS + EXPORT_ONLY_COLUMNS
+
+
+def _columns(header: list[str], line: int, unit: str = "line") -> list[str]:
+    while header and not header[-1].strip():
+        header = header[:-1]
+    names = [canonical_name(name) for name in header]
     if not any(names):
-        raise CsvErrors([CsvError("empty_file", line)])
-    errors = [CsvError("unknown_column", line, name) for name in names if name not in COLUMNS]
+        raise CsvErrors([CsvError("empty_file", line, unit=unit)])
+    accepted = COLUMNS + EXPORT_ONLY_COLUMNS
+    errors = [CsvError("unknown_column", line, name, unit=unit)
+              for name in names if name not in accepted]
     errors += [
-        CsvError("duplicate_column", line, name)
-        for i, name in enumerate(names) if name in COLUMNS and name in names[:i]
+        CsvError("duplicate_column", line, name, unit=unit)
+        for i, name in enumerate(names) if name in accepted and name in names[:i]
     ]
-    errors += [CsvError("missing_column", line, name) for name in REQUIRED_COLUMNS
+    errors += [CsvError("missing_column", line, name, unit=unit) for name in REQUIRED_COLUMNS
                if name not in names]
     if errors:
         raise CsvErrors(errors)
     return names
 
 
-def _check_across_rows(parsed: list[tuple[int, AttendeeRow]]) -> list[CsvError]:
+def _check_across_rows(
+    parsed: list[tuple[int, AttendeeRow]], known_emails: Collection[str], unit: str
+) -> list[CsvError]:
     errors = []
     first_line: dict[str, int] = {}
     for line, row in parsed:
         if row.email in first_line:
-            errors.append(CsvError("duplicate_email", line, "email", row.email,
+            errors.append(CsvError("duplicate_email", line, "email", row.email, unit=unit,
                                    first_line=first_line[row.email]))
         else:
             first_line[row.email] = line
     for line, row in parsed:
         for email in row.must_meet:
             if email == row.email:
-                errors.append(CsvError("must_meet_self", line, "must_meet", email))
-            elif email not in first_line:
-                errors.append(CsvError("unknown_must_meet", line, "must_meet", email))
+                errors.append(CsvError("must_meet_self", line, "must_meet", email, unit=unit))
+            elif email not in first_line and email not in known_emails:
+                errors.append(CsvError("unknown_must_meet", line, "must_meet", email, unit=unit))
     return errors
 
 
@@ -243,10 +271,11 @@ class _RowParser:
     """Parses the cells of one row into an `AttendeeRow`, collecting errors."""
 
     def __init__(
-        self, line: int, values: dict[str, str], slots: int, industries: Collection[str]
+        self, line: int, values: dict[str, str], slots: int, industries: Collection[str],
+        unit: str = "line",
     ) -> None:
         self.line, self.values, self.slots = line, values, slots
-        self.industries = industries
+        self.industries, self.unit = industries, unit
         self.errors: list[CsvError] = []
 
     def row(self) -> AttendeeRow | None:
@@ -263,19 +292,24 @@ class _RowParser:
             seeks=self.tags("seeks"),
             unavailable_slots=self.slot_numbers(),
             max_meetings=self.max_meetings(),
-            wants_meetings=self.wants_meetings(),
+            wants_meetings=self.yes_no("wants_meetings", True),
             language=self.choice("language", LANGUAGES, "unknown_language", default="de"),
             must_meet=self.must_meet(),
             position=self.text("position"),
             cluster=self.text("cluster"),
+            matching_consent=self.yes_no("matching_consent", False),
         )
         return None if self.errors else AttendeeRow(**fields)
 
     def fail(self, code: str, column: str, value: str | None = None, **params: Any) -> None:
-        self.errors.append(CsvError(code, self.line, column, value, **params))
+        self.errors.append(CsvError(code, self.line, column, value, self.unit, **params))
 
     def raw(self, column: str, limit: int = MAX_TEXT_LENGTH) -> str:
-        value = collapse_whitespace(self.values.get(column, ""))
+        cell = self.values.get(column, "")
+        if isinstance(cell, UncomputedFormula):
+            self.fail("formula_without_value", column)
+            return ""
+        value = collapse_whitespace(restore(cell))
         if len(value) > limit:
             self.fail("too_long", column, value[:40] + "…", limit=limit)
             return ""
@@ -343,11 +377,11 @@ class _RowParser:
             return None
         return int(value)
 
-    def wants_meetings(self) -> bool:
-        value = self.raw("wants_meetings").lower()
+    def yes_no(self, column: str, default: bool) -> bool:
+        value = self.raw(column).lower()
         if value and value not in YES + NO:
-            self.fail("invalid_wants_meetings", "wants_meetings", value)
-        return value not in NO
+            self.fail(f"invalid_{column}", column, value)
+        return value in YES if value else default
 
     def must_meet(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(item.lower() for item in self.items("must_meet")))

@@ -1,64 +1,171 @@
-"""Adding attendees from rows of the attendee CSV: the demo's seed.
+"""Adding attendees from a file: an organiser's import, and the demo's seed.
 
-Seeded people are treated as if they had signed up with both consents and (optionally)
-opened their link; that is only right for made-up demo data.
+Every new person goes through ``registration.sign_up``, in file order, so seats, the
+waiting list and registration numbers follow the same rules as the sign-up form: when
+the file has more people than seats left, the rest wait in file order. A file with an
+error imports nothing; an e-mail that is already registered (in any status) is reported
+as a duplicate and left as it is.
+
+Consent: an organiser's import is not the attendee's consent to matchmaking. Imported
+people take part only where the file's ``matching_consent`` column says ``yes``; the
+consents are recorded with the version ``import`` (the organiser answers for the legal
+basis), their e-mail address counts as unconfirmed, and each gets the welcome mail of a
+sign-up with their private link, where they can confirm, agree to matchmaking, correct or
+delete their data. The demo's made-up people count as signed up with both consents.
 """
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 
-from ..exchange.attendee_csv import AttendeeRow
+from ..exchange.attendee_csv import AttendeeRow, CsvError, CsvErrors
+from ..exchange.attendee_xlsx import parse_attendee_file
 from ..extensions import db
-from ..models import Attendee, AttendeeStatus, Event, MeetingRequest, utcnow
-from .registration import has_free_seat, lock_event, new_token, next_number
+from ..models import Attendee, AttendeeStatus, Event, MeetingRequest, OutgoingMail, utcnow
+from . import DomainError
+from .events import industries, seat_counts
+from .notifications import after_sign_up
+from .registration import Registration, SignUpOutcome, lock_event, sign_up
+
+IMPORT_CONSENT_VERSION = "import"
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PlannedAttendee:
+    """A new attendee of the file and the status they would get."""
+
+    row: AttendeeRow
+    status: AttendeeStatus
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A row whose e-mail is already registered: reported, never imported."""
+
+    row: AttendeeRow
+    number: int
+    status: AttendeeStatus
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    filename: str
+    new: tuple[PlannedAttendee, ...]
+    duplicates: tuple[Duplicate, ...]
+    errors: tuple[CsvError, ...]
+    seats_left: int
+
+    @property
+    def can_import(self) -> bool:
+        return not self.errors and bool(self.new)
+
+    @property
+    def waitlisted(self) -> int:
+        return sum(1 for planned in self.new if planned.status == AttendeeStatus.WAITLISTED)
 
 
 @dataclass(frozen=True)
 class ImportResult:
     created: int
     skipped: int
+    waitlisted: int = 0
+    mails: tuple[OutgoingMail, ...] = ()
+
+
+def preview_import(event: Event, filename: str, data: bytes) -> ImportPreview:
+    """What importing the file would do; nothing is changed."""
+    seats = seat_counts(event)
+    try:
+        rows = read_rows(event, data)
+    except CsvErrors as errors:
+        return ImportPreview(filename, (), (), errors.errors, seats.seats_left)
+    existing = registered_by_email(event)
+    duplicates = tuple(Duplicate(row, *existing[row.email]) for row in rows if row.email in existing)
+    free = seats.seats_left if not seats.waitlisted else 0
+    new = [row for row in rows if row.email not in existing]
+    planned = tuple(
+        PlannedAttendee(row, AttendeeStatus.REGISTERED if index < free else AttendeeStatus.WAITLISTED)
+        for index, row in enumerate(new)
+    )
+    return ImportPreview(filename, planned, duplicates, (), seats.seats_left)
+
+
+def import_file(event: Event, filename: str, data: bytes, actor: str) -> ImportResult:
+    """Import a CSV or ``.xlsx`` file, all or nothing; raise ``DomainError("invalid_file",
+    errors=...)`` listing every bad cell. The caller commits, then delivers ``mails``."""
+    try:
+        rows = read_rows(event, data)
+    except CsvErrors as errors:
+        raise DomainError("invalid_file", errors=errors.errors) from None
+    created = register_rows(event, rows, IMPORT_CONSENT_VERSION, consent_from_file=True)
+    mails = tuple(mail for outcome in created for mail in after_sign_up(outcome))
+    waitlisted = sum(1 for o in created if o.attendee.status == AttendeeStatus.WAITLISTED)
+    log.info("%s imported %s into event %s: %d new (%d waiting), %d duplicates", actor,
+             filename, event.slug, len(created), waitlisted, len(rows) - len(created))
+    return ImportResult(len(created), len(rows) - len(created), waitlisted, mails)
 
 
 def import_attendees(
     event: Event, rows: Sequence[AttendeeRow], privacy_notice_version: str,
     confirmed: bool, now: datetime | None = None,
 ) -> ImportResult:
-    """Add the rows whose e-mail is new to the event, as if each had signed up (seats and
-    waiting list included), with matchmaking consent; rows already present are skipped."""
+    """The demo's seed: add the rows whose e-mail is new as if each had signed up with
+    both consents (and, with ``confirmed``, opened their link); others are skipped."""
+    now = now or utcnow()
+    created = register_rows(event, rows, privacy_notice_version, consent_from_file=False, now=now)
+    for outcome in created:
+        outcome.attendee.email_confirmed_at = now if confirmed else None
+    db.session.flush()
+    waitlisted = sum(1 for o in created if o.attendee.status == AttendeeStatus.WAITLISTED)
+    return ImportResult(created=len(created), skipped=len(rows) - len(created), waitlisted=waitlisted)
+
+
+def read_rows(event: Event, data: bytes) -> list[AttendeeRow]:
+    """The checked rows of a file for this event (its slots, industries and attendees)."""
+    return parse_attendee_file(
+        data, slots=len(event.slots), industries={industry.code for industry in industries()},
+        known_emails=set(registered_by_email(event)))
+
+
+def registered_by_email(event: Event) -> dict[str, tuple[int, AttendeeStatus]]:
+    rows = db.session.execute(select(Attendee.email, Attendee.number, Attendee.status)
+                              .where(Attendee.event_id == event.id))
+    return {email: (number, status) for email, number, status in rows}
+
+
+def register_rows(
+    event: Event, rows: Sequence[AttendeeRow], version: str, *, consent_from_file: bool,
+    now: datetime | None = None,
+) -> list[SignUpOutcome]:
+    """Sign up the rows whose e-mail is new to the event, in order, with their must-meet
+    wishes; ``consent_from_file`` False gives everybody matchmaking consent (demo only)."""
     now = now or utcnow()
     lock_event(event)
-    known = {email: id_ for email, id_ in db.session.execute(
+    existing = registered_by_email(event)
+    new_rows = [row for row in rows if row.email not in existing]
+    created = [sign_up(event, registration_of(row, version, row.matching_consent
+                                              if consent_from_file else True), now)
+               for row in new_rows]
+    ids = {email: id_ for email, id_ in db.session.execute(
         select(Attendee.email, Attendee.id).where(Attendee.event_id == event.id))}
-    created = [attendee_from_row(event, row, privacy_notice_version, confirmed, now)
-               for row in rows if row.email not in known]
-    db.session.flush()
-    known.update({attendee.email: attendee.id for attendee in created})
-    add_meeting_requests([row for row in rows if row.email in known], known)
-    return ImportResult(created=len(created), skipped=len(rows) - len(created))
+    add_meeting_requests(new_rows, ids)
+    return created
 
 
-def attendee_from_row(
-    event: Event, row: AttendeeRow, version: str, confirmed: bool, now: datetime
-) -> Attendee:
-    status = AttendeeStatus.REGISTERED if has_free_seat(event) else AttendeeStatus.WAITLISTED
-    attendee = Attendee(
-        event_id=event.id, number=next_number(event), token=new_token(), status=status,
+def registration_of(row: AttendeeRow, version: str, matching_consent: bool) -> Registration:
+    return Registration(
         email=row.email, first_name=row.first_name, last_name=row.last_name,
-        organisation=row.organisation, position=row.position or None, org_type=row.org_type,
-        industry_code=row.industry, cluster=row.cluster or None, themes=list(row.themes),
-        keywords=list(row.keywords), offers=list(row.offers), seeks=list(row.seeks),
-        wants_meetings=row.wants_meetings, unavailable_slots=sorted(row.unavailable_slots),
-        max_meetings=row.max_meetings, language=row.language, privacy_consent_at=now,
-        privacy_consent_version=version, matching_consent_at=now,
-        matching_consent_version=version, email_confirmed_at=now if confirmed else None,
-        signed_up_at=now,
+        organisation=row.organisation, org_type=row.org_type, industry_code=row.industry,
+        language=row.language, privacy_notice_version=version, position=row.position or None,
+        cluster=row.cluster or None, themes=list(row.themes), keywords=list(row.keywords),
+        offers=list(row.offers), seeks=list(row.seeks), wants_meetings=row.wants_meetings,
+        unavailable_slots=sorted(row.unavailable_slots), max_meetings=row.max_meetings,
+        matching_consent=matching_consent,
     )
-    db.session.add(attendee)
-    db.session.flush()
-    return attendee
 
 
 def add_meeting_requests(rows: Sequence[AttendeeRow], ids_by_email: dict[str, int]) -> None:

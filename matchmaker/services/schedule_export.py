@@ -1,20 +1,19 @@
-"""The stored schedule as files: the schedule JSON of the file mode, and a CSV for people."""
+"""The stored schedule as files: the schedule JSON of the file mode, and a table for
+people (CSV or ``.xlsx``), one line per meeting."""
 
-import csv
-import io
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from .. import matching
 from ..exchange.schedule_json import SlotTime, schedule_document
+from ..exchange.spreadsheet import Cell, csv_bytes, csv_text, xlsx_bytes
 from ..extensions import db
 from ..models import Attendee, Event, Meeting, MeetingTable, Slot
 from . import DomainError
 from .scheduling import latest_run
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "slot", "start", "end", "table", "email_1", "name_1", "organisation_1",
     "email_2", "name_2", "organisation_2", "score", "locked", "reasons",
@@ -40,27 +39,25 @@ def schedule_json(event: Event) -> dict[str, Any]:
 
 def schedule_csv(event: Event) -> str:
     """One line per meeting, sorted by slot and table, for spreadsheets and printing."""
+    return csv_text(CSV_COLUMNS, schedule_table(event))
+
+
+def export_schedule(event: Event, fmt: Literal["csv", "xlsx"]) -> bytes:
+    """The schedule table as CSV (UTF-8 with BOM) or ``.xlsx``; names and organisations
+    are typed by attendees, so formula-like text is neutralised."""
+    rows = schedule_table(event)
+    return csv_bytes(CSV_COLUMNS, rows) if fmt == "csv" else xlsx_bytes("schedule", CSV_COLUMNS, rows)
+
+
+def schedule_table(event: Event) -> list[list[Cell]]:
     if latest_run(event) is None:
         raise DomainError("no_schedule")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in meeting_rows(event):
-        meeting, slot, table, a, b = row
-        writer.writerow(spreadsheet_safe([
-            slot.number, slot.starts_at.isoformat(), slot.ends_at.isoformat(), table.number,
-            a.email, a.full_name, a.organisation, b.email, b.full_name, b.organisation,
-            meeting.score, "yes" if meeting.locked else "no",
-            ";".join(reason["code"] for reason in meeting.reasons),
-        ]))
-    return buffer.getvalue()
-
-
-def spreadsheet_safe(cells: list[Any]) -> list[Any]:
-    """Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` ...) gets
-    a leading apostrophe: names and organisations are typed by attendees."""
-    return [f"'{cell}" if isinstance(cell, str) and cell[:1] in FORMULA_STARTS else cell
-            for cell in cells]
+    return [
+        [slot.number, slot.starts_at, slot.ends_at, table.number,
+         a.email, a.full_name, a.organisation, b.email, b.full_name, b.organisation,
+         meeting.score, meeting.locked, ";".join(reason["code"] for reason in meeting.reasons)]
+        for meeting, slot, table, a, b in meeting_rows(event)
+    ]
 
 
 def meeting_rows(event: Event) -> list[tuple[Meeting, Slot, MeetingTable, Attendee, Attendee]]:

@@ -28,10 +28,10 @@ GOOD = {
 OTHER = {**GOOD, "email": "anna@example.de", "first_name": "Anna", "must_meet": ""}
 
 
-def csv_text(*rows: dict[str, str], columns=COLUMNS) -> str:
+def csv_text(*rows: dict[str, str], columns=COLUMNS, delimiter: str = ",") -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n",
-                            extrasaction="ignore")
+                            extrasaction="ignore", delimiter=delimiter)
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
@@ -68,8 +68,9 @@ def test_bom_and_windows_line_endings_accepted():
     assert [r.last_name for r in rows] == ["Müller", "Müller"]
 
 
-def test_non_utf8_bytes_rejected():
-    assert errors_of(csv_text(GOOD).encode("latin-1")) == [("not_utf8", 1, None)]
+def test_mac_roman_bytes_rejected_naming_the_line():
+    text = csv_text(OTHER, GOOD)
+    assert errors_of(text.encode("mac_roman")) == [("unknown_encoding", 2, None)]
 
 
 def test_missing_required_column_rejected_naming_it():

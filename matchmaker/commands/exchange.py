@@ -1,0 +1,75 @@
+"""``import-attendees`` and ``export-attendees``: the attendee list as a file.
+
+The same service functions serve the organiser dashboard; these commands only read the
+file, report and commit.
+"""
+
+from pathlib import Path
+
+import click
+
+from .. import mail
+from ..extensions import db
+from ..services import DomainError
+from ..services.attendee_export import export_attendees
+from ..services.attendee_import import ImportPreview, import_file, preview_import
+from .setup import event_option, require_event
+
+INVALID_FILE_EXIT = 2
+
+
+@click.command("import-attendees")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@event_option
+@click.option("--dry-run", is_flag=True, help="Check the file and show what would happen.")
+def import_attendees_command(file: Path, event_slug: str | None, dry_run: bool) -> None:
+    """Register the attendees of a CSV or .xlsx file (all or nothing); e-mails already
+    registered are reported and left alone. Each new attendee gets the welcome mail."""
+    event = require_event(event_slug)
+    data = file.read_bytes()
+    preview = preview_import(event, file.name, data)
+    report_preview(preview)
+    if preview.errors:
+        raise click.exceptions.Exit(INVALID_FILE_EXIT)
+    if dry_run or not preview.new:
+        click.echo("Nothing imported." + (" (dry run)" if dry_run else ""))
+        return
+    try:
+        result = import_file(event, file.name, data, actor="console")
+    except DomainError as error:
+        db.session.rollback()
+        for problem in error.params.get("errors", ()):
+            click.echo(str(problem), err=True)
+        raise click.exceptions.Exit(INVALID_FILE_EXIT) from None
+    db.session.commit()
+    report = mail.deliver(list(result.mails))
+    click.echo(f"Imported {result.created} attendees ({result.waitlisted} on the waiting list); "
+               f"{report.sent} welcome mails sent, {report.failed} failed.")
+
+
+def report_preview(preview: ImportPreview) -> None:
+    for error in preview.errors:
+        click.echo(str(error), err=True)
+    if preview.errors:
+        click.echo(f"{preview.filename}: {len(preview.errors)} errors; nothing imported.", err=True)
+        return
+    for duplicate in preview.duplicates:
+        click.echo(f"already registered (no. {duplicate.number}, {duplicate.status.value}): "
+                   f"{duplicate.row.email}")
+    click.echo(f"{preview.filename}: {len(preview.new)} new attendees "
+               f"({preview.waitlisted} to the waiting list, {preview.seats_left} seats left), "
+               f"{len(preview.duplicates)} already registered.")
+
+
+@click.command("export-attendees")
+@event_option
+@click.option("--format", "file_format", type=click.Choice(["csv", "xlsx"]), default="csv",
+              show_default=True)
+@click.option("--output", "output", required=True,
+              type=click.Path(dir_okay=False, writable=True, path_type=Path))
+def export_attendees_command(event_slug: str | None, file_format: str, output: Path) -> None:
+    """Write every attendee of the event (all statuses) as CSV or .xlsx; the file can be
+    imported again."""
+    event = require_event(event_slug)
+    output.write_bytes(export_attendees(event, file_format))
+    click.echo(f"attendees written to {output}", err=True)

@@ -1,0 +1,49 @@
+"""Attendee lists for organisers: CSV and `.xlsx` with the columns of the import format.
+
+The export holds every column of the attendee CSV plus `number`, `status`,
+`email_confirmed` and `signed_up_at`; the importer ignores those four, so an export can be
+imported again (into another event, say) and gives the same attendees. Text that a
+spreadsheet would run as a formula is neutralised (see `spreadsheet`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from matchmaker.exchange.attendee_csv import COLUMNS, AttendeeRow, cell_text
+from matchmaker.exchange.spreadsheet import Cell, csv_bytes, xlsx_bytes
+
+EXPORT_COLUMNS = ("number", "status") + COLUMNS + ("email_confirmed", "signed_up_at")
+SHEET_TITLE = "attendees"
+
+
+@dataclass(frozen=True)
+class ExportedAttendee:
+    row: AttendeeRow
+    number: int
+    status: str
+    email_confirmed: bool
+    signed_up_at: datetime
+
+
+def attendees_csv(attendees: Sequence[ExportedAttendee]) -> bytes:
+    return csv_bytes(EXPORT_COLUMNS, (_cells(attendee) for attendee in attendees))
+
+
+def attendees_xlsx(attendees: Sequence[ExportedAttendee]) -> bytes:
+    return xlsx_bytes(SHEET_TITLE, EXPORT_COLUMNS, (_cells(attendee) for attendee in attendees))
+
+
+def _cells(attendee: ExportedAttendee) -> list[Cell]:
+    fields = [_value(getattr(attendee.row, column)) for column in COLUMNS]
+    return [attendee.number, attendee.status, *fields, attendee.email_confirmed,
+            attendee.signed_up_at]
+
+
+def _value(value: object) -> Cell:
+    """Numbers and yes/no stay typed (numeric cells in a sheet); lists become `a;b` text."""
+    if value is None or isinstance(value, (bool, int)):
+        return value
+    return cell_text(value)
