@@ -71,6 +71,6 @@ def blocked_pair_rows(event: Event, attendee: Attendee | None = None) -> list[Bl
 
 def blocked_pairs_of(event: Event) -> frozenset[tuple[int, int]]:
     """The pairs as the engine takes them: ``(smaller id, larger id)``."""
-    return frozenset(db.session.execute(
+    return frozenset((a, b) for a, b in db.session.execute(
         select(BlockedPair.attendee_a_id, BlockedPair.attendee_b_id)
-        .where(BlockedPair.event_id == event.id)).tuples())
+        .where(BlockedPair.event_id == event.id)))
