@@ -24,6 +24,7 @@ AREAS = (
     ("organiser.attendees", _l("Attendees")),
     ("organiser.write_message", _l("Messages")),
     ("organiser.blocked_pairs", _l("Blocked pairs")),
+    ("organiser.import_attendees", _l("Import and export")),
     ("organiser.audit", _l("Audit log")),
     ("organiser.settings", _l("Settings")),
 )
@@ -62,4 +63,4 @@ def never_cache(response: Response) -> Response:
     return response
 
 
-from . import attendees, events, messages, outbox, overview, settings  # noqa: E402,F401  (the areas register their routes on bp)
+from . import attendees, events, imports, messages, outbox, overview, settings  # noqa: E402,F401  (the areas register their routes on bp)

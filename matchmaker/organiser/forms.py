@@ -4,6 +4,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     DateField,
     DateTimeLocalField,
@@ -184,3 +185,15 @@ class SettingsForm(FlaskForm):
         if len(set(names)) != len(names):
             raise ValidationError(_l("Each table needs its own name."))
         self.parsed_tables = tuple(names)
+
+
+class ImportUploadForm(FlaskForm):
+    file = FileField(_l("Attendee file (CSV or Excel .xlsx)"), description=_l(
+        "The columns of the documented attendee CSV; German Excel files (semicolons, "
+        "Windows-1252) and German column names are fine."),
+        validators=[FileRequired(_l("Please choose a file."))])
+
+
+class ImportConfirmForm(FlaskForm):
+    upload = HiddenField()
+    filename = HiddenField()

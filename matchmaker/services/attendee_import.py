@@ -26,6 +26,7 @@ from ..exchange.attendee_xlsx import parse_attendee_file
 from ..extensions import db
 from ..models import Attendee, AttendeeStatus, Event, MeetingRequest, OutgoingMail, utcnow
 from . import DomainError
+from .audit import record
 from .events import industries, seat_counts
 from .notifications import after_sign_up
 from .registration import Registration, SignUpOutcome, lock_event, sign_up
@@ -106,6 +107,9 @@ def import_file(event: Event, filename: str, data: bytes, actor: str) -> ImportR
     waitlisted = sum(1 for o in created if o.attendee.status == AttendeeStatus.WAITLISTED)
     log.info("%s imported %s into event %s: %d new (%d waiting), %d duplicates", actor,
              filename, event.slug, len(created), waitlisted, len(rows) - len(created))
+    record(event, actor, "imported", None, {"file": filename, "created": len(created),
+                                            "waitlisted": waitlisted,
+                                            "duplicates": len(rows) - len(created)})
     return ImportResult(len(created), len(rows) - len(created), waitlisted, mails)
 
 

@@ -1,0 +1,86 @@
+"""Import attendees from a file (preview first, then all or nothing) and export the
+attendees and the schedule as CSV or Excel."""
+
+from pathlib import Path
+
+from flask import Response, abort, current_app, flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response as BaseResponse
+
+from .. import mail
+from ..extensions import db
+from ..services import DomainError
+from ..services.attendee_export import export_attendees
+from ..services.attendee_import import import_file, preview_import
+from ..services.file_errors import describe_file_error
+from ..services.schedule_export import export_schedule, schedule_json
+from ..services.uploads import keep_upload, take_upload
+from ..exchange.schedule_json import dumps
+from . import bp
+from .forms import ImportConfirmForm, ImportUploadForm
+
+MIMETYPES = {"csv": "text/csv; charset=utf-8",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "json": "application/json"}
+
+
+@bp.route("/<slug>/import", methods=["GET", "POST"])
+def import_attendees() -> str:
+    form, preview, confirm = ImportUploadForm(), None, None
+    if form.validate_on_submit():
+        data, name = form.file.data.read(), Path(form.file.data.filename or "upload").name
+        preview = preview_import(g.event, name, data)
+        if preview.can_import:
+            confirm = ImportConfirmForm(upload=keep_upload(upload_folder(), data), filename=name)
+    return render_template("organiser/import.html", form=form, preview=preview, confirm=confirm,
+                           errors=[describe_file_error(e) for e in preview.errors] if preview else [])
+
+
+@bp.post("/<slug>/import/confirm")
+def confirm_import() -> BaseResponse:
+    form = ImportConfirmForm()
+    data = take_upload(upload_folder(), form.upload.data or "") if form.validate_on_submit() else None
+    if data is None:
+        flash(_("The uploaded file has expired; please choose it again."), "error")
+        return redirect(url_for(".import_attendees"))
+    try:
+        result = import_file(g.event, form.filename.data or "upload", data, current_user.email)
+    except DomainError:
+        flash(_("The file has changed meanwhile and has errors; please check it again."), "error")
+        return redirect(url_for(".import_attendees"))
+    db.session.commit()
+    mail.deliver_after_response(list(result.mails))
+    flash(_("%(created)d attendees imported (%(waitlisted)d of them on the waiting list); "
+            "%(skipped)d were registered already.", created=result.created,
+            waitlisted=result.waitlisted, skipped=result.skipped), "success")
+    return redirect(url_for(".attendees"))
+
+
+@bp.get("/<slug>/export/attendees.<fmt>")
+def export_attendee_file(fmt: str) -> Response:
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    return download(export_attendees(g.event, fmt), f"{g.event.slug}-attendees.{fmt}", fmt)
+
+
+@bp.get("/<slug>/export/schedule.<fmt>")
+def export_schedule_file(fmt: str) -> Response:
+    if fmt not in MIMETYPES:
+        abort(404)
+    try:
+        body = (dumps(schedule_json(g.event)).encode() if fmt == "json"
+                else export_schedule(g.event, fmt))
+    except DomainError:
+        abort(404)
+    return download(body, f"{g.event.slug}-schedule.{fmt}", fmt)
+
+
+def download(body: bytes, filename: str, fmt: str) -> Response:
+    response = Response(body, mimetype=MIMETYPES[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def upload_folder() -> Path:
+    return Path(current_app.instance_path) / "uploads"
