@@ -1,0 +1,142 @@
+"""Organisers find, change and write to attendees; every change is in the audit log."""
+
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models import Attendee, AttendeeStatus, AuditEntry, Meeting, OutgoingMail
+from matchmaker.services.scheduling import planning_input
+from tests.support.attendees import add_attendee, add_meeting
+from tests.support.factories import csrf_token
+
+from .conftest import EVENT_URL
+
+
+def post(client, path: str, **data):
+    data["csrf_token"] = csrf_token(client, "/organiser/")
+    return client.post(EVENT_URL + path, data=data)
+
+
+def test_search_finds_name_email_and_organisation(organiser_client, event):
+    for name in ("Ada", "Bea", "Cem"):
+        add_attendee(event, name)
+    page = organiser_client.get(f"{EVENT_URL}/attendees?q=bea").get_data(as_text=True)
+    assert "1 Person gefunden" in page and "Bea Beispiel" in page and "Ada Beispiel" not in page
+    assert "Cem Beispiel" in organiser_client.get(f"{EVENT_URL}/attendees?q=CEM+GMBH").get_data(as_text=True)
+
+
+def test_filters_combine(organiser_client, event):
+    add_attendee(event, "Ada", org_type="research", themes=["skills"])
+    add_attendee(event, "Bea", org_type="research", themes=["open_innovation"])
+    add_attendee(event, "Cem", org_type="sme", themes=["skills"], confirmed=False)
+    page = organiser_client.get(f"{EVENT_URL}/attendees?org_type=research&theme=skills").get_data(as_text=True)
+    assert "Ada Beispiel" in page and "Bea Beispiel" not in page and "Cem Beispiel" not in page
+    page = organiser_client.get(f"{EVENT_URL}/attendees?confirmed=no").get_data(as_text=True)
+    assert "Cem Beispiel" in page and "Ada Beispiel" not in page
+
+
+def test_list_pages_and_sorts(organiser_client, event):
+    for number in range(55):
+        add_attendee(event, f"P{number:02d}")
+    first = organiser_client.get(f"{EVENT_URL}/attendees?sort=name").get_data(as_text=True)
+    second = organiser_client.get(f"{EVENT_URL}/attendees?sort=name&page=2").get_data(as_text=True)
+    assert "Seite 1 von 2" in first and "P54 Beispiel" in second and "P54 Beispiel" not in first
+
+
+def test_nonsense_filters_show_everybody_instead_of_failing(organiser_client, event):
+    add_attendee(event, "Ada")
+    response = organiser_client.get(f"{EVENT_URL}/attendees?page=-3&sort=x&status=zzz&theme=%22")
+    assert response.status_code == 200 and "Ada Beispiel" in response.get_data(as_text=True)
+
+
+def test_edit_is_saved_and_logged_with_before_and_after(organiser_client, event):
+    ada = add_attendee(event, "Ada")
+    data = {"email": "ada.neu@example.org", "first_name": "Ada", "last_name": "Lovelace",
+            "organisation": "Ada GmbH", "org_type": "sme", "industry": "logistics",
+            "language": "en", "organiser_notes": "VIP", "wants_meetings": "y"}
+    assert post(organiser_client, f"/attendees/{ada.number}", **data).status_code == 302
+    db.session.refresh(ada)
+    assert (ada.email, ada.last_name, ada.organiser_notes) == ("ada.neu@example.org", "Lovelace", "VIP")
+    entry = db.session.scalars(select(AuditEntry)).one()
+    assert entry.actor == "team@example.org" and entry.changes["last_name"] == ["Beispiel", "Lovelace"]
+
+
+def test_edit_to_an_address_taken_in_the_event_is_refused(organiser_client, event):
+    ada, _ = add_attendee(event, "Ada"), add_attendee(event, "Bea")
+    response = post(organiser_client, f"/attendees/{ada.number}", email="bea@example.org",
+                    first_name="Ada", last_name="B", organisation="O", org_type="sme",
+                    industry="logistics", language="de")
+    assert "hat bereits diese Adresse" in response.get_data(as_text=True)
+    db.session.refresh(ada)
+    assert ada.email == "ada@example.org"
+
+
+def test_cancel_gives_the_seat_to_the_waiting_list(organiser_client, event):
+    event.capacity = 1
+    ada, bea = add_attendee(event, "Ada"), add_attendee(event, "Bea")
+    post(organiser_client, f"/attendees/{ada.number}/status", action="cancel")
+    db.session.refresh(ada), db.session.refresh(bea)
+    assert (ada.status, bea.status) == (AttendeeStatus.CANCELLED, AttendeeStatus.REGISTERED)
+    assert sorted(db.session.scalars(select(OutgoingMail.kind))) == ["cancelled", "promoted"]
+
+
+def test_waiting_list_moves_only_into_a_free_seat(organiser_client, event):
+    event.capacity = 1
+    ada, bea = add_attendee(event, "Ada"), add_attendee(event, "Bea")
+    page = post(organiser_client, f"/attendees/{bea.number}/status", action="from_waiting_list")
+    assert "kein Platz frei" in organiser_client.get(page.location).get_data(as_text=True)
+    post(organiser_client, f"/attendees/{ada.number}/status", action="to_waiting_list")
+    post(organiser_client, f"/attendees/{bea.number}/status", action="from_waiting_list")
+    db.session.refresh(ada), db.session.refresh(bea)
+    assert (ada.status, bea.status) == (AttendeeStatus.WAITLISTED, AttendeeStatus.REGISTERED)
+
+
+def test_moving_to_the_waiting_list_removes_meetings(organiser_client, event):
+    ada, bea = add_attendee(event, "Ada"), add_attendee(event, "Bea")
+    add_meeting(event, ada, bea)
+    post(organiser_client, f"/attendees/{ada.number}/status", action="to_waiting_list")
+    assert db.session.scalars(select(Meeting)).all() == []
+
+
+def test_bulk_confirm_confirms_the_selected_only(organiser_client, event):
+    people = [add_attendee(event, name, confirmed=False) for name in ("Ada", "Bea", "Cem")]
+    post(organiser_client, "/attendees/selection", action="confirm",
+         selected=[str(people[0].number), str(people[2].number)])
+    confirmed = {a.first_name for a in db.session.scalars(select(Attendee)) if a.email_confirmed_at}
+    assert confirmed == {"Ada", "Cem"}
+
+
+def test_message_preview_counts_recipients_and_sends_nothing(organiser_client, event):
+    add_attendee(event, "Ada"), add_attendee(event, "Bea")
+    before = db.session.scalar(select(db.func.count()).select_from(OutgoingMail))
+    page = organiser_client.post(f"{EVENT_URL}/messages?status=registered", data={
+        "csrf_token": csrf_token(organiser_client, "/organiser/"), "subject": "Anreise",
+        "body": "Bitte <b>pünktlich</b> kommen."}).get_data(as_text=True)
+    assert "An 2 Empfänger/innen senden" in page and "Bitte &lt;b&gt;pünktlich&lt;/b&gt; kommen." in page
+    assert db.session.scalar(select(db.func.count()).select_from(OutgoingMail)) == before
+
+
+def test_message_goes_to_the_filtered_attendees_with_their_own_link(organiser_client, event):
+    ada = add_attendee(event, "Ada", org_type="research")
+    add_attendee(event, "Bea", org_type="sme")
+    organiser_client.post(f"{EVENT_URL}/messages?org_type=research", data={
+        "csrf_token": csrf_token(organiser_client, "/organiser/"), "subject": "Anreise",
+        "body": "Bitte pünktlich.", "confirmed": "yes"})
+    sent = db.session.scalars(select(OutgoingMail).where(OutgoingMail.kind == "message")).all()
+    assert [mail.recipient for mail in sent] == ["ada@example.org"]
+    assert ada.token in sent[0].body_text and "Bitte pünktlich." in sent[0].body_html
+
+
+def test_blocked_pair_reaches_the_engine_and_loses_its_meeting(organiser_client, event):
+    ada, bea = add_attendee(event, "Ada"), add_attendee(event, "Bea")
+    add_meeting(event, ada, bea)
+    post(organiser_client, f"/attendees/{ada.number}/block", other=str(bea.number))
+    assert db.session.scalars(select(Meeting)).all() == []
+    assert planning_input(event).engine_event.blocked_pairs == {tuple(sorted((ada.id, bea.id)))}
+
+
+def test_audit_log_filters_by_attendee(organiser_client, event):
+    ada, bea = add_attendee(event, "Ada", confirmed=False), add_attendee(event, "Bea", confirmed=False)
+    post(organiser_client, "/attendees/selection", action="confirm",
+         selected=[str(ada.number), str(bea.number)])
+    page = organiser_client.get(f"{EVENT_URL}/audit?attendee={ada.number}").get_data(as_text=True)
+    assert "Ada Beispiel" in page and "Bea Beispiel" not in page and "E-Mail-Adresse bestätigt" in page
