@@ -63,4 +63,4 @@ def never_cache(response: Response) -> Response:
     return response
 
 
-from . import attendees, events, imports, messages, outbox, overview, settings  # noqa: E402,F401  (the areas register their routes on bp)
+from . import attendees, events, imports, industries, messages, outbox, overview, settings  # noqa: E402,F401  (the areas register their routes on bp)

@@ -197,3 +197,13 @@ class ImportUploadForm(FlaskForm):
 class ImportConfirmForm(FlaskForm):
     upload = HiddenField()
     filename = HiddenField()
+
+
+class NewIndustryForm(FlaskForm):
+    code = StringField(_l("Code (for files)"), filters=[strip_text],
+                       description=_l("Lower-case letters, digits and _, e.g. quantum_tech."),
+                       validators=[DataRequired(_l("Please enter a code.")), Length(max=60)])
+    name_de = StringField(_l("German name"), filters=[strip_text],
+                          validators=[DataRequired(_l("Please enter the German name.")), Length(max=120)])
+    name_en = StringField(_l("English name"), filters=[strip_text],
+                          validators=[DataRequired(_l("Please enter the English name.")), Length(max=120)])
