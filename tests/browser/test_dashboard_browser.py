@@ -84,7 +84,8 @@ DASHBOARD_PAGES = [
     "/organiser/go-cluster-2027/attendees", "/organiser/go-cluster-2027/attendees/1",
     "/organiser/go-cluster-2027/messages?status=registered",
     "/organiser/go-cluster-2027/blocked-pairs", "/organiser/go-cluster-2027/audit",
-    "/organiser/go-cluster-2027/settings",
+    "/organiser/go-cluster-2027/settings", "/organiser/go-cluster-2027/import",
+    "/organiser/industries",
 ]
 
 
