@@ -3,7 +3,7 @@
 Slot times are stored as the venue's local time, so they are never rebased.
 """
 
-from flask_babel import format_date, format_time
+from flask_babel import format_time
 
 from .models import Slot
 
@@ -13,8 +13,3 @@ def slot_label(slot: Slot) -> str:
     start = format_time(slot.starts_at, "HH:mm", rebase=False)
     return f"{start}–{format_time(slot.ends_at, 'HH:mm', rebase=False)}"
 
-
-def slot_label_with_date(slot: Slot) -> str:
-    """``Mi., 16. Juni 2027, 10:30–10:50`` / ``Wed, 16 Jun 2027, 10:30–10:50``."""
-    day = format_date(slot.starts_at.date(), "EEE, d MMM y")
-    return f"{day}, {slot_label(slot)}"
