@@ -52,3 +52,19 @@ def test_administrator_sees_every_event(client, app):
     add_organiser("admin@example.org")
     login(client, "admin@example.org", "richtig-geheim")
     assert client.get("/organiser/mine-2027/attendees").status_code == 200
+
+
+ATTENDEE_PAGES = [rule.endpoint for rule in rules_of("attendee")
+                  if "token" in rule.arguments and "GET" in rule.methods]
+
+
+@pytest.mark.parametrize("endpoint", ATTENDEE_PAGES)
+def test_attendee_link_shows_only_the_attendees_own_event(app, client, endpoint):
+    mine = make_event(slug="mine-2027", title="Meine Veranstaltung")
+    theirs = make_event(slug="theirs-2027", title="Fremde Veranstaltung")
+    add_attendee(theirs, "Geheim")
+    me = add_attendee(mine, "Ada")
+    response = client.get(example_path(app, endpoint, token=me.token))
+    body = response.get_data(as_text=True)
+    assert response.status_code in (200, 302)
+    assert "Fremde Veranstaltung" not in body and "Geheim" not in body
