@@ -13,9 +13,10 @@ def init_app(app: Flask) -> None:
         publish_schedule_command,
     )
     from .setup import create_event_command, create_organiser_command
+    from .worker import worker_command
 
     for command in (demo_command, create_event_command, create_organiser_command,
                     send_reminders_command, send_pending_command, purge_command,
                     match_command, export_graph_command, export_schedule_command,
-                    publish_schedule_command):
+                    publish_schedule_command, worker_command):
         app.cli.add_command(command)

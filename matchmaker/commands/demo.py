@@ -8,6 +8,7 @@ from flask import current_app
 from werkzeug.serving import run_simple
 
 from ..extensions import db
+from ..jobs.queue import embedded_worker
 from ..services.attendee_import import import_attendees
 from ..services.events import EventPlan, SlotBlock, create_event, ensure_industries
 from ..synthetic import generate_attendees
@@ -53,5 +54,8 @@ def demo_command(attendee_count: int, seed: int, port: int, no_serve: bool) -> N
     click.echo(f"Organiser log-in: {DEMO_ORGANISER} / {password}")
     if not no_serve:
         click.echo(f"Open http://127.0.0.1:{port}/ (organisers: /organiser/login)")
-        # Not app.run(): Flask ignores it inside a CLI command.
-        run_simple("127.0.0.1", port, current_app._get_current_object(), threaded=True)
+        # Not app.run(): Flask ignores it inside a CLI command. Background jobs run in a
+        # worker thread of this process, so the demo needs no second command.
+        app = current_app._get_current_object()
+        with embedded_worker(app):
+            run_simple("127.0.0.1", port, app, threaded=True)
