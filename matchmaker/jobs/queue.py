@@ -38,6 +38,8 @@ def job_queue(app: Flask) -> JobQueue:
     queue = app.extensions.get(EXTENSION_KEY)
     if queue is None:
         huey = make_huey(app)
+        # A stopping worker closes its connections (PostgreSQL's LISTEN one is per thread).
+        huey.on_shutdown()(huey.storage.close)
         queue = app.extensions[EXTENSION_KEY] = JobQueue(huey, register_task(huey, app))
     return queue
 
@@ -48,8 +50,9 @@ def make_huey(app: Flask) -> Huey:
         return MemoryHuey(QUEUE_NAME, results=False, immediate=True)
     if storage.startswith(("redis://", "rediss://", "unix://")):
         return RedisHuey(QUEUE_NAME, results=False, url=storage)
-    if storage.startswith(("postgresql://", "postgres://")):
-        return PostgresHuey(QUEUE_NAME, results=False, dsn=storage)
+    if storage.startswith(("postgresql://", "postgresql+psycopg://", "postgres://")):
+        dsn = "postgresql://" + storage.partition("://")[2]  # libpq knows no driver names
+        return PostgresHuey(QUEUE_NAME, results=False, dsn=dsn)
     if storage == "sqlite":
         return SqliteHuey(QUEUE_NAME, results=False, filename=str(queue_file(app)))
     raise ValueError(f"JOBS_STORAGE must be 'sqlite', 'immediate', a redis:// or a "
@@ -102,3 +105,4 @@ def embedded_worker(app: Flask, workers: int = 1) -> Iterator[Consumer | None]:
         yield consumer
     finally:
         consumer.stop(graceful=True)
+        huey.storage.close()
