@@ -10,6 +10,7 @@ from typing import Any
 from flask import Response, jsonify
 from flask_babel import gettext, lazy_gettext as _l
 
+from ..models import Event
 from ..services import DomainError
 from .service import JobView, job_status
 
@@ -65,12 +66,12 @@ def job_json(job: JobView) -> dict[str, Any]:
     }
 
 
-def job_status_response(event: Any, job_id: int) -> Response | tuple[Response, int]:
+def job_status_response(event: Event, job_id: int) -> Response:
     """``GET .../jobs/<id>``: the job as JSON, or 404 for a job of another event."""
     try:
-        job = job_status(event, job_id)
+        response = jsonify(job_json(job_status(event, job_id)))
     except DomainError:
-        return jsonify({"error": "job_not_found"}), 404
-    response = jsonify(job_json(job))
+        response = jsonify({"error": "job_not_found"})
+        response.status_code = 404
     response.headers["Cache-Control"] = "no-store"
     return response
