@@ -30,7 +30,10 @@ def worker_command(workers: int, worker_type: str) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     click.echo(f"Worker with {workers} {worker_type}(s) on {app.config['JOBS_STORAGE']} "
                f"storage; stop with Ctrl-C.")
-    huey.create_consumer(workers=workers, worker_type=worker_type, periodic=False).run()
+    # An idle worker looks at the SQLite queue at least once a second (huey's default
+    # backs off to 10 s, which an organiser would notice after a click).
+    huey.create_consumer(workers=workers, worker_type=worker_type, periodic=False,
+                         max_delay=1.0).run()
 
 
 def forget_inherited_connections(app: Flask) -> None:

@@ -7,7 +7,8 @@ embedded default), a ``redis://`` URL or a ``postgresql://`` URL (several hosts)
 ``immediate`` (the job runs at once, inside the caller; for tests).
 """
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,8 +39,7 @@ def job_queue(app: Flask) -> JobQueue:
     queue = app.extensions.get(EXTENSION_KEY)
     if queue is None:
         huey = make_huey(app)
-        # A stopping worker closes its connections (PostgreSQL's LISTEN one is per thread).
-        huey.on_shutdown()(huey.storage.close)
+        huey.on_shutdown("close_storage")(storage_closer(huey))
         queue = app.extensions[EXTENSION_KEY] = JobQueue(huey, register_task(huey, app))
     return queue
 
@@ -57,6 +57,18 @@ def make_huey(app: Flask) -> Huey:
         return SqliteHuey(QUEUE_NAME, results=False, filename=str(queue_file(app)))
     raise ValueError(f"JOBS_STORAGE must be 'sqlite', 'immediate', a redis:// or a "
                      f"postgresql:// URL, not {storage!r}")
+
+
+def storage_closer(huey: Huey) -> Callable[[], None]:
+    """A stopping worker closes its connections (PostgreSQL's LISTEN one is per thread);
+    one at a time, since huey's ``close`` is not safe against a concurrent one."""
+    closing = threading.Lock()
+
+    def close() -> None:
+        with closing:
+            huey.storage.close()
+
+    return close
 
 
 def queue_file(app: Flask) -> Path:
