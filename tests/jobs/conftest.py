@@ -15,7 +15,7 @@ from matchmaker.models import Event
 from matchmaker.services.attendee_import import import_attendees
 from matchmaker.services.events import EventPlan, SlotBlock, create_event
 from matchmaker.synthetic import generate_attendees
-from tests.support.smtp import SmtpServer, smtp_server
+from tests.attendee.conftest import smtp  # noqa: F401  (fixture: a loopback SMTP server)
 
 ORGANISER = "team@example.org"
 
@@ -65,11 +65,3 @@ def worker(app: Flask) -> Iterator[Flask]:
     """A huey consumer thread on the default SQLite queue in the instance folder."""
     with embedded_worker(app, workers=1):
         yield app
-
-
-@pytest.fixture
-def smtp(app: Flask) -> Iterator[SmtpServer]:
-    with smtp_server() as server:
-        app.config.update(MAIL_SMTP_HOST=server.host, MAIL_SMTP_PORT=server.port,
-                          MAIL_SMTP_SECURITY="none")
-        yield server
