@@ -11,6 +11,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from flask import current_app
@@ -32,13 +33,14 @@ def run_job(job_id: int) -> None:
         logger.info("job %s is not queued any more: skipped", job_id)
         return
     job = db.session.get_one(Job, job_id)
-    kind, params, event = KINDS.get(job.kind), dict(job.params), db.session.get(Event, job.event_id)
+    kind, params = KINDS.get(job.kind), dict(job.params)
+    event = db.session.get_one(Event, job.event_id)
     db.session.commit()
     try:
-        if kind is None or event is None:
-            raise DomainError("unknown_job_kind" if kind is None else "event_gone")
+        if kind is None:  # queued by a newer version of the app than this worker runs
+            raise DomainError("unknown_job_kind", kind=job.kind)
         with heartbeat(db.engine, job_id, current_app.config["JOBS_HEARTBEAT_SECONDS"]):
-            result = kind(event, params, lambda done, total, phase="": report(job_id, done, total, phase))
+            result = kind(event, params, partial(report, job_id))
     except DomainError as error:
         fail(job_id, error.code, domain_detail(error))
     except Exception as error:  # a crashed job must not take the worker down with it
@@ -58,7 +60,7 @@ def claim(job_id: int) -> bool:
     return claimed == 1
 
 
-def report(job_id: int, done: int, total: int, phase: str) -> None:
+def report(job_id: int, done: int, total: int, phase: str = "") -> None:
     """Record progress; commits the session (see ``kinds``)."""
     db.session.execute(update(Job).where(Job.id == job_id).values(
         progress_done=max(done, 0), progress_total=max(total, done, 0), message=phase[:80],

@@ -37,7 +37,6 @@ ERROR_LABELS = {
                                    "attendees' availability."),
     "bad_job_params": _l("The job was started with invalid settings."),
     "unknown_job_kind": _l("This kind of job does not exist."),
-    "event_gone": _l("The event of this job no longer exists."),
 }
 WAITING_FOR_WORKER = _l("No worker has taken this job yet. Is \"matchmaker worker\" running?")
 

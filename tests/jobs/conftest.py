@@ -16,6 +16,7 @@ from matchmaker.services.attendee_import import import_attendees
 from matchmaker.services.events import EventPlan, SlotBlock, create_event
 from matchmaker.synthetic import generate_attendees
 from tests.attendee.conftest import smtp  # noqa: F401  (fixture: a loopback SMTP server)
+from tests.support.postgres import create_database
 
 ORGANISER = "team@example.org"
 
@@ -65,3 +66,9 @@ def worker(app: Flask) -> Iterator[Flask]:
     """A huey consumer thread on the default SQLite queue in the instance folder."""
     with embedded_worker(app, workers=1):
         yield app
+
+
+@pytest.fixture(scope="session")
+def queue_database_url(postgres_url: str) -> str:
+    """A database of its own for huey's PostgreSQL queue (its tables are not the app's)."""
+    return create_database(postgres_url.rsplit("/", 1)[0], "matchmaker_jobs_queue")

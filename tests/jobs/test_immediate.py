@@ -5,7 +5,16 @@ import pytest
 from sqlalchemy import delete, select
 
 from matchmaker.extensions import db
-from matchmaker.jobs import KINDS, JobResult, ResultFile, job_result_file, job_status, start_job
+from matchmaker.jobs import (
+    KINDS,
+    JobResult,
+    ResultFile,
+    job_result_file,
+    job_status,
+    latest_job,
+    start_job,
+)
+from matchmaker.jobs.runner import run_job
 from matchmaker.models import Job, Meeting, ScheduleRun
 from matchmaker.services import DomainError
 from tests.jobs.conftest import ORGANISER, other_event, seed
@@ -101,3 +110,21 @@ def test_params_that_are_not_json_are_refused(immediate, event):
     with pytest.raises(DomainError) as error:
         start_job(event, "bulk_mail", {"mail_ids": {1, 2}}, ORGANISER)
     assert error.value.code == "bad_job_params"
+
+
+def test_latest_job_is_the_newest_of_its_kind(immediate, seeded):
+    start_job(seeded, "matchmaking", {}, ORGANISER)
+    newest = start_job(seeded, "matchmaking", {}, ORGANISER)
+    start_job(seeded, "bulk_mail", {"mail_ids": []}, ORGANISER)
+    assert latest_job(seeded, "matchmaking").id == newest.id
+    assert latest_job(other_event(), "matchmaking") is None
+
+
+def test_job_of_a_kind_this_worker_does_not_know_fails_readably(app, event):
+    job = Job(event_id=event.id, kind="retired_kind", params={}, created_by=ORGANISER)
+    db.session.add(job)
+    db.session.commit()
+    run_job(job.id)
+    view = job_status(event, job.id)
+    assert (view.status, view.error) == ("failed", "unknown_job_kind")
+    assert view.error_detail == "kind: retired_kind"

@@ -99,8 +99,8 @@ def test_worker_command_refuses_the_immediate_queue(app, runner):
     assert result.exit_code == 1 and "nothing for a worker to do" in result.output
 
 
-def test_postgresql_queue_carries_jobs_to_the_worker(app, seeded, postgres_url):
-    app.config["JOBS_STORAGE"] = postgres_url
+def test_postgresql_queue_carries_jobs_to_the_worker(app, seeded, queue_database_url):
+    app.config["JOBS_STORAGE"] = queue_database_url
     with embedded_worker(app):
         view = wait_until_finished(seeded, start_job(seeded, "matchmaking", {}, ORGANISER).id)
     assert view.status == "done"
