@@ -39,6 +39,13 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "MAIL_SMTP_CA_FILE": None,
         "MAIL_OUTBOX_DIR": str(instance_path / "outbox"),
         "REMINDER_AFTER_HOURS": 48,
+        # Background jobs: "sqlite" (a huey queue file in the instance folder), a
+        # "redis://..." or "postgresql://..." URL (workers on several hosts), or
+        # "immediate" (jobs run inside the request; for tests).
+        "JOBS_STORAGE": "sqlite",
+        "JOBS_RESULT_DIR": str(instance_path / "jobs"),  # shared by all hosts of the workers
+        "JOBS_HEARTBEAT_SECONDS": 10,
+        "JOBS_STALE_SECONDS": 60,  # running without a heartbeat this long: the worker died
         "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
         # ``matchmaker demo`` sets it: demo-only pages (the outbox viewer) are shown.
         "DEMO": False,

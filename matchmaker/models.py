@@ -365,3 +365,43 @@ class Organiser(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
 
+
+
+class JobStatus(enum.StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class Job(db.Model):
+    """A background job (matchmaking, printing, bulk mail) of one event and its progress.
+
+    The worker that runs it, on whichever host, writes its progress here; the dashboard
+    polls this row, never the task queue. ``heartbeat_at`` moves while the job runs, so a
+    job whose worker died can be told from a slow one. ``message`` is a short phase code
+    (e.g. ``solving``) that the page translates; ``error`` is a code, ``error_detail`` says more.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[JobStatus] = mapped_column(string_enum(JobStatus), default=JobStatus.QUEUED)
+    progress_done: Mapped[int] = mapped_column(default=0)
+    progress_total: Mapped[int] = mapped_column(default=0)
+    message: Mapped[str] = mapped_column(String(80), default="")
+    result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    result_file: Mapped[str | None] = mapped_column(String(200))
+    error: Mapped[str | None] = mapped_column(String(60))
+    error_detail: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    heartbeat_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        CheckConstraint("progress_done >= 0 AND progress_total >= 0", name="progress_valid"),
+        Index("ix_job_event_kind_status", "event_id", "kind", "status"),
+    )

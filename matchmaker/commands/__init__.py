@@ -19,10 +19,11 @@ def init_app(app: Flask) -> None:
         create_organiser_command,
         list_events_command,
     )
+    from .worker import worker_command
 
     for command in (demo_command, create_event_command, create_organiser_command,
                     send_reminders_command, send_pending_command, purge_command,
                     match_command, export_graph_command, export_schedule_command,
                     publish_schedule_command, list_events_command, archive_event_command,
-                    import_attendees_command, export_attendees_command):
+                    import_attendees_command, export_attendees_command, worker_command):
         app.cli.add_command(command)

@@ -16,6 +16,7 @@ from werkzeug.serving import run_simple
 
 from ..config import default_config
 from ..extensions import db
+from ..jobs.queue import embedded_worker
 from ..mail import outbox_dir
 from ..models import Organiser
 from ..services.attendee_import import import_attendees
@@ -82,8 +83,10 @@ def demo_command(attendee_count: int, seed: int, host: str, port: int, no_serve:
     if not no_serve:
         base = app.config["PUBLIC_BASE_URL"]
         click.echo(f"Open {base}/ (organisers: {base}/organiser/login)")
-        # Not app.run(): Flask ignores it inside a CLI command.
-        run_simple(host, port, app, threaded=True)
+        # Not app.run(): Flask ignores it inside a CLI command. Background jobs run in a
+        # worker thread of this process, so the demo needs no second command.
+        with embedded_worker(app):
+            run_simple(host, port, app, threaded=True)
 
 
 def configure_demo(app: Flask, host: str, port: int) -> None:

@@ -1,0 +1,118 @@
+"""Jobs on a real queue and a real consumer: huey's SQLite queue with a worker thread,
+``matchmaker worker`` as its own process, PostgreSQL as the queue of several hosts."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from matchmaker.extensions import db
+from matchmaker.jobs import KINDS, job_status, start_job
+from matchmaker.jobs.queue import embedded_worker, make_huey
+from matchmaker.models import Job, JobStatus, Meeting, utcnow
+from matchmaker.services import DomainError
+from tests.jobs.conftest import ORGANISER, wait_until_finished
+
+
+def test_worker_thread_runs_matchmaking_job_to_done(worker, seeded):
+    job = start_job(seeded, "matchmaking", {}, ORGANISER)
+    view = wait_until_finished(seeded, job.id)
+    assert (view.status, view.done, view.total) == ("done", 3, 3)
+    assert len(db.session.scalars(select(Meeting)).all()) == view.result["quality"]["meetings"] > 0
+
+
+def test_crashed_job_fails_and_the_worker_runs_the_next_one(worker, seeded, monkeypatch):
+    def broken(event, params, progress):
+        progress(1, 2, "loading")
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(KINDS, "broken", broken)
+    crashed = wait_until_finished(seeded, start_job(seeded, "broken", {}, ORGANISER).id)
+    assert (crashed.status, crashed.error, crashed.done) == ("failed", "crashed", 1)
+    after = wait_until_finished(seeded, start_job(seeded, "matchmaking", {}, ORGANISER).id)
+    assert after.status == "done"
+
+
+def test_second_job_of_a_kind_is_refused_while_the_first_waits(app, seeded):
+    first = start_job(seeded, "matchmaking", {}, ORGANISER)
+    with pytest.raises(DomainError) as error:
+        start_job(seeded, "matchmaking", {}, ORGANISER)
+    assert (error.value.code, error.value.params) == ("job_already_running", {"job_id": first.id})
+
+
+def test_queued_job_nobody_takes_says_that_no_worker_runs(app, seeded):
+    app.config["JOBS_STALE_SECONDS"] = 0
+    job = start_job(seeded, "matchmaking", {}, ORGANISER)
+    view = job_status(seeded, job.id)
+    assert (view.status, view.waiting_for_worker) == ("queued", True)
+
+
+def test_running_job_whose_heartbeat_stopped_is_shown_failed(app, seeded):
+    job = start_job(seeded, "matchmaking", {}, ORGANISER)
+    long_ago = utcnow() - timedelta(seconds=app.config["JOBS_STALE_SECONDS"] + 1)
+    db.session.execute(update(Job).values(status=JobStatus.RUNNING, heartbeat_at=long_ago))
+    view = job_status(seeded, job.id)
+    assert (view.status, view.error, view.finished) == ("failed", "worker_lost", True)
+
+
+def test_job_whose_worker_died_does_not_block_a_new_one(app, seeded):
+    start_job(seeded, "matchmaking", {}, ORGANISER)
+    long_ago = utcnow() - timedelta(seconds=app.config["JOBS_STALE_SECONDS"] + 1)
+    db.session.execute(update(Job).values(status=JobStatus.RUNNING, heartbeat_at=long_ago))
+    assert start_job(seeded, "matchmaking", {}, ORGANISER).id == 2
+
+
+def test_long_job_keeps_its_heartbeat_without_progress(worker, seeded, monkeypatch):
+    worker.config.update(JOBS_HEARTBEAT_SECONDS=0.1, JOBS_STALE_SECONDS=1)
+
+    def quiet(event, params, progress):
+        time.sleep(2)
+        return KINDS["matchmaking"](event, params, progress)
+
+    monkeypatch.setitem(KINDS, "quiet", quiet)
+    view = wait_until_finished(seeded, start_job(seeded, "quiet", {}, ORGANISER).id)
+    assert view.status == "done"
+
+
+def test_worker_command_runs_a_queued_job(app, seeded, database_url, instance_folder):
+    job = start_job(seeded, "matchmaking", {}, ORGANISER)
+    env = {**os.environ, "DATABASE_URL": database_url, "MATCHMAKER_INSTANCE_PATH": str(instance_folder)}
+    with subprocess.Popen([sys.executable, "-m", "matchmaker", "worker", "--workers", "1"], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+        try:
+            view = wait_until_finished(seeded, job.id)
+        finally:
+            process.send_signal(signal.SIGINT)
+            output = process.communicate(timeout=30)[0]
+    assert view.status == "done", output
+    assert process.returncode == 0 and "Worker with 1 thread(s)" in output
+
+
+def test_worker_command_refuses_the_immediate_queue(app, runner):
+    app.config["JOBS_STORAGE"] = "immediate"
+    result = runner.invoke(args=["worker"])
+    assert result.exit_code == 1 and "nothing for a worker to do" in result.output
+
+
+def test_postgresql_queue_carries_jobs_to_the_worker(app, seeded, queue_database_url):
+    app.config["JOBS_STORAGE"] = queue_database_url
+    with embedded_worker(app):
+        view = wait_until_finished(seeded, start_job(seeded, "matchmaking", {}, ORGANISER).id)
+    assert view.status == "done"
+
+
+def test_redis_url_makes_a_redis_queue_on_that_server(app):
+    app.config["JOBS_STORAGE"] = "redis://jobs.internal:6380/3"
+    connection = make_huey(app).storage.conn.connection_pool.connection_kwargs
+    assert (connection["host"], connection["port"], connection["db"]) == ("jobs.internal", 6380, 3)
+
+
+def test_unknown_storage_is_refused_with_the_choices(app):
+    app.config["JOBS_STORAGE"] = "memcached://x"
+    with pytest.raises(ValueError, match="'sqlite', 'immediate', a redis:// or a postgresql://"):
+        make_huey(app)
