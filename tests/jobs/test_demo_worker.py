@@ -35,7 +35,7 @@ def test_demo_runs_a_matchmaking_job_in_its_own_worker(demo, monkeypatch):
     monkeypatch.setenv("MATCHMAKER_INSTANCE_PATH", str(demo))
     app = create_app(app_config(f"sqlite:///{demo / 'matchmaker.sqlite'}", demo))
     with app.app_context():
-        event = db.session.scalars(select(Event)).one()
+        event = db.session.scalars(select(Event).where(Event.slug == "go-cluster-2027")).one()
         view = wait_until_finished(event, start_job(event, "matchmaking", {}, ORGANISER).id)
         db.session.remove()
         db.engine.dispose()
