@@ -6,8 +6,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from .. import mail
 from ..extensions import db
+from ..jobs import start_job
 from ..services import DomainError
 from ..services import attendee_admin as admin
 from ..models import OutgoingMail
@@ -36,8 +36,10 @@ def write_message() -> str | BaseResponse:
 
 
 def sent(mails: list[OutgoingMail]) -> BaseResponse:
+    """The mails are recorded; a background job sends them (hundreds take a while)."""
+    ids = [outgoing.id for outgoing in mails]
     db.session.commit()
-    mail.deliver_after_response(mails)
+    start_job(g.event, "bulk_mail", {"mail_ids": ids}, current_user.email)
     flash(_("The message is on its way to %(count)d attendee(s).", count=len(mails)), "success")
     return redirect(url_for(".attendees"))
 

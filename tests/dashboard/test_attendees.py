@@ -123,6 +123,7 @@ def test_message_goes_to_the_filtered_attendees_with_their_own_link(organiser_cl
         "body": "Bitte pünktlich.", "confirmed": "yes"})
     sent = db.session.scalars(select(OutgoingMail).where(OutgoingMail.kind == "message")).all()
     assert [mail.recipient for mail in sent] == ["ada@example.org"]
+    assert sent[0].status == "sent"  # by the bulk mail job
     assert ada.token in sent[0].body_text and "Bitte pünktlich." in sent[0].body_html
 
 

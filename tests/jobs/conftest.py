@@ -61,6 +61,13 @@ def immediate(app: Flask) -> Flask:
     return app
 
 
+@pytest.fixture(autouse=True)
+def sqlite_queue(request: pytest.FixtureRequest) -> None:
+    """Tests of the queue run on its real default storage (other tests run jobs at once)."""
+    if "app" in request.fixturenames:
+        request.getfixturevalue("app").config["JOBS_STORAGE"] = "sqlite"
+
+
 @pytest.fixture
 def worker(app: Flask) -> Iterator[Flask]:
     """A huey consumer thread on the default SQLite queue in the instance folder."""

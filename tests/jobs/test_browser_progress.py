@@ -52,6 +52,7 @@ def page_blueprint() -> Blueprint:
 @pytest.fixture(scope="module")
 def jobs_app(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     app = app_on_sqlite_copy(sqlite_template, tmp_path_factory.mktemp("live-jobs"))
+    app.config["JOBS_STORAGE"] = "sqlite"  # a real queue and worker, as in production
     app.register_blueprint(page_blueprint())
     with app.app_context():
         make_event()
