@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from .labels import ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS
+from .text import unlinkable
 
 
 def init_app(app: Flask) -> None:
@@ -26,6 +27,7 @@ def init_app(app: Flask) -> None:
         theme_labels=THEME_LABELS, org_type_labels=ORG_TYPE_LABELS, status_labels=STATUS_LABELS
     )
     app.jinja_env.filters["format_event_date"] = format_event_date
+    app.jinja_env.filters["unlinkable"] = unlinkable  # names and organisations in HTML mails
 
 
 def format_event_date(value: date) -> str:

@@ -41,6 +41,9 @@ def app_config(database_url: str, instance: Path) -> dict:
         "MAIL_OUTBOX_DIR": str(instance / "outbox"),
         "PUBLIC_BASE_URL": "http://localhost",
         "SERVER_NAME": None,
+        # Tests sign up many people from one address at once; tests/security turn these on.
+        "RATELIMIT_ENABLED": False,
+        "BOT_MIN_FILL_SECONDS": 0,
     }
 
 

@@ -21,11 +21,12 @@ from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import mail
-from ..extensions import db
+from ..extensions import db, limiter
 from ..i18n import current_language
 from ..public.forms import InterestFields, MeetingFields, PersonFields
 from ..public.routes import require_event, slot_label
 from ..reasons import phrase_reasons
+from ..security import configured_limit
 from ..services import events as event_service
 from ..services import privacy, self_service
 from ..services.self_service import Interests, MeetingPreferences, Profile
@@ -115,6 +116,8 @@ def erase() -> str | BaseResponse:
 
 
 @bp.route("/link", methods=["GET", "POST"])
+@limiter.limit(configured_limit("RATELIMIT_LINK_REQUEST"), methods=["POST"])
+@limiter.shared_limit(configured_limit("MAIL_LIMIT_PER_CLIENT"), scope="mail", methods=["POST"])
 def request_link() -> str | BaseResponse:
     event = require_event()
     form = LinkRequestForm()

@@ -4,7 +4,13 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from .attendees import purge_command, send_pending_command, send_reminders_command
+    from .attendees import (
+        purge_command,
+        release_unconfirmed_command,
+        send_pending_command,
+        send_reminders_command,
+    )
+    from .backup import backup_command, restore_command
     from .demo import demo_command
     from .matching import (
         export_graph_command,
@@ -16,6 +22,7 @@ def init_app(app: Flask) -> None:
 
     for command in (demo_command, create_event_command, create_organiser_command,
                     send_reminders_command, send_pending_command, purge_command,
+                    release_unconfirmed_command, backup_command, restore_command,
                     match_command, export_graph_command, export_schedule_command,
                     publish_schedule_command):
         app.cli.add_command(command)

@@ -10,7 +10,8 @@ Required columns: `email, first_name, last_name, organisation, org_type, industr
 Optional columns (empty cells take the default): `themes, keywords, offers, seeks,
 unavailable_slots, max_meetings, wants_meetings, language, must_meet, position, cluster`.
 
-- `email`: unique (case-insensitive); stored trimmed and lower-cased.
+- `email`: unique (case- and width-insensitive); stored as its comparison key, NFKC and
+  case-folded, like the sign-up form's.
 - `org_type`: one of `sme, startup, large, research, cluster, public, other`.
 - `industry`: an industry code of the installation (see `vocabulary.INDUSTRY_CODES`).
 - `themes`: any of `open_innovation, skills, non_technical, cluster_management`.
@@ -23,6 +24,7 @@ unavailable_slots, max_meetings, wants_meetings, language, must_meet, position, 
 - `language`: `de` or `en`; default `de`.
 - `must_meet`: e-mails of other attendees in the same file.
 - `position`, `cluster`: free text.
+Text is stored NFC without control characters, bidi overrides or zero-width characters.
 Single-value cells hold at most 200 characters, list cells at most 1,000.
 
 Every bad cell is reported as a `CsvError` with a machine `code`, the file `line` (the
@@ -40,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from matchmaker.text import collapse_whitespace, normalise_tags
+from matchmaker.text import collapse_whitespace, normalise_email, normalise_tags
 from matchmaker.vocabulary import INDUSTRY_CODES, LANGUAGES, ORG_TYPES, THEMES
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "organisation", "org_type", "industry")
@@ -288,7 +290,7 @@ class _RowParser:
         return value
 
     def email(self) -> str:
-        value = self.text("email", required=True).lower()
+        value = normalise_email(self.text("email", required=True))
         if value and not EMAIL_PATTERN.match(value):
             self.fail("invalid_email", "email", value)
         return value
@@ -350,7 +352,7 @@ class _RowParser:
         return value not in NO
 
     def must_meet(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(item.lower() for item in self.items("must_meet")))
+        return tuple(dict.fromkeys(normalise_email(item) for item in self.items("must_meet")))
 
     def _failed(self, column: str) -> bool:
         return any(e.column == column for e in self.errors)

@@ -1,12 +1,13 @@
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import format_time
 
-from ..extensions import db
+from ..extensions import db, limiter
 from ..i18n import current_language, remember_language, request_is_safe_target
-from ..mail import deliver
+from ..mail import deliver_after_response
 from ..models import Event, Slot
 from ..services import events as event_service
 from ..services import notifications
+from ..security import configured_limit
 from ..services.registration import Registration, sign_up
 from . import bp
 from .forms import SignUpForm
@@ -22,16 +23,23 @@ def event_page() -> str:
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(configured_limit("RATELIMIT_SIGN_UP"), methods=["POST"])
+@limiter.shared_limit(configured_limit("MAIL_LIMIT_PER_CLIENT"), scope="mail", methods=["POST"])
 def register():
+    """A bot that fills the honeypot is answered as if it had signed up; nothing is
+    stored. Every mail goes out after the response, so a repeated sign-up times like a
+    new one."""
     event = require_event()
     form = sign_up_form(event)
+    seats = event_service.seat_counts(event)
+    if form.caught_in_honeypot():
+        return redirect(url_for("public.registered", waitlist=int(seats.seats_left == 0)))
     if not form.validate_on_submit():
-        return render_template("public/register.html", event=event, form=form,
-                               seats=event_service.seat_counts(event))
+        return render_template("public/register.html", event=event, form=form, seats=seats)
     outcome = sign_up(event, registration_from(form))
     mails = notifications.after_sign_up(outcome)
     db.session.commit()
-    deliver(mails)
+    deliver_after_response(mails)
     return redirect(url_for("public.registered", waitlist=int(outcome.shown_as_waitlisted)))
 
 
