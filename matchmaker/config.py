@@ -34,7 +34,6 @@ class ConfigError(RuntimeError):
 def default_config(instance_path: Path) -> dict[str, Any]:
     """Settings that make a fresh checkout run the demo with no configuration."""
     return {
-        "SECRET_KEY": None,
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance_path / 'matchmaker.sqlite'}",
         "BABEL_DEFAULT_LOCALE": "de",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Berlin",
@@ -53,7 +52,6 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "MAIL_MAX_ATTEMPTS": 5,  # ``send-pending`` gives up on a message after this many
         "LINK_MAIL_INTERVAL_MINUTES": 5,  # at most one "your link again" mail in this time
         "MAIL_SMTP_USER": None,
-        "MAIL_SMTP_PASSWORD": None,
         "MAIL_SMTP_CA_FILE": None,
         "MAIL_OUTBOX_DIR": str(instance_path / "outbox"),
         "REMINDER_AFTER_HOURS": 48,

@@ -155,7 +155,7 @@ def send_over_smtp(message: EmailMessage) -> None:
         if security == "starttls":
             connection.starttls(context=context)
         if config["MAIL_SMTP_USER"]:
-            connection.login(config["MAIL_SMTP_USER"], config["MAIL_SMTP_PASSWORD"] or "")
+            connection.login(config["MAIL_SMTP_USER"], config.get("MAIL_SMTP_PASSWORD") or "")
         connection.send_message(message)
 
 

@@ -11,7 +11,7 @@ import glob
 import os
 import shutil
 import sqlite3
-import subprocess  # nosec B404: runs only pg_dump/pg_restore, with an argument list
+import subprocess  # nosec B404  # runs only pg_dump and pg_restore, with an argument list
 from pathlib import Path
 
 import click
@@ -92,8 +92,8 @@ def run_tool(name: str, *arguments: str) -> None:
         raise click.ClickException(
             f"{name} was not found on PATH or in /usr/lib/postgresql/*/bin "
             "(apt-get install postgresql-client)")
-    # nosec B603: a fixed tool found above, arguments as a list, no shell.
-    result = subprocess.run([path, *arguments], capture_output=True, text=True, check=False)  # nosec B603
+    result = subprocess.run(  # nosec B603  # a PostgreSQL tool found above, an argument list, no shell
+        [path, *arguments], capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise click.ClickException(f"{name} failed: {result.stderr.strip()}")
 
