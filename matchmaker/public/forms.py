@@ -219,5 +219,3 @@ class SignUpForm(PersonFields, InterestFields, MeetingFields, BotBarrier):
     matching_consent = BooleanField(
         _l("Show my profile to other attendees and suggest me for meetings (optional).")
     )
-
-

@@ -8,7 +8,7 @@ from ..models import Event, Slot
 from ..services import events as event_service
 from ..services import notifications
 from ..security import configured_limit
-from ..services.registration import Registration, sign_up
+from ..services.registration import Registration, has_free_seat, sign_up
 from . import bp
 from .forms import SignUpForm
 
@@ -31,11 +31,11 @@ def register():
     new one."""
     event = require_event()
     form = sign_up_form(event)
-    seats = event_service.seat_counts(event)
     if form.caught_in_honeypot():
-        return redirect(url_for("public.registered", waitlist=int(seats.seats_left == 0)))
+        return redirect(url_for("public.registered", waitlist=int(not has_free_seat(event))))
     if not form.validate_on_submit():
-        return render_template("public/register.html", event=event, form=form, seats=seats)
+        return render_template("public/register.html", event=event, form=form,
+                               seats=event_service.seat_counts(event))
     outcome = sign_up(event, registration_from(form))
     mails = notifications.after_sign_up(outcome)
     db.session.commit()
