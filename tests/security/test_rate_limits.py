@@ -67,3 +67,24 @@ def test_pages_stay_open_when_the_form_limit_is_reached(guarded_app):
     for n in range(4):
         submit_sign_up(client, email=f"p{n}@example.org")
     assert client.get("/register").status_code == 200
+
+
+
+def sign_ups_forwarded_for(client, count: int) -> list[int]:
+    """Sign-ups whose X-Forwarded-For names a different client each time."""
+    codes = []
+    for n in range(count):
+        data = {**valid_sign_up(email=f"p{n}@example.org"), "csrf_token": csrf_token(client, "/register")}
+        codes.append(client.post("/register", data=data,
+                                 headers={"X-Forwarded-For": f"198.51.100.{n}"}).status_code)
+    return codes
+
+
+@pytest.mark.parametrize("guarded_app", [{**LOW_LIMITS, "TRUSTED_PROXIES": 1}], indirect=True)
+def test_behind_a_trusted_proxy_the_forwarded_client_address_is_counted(guarded_app):
+    assert sign_ups_forwarded_for(guarded_app.test_client(), 4) == [302] * 4
+
+
+@pytest.mark.parametrize("guarded_app", [LOW_LIMITS], indirect=True)
+def test_without_trusted_proxies_a_forged_forwarded_address_changes_nothing(guarded_app):
+    assert sign_ups_forwarded_for(guarded_app.test_client(), 4)[-1] == 429
