@@ -32,11 +32,11 @@ def init_app(app: Flask) -> None:
     login_manager.user_loader(load_organiser)
     app.before_request(refuse_unexpected_bodies)
     app.after_request(add_security_headers)
-    if app.config["TRUSTED_PROXIES"]:
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
         # The client's address (for rate limits) comes from X-Forwarded-For, set by this
         # many proxies in front; without proxies that header is the client's to forge.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"],  # type: ignore[method-assign]
-                                x_proto=app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
 
 
 def load_organiser(organiser_id: str) -> Organiser | None:
