@@ -1,7 +1,12 @@
 """Configuration: defaults, then ``instance/config.py``, then the environment.
 
 Environment variables named ``MATCHMAKER_<KEY>`` override ``<KEY>``; ``DATABASE_URL``
-overrides the database. Values that look like integers or booleans are converted.
+overrides the database. Values that look like integers or booleans are converted, except
+for keys and passwords, which stay strings.
+
+``check_config`` refuses a start with a setting that cannot work, and a production start
+(not debug, not testing, not the demo) with a weak secret key, without ``PUBLIC_BASE_URL``
+or with the placeholder controller of the privacy notice.
 """
 
 import os
@@ -11,19 +16,31 @@ from typing import Any
 from flask import Flask
 
 ENV_PREFIX = "MATCHMAKER_"
+STRING_SETTINGS = ("KEY", "PASSWORD", "SECRET", "TOKEN", "USER")  # names ending so stay text
+PLACEHOLDER_ADDRESS = "Bitte in instance/config.py eintragen"
+MIN_SECRET_KEY_LENGTH = 32
+DEVELOPMENT_BASE_URL = "http://127.0.0.1:5000"
+INTEGER_SETTINGS = (
+    "RETENTION_DAYS_AFTER_EVENT", "MAIL_SMTP_PORT", "MAIL_SMTP_TIMEOUT", "MAIL_MAX_ATTEMPTS",
+    "LINK_MAIL_INTERVAL_MINUTES", "REMINDER_AFTER_HOURS", "UNCONFIRMED_RELEASE_HOURS",
+    "MAIL_LIMIT_PER_ADDRESS_PER_DAY", "BOT_MIN_FILL_SECONDS", "FEW_SEATS", "TRUSTED_PROXIES",
+)
+
+
+class ConfigError(RuntimeError):
+    """A setting that would make the app fail or run unsafely; the message says which."""
 
 
 def default_config(instance_path: Path) -> dict[str, Any]:
     """Settings that make a fresh checkout run the demo with no configuration."""
     return {
-        "SECRET_KEY": None,
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance_path / 'matchmaker.sqlite'}",
         "BABEL_DEFAULT_LOCALE": "de",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Berlin",
         "LANGUAGES": ("de", "en"),
         "PRIVACY_NOTICE_VERSION": "2026-11-29",
         "ORGANISER_NAME": "Organisationsteam der Konferenz",
-        "ORGANISER_ADDRESS": "Bitte in instance/config.py eintragen",
+        "ORGANISER_ADDRESS": PLACEHOLDER_ADDRESS,
         "ORGANISER_EMAIL": "datenschutz@matchmaker.invalid",
         "RETENTION_DAYS_AFTER_EVENT": 90,
         "MAIL_SENDER_ADDRESS": "noreply@matchmaker.invalid",
@@ -35,7 +52,6 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "MAIL_MAX_ATTEMPTS": 5,  # ``send-pending`` gives up on a message after this many
         "LINK_MAIL_INTERVAL_MINUTES": 5,  # at most one "your link again" mail in this time
         "MAIL_SMTP_USER": None,
-        "MAIL_SMTP_PASSWORD": None,
         "MAIL_SMTP_CA_FILE": None,
         "MAIL_OUTBOX_DIR": str(instance_path / "outbox"),
         "REMINDER_AFTER_HOURS": 48,
@@ -46,9 +62,28 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "JOBS_RESULT_DIR": str(instance_path / "jobs"),  # shared by all hosts of the workers
         "JOBS_HEARTBEAT_SECONDS": 10,
         "JOBS_STALE_SECONDS": 60,  # running without a heartbeat this long: the worker died
-        "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+        # An unconfirmed sign-up gives its seat back this long after signing up
+        # (``matchmaker release-unconfirmed``); the welcome mail names the deadline.
+        "UNCONFIRMED_RELEASE_HOURS": 72,
+        "MAIL_LIMIT_PER_ADDRESS_PER_DAY": 10,  # messages to one address in 24 hours
+        "PUBLIC_BASE_URL": None,  # required in production; tests and the demo set their own
         # ``matchmaker demo`` sets it: demo-only pages (the outbox viewer) are shown.
         "DEMO": False,
+        # Rate limits per client address ("N per minute;M per hour"), counted in
+        # RATELIMIT_STORAGE_URI: memory:// (one process), redis://host:6379 or
+        # memcached://host:11211 (shared by every worker and host).
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_SIGN_UP": "10 per minute;60 per hour",
+        "RATELIMIT_LINK_REQUEST": "5 per minute;20 per hour",
+        "RATELIMIT_ATTENDEE_FORMS": "30 per minute;300 per hour",
+        "RATELIMIT_LOGIN": "10 per minute;60 per hour",
+        "MAIL_LIMIT_PER_CLIENT": "30 per hour",  # sign-ups and link requests together
+        "TRUSTED_PROXIES": 0,  # reverse proxies in front that set X-Forwarded-For
+        "BOT_MIN_FILL_SECONDS": 3,  # a sign-up sent back faster is refused (0: no check)
+        "FEW_SEATS": 10,  # the event page says "few seats left" from here down
+        "HSTS_ENABLED": None,  # None: when PUBLIC_BASE_URL starts with https://
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
@@ -67,15 +102,54 @@ def load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config.update(test_config)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
-    if str(app.config["PUBLIC_BASE_URL"]).startswith("https://"):
+    if not app.config["PUBLIC_BASE_URL"] and not is_production(app):
+        app.config["PUBLIC_BASE_URL"] = DEVELOPMENT_BASE_URL
+    https = str(app.config["PUBLIC_BASE_URL"]).startswith("https://")
+    if https:
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
+    if app.config["HSTS_ENABLED"] is None:
+        app.config["HSTS_ENABLED"] = https
+    check_config(app)
+
+
+def is_production(app: Flask) -> bool:
+    return not (app.debug or app.testing or app.config["DEMO"])
+
+
+def check_config(app: Flask) -> None:
+    """Raise ``ConfigError`` naming the first setting that cannot work."""
+    config = app.config
+    key = config["SECRET_KEY"]
+    if not isinstance(key, str):
+        raise ConfigError(f"SECRET_KEY must be text, not {type(key).__name__}.")
+    for name in INTEGER_SETTINGS:
+        if not isinstance(config[name], int) or isinstance(config[name], bool) or config[name] < 0:
+            raise ConfigError(f"{name} must be a whole number of at least 0, not {config[name]!r}.")
+    if is_production(app):
+        check_production(config)
+
+
+def check_production(config: dict[str, Any]) -> None:
+    key = config["SECRET_KEY"]
+    if len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < MIN_SECRET_KEY_LENGTH // 4:
+        raise ConfigError(
+            f"SECRET_KEY is too weak for production: use at least {MIN_SECRET_KEY_LENGTH} random "
+            "characters, e.g. python3 -c 'import secrets; print(secrets.token_hex(32))', or "
+            "leave it unset to have one generated into the instance folder.")
+    if not config["PUBLIC_BASE_URL"]:
+        raise ConfigError("PUBLIC_BASE_URL is not set: the address in e-mailed links, "
+                          "e.g. MATCHMAKER_PUBLIC_BASE_URL=https://anmeldung.example.org")
+    if PLACEHOLDER_ADDRESS in str(config["ORGANISER_ADDRESS"]):
+        raise ConfigError("ORGANISER_ADDRESS still holds the placeholder: the privacy notice "
+                          "must name the controller (ORGANISER_NAME, ORGANISER_ADDRESS, "
+                          "ORGANISER_EMAIL in instance/config.py).")
 
 
 def settings_from_environment(environ: dict[str, str] | os._Environ) -> dict[str, Any]:
     """``MATCHMAKER_FOO=1`` becomes ``{"FOO": 1}``; ``DATABASE_URL`` names the database."""
     settings: dict[str, Any] = {
-        key.removeprefix(ENV_PREFIX): parse_value(value)
+        key.removeprefix(ENV_PREFIX): value if key.endswith(STRING_SETTINGS) else parse_value(value)
         for key, value in environ.items()
         if key.startswith(ENV_PREFIX) and key != ENV_PREFIX + "INSTANCE_PATH"
     }

@@ -4,9 +4,15 @@ SQLite gets foreign keys, WAL and ``BEGIN IMMEDIATE``: every transaction takes t
 lock up front, so "count the seats, then insert" cannot interleave between two sign-ups
 (pysqlite's default deferred BEGIN would let both read the same count). PostgreSQL gets
 the same guarantee from ``SELECT ... FOR UPDATE`` on the event row (see services).
+
+The SQLite file holds private links and personal data: it is kept readable by the app's
+user only (0600), and so are its WAL and shared-memory files.
 """
 
+import os
 import sqlite3
+from functools import partial
+from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import Engine, event
@@ -14,6 +20,8 @@ from sqlalchemy import Engine, event
 from .extensions import db, migrate
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+PRIVATE_FILE_MODE = 0o600
+SQLITE_COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
 def init_app(app: Flask) -> None:
@@ -27,6 +35,16 @@ def init_app(app: Flask) -> None:
 def configure_sqlite(engine: Engine) -> None:
     event.listen(engine, "connect", on_sqlite_connect)
     event.listen(engine, "begin", on_sqlite_begin)
+    if engine.url.database and engine.url.database != ":memory:":
+        event.listen(engine, "connect", partial(keep_private, Path(engine.url.database)))
+
+
+def keep_private(path: Path, _dbapi_connection: object, _record: object) -> None:
+    """SQLite creates the WAL files with the database file's mode, so 0600 there holds."""
+    for suffix in SQLITE_COMPANION_SUFFIXES:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists() and companion.stat().st_mode & 0o777 != PRIVATE_FILE_MODE:
+            os.chmod(companion, PRIVATE_FILE_MODE)
 
 
 def on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

@@ -1,6 +1,8 @@
 """Flask extensions, created unbound so that ``create_app`` can attach them."""
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -27,3 +29,6 @@ migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
+# Per-client request limits; the storage is RATELIMIT_STORAGE_URI (see config.py): memory://
+# counts per process, redis:// or memcached:// share the counts between workers and hosts.
+limiter = Limiter(key_func=get_remote_address)

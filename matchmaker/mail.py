@@ -154,7 +154,7 @@ def send_over_smtp(message: EmailMessage) -> None:
         if security == "starttls":
             connection.starttls(context=context)
         if config["MAIL_SMTP_USER"]:
-            connection.login(config["MAIL_SMTP_USER"], config["MAIL_SMTP_PASSWORD"] or "")
+            connection.login(config["MAIL_SMTP_USER"], config.get("MAIL_SMTP_PASSWORD") or "")
         connection.send_message(message)
 
 
@@ -165,7 +165,8 @@ def outbox_dir() -> Path:
 def write_to_outbox(mail_id: int, kind: str, message: EmailMessage) -> Path:
     """One ``.eml`` file per message, readable only by the app (it holds private links)."""
     folder = outbox_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)
     path = folder / f"{utcnow():%Y%m%d-%H%M%S}-{mail_id:06d}-{kind}.eml"
     path.touch(mode=0o600)
     path.write_bytes(message.as_bytes())

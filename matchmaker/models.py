@@ -321,6 +321,9 @@ class OutgoingMail(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
 
+    # The per-address mail limit counts an address's recent mails on every sign-up.
+    __table_args__ = (Index("ix_outgoing_mail_recipient_created_at", "recipient", "created_at"),)
+
 
 class EventStatistics(db.Model):
     """Anonymous counts that outlive the personal data: kept when attendees erase their

@@ -1,25 +1,42 @@
-"""CSRF protection, organiser log-in and the HTTP headers every response carries."""
+"""CSRF protection, organiser log-in, rate limits, the bot barrier's signed time stamp and
+the HTTP headers every response carries."""
 
-from flask import Flask, Response
+import time
+from collections.abc import Callable
+
+from flask import Flask, Response, abort, current_app, request
 from flask_babel import lazy_gettext as _l
+from itsdangerous import BadSignature, TimestampSigner
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .extensions import csrf, db, login_manager
+from .extensions import csrf, db, limiter, login_manager
 from .models import Organiser
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
+HSTS = "max-age=31536000; includeSubDomains"
+FORM_STAMP_SALT = "matchmaker.form-started"
+FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+UPLOAD_BLUEPRINTS = {"organiser"}  # the dashboard's imports; every other form is text only
 
 
 def init_app(app: Flask) -> None:
     csrf.init_app(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please log in as an organiser to see this page.")
     login_manager.login_message_category = "info"
     login_manager.user_loader(load_organiser)
+    app.before_request(refuse_unexpected_bodies)
     app.after_request(add_security_headers)
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        # The client's address (for rate limits) comes from X-Forwarded-For, set by this
+        # many proxies in front; without proxies that header is the client's to forge.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
 
 
 def load_organiser(organiser_id: str) -> Organiser | None:
@@ -28,9 +45,40 @@ def load_organiser(organiser_id: str) -> Organiser | None:
     return db.session.get(Organiser, int(organiser_id))
 
 
+def refuse_unexpected_bodies() -> None:
+    """A POST outside the dashboard is a browser's form: a JSON body or a file part (no
+    browser sends one to these forms) is answered 400 with a message, never a 500."""
+    if request.method != "POST" or request.blueprint in UPLOAD_BLUEPRINTS:
+        return
+    if request.mimetype not in FORM_TYPES or request.files:
+        abort(400)
+
+
 def add_security_headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    if current_app.config["HSTS_ENABLED"]:
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     return response
+
+
+def configured_limit(setting: str) -> Callable[[], str]:
+    """A rate limit read from the configuration when a request comes, e.g. "10 per minute"."""
+    return lambda: str(current_app.config[setting])
+
+
+def form_stamp() -> str:
+    """A signed "this form was shown now", for the bot barrier's minimum fill time."""
+    return TimestampSigner(current_app.secret_key, salt=FORM_STAMP_SALT).sign("form").decode()
+
+
+def form_age(stamp: str | None) -> float | None:
+    """Seconds since ``form_stamp`` made ``stamp``; None if it is missing or forged."""
+    try:
+        _, signed_at = TimestampSigner(current_app.secret_key, salt=FORM_STAMP_SALT).unsign(
+            stamp or "", return_timestamp=True)
+    except BadSignature:
+        return None
+    return time.time() - signed_at.timestamp()

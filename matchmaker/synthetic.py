@@ -137,7 +137,7 @@ class _World:
 
 def generate_attendees(n: int, seed: int, slots: int = 10) -> list[AttendeeRow]:
     """`n` realistic attendees for an event with `slots` slots, the same for the same seed."""
-    world = _World(random.Random(seed))
+    world = _World(random.Random(seed))  # nosec B311  # seeded demo data, not security
     rows = [_attendee(world, slots) for _ in range(n)]
     return _add_must_meet(world.rng, rows)
 
@@ -269,18 +269,18 @@ def _maybe_cluster(rng: random.Random) -> str:
 
 def _add_must_meet(rng: random.Random, rows: list[AttendeeRow]) -> list[AttendeeRow]:
     """About 3% ask to meet one or two others; half of those requests are returned."""
-    requests: dict[int, list[int]] = {}
+    wishes: dict[int, list[int]] = {}
     for index in range(len(rows)):
         if len(rows) < 2 or rng.random() >= 0.03:
             continue
         others = [j for j in rng.sample(range(len(rows)), min(3, len(rows)))
                   if rows[j].organisation != rows[index].organisation]
         for j in others[: rng.randint(1, 2)]:
-            requests.setdefault(index, []).append(j)
+            wishes.setdefault(index, []).append(j)
             if rng.random() < 0.5:
-                requests.setdefault(j, []).append(index)
+                wishes.setdefault(j, []).append(index)
     return [
-        _with_must_meet(row, [rows[j].email for j in requests.get(i, ())])
+        _with_must_meet(row, [rows[j].email for j in wishes.get(i, ())])
         for i, row in enumerate(rows)
     ]
 

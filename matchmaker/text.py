@@ -1,25 +1,71 @@
-"""Normalising what people type: one rule for the forms, the CSV import and the database."""
+"""Normalising what people type: one rule for the forms, the CSV import and the database.
+
+Stored text is NFC with no invisible formatting: control characters (C0 and C1), bidi
+overrides and isolates, zero-width characters and the byte-order mark are dropped, so a
+name cannot be shown reversed ("Admin\u202egnp.exe") or hide characters. E-mail addresses
+are stored as their comparison key (NFKC, case-folded), so the NFC, NFD and fullwidth
+spellings of one address are one registration.
+"""
 
 import re
+import unicodedata
 
 TAG_SEPARATORS = re.compile(r"[,;\n]")
 WHITESPACE = re.compile(r"\s+")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not tab, newline, CR
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 and C1 controls, not tab, newline, CR
+    "\u200b-\u200f"  # zero-width space, (non-)joiner, left-to-right and right-to-left marks
+    "\u202a-\u202e"  # bidi embeddings and overrides
+    "\u2060-\u2064\u2066-\u2069"  # word joiner, invisible operators, bidi isolates
+    "\ufeff\u00ad\u180e\u034f]"  # byte-order mark, soft hyphen, Mongolian vowel separator, CGJ
+)
+# Text a mail client or browser would turn into a link: a scheme, "www.", an address, or a
+# domain such as "phish.example" or "PHISH.COM" (a top-level label in one case, so that
+# titles like "Prof.Dr." stay allowed).
+LINK_LIKE = re.compile(
+    r"(?i:[a-z][a-z0-9+.-]*:/|www\.)|\S@\S|[^\W_]\.(?:[a-z]{2,24}|[A-Z]{2,24})(?![^\W_])"
+)
+LINK_PUNCTUATION = re.compile(r"([.@:/])")
+WORD_JOINER = "\u2060"
 
 
-def collapse_whitespace(value: str | None) -> str:
-    """Trim and fold every run of white space (tabs, newlines, non-breaking) into one space;
-    drop control characters (a NUL byte cannot even be stored in PostgreSQL)."""
-    return WHITESPACE.sub(" ", CONTROL.sub("", value or "")).strip()
+def collapse_whitespace(value: object) -> str:
+    """NFC, no invisible formatting, every run of white space (tabs, newlines,
+    non-breaking) folded into one space, trimmed. Anything but a string (a file part
+    posted into a text field) counts as nothing typed."""
+    if not isinstance(value, str):
+        return ""
+    cleaned = INVISIBLE.sub("", unicodedata.normalize("NFC", value))
+    return WHITESPACE.sub(" ", cleaned).strip()
 
 
-def normalise_email(value: str | None) -> str:
-    return collapse_whitespace(value).lower()
+def normalise_email(value: object) -> str:
+    """The comparison key of an address, which is also what is stored."""
+    return email_key(collapse_whitespace(value))
 
 
-def split_tags(text: str | None) -> list[str]:
+def email_key(value: str) -> str:
+    """NFKC with case folding; lower-cased again because folding maps a few scripts
+    (Cherokee) to capitals, and the database requires ``email = lower(email)``."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", value).casefold())
+    return INVISIBLE.sub("", folded).lower()
+
+
+def looks_like_link(value: str) -> bool:
+    """Whether a mail client could turn part of the text into a link."""
+    return bool(LINK_LIKE.search(value))
+
+
+def unlinkable(value: str) -> str:
+    """Text for an HTML mail that mail clients do not auto-link: an invisible word joiner
+    after every dot, ``@``, colon and slash breaks "phish.example" and "a@b.de" apart for
+    link detection while the reader sees the same characters."""
+    return LINK_PUNCTUATION.sub(r"\1" + WORD_JOINER, value)
+
+
+def split_tags(text: object) -> list[str]:
     """Split a typed tag list on commas, semicolons or new lines."""
-    return normalise_tags(TAG_SEPARATORS.split(text or ""))
+    return normalise_tags(TAG_SEPARATORS.split(text if isinstance(text, str) else ""))
 
 
 def normalise_tags(tags: list[str]) -> list[str]:

@@ -7,7 +7,6 @@ from flask_babel import format_date
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from .mail import outbox_viewable
 from .labels import (
     AUDIT_ACTION_LABELS,
     ORG_TYPE_LABELS,
@@ -15,6 +14,8 @@ from .labels import (
     STATUS_LABELS,
     THEME_LABELS,
 )
+from .mail import outbox_viewable
+from .text import unlinkable
 
 
 def init_app(app: Flask) -> None:
@@ -42,6 +43,7 @@ def init_app(app: Flask) -> None:
 def shown_event() -> dict[str, object]:
     """The event the page belongs to (set from the URL), for the header and links."""
     return {"event": g.get("event")}
+    app.jinja_env.filters["unlinkable"] = unlinkable  # names and organisations in HTML mails
 
 
 def format_event_date(value: date) -> str:

@@ -39,6 +39,7 @@ install_system_packages() {
 MATCHMAKER_EXTRAS=test source "$REPO_DIR/scripts/venv.sh"
 install_system_packages
 
+bash "$REPO_DIR/tests/static_checks.sh"
 say "python -m pytest $*"
 report="$(mktemp)"
 trap 'rm -f "$report"' EXIT

@@ -12,39 +12,39 @@ from matchmaker.extensions import db
 
 
 def test_templates_and_instance_folders_resolve_outside_the_package(instance_folder):
-    app = create_app({"SECRET_KEY": "x"})
+    app = create_app({"TESTING": True, "SECRET_KEY": "x"})
     assert Path(app.template_folder) == PROJECT_DIR / "templates"
     assert (Path(app.template_folder) / "base.html").is_file()
     assert Path(app.instance_path) == instance_folder
 
 
 def test_create_app_creates_no_database(instance_folder):
-    create_app({"SECRET_KEY": "x"})
+    create_app({"TESTING": True, "SECRET_KEY": "x"})
     assert not (instance_folder / "matchmaker.sqlite").exists()
 
 
 def test_default_database_is_sqlite_in_instance_folder(instance_folder):
-    app = create_app({"SECRET_KEY": "x"})
+    app = create_app({"TESTING": True, "SECRET_KEY": "x"})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{instance_folder / 'matchmaker.sqlite'}"
 
 
 def test_instance_config_file_overrides_defaults(instance_folder):
     (instance_folder / "config.py").write_text('ORGANISER_NAME = "Team Jahrestagung"\n')
-    assert create_app({"SECRET_KEY": "x"}).config["ORGANISER_NAME"] == "Team Jahrestagung"
+    assert create_app({"TESTING": True, "SECRET_KEY": "x"}).config["ORGANISER_NAME"] == "Team Jahrestagung"
 
 
 def test_environment_overrides_instance_config(instance_folder, monkeypatch):
     (instance_folder / "config.py").write_text("REMINDER_AFTER_HOURS = 12\n")
     monkeypatch.setenv("MATCHMAKER_REMINDER_AFTER_HOURS", "24")
     monkeypatch.setenv("DATABASE_URL", "postgres://u:p@db.internal:5432/mm")
-    config = create_app({"SECRET_KEY": "x"}).config
+    config = create_app({"TESTING": True, "SECRET_KEY": "x"}).config
     assert config["REMINDER_AFTER_HOURS"] == 24
     assert config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u:p@db.internal:5432/mm"
 
 
 def test_missing_secret_key_is_generated_once_and_kept(instance_folder):
-    first = create_app().config["SECRET_KEY"]
-    assert len(first) == 64 and create_app().config["SECRET_KEY"] == first
+    first = create_app({"TESTING": True}).config["SECRET_KEY"]
+    assert len(first) == 64 and create_app({"TESTING": True}).config["SECRET_KEY"] == first
 
 
 def test_database_url_keeps_explicit_driver():
@@ -74,5 +74,5 @@ def test_every_response_carries_security_headers(client, event):
 
 
 def test_https_installation_sends_cookies_only_over_tls(instance_folder):
-    config = create_app({"SECRET_KEY": "x", "PUBLIC_BASE_URL": "https://matchmaking.example"}).config
+    config = create_app({"TESTING": True, "SECRET_KEY": "x", "PUBLIC_BASE_URL": "https://matchmaking.example"}).config
     assert config["SESSION_COOKIE_SECURE"] and config["REMEMBER_COOKIE_SECURE"]

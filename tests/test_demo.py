@@ -58,7 +58,7 @@ def test_demo_rerun_keeps_the_organiser_password_until_reset(tmp_path):
 def password_works(instance: Path, password: str) -> bool:
     from matchmaker import create_app
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'matchmaker.sqlite'}"})
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'matchmaker.sqlite'}"})
     with app.app_context():
         organiser = db.session.scalars(select(Organiser)).one()
         works = organiser.check_password(password)

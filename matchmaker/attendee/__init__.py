@@ -10,12 +10,14 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, g, session
 from flask.blueprints import BlueprintSetupState
 
-from ..extensions import db
+from ..extensions import db, limiter
 from ..i18n import LANGUAGE_SESSION_KEY
+from ..security import configured_limit
 from ..services import self_service
 from .log_masking import install_token_mask
 
 bp = Blueprint("attendee", __name__, url_prefix="/me")
+limiter.limit(configured_limit("RATELIMIT_ATTENDEE_FORMS"), methods=["POST"])(bp)
 
 
 @bp.url_value_preprocessor

@@ -3,14 +3,16 @@ from flask_babel import gettext as _
 from flask_login import login_user, logout_user
 from sqlalchemy import select
 
-from ..extensions import db
+from ..extensions import db, limiter
 from ..i18n import request_is_safe_target
 from ..models import Organiser
+from ..security import configured_limit
 from . import bp
 from .forms import LoginForm
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(configured_limit("RATELIMIT_LOGIN"), methods=["POST"])
 def login():
     form = LoginForm()
     if form.validate_on_submit():

@@ -4,7 +4,13 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from .attendees import purge_command, send_pending_command, send_reminders_command
+    from .attendees import (
+        purge_command,
+        release_unconfirmed_command,
+        send_pending_command,
+        send_reminders_command,
+    )
+    from .backup import backup_command, restore_command
     from .demo import demo_command
     from .exchange import export_attendees_command, import_attendees_command
     from .matching import (
@@ -23,6 +29,7 @@ def init_app(app: Flask) -> None:
 
     for command in (demo_command, create_event_command, create_organiser_command,
                     send_reminders_command, send_pending_command, purge_command,
+                    release_unconfirmed_command, backup_command, restore_command,
                     match_command, export_graph_command, export_schedule_command,
                     publish_schedule_command, list_events_command, archive_event_command,
                     import_attendees_command, export_attendees_command, worker_command):

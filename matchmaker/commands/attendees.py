@@ -1,7 +1,8 @@
-"""Attendee mail and data retention: ``send-reminders``, ``send-pending``, ``purge``.
+"""Attendee mail, seats and data retention: ``send-reminders``, ``send-pending``,
+``release-unconfirmed``, ``purge``.
 
-Meant for an organiser or cron, e.g. hourly ``send-pending`` and ``send-reminders``, and
-daily ``purge --days-after-event 90``.
+Meant for an organiser or cron, e.g. hourly ``send-pending``, ``send-reminders`` and
+``release-unconfirmed``, and daily ``purge --days-after-event 90``.
 """
 
 from datetime import date
@@ -12,6 +13,7 @@ from .. import mail
 from ..extensions import db
 from ..services import privacy
 from ..services.notifications import queue_reminders
+from ..services.seat_release import release_unconfirmed
 from .setup import event_option, require_event
 
 
@@ -24,6 +26,19 @@ def send_reminders_command(event_slug: str | None) -> None:
     db.session.commit()
     report = mail.deliver(reminders)
     click.echo(f"{len(reminders)} reminders: {report.sent} sent, {report.failed} failed.")
+
+
+@click.command("release-unconfirmed")
+@event_option
+def release_unconfirmed_command(event_slug: str | None) -> None:
+    """Cancel registrations still unconfirmed after UNCONFIRMED_RELEASE_HOURS and give the
+    seats to the waiting list."""
+    event = require_event(event_slug)
+    release = release_unconfirmed(event)
+    db.session.commit()
+    report = mail.deliver(release.mails)
+    click.echo(f"{release.released} unconfirmed registrations released, {release.promoted} "
+               f"moved up from the waiting list; mails: {report.sent} sent, {report.failed} failed.")
 
 
 @click.command("send-pending")

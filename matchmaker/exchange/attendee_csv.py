@@ -15,7 +15,8 @@ unavailable_slots, max_meetings, wants_meetings, language, must_meet, matching_c
 position, cluster`. The columns an export adds (`number, status, email_confirmed,
 signed_up_at`) are accepted and ignored, so that an export can be imported again.
 
-- `email`: unique (case-insensitive); stored trimmed and lower-cased.
+- `email`: unique (case- and width-insensitive); stored as its comparison key, NFKC and
+  case-folded, like the sign-up form's.
 - `org_type`: one of `sme, startup, large, research, cluster, public, other`.
 - `industry`: an industry code of the installation (see `vocabulary.INDUSTRY_CODES`).
 - `themes`: any of `open_innovation, skills, non_technical, cluster_management`.
@@ -29,6 +30,7 @@ signed_up_at`) are accepted and ignored, so that an export can be imported again
 - `must_meet`: e-mails of other attendees in the same file (or already registered).
 - `matching_consent`: `yes` only if the attendee agreed to matchmaking; default no.
 - `position`, `cluster`: free text.
+Text is stored NFC without control characters, bidi overrides or zero-width characters.
 Single-value cells hold at most 200 characters, list cells at most 1,000; a file holds
 at most 20,000 attendees. A leading apostrophe that an export put before `=`, `+`, `-`,
 `@`, tab or CR (see `spreadsheet.neutralise`) is removed again.
@@ -52,7 +54,7 @@ from matchmaker.exchange.column_names import canonical_name
 from matchmaker.exchange.console_messages import MESSAGES
 from matchmaker.exchange.csv_dialect import UndecodableText, decode, sniff_delimiter
 from matchmaker.exchange.spreadsheet import restore
-from matchmaker.text import collapse_whitespace, normalise_tags
+from matchmaker.text import collapse_whitespace, normalise_email, normalise_tags
 from matchmaker.vocabulary import INDUSTRY_CODES, LANGUAGES, ORG_TYPES, THEMES
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "organisation", "org_type", "industry")
@@ -322,7 +324,7 @@ class _RowParser:
         return value
 
     def email(self) -> str:
-        value = self.text("email", required=True).lower()
+        value = normalise_email(self.text("email", required=True))
         if value and not EMAIL_PATTERN.match(value):
             self.fail("invalid_email", "email", value)
         return value
@@ -384,7 +386,7 @@ class _RowParser:
         return value in YES if value else default
 
     def must_meet(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(item.lower() for item in self.items("must_meet")))
+        return tuple(dict.fromkeys(normalise_email(item) for item in self.items("must_meet")))
 
     def _failed(self, column: str) -> bool:
         return any(e.column == column for e in self.errors)

@@ -3,12 +3,14 @@
 from collections.abc import Sequence
 from typing import Any
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
     Field,
+    HiddenField,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -19,12 +21,15 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from ..labels import ORG_TYPE_LABELS, THEME_LABELS
-from ..text import collapse_whitespace, normalise_email, split_tags
+from ..security import form_age, form_stamp
+from ..text import collapse_whitespace, looks_like_link, normalise_email, split_tags
 from ..vocabulary import ORG_TYPES, THEMES
 
 NOT_AN_OPTION = _l("Please choose only from the options shown.")
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 60
+MAX_NUMBER_DIGITS = 6  # no count here (seats, tables, meetings) is larger; int() of 400
+# digits would also overflow the float range checks and the database column
 
 
 def choices(pairs: Sequence[tuple[Any, Any]]) -> list[SelectChoice]:
@@ -53,8 +58,8 @@ class WholeNumberField(IntegerField):
         if valuelist and valuelist[0].strip():
             text = valuelist[0].strip()
             try:
-                if len(text) > 9:  # no count here is that large; and int() of 400 digits
-                    raise ValueError(text)  # would overflow the float range checks
+                if len(text) > MAX_NUMBER_DIGITS:
+                    raise ValueError("too many digits")
                 self.data = int(text)
             except ValueError as error:
                 self.data = None
@@ -91,19 +96,28 @@ class TagListField(Field):
             )
 
 
-def text(label: Any, max_length: int, required: bool = True, **kwargs: Any) -> StringField:
+def no_links(_form: Any, field: Field) -> None:
+    """Names go into mails to other people: nothing in them may become a link."""
+    if field.data and looks_like_link(field.data):
+        raise ValidationError(_l("Please enter only your name here, without web or e-mail "
+                                 "addresses."))
+
+
+def text(label: Any, max_length: int, required: bool = True, name: bool = False,
+         **kwargs: Any) -> StringField:
     presence = DataRequired(_l("Please fill in this field.")) if required else Optional()
     return StringField(
         label,
-        [presence, Length(max=max_length, message=_l("Please use at most %(max)d characters."))],
+        [presence, Length(max=max_length, message=_l("Please use at most %(max)d characters.")),
+         *([no_links] if name else [])],
         filters=[strip_text] if required else [strip_text, none_if_empty],
         **kwargs,
     )
 
 
 class PersonFields(FlaskForm):
-    first_name = text(_l("First name"), 100, render_kw={"autocomplete": "given-name"})
-    last_name = text(_l("Last name"), 100, render_kw={"autocomplete": "family-name"})
+    first_name = text(_l("First name"), 100, name=True, render_kw={"autocomplete": "given-name"})
+    last_name = text(_l("Last name"), 100, name=True, render_kw={"autocomplete": "family-name"})
     organisation = text(_l("Organisation"), 200, render_kw={"autocomplete": "organization"})
     position = text(_l("Position (optional)"), 150, required=False,
                     render_kw={"autocomplete": "organization-title"})
@@ -161,7 +175,35 @@ class MeetingFields(FlaskForm):
             )
 
 
-class SignUpForm(PersonFields, InterestFields, MeetingFields):
+class BotBarrier(FlaskForm):
+    """A honeypot field people never fill in (hidden from sight and from screen readers)
+    and a signed time stamp: a form sent back faster than ``BOT_MIN_FILL_SECONDS`` after
+    it was shown is refused with a message, and a person can simply send it again."""
+
+    website = StringField(_l("Leave this field empty"))
+    started = HiddenField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if form_age(self.started.data) is None:
+            self.started.data = form_stamp()
+
+    def caught_in_honeypot(self) -> bool:
+        return self.is_submitted() and bool(self.website.data)
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        minimum = current_app.config["BOT_MIN_FILL_SECONDS"]
+        age = form_age(self.started.data)
+        if valid and minimum and (age is None or age < minimum):
+            self.started.data = form_stamp()
+            self.form_errors.append(_l("That was quicker than a person can fill in the form. "
+                                       "Please check your entries and send the form again."))
+            return False
+        return valid
+
+
+class SignUpForm(PersonFields, InterestFields, MeetingFields, BotBarrier):
     email = EmailField(
         _l("E-mail address"),
         [
@@ -179,7 +221,6 @@ class SignUpForm(PersonFields, InterestFields, MeetingFields):
     matching_consent = BooleanField(
         _l("Show my profile to other attendees and suggest me for meetings (optional).")
     )
-
 
 
 class LinkRequestForm(FlaskForm):

@@ -2,15 +2,16 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
-from ..extensions import db
+from ..extensions import db, limiter
 from ..formatting import slot_label
 from ..i18n import current_language, remember_language, request_is_safe_target
-from ..mail import deliver, deliver_after_response
+from ..mail import deliver_after_response
 from ..models import Event
 from ..services import events as event_service
 from ..services import notifications, self_service
 from ..services.events import RegistrationState
-from ..services.registration import Registration, sign_up
+from ..security import configured_limit
+from ..services.registration import Registration, has_free_seat, sign_up
 from . import bp
 from .forms import LinkRequestForm, SignUpForm
 
@@ -34,19 +35,26 @@ def event_page() -> str:
 
 
 @bp.route("/<slug>/register", methods=["GET", "POST"])
+@limiter.limit(configured_limit("RATELIMIT_SIGN_UP"), methods=["POST"])
+@limiter.shared_limit(configured_limit("MAIL_LIMIT_PER_CLIENT"), scope="mail", methods=["POST"])
 def register() -> str | BaseResponse | tuple[str, int]:
+    """A bot that fills the honeypot is answered as if it had signed up; nothing is
+    stored. Every mail goes out after the response, so a repeated sign-up times like a
+    new one."""
     event = g.event
     state = event_service.registration_state(event)
     if state is not RegistrationState.OPEN:
         return render_template("public/closed.html", event=event, state=state), 403
     form = sign_up_form(event)
+    if form.caught_in_honeypot():
+        return redirect(url_for("public.registered", waitlist=int(not has_free_seat(event))))
     if not form.validate_on_submit():
         return render_template("public/register.html", event=event, form=form,
                                seats=event_service.seat_counts(event))
     outcome = sign_up(event, registration_from(form))
     mails = notifications.after_sign_up(outcome)
     db.session.commit()
-    deliver(mails)
+    deliver_after_response(mails)
     return redirect(url_for("public.registered", waitlist=int(outcome.shown_as_waitlisted)))
 
 
@@ -57,6 +65,8 @@ def registered() -> str:
 
 
 @bp.route("/<slug>/link", methods=["GET", "POST"])
+@limiter.limit(configured_limit("RATELIMIT_LINK_REQUEST"), methods=["POST"])
+@limiter.shared_limit(configured_limit("MAIL_LIMIT_PER_CLIENT"), scope="mail", methods=["POST"])
 def request_link() -> str | BaseResponse:
     """"Send me my link again": the same answer whether or not the address is registered."""
     form = LinkRequestForm()

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import current_app, render_template
-from flask_babel import force_locale
+from flask_babel import force_locale, format_datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
@@ -25,6 +25,7 @@ SUBJECTS = {
     "reminder": _l("Reminder: please confirm your e-mail address for %(event)s"),
     "cancelled": _l("Your registration for %(event)s is cancelled"),
     "promoted": _l("A seat has become free for you at %(event)s"),
+    "released": _l("Your registration for %(event)s is cancelled: address not confirmed"),
 }
 
 
@@ -44,7 +45,8 @@ def render_mail(attendee: Attendee, kind: str, subject: str | None = None,
     event = attendee.event
     with force_locale(formatting_locale(attendee.language)):
         context = {"attendee": attendee, "event": event,
-                   "link": public_url("attendee.home", token=attendee.token), **extra}
+                   "link": public_url("attendee.home", token=attendee.token),
+                   "confirm_by": format_datetime(release_time(attendee), "short"), **extra}
         mail = OutgoingMail(
             attendee_id=attendee.id, kind=kind, recipient=attendee.email,
             language=attendee.language,
@@ -53,6 +55,11 @@ def render_mail(attendee: Attendee, kind: str, subject: str | None = None,
             body_html=render_template(f"mail/{kind}.html", **context),
         )
     return mail
+
+
+def release_time(attendee: Attendee) -> datetime:
+    """When an unconfirmed sign-up gives its seat back (``release_unconfirmed``)."""
+    return attendee.signed_up_at + timedelta(hours=current_app.config["UNCONFIRMED_RELEASE_HOURS"])
 
 
 def public_url(endpoint: str, **values: str) -> str:
@@ -67,6 +74,8 @@ def public_url(endpoint: str, **values: str) -> str:
 def after_sign_up(outcome: SignUpOutcome) -> list[OutgoingMail]:
     """The welcome mail for a new sign-up; a repeated one gets the private link again."""
     attendee = outcome.attendee
+    if not within_address_limit(attendee.email):
+        return []
     if not outcome.is_new:
         return link_again(attendee)
     waiting = attendee.status == AttendeeStatus.WAITLISTED
@@ -83,7 +92,18 @@ def link_again(attendee: Attendee, now: datetime | None = None) -> list[Outgoing
             OutgoingMail.created_at >= since,
         )
     )
-    return [] if recent else [compose(attendee, "link_again")]
+    if recent or not within_address_limit(attendee.email, now):
+        return []
+    return [compose(attendee, "link_again")]
+
+
+def within_address_limit(address: str, now: datetime | None = None) -> bool:
+    """Whether the address may get another mail that a visitor can trigger: at most
+    ``MAIL_LIMIT_PER_ADDRESS_PER_DAY`` messages to one address in 24 hours."""
+    since = (now or utcnow()) - timedelta(days=1)
+    sent = db.session.scalar(select(func.count()).where(
+        OutgoingMail.recipient == address, OutgoingMail.created_at >= since))
+    return sent < current_app.config["MAIL_LIMIT_PER_ADDRESS_PER_DAY"]
 
 
 def promote_and_notify(event: Event) -> list[OutgoingMail]:

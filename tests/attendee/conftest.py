@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event
+from tests.conftest import IsolatedClient
 from tests.support.browser import chromium, page, phone_page  # noqa: F401  (fixtures)
 from tests.support.factories import submit_sign_up
 from tests.support.live_server import live_app, live_url  # noqa: F401  (fixtures)
@@ -50,6 +51,7 @@ def live_link(live_app: Flask, live_url: str) -> str:
     """On the live server: sign up a new person, return the private link from their mail."""
     with live_app.app_context():
         known = len(outbox_messages(Path(live_app.config["MAIL_OUTBOX_DIR"])))
+        live_app.test_client_class = IsolatedClient  # mails go out as the response closes
         submit_sign_up(live_app.test_client(), email=f"person{known}@example.org")
         db.session.remove()
     return private_link(outbox_messages(Path(live_app.config["MAIL_OUTBOX_DIR"]))[-1])

@@ -1,0 +1,58 @@
+"""Where a sign-up spends its time: 200 sign-ups through the real form, under pyinstrument.
+
+    pip install -e '.[bench]' && python bench/profile_sign_up.py
+
+In-process (Flask's test client, a migrated SQLite file, mails to the outbox folder), so
+the figures are the app's own work without the network. Prints wall and CPU time per
+sign-up and the profile's call tree.
+"""
+
+import secrets
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from flask_migrate import upgrade
+from pyinstrument import Profiler
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from matchmaker import create_app  # noqa: E402
+from matchmaker.extensions import db  # noqa: E402
+from tests.support.factories import CSRF_FIELD, make_event, valid_sign_up  # noqa: E402
+
+WARM_UP, MEASURED = 20, 200
+
+
+def main() -> None:
+    folder = tempfile.mkdtemp(prefix="matchmaker-profile-")
+    app = create_app({"TESTING": True, "SECRET_KEY": secrets.token_hex(32),
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/profile.sqlite",
+                      "MAIL_OUTBOX_DIR": f"{folder}/outbox", "RATELIMIT_ENABLED": False,
+                      "BOT_MIN_FILL_SECONDS": 0})
+    with app.app_context():
+        upgrade()
+        make_event(capacity=MEASURED)
+        db.session.remove()
+    client = app.test_client()
+    token = CSRF_FIELD.search(client.get("/register").get_data(as_text=True)).group(1)
+
+    def sign_up(number: int) -> None:
+        data = {**valid_sign_up(email=f"person{number}@example.org"), "csrf_token": token}
+        client.post("/register", data=data).close()  # closing sends the mail, as a server does
+
+    for number in range(WARM_UP):
+        sign_up(number)
+    profiler = Profiler(interval=0.0005)
+    wall, cpu = time.perf_counter(), time.process_time()
+    with profiler:
+        for number in range(WARM_UP, WARM_UP + MEASURED):
+            sign_up(number)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"{MEASURED} sign-ups: {1000 * wall / MEASURED:.1f} ms wall, "
+          f"{1000 * cpu / MEASURED:.1f} ms CPU each (with the profiler's overhead)")
+    print(profiler.output_text(unicode=False, color=False))
+
+
+if __name__ == "__main__":
+    main()
