@@ -38,12 +38,12 @@ def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.context_processor(shown_event)
     app.jinja_env.globals["outbox_viewable"] = outbox_viewable
+    app.jinja_env.filters["unlinkable"] = unlinkable  # names and organisations in HTML mails
 
 
 def shown_event() -> dict[str, object]:
     """The event the page belongs to (set from the URL), for the header and links."""
     return {"event": g.get("event")}
-    app.jinja_env.filters["unlinkable"] = unlinkable  # names and organisations in HTML mails
 
 
 def format_event_date(value: date) -> str:

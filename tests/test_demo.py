@@ -13,10 +13,12 @@ from urllib.request import HTTPCookieProcessor, build_opener, urlopen
 
 from sqlalchemy import func, select
 
+from matchmaker.config import default_config
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, Event, MeetingRequest, Organiser
 from tests.support.postgres import free_port
 
+BOT_MIN_FILL_SECONDS = default_config(Path("."))["BOT_MIN_FILL_SECONDS"]
 PEOPLE = ("SELECT email, first_name, last_name, organisation, org_type, industry_code, themes, "
           "keywords, offers, seeks, unavailable_slots, max_meetings, wants_meetings, language "
           "FROM attendee ORDER BY email")
@@ -126,9 +128,11 @@ def sign_up_and_read_link(register_url: str, outbox: Path) -> str:
     opener = build_opener(HTTPCookieProcessor())
     page = opener.open(register_url, timeout=10).read().decode()
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    form = {"csrf_token": token, "first_name": "Demo", "last_name": "Person",
+    started = re.search(r'name="started" type="hidden" value="([^"]+)"', page).group(1)
+    form = {"csrf_token": token, "started": started, "first_name": "Demo", "last_name": "Person",
             "email": "demo.person@example.org", "organisation": "Beispiel GmbH",
             "org_type": "sme", "industry": "logistics", "privacy_consent": "y"}
+    time.sleep(BOT_MIN_FILL_SECONDS + 0.2)  # a person takes a while; a faster form is a bot's
     opener.open(register_url, data=urlencode(form).encode(), timeout=10).read()
     for _ in range(50):
         mails = sorted(outbox.glob("*-welcome.eml"))

@@ -16,7 +16,7 @@ from tests.support.factories import add_organiser, csrf_token, valid_sign_up
 EXAMPLES = settings(max_examples=25, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Every POST form of the public and attendee pages, by path ("{link}" is a private link).
-FORMS = ["/register", "/me/link", "{link}/profile", "{link}/interests", "{link}/meetings",
+FORMS = ["/go-cluster-2027/register", "/go-cluster-2027/link", "{link}/profile", "{link}/interests", "{link}/meetings",
          "{link}/cancel", "{link}/erase", "/organiser/login"]
 SIGN_UP_FIELDS = sorted(valid_sign_up())
 FORM_FIELDS = SIGN_UP_FIELDS + ["email", "password", "matching_consent", "website", "started"]
@@ -35,7 +35,7 @@ def form_path(template: str, link: str) -> str:
 
 def post(client, path: str, data: dict, **kwargs):
     """POST with the session's CSRF token (one per session, valid for every form)."""
-    return client.post(path, data={**data, "csrf_token": csrf_token(client, "/register")}, **kwargs)
+    return client.post(path, data={**data, "csrf_token": csrf_token(client, "/go-cluster-2027/register")}, **kwargs)
 
 
 @pytest.mark.parametrize("template", FORMS)
@@ -49,13 +49,13 @@ def test_file_part_in_every_text_field_is_no_server_error(client, link, template
 
 def test_sign_up_with_file_in_name_is_refused_with_a_message_and_stores_nothing(client, event):
     data = {**valid_sign_up(), "first_name": (io.BytesIO(b"x"), "x.txt")}
-    response = post(client, "/register", data, content_type="multipart/form-data")
+    response = post(client, "/go-cluster-2027/register", data, content_type="multipart/form-data")
     assert response.status_code == 400
     assert "zum Beispiel mit einer angehängten Datei" in response.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(Attendee)) == 0
 
 
-@pytest.mark.parametrize("template", ["/register", "{link}/meetings"])
+@pytest.mark.parametrize("template", ["/go-cluster-2027/register", "{link}/meetings"])
 def test_max_meetings_with_400_digits_gets_a_message(client, link, template):
     response = post(client, form_path(template, link),
                     valid_sign_up(email="anna@example.org", max_meetings="9" * 400))
@@ -63,10 +63,10 @@ def test_max_meetings_with_400_digits_gets_a_message(client, link, template):
     assert "Bitte geben Sie eine ganze Zahl ein, z. B. 5." in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("template", ["/register", "{link}/profile"])
+@pytest.mark.parametrize("template", ["/go-cluster-2027/register", "{link}/profile"])
 def test_json_body_with_csrf_header_is_no_server_error(client, link, template):
     path = form_path(template, link)
-    token = csrf_token(client, "/register")
+    token = csrf_token(client, "/go-cluster-2027/register")
     response = client.post(path, json=[1, 2, 3], headers={"X-CSRFToken": token})
     assert response.status_code < 500
 

@@ -17,22 +17,22 @@ def attendees() -> int:
 
 
 def form_started(client) -> str:
-    return STARTED.search(client.get("/register").get_data(as_text=True)).group(1)
+    return STARTED.search(client.get("/go-cluster-2027/register").get_data(as_text=True)).group(1)
 
 
 def post(client, **extra):
-    data = {**valid_sign_up(), "csrf_token": csrf_token(client, "/register"), **extra}
-    return client.post("/register", data=data)
+    data = {**valid_sign_up(), "csrf_token": csrf_token(client, "/go-cluster-2027/register"), **extra}
+    return client.post("/go-cluster-2027/register", data=data)
 
 
 def test_filled_honeypot_looks_like_success_and_stores_nothing(client, event):
     response = post(client, website="http://spam.example")
-    assert response.status_code == 302 and "/register/done" in response.location
+    assert response.status_code == 302 and "/go-cluster-2027/register/done" in response.location
     assert attendees() == 0
 
 
 def test_honeypot_is_hidden_from_screen_readers_and_keyboard(client, event):
-    page = client.get("/register").get_data(as_text=True)
+    page = client.get("/go-cluster-2027/register").get_data(as_text=True)
     trap = re.search(r'<div class="trap" aria-hidden="true">(.*?)</div>', page, re.S).group(1)
     assert 'tabindex="-1"' in trap and 'autocomplete="off"' in trap
 

@@ -24,7 +24,7 @@ def test_numeric_secret_key_pages_still_render(monkeypatch, client, event):
                       client.application.config["SQLALCHEMY_DATABASE_URI"]})
     db.session.commit()
     try:
-        assert app.test_client().get("/register").status_code == 200
+        assert app.test_client().get("/go-cluster-2027/register").status_code == 200
     finally:
         with app.app_context():
             db.engine.dispose()

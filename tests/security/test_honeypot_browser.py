@@ -12,7 +12,7 @@ HONEYPOT_LABEL = "Dieses Feld bitte leer lassen"
 
 
 def test_tabbing_through_the_sign_up_form_never_reaches_the_honeypot(page: Page):
-    page.goto("/register")
+    page.goto("/go-cluster-2027/register")
     focused = set()
     for _ in range(80):
         page.keyboard.press("Tab")
@@ -21,11 +21,11 @@ def test_tabbing_through_the_sign_up_form_never_reaches_the_honeypot(page: Page)
 
 
 def test_honeypot_is_not_in_the_accessibility_tree(page: Page):
-    page.goto("/register")
+    page.goto("/go-cluster-2027/register")
     assert page.get_by_role("textbox", name=HONEYPOT_LABEL).count() == 0
 
 
 def test_honeypot_is_outside_the_visible_page(page: Page):
-    page.goto("/register")
+    page.goto("/go-cluster-2027/register")
     box = page.locator("#website").bounding_box()
     assert box is None or box["x"] + box["width"] <= 0

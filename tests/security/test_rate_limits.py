@@ -13,7 +13,7 @@ LOW_LIMITS = {"RATELIMIT_SIGN_UP": "3 per minute", "RATELIMIT_LINK_REQUEST": "2 
 
 
 def post(client, path: str, data: dict):
-    return client.post(path, data={**data, "csrf_token": csrf_token(client, "/register")})
+    return client.post(path, data={**data, "csrf_token": csrf_token(client, "/go-cluster-2027/register")})
 
 
 @pytest.mark.parametrize("guarded_app", [LOW_LIMITS], indirect=True)
@@ -31,13 +31,13 @@ def test_limit_counts_per_client_address(guarded_app):
     for n in range(3):
         submit_sign_up(client, email=f"p{n}@example.org")
     other = guarded_app.test_client()
-    data = {**valid_sign_up(email="other@example.org"), "csrf_token": csrf_token(other, "/register")}
-    assert other.post("/register", data=data,
+    data = {**valid_sign_up(email="other@example.org"), "csrf_token": csrf_token(other, "/go-cluster-2027/register")}
+    assert other.post("/go-cluster-2027/register", data=data,
                       environ_base={"REMOTE_ADDR": "192.0.2.7"}).status_code == 302
 
 
 @pytest.mark.parametrize("guarded_app", [LOW_LIMITS], indirect=True)
-@pytest.mark.parametrize("path", ["/me/link", "/organiser/login"])
+@pytest.mark.parametrize("path", ["/go-cluster-2027/link", "/organiser/login"])
 def test_link_requests_and_log_ins_beyond_the_limit_get_429(guarded_app, path):
     client = guarded_app.test_client()
     data = {"email": "someone@example.org", "password": "wrong"}
@@ -57,7 +57,7 @@ def test_attendee_form_posts_beyond_the_limit_get_429(guarded_app):
 def test_mail_limit_per_client_covers_sign_ups_and_link_requests_together(guarded_app):
     client = guarded_app.test_client()
     submit_sign_up(client, email="a@example.org")
-    post(client, "/me/link", {"email": "a@example.org"})
+    post(client, "/go-cluster-2027/link", {"email": "a@example.org"})
     assert submit_sign_up(client, email="b@example.org").status_code == 429
 
 
@@ -66,7 +66,7 @@ def test_pages_stay_open_when_the_form_limit_is_reached(guarded_app):
     client = guarded_app.test_client()
     for n in range(4):
         submit_sign_up(client, email=f"p{n}@example.org")
-    assert client.get("/register").status_code == 200
+    assert client.get("/go-cluster-2027/register").status_code == 200
 
 
 
@@ -74,8 +74,8 @@ def sign_ups_forwarded_for(client, count: int) -> list[int]:
     """Sign-ups whose X-Forwarded-For names a different client each time."""
     codes = []
     for n in range(count):
-        data = {**valid_sign_up(email=f"p{n}@example.org"), "csrf_token": csrf_token(client, "/register")}
-        codes.append(client.post("/register", data=data,
+        data = {**valid_sign_up(email=f"p{n}@example.org"), "csrf_token": csrf_token(client, "/go-cluster-2027/register")}
+        codes.append(client.post("/go-cluster-2027/register", data=data,
                                  headers={"X-Forwarded-For": f"198.51.100.{n}"}).status_code)
     return codes
 

@@ -10,7 +10,7 @@ from tests.support.factories import csrf_token, valid_sign_up
 
 
 def event_page(client) -> str:
-    return client.get("/").get_data(as_text=True)
+    return client.get("/go-cluster-2027/").get_data(as_text=True)
 
 
 def test_event_page_after_a_repeated_sign_up_equals_the_page_after_a_new_one(client, event):
@@ -41,9 +41,9 @@ def silent_smtp(app):
 
 
 def seconds_to_answer(client, email: str) -> float:
-    data = {**valid_sign_up(email=email), "csrf_token": csrf_token(client, "/register")}
+    data = {**valid_sign_up(email=email), "csrf_token": csrf_token(client, "/go-cluster-2027/register")}
     started = time.monotonic()
-    response = client.post("/register", data=data, buffered=False)
+    response = client.post("/go-cluster-2027/register", data=data, buffered=False)
     elapsed = time.monotonic() - started
     response.close()  # now the mail is sent, after the answer
     assert response.status_code == 302
