@@ -81,7 +81,8 @@ def test_long_job_keeps_its_heartbeat_without_progress(worker, seeded, monkeypat
 
 def test_worker_command_runs_a_queued_job(app, seeded, database_url, instance_folder):
     job = start_job(seeded, "matchmaking", {}, ORGANISER)
-    env = {**os.environ, "DATABASE_URL": database_url, "MATCHMAKER_INSTANCE_PATH": str(instance_folder)}
+    env = {**os.environ, "DATABASE_URL": database_url, "MATCHMAKER_INSTANCE_PATH": str(instance_folder),
+           "MATCHMAKER_PUBLIC_BASE_URL": "http://localhost", "MATCHMAKER_ORGANISER_ADDRESS": "Teststraße 1, Berlin"}
     with subprocess.Popen([sys.executable, "-m", "matchmaker", "worker", "--workers", "1"], env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
         try:
