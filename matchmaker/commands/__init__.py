@@ -11,11 +11,12 @@ def init_app(app: Flask) -> None:
         export_schedule_command,
         match_command,
         publish_schedule_command,
+        synonyms_command,
     )
     from .setup import create_event_command, create_organiser_command
 
     for command in (demo_command, create_event_command, create_organiser_command,
                     send_reminders_command, send_pending_command, purge_command,
                     match_command, export_graph_command, export_schedule_command,
-                    publish_schedule_command):
+                    publish_schedule_command, synonyms_command):
         app.cli.add_command(command)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from matchmaker.matching import exact, fairness, heuristic, shares
-from matchmaker.matching.balanced import balanced_x
+from matchmaker.matching.balanced import balanced_x, tables_scarce
 from matchmaker.matching.candidates import DEFAULT_K
 from matchmaker.matching.model import Event, Meeting, ScheduleResult, ScoredMeeting
 from matchmaker.matching.plan import Plan
@@ -78,7 +78,8 @@ def plan_event(
             plan.add(edge, slot)
     else:
         method = "matching"
-        heuristic.construct(plan, balanced_x(problem, need) if balanced else lp.x, need)
+        guide = balanced_x(problem, need) if balanced and tables_scarce(problem) else lp.x
+        heuristic.construct(plan, guide, need)
         heuristic.improve(plan, need, time_limit, improvement_rounds(problem.n))
         fairness.repair(plan, need)
     meetings = _scored_meetings(problem, plan, tables)

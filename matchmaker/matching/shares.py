@@ -130,22 +130,22 @@ def shortfalls(
     counts = meetings_per_position(problem, meetings)
     busy = np.zeros((problem.n, problem.slots), dtype=bool)
     tables_used = np.zeros(problem.slots, dtype=np.int64)
-    met = set()
+    met: dict[int, list[int]] = {}
     for m in meetings:
         a, b = (problem.position(i) for i in m.meeting.pair)
         busy[[a, b], m.meeting.slot - 1] = True
         tables_used[m.meeting.slot - 1] += 1
-        met |= {(a, b), (b, a)}
+        met.setdefault(a, []).append(b)
+        met.setdefault(b, []).append(a)
     limit = problem.locked_count + problem.capacity
     tables_left = tables_used < problem.event.tables
     people = sorted(problem.event.attendees, key=lambda a: a.id)
     result = []
     for p, person in enumerate(people):
         if person.consent and person.wants_meetings and counts[p] < level:
-            unmet = [q for q in np.flatnonzero(problem.matrix.row(p) > 0).tolist()
-                     if (p, q) not in met]
+            unmet = np.setdiff1d(np.flatnonzero(problem.matrix.row(p) > 0), met.get(p, []))
             open_slots = problem.free[p] & ~busy[p] & tables_left
-            reason = _reason(counts, limit, p, np.array(unmet, dtype=np.int64), open_slots)
+            reason = _reason(counts, limit, p, unmet, open_slots)
             result.append(Shortfall(person.id, int(counts[p]), reason))
     return tuple(result)
 

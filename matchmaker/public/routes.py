@@ -7,6 +7,7 @@ from ..mail import deliver
 from ..models import Event, Slot
 from ..services import events as event_service
 from ..services import notifications
+from ..services.matching_settings import tag_suggestions
 from ..services.registration import Registration, sign_up
 from . import bp
 from .forms import SignUpForm
@@ -27,7 +28,8 @@ def register():
     form = sign_up_form(event)
     if not form.validate_on_submit():
         return render_template("public/register.html", event=event, form=form,
-                               seats=event_service.seat_counts(event))
+                               seats=event_service.seat_counts(event),
+                               tag_suggestions=tag_suggestions(event))
     outcome = sign_up(event, registration_from(form))
     mails = notifications.after_sign_up(outcome)
     db.session.commit()
