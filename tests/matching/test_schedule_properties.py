@@ -20,11 +20,12 @@ from hypothesis import given, settings
 from matchmaker.matching import Event, ScheduleResult, pair_score, schedule
 from matchmaker.matching.scoring import tag_key
 from tests.matching.reference import optimum
-from tests.matching.strategies import events
+from tests.matching.strategies import crowded_events, events
 
 PATHS = pytest.mark.parametrize("path", ["exact", "matching", "no_rounds"])
 engine = importlib.import_module("matchmaker.matching.schedule")
 EXAMPLES = settings(max_examples=25, deadline=None)
+CROWDED = settings(max_examples=30, deadline=None, derandomize=True)
 
 
 def run(event: Event, path: str) -> ScheduleResult:
@@ -147,3 +148,36 @@ def test_any_event_meeting_scores_match_pair_score(event):
     for m in run(event, "exact").meetings:
         a, b = (people[i] for i in m.meeting.pair)
         assert m.score == pair_score(a, b, event.weights, event.blocked_pairs).score
+
+
+@PATHS
+@CROWDED
+@given(event=crowded_events())
+def test_crowded_event_nobody_double_booked_in_a_slot(event, path):
+    result = run(event, path)
+    seats = Counter((i, m.meeting.slot) for m in result.meetings for i in m.meeting.pair)
+    assert all(count == 1 for count in seats.values())
+
+
+@PATHS
+@CROWDED
+@given(event=crowded_events())
+def test_crowded_event_one_meeting_per_table_and_slot(event, path):
+    seats = [(m.meeting.slot, m.meeting.table) for m in run(event, path).meetings]
+    assert len(seats) == len(set(seats))
+    assert all(1 <= s <= event.slots and 1 <= t <= event.tables for s, t in seats)
+
+
+@PATHS
+@CROWDED
+@given(event=crowded_events())
+def test_crowded_event_max_meetings_and_availability_respected(event, path):
+    result = run(event, path)
+    people = {a.id: a for a in event.attendees}
+    planned = Counter(i for m in result.meetings if not m.locked for i in m.meeting.pair)
+    locked = Counter(i for m in event.locked for i in m.pair)
+    for a in event.attendees:
+        limit = event.slots if a.max_meetings is None else a.max_meetings
+        assert planned[a.id] <= max(0, limit - locked[a.id])
+    assert all(m.meeting.slot not in people[i].unavailable_slots
+               for m in result.meetings if not m.locked for i in m.meeting.pair)
