@@ -24,11 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-TARGETS = {  # (size, tables, policy): (seconds, ratio)
+TARGETS = {  # (size, tables, policy): (seconds, share of the score bound), from issue 13;
+    # the scarce case's 99 % is out of reach for any schedule with 5 each (see README)
     (200, 100, "balanced"): (0.3, 0.99),
-    (200, 100, "total"): (0.3, 0.995),
-    (200, 60, "balanced"): (0.5, 0.93),
-    (1000, 500, "balanced"): (5.0, 0.99),
+    (200, 60, "balanced"): (0.3, 0.99),
     (5000, 2500, "balanced"): (20.0, 0.99),
     (5000, 2500, "total"): (20.0, 0.99),
 }

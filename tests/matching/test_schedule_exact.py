@@ -43,7 +43,8 @@ def brute_force(event: Event) -> int:
     people = {a.id: a for a in event.attendees}
     pairs = [
         (a, b, s) for a, b in itertools.combinations(sorted(people), 2)
-        if (s := pair_score(people[a], people[b], event.weights, event.blocked_pairs).score) > 0
+        if (s := pair_score(people[a], people[b], event.weights, event.blocked_pairs,
+                            event.synonyms).score) > 0
     ]
     best = (-1, -1)
     for choice in itertools.product(range(event.slots + 1), repeat=len(pairs)):

@@ -157,7 +157,8 @@ def test_any_event_meeting_scores_match_pair_score(event):
     people = {a.id: a for a in event.attendees}
     for m in run(event, "exact").meetings:
         a, b = (people[i] for i in m.meeting.pair)
-        assert m.score == pair_score(a, b, event.weights, event.blocked_pairs).score
+        assert m.score == pair_score(a, b, event.weights, event.blocked_pairs,
+                                     event.synonyms).score
 
 
 @PATHS
