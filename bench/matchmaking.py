@@ -1,12 +1,15 @@
 """Benchmark of the matchmaking engine on seeded synthetic events (not a test).
 
-    python bench/matchmaking.py [--sizes 200,1000,2000,5000] [--seed 1] [--baseline-max 1000]
+    python bench/matchmaking.py [--sizes 200,1000,5000] [--seed 1] [--baseline-max 200]
 
-Each size runs in a fresh subprocess, so the peak RSS (ru_maxrss) is that size's own.
-Timing covers `schedule(event)` only (generating attendees is not timed). Tables: N // 2,
-enough for everybody. For sizes up to --baseline-max, the same process then runs the
-baseline: networkx `max_weight_matching` slot by slot on the full graph; it stops after
---baseline-cap seconds and reports how many slots it finished.
+Every size runs with both policies ("balanced" and "total"), with tables for everybody
+(N // 2), plus the scarce-tables case of the go-cluster conference (200 attendees, 60
+tables). The synonym list is the starter list an event gets. Each run is a fresh
+subprocess, so the peak RSS (ru_maxrss) is that run's own. Timing covers
+`schedule(event)` only (generating attendees is not timed). For sizes up to
+--baseline-max, the total-policy process then runs the baseline: networkx
+`max_weight_matching` slot by slot on the full graph; it stops after --baseline-cap
+seconds and reports how many slots it finished.
 """
 
 from __future__ import annotations
@@ -21,28 +24,40 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-TARGETS = {  # size: (seconds, ratio, megabytes, speed-up over the baseline)
-    200: (0.2, 0.995, None, 50),
-    2000: (3.0, 0.99, 300, None),
-    5000: (20.0, 0.99, 500, None),
+TARGETS = {  # (size, tables, policy): (seconds, share of the score bound), from issue 13;
+    # the scarce case's 99 % is out of reach for any schedule with 5 each (see README)
+    (200, 100, "balanced"): (0.3, 0.99),
+    (200, 60, "balanced"): (0.3, 0.99),
+    (5000, 2500, "balanced"): (20.0, 0.99),
+    (5000, 2500, "total"): (20.0, 0.99),
 }
+SCARCE = (200, 60)
+POLICIES = ("balanced", "total")
 
 
-def worker(n: int, seed: int, baseline: bool, cap: float) -> dict:
+def worker(n: int, tables: int, policy: str, seed: int, baseline: bool, cap: float) -> dict:
+    from dataclasses import replace
+
     from matchmaker.exchange.event_rows import event_from_rows
     from matchmaker.matching import schedule
+    from matchmaker.matching.synonyms import parse_synonyms, starter_text
     from matchmaker.synthetic import generate_attendees
 
-    event, _ = event_from_rows(generate_attendees(n, seed), slots=10, tables=n // 2)
+    event, _ = event_from_rows(generate_attendees(n, seed), slots=10, tables=tables)
+    event = replace(event, policy=policy, synonyms=parse_synonyms(starter_text()))
     started = time.perf_counter()
     result = schedule(event)
     seconds = time.perf_counter() - started
     q = result.quality
     figures = {
-        "n": n, "seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "n": n, "tables": tables, "policy": policy, "seconds": seconds,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "total": q.total_score, "bound": q.upper_bound, "ratio": q.ratio,
-        "min": q.min_meetings, "mean": q.mean_meetings, "zero": q.zero_meetings,
-        "method": q.method, "edges": q.candidate_edges,
+        "min": q.min_meetings, "p10": q.p10_meetings, "median": q.median_meetings,
+        "max": q.max_meetings, "mean": q.mean_meetings, "zero": q.zero_meetings,
+        "level": q.fair_level, "level_bound": q.fair_level_bound,
+        "below_5": below_five(event, result), "cross_cluster": q.cross_cluster_share,
+        "manager_pairs": q.cluster_manager_pairs, "method": q.method,
     }
     if baseline:
         figures["baseline"] = run_baseline(event, q.upper_bound, cap)
@@ -86,26 +101,51 @@ def event_size(event) -> int:
     return len(event.attendees)
 
 
+def below_five(event, result) -> str:
+    """'k of m': attendees whose limits allow 5 and who have 5 possible partners (m) but
+    got fewer than 5 meetings (k)."""
+    from matchmaker.matching.problem import build_problem
+    from matchmaker.matching.shares import partners
+
+    people = sorted(event.attendees, key=lambda a: a.id)
+    possible = partners(build_problem(event, k=1))
+    met = {a.id: 0 for a in people}
+    for m in result.meetings:
+        for i in m.meeting.pair:
+            met[i] += 1
+    entitled = [a.id for a, count in zip(people, possible.tolist())
+                if _limit(a, event.slots) >= 5 and count >= 5]
+    return f"{sum(1 for i in entitled if met[i] < 5)} of {len(entitled)}"
+
+
+def _limit(attendee, slots: int) -> int:
+    if not (attendee.consent and attendee.wants_meetings):
+        return 0
+    own = slots if attendee.max_meetings is None else attendee.max_meetings
+    return min(own, slots - len(attendee.unavailable_slots))
+
+
 def verdicts(row: dict) -> str:
-    target = TARGETS.get(row["n"])
+    target = TARGETS.get((row["n"], row["tables"], row["policy"]))
     if target is None:
         return "-"
-    seconds, ratio, megabytes, speedup = target
+    seconds, ratio = target
     checks = [("time", row["seconds"] < seconds), ("ratio", row["ratio"] >= ratio)]
-    if megabytes:
-        checks.append(("memory", row["peak_mb"] < megabytes))
-    if speedup and row.get("baseline"):
-        checks.append((f"{speedup}x", row["baseline"]["seconds"] / row["seconds"] >= speedup))
+    if (row["n"], row["tables"]) == SCARCE and row["policy"] == "balanced":
+        checks.append(("5 each", row["below_5"].startswith("0 ")))
     return ", ".join(f"{name} {'PASS' if ok else 'FAIL'}" for name, ok in checks)
 
 
 def print_table(rows: list[dict]) -> None:
-    print(f"{'N':>5} {'time s':>8} {'peak MB':>8} {'total':>9} {'bound':>9} {'ratio':>7} "
-          f"{'min':>4} {'mean':>6} {'zero':>5} {'edges':>7}  targets")
+    print(f"{'N':>5} {'tables':>6} {'policy':>8} {'time s':>7} {'MB':>5} {'total':>8} "
+          f"{'bound':>8} {'ratio':>7} {'min/p10/med/max':>15} {'level':>6} {'<5':>10} "
+          f"{'x-clus':>6} {'cm':>4}  targets")
     for r in rows:
-        print(f"{r['n']:>5} {r['seconds']:>8.3f} {r['peak_mb']:>8.0f} {r['total']:>9} "
-              f"{r['bound']:>9} {r['ratio']:>7.2%} {r['min']:>4} {r['mean']:>6} {r['zero']:>5} "
-              f"{r['edges']:>7}  {verdicts(r)}")
+        spread = f"{r['min']}/{r['p10']}/{r['median']}/{r['max']}"
+        print(f"{r['n']:>5} {r['tables']:>6} {r['policy']:>8} {r['seconds']:>7.3f} "
+              f"{r['peak_mb']:>5.0f} {r['total']:>8} {r['bound']:>8} {r['ratio']:>7.2%} "
+              f"{spread:>15} {r['level']:>3}/{r['level_bound']:<2} {r['below_5']:>10} "
+              f"{r['cross_cluster']:>6.1%} {r['manager_pairs']:>4}  {verdicts(r)}")
     for r in rows:
         b = r.get("baseline")
         if b:
@@ -122,24 +162,29 @@ def print_table(rows: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="200,1000,2000,5000")
+    parser.add_argument("--sizes", default="200,1000,5000")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--baseline-max", type=int, default=1000)
+    parser.add_argument("--baseline-max", type=int, default=200)
     parser.add_argument("--baseline-cap", type=float, default=180.0)
-    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        baseline = args.worker <= args.baseline_max
-        print(json.dumps(worker(args.worker, args.seed, baseline, args.baseline_cap)))
+        n, tables, policy = args.worker.split(":")
+        baseline = int(n) <= args.baseline_max and policy == "total"
+        print(json.dumps(worker(int(n), int(tables), policy, args.seed, baseline,
+                                args.baseline_cap)))
         return
+    sizes = [(int(s), int(s) // 2) for s in args.sizes.split(",")]
+    runs = [(n, tables, policy) for n, tables in [*sizes, SCARCE] for policy in POLICIES]
     rows = []
-    for n in (int(s) for s in args.sizes.split(",")):
-        command = [sys.executable, __file__, "--worker", str(n), "--seed", str(args.seed),
-                   "--baseline-max", str(args.baseline_max),
+    for n, tables, policy in runs:
+        command = [sys.executable, __file__, "--worker", f"{n}:{tables}:{policy}",
+                   "--seed", str(args.seed), "--baseline-max", str(args.baseline_max),
                    "--baseline-cap", str(args.baseline_cap)]
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
         rows.append(json.loads(output.splitlines()[-1]))
-        print(f"N={n} done in {rows[-1]['seconds']:.2f} s", file=sys.stderr)
+        print(f"N={n} tables={tables} {policy} done in {rows[-1]['seconds']:.2f} s",
+              file=sys.stderr)
     print_table(rows)
 
 

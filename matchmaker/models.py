@@ -23,6 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .extensions import db
+from .matching.model import POLICIES
 from .vocabulary import LANGUAGES, ORG_TYPES
 
 
@@ -75,6 +76,10 @@ class Event(db.Model):
     # purged by the retention rule like any past event's.
     archived_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Matchmaking: the policy ("balanced" or "total", see matching.model.POLICIES) and the
+    # organiser's synonym groups of interest tags, one per line (None: the starter list).
+    matching_policy: Mapped[str] = mapped_column(String(20), default="balanced")
+    tag_synonyms: Mapped[str | None] = mapped_column(Text)
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"
@@ -83,7 +88,10 @@ class Event(db.Model):
         back_populates="event", order_by="MeetingTable.number", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (CheckConstraint("capacity >= 0", name="capacity_not_negative"),)
+    __table_args__ = (
+        CheckConstraint("capacity >= 0", name="capacity_not_negative"),
+        CheckConstraint(sql_in("matching_policy", POLICIES), name="matching_policy_known"),
+    )
 
 
 class Industry(db.Model):

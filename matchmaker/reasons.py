@@ -1,7 +1,8 @@
 """Why a meeting was suggested, phrased for one of its two attendees, in their language.
 
 The engine gives machine codes with parameters (see ``matching.scoring``); this is the one
-place that turns them into sentences.
+place that turns them into sentences. Tags appear as the viewer spelled them (synonyms
+may have matched another spelling of their partner's).
 """
 
 from collections.abc import Mapping, Sequence
@@ -25,17 +26,27 @@ def phrase(code: str, params: Mapping[str, Any], viewer_id: int, industries: Map
         return _("Shared themes: %(themes)s",
                  themes=", ".join(str(THEME_LABELS.get(t, t)) for t in params["themes"]))
     if code == "shared_keywords":
-        return _("Shared keywords: %(keywords)s", keywords=", ".join(params["keywords"]))
+        own = params["keywords"]
+        if params.get("keywords_of", viewer_id) != viewer_id:
+            own = params["partner_keywords"]
+        return _("Shared keywords: %(keywords)s", keywords=", ".join(own))
     if code == "offer_matches_seek":
         if params["offered_by"] == viewer_id:
             return _("You offer “%(tag)s”, which your partner is looking for.", tag=params["tag"])
-        return _("Your partner offers “%(tag)s”, which you are looking for.", tag=params["tag"])
+        return _("Your partner offers “%(tag)s”, which you are looking for.",
+                 tag=params.get("sought_tag", params["tag"]))
     if code == "cross_industry":
         return _("Across industries: %(industries)s",
                  industries=" × ".join(industries.get(i, i) for i in params["industries"]))
     if code == "complementary_org_types":
         return _("Complementary organisations: %(types)s",
                  types=" × ".join(str(ORG_TYPE_LABELS.get(t, t)) for t in params["org_types"]))
+    if code == "same_cluster":
+        return _("You both belong to %(cluster)s and may know each other already.",
+                 cluster=params["cluster"])
+    if code == "cluster_exchange":
+        return _("Exchange between two clusters: %(clusters)s",
+                 clusters=" × ".join(params["clusters"]))
     if code == "must_meet_mutual":
         return _("You both asked for this meeting.")
     if code == "must_meet_one_sided":

@@ -42,3 +42,49 @@ def test_reasons_in_english(app):
     with app.test_request_context(), force_locale("en"):
         assert phrase_reasons(REASONS[1:2], 2, INDUSTRIES) == [
             "Your partner offers “Wasserstoff”, which you are looking for."]
+
+
+SPELLINGS = [
+    {"code": "shared_keywords", "params": {"keywords": ["KI"], "keywords_of": 1,
+                                           "partner_keywords": ["Künstliche Intelligenz"]}},
+    {"code": "offer_matches_seek", "params": {"tag": "AI", "offered_by": 1, "sought_by": 2,
+                                              "sought_tag": "KI"}},
+]
+CLUSTERS = [
+    {"code": "same_cluster", "params": {"cluster": "Photonik BW"}},
+    {"code": "cluster_exchange", "params": {"clusters": ["Photonik BW", "Cluster Leichtbau Nord"]}},
+]
+
+
+def test_synonymous_tags_are_shown_as_the_first_attendee_spelled_them(german):
+    assert phrase_reasons(SPELLINGS, 1, INDUSTRIES) == [
+        "Gemeinsame Stichworte: KI", "Sie bieten „AI“ an, was Ihr Gegenüber sucht."]
+
+
+def test_synonymous_tags_are_shown_as_the_second_attendee_spelled_them(german):
+    assert phrase_reasons(SPELLINGS, 2, INDUSTRIES) == [
+        "Gemeinsame Stichworte: Künstliche Intelligenz",
+        "Ihr Gegenüber bietet „KI“ an, was Sie suchen."]
+
+
+@pytest.mark.parametrize("viewer", [1, 2])
+def test_cluster_reasons_read_the_same_for_both_sides_in_german(german, viewer):
+    assert phrase_reasons(CLUSTERS, viewer, INDUSTRIES) == [
+        "Sie gehören beide zu Photonik BW und kennen sich vielleicht schon.",
+        "Austausch zwischen zwei Clustern: Photonik BW × Cluster Leichtbau Nord",
+    ]
+
+
+def test_cluster_reasons_in_english(app):
+    with app.test_request_context(), force_locale("en"):
+        assert phrase_reasons(CLUSTERS, 2, INDUSTRIES) == [
+            "You both belong to Photonik BW and may know each other already.",
+            "Exchange between two clusters: Photonik BW × Cluster Leichtbau Nord",
+        ]
+
+
+def test_reasons_stored_before_synonyms_still_read_well(german):
+    old = [{"code": "shared_keywords", "params": {"keywords": ["Leichtbau"]}},
+           {"code": "offer_matches_seek", "params": {"tag": "KI", "offered_by": 1, "sought_by": 2}}]
+    assert phrase_reasons(old, 2, INDUSTRIES) == [
+        "Gemeinsame Stichworte: Leichtbau", "Ihr Gegenüber bietet „KI“ an, was Sie suchen."]

@@ -4,14 +4,17 @@ import csv
 import io
 import json
 from collections import Counter
+from dataclasses import replace
 
+import pytest
 from sqlalchemy import func, select
 
 from matchmaker.extensions import db
-from matchmaker.models import Attendee, Meeting, ScheduleRun
+from matchmaker.exchange.attendee_csv import AttendeeRow
+from matchmaker.models import Attendee, Meeting, MeetingRequest, ScheduleRun
 from matchmaker.services.attendee_import import import_attendees
 from matchmaker.synthetic import generate_attendees
-from tests.support.factories import add_organiser, login
+from tests.support.factories import add_organiser, login, make_event
 
 
 def seed(event, count: int = 40, confirmed: bool = True) -> None:
@@ -35,14 +38,17 @@ def test_match_stores_draft_schedule_with_certificate(runner, event):
     assert run.quality["upper_bound"] >= run.quality["total_score"]
 
 
-def test_match_never_double_books_an_attendee_or_a_table(runner, event):
+def test_match_never_double_books_an_attendee_or_a_table(runner, app):
+    event = make_event(tables=8)
     seed(event)
     runner.invoke(args=["match"])
     per_slot = Counter()
     for meeting in meetings():
         per_slot[(meeting.slot_id, meeting.attendee_a_id)] += 1
         per_slot[(meeting.slot_id, meeting.attendee_b_id)] += 1
-    assert max(per_slot.values()) == 1
+    tables = Counter((m.slot_id, m.table_id) for m in meetings())
+    assert max(per_slot.values()) == 1 and max(tables.values()) == 1
+    assert max(Counter(m.slot_id for m in meetings()).values()) == 8  # the tables were scarce
     assert all(m.attendee_a_id < m.attendee_b_id and m.reasons for m in meetings())
 
 
@@ -230,3 +236,156 @@ def test_attendee_who_cancels_while_engine_runs_gets_no_meeting(event):
     store_schedule(event, result)
     assert all(leaver.id not in (m.attendee_a_id, m.attendee_b_id) for m in meetings())
     assert meetings()
+
+
+def person(email: str, organisation: str, org_type: str, **fields) -> AttendeeRow:
+    first, last = email.split("@")[0].split(".")
+    return AttendeeRow(email=email, first_name=first.title(), last_name=last.title(),
+                       organisation=organisation, org_type=org_type,
+                       industry=fields.pop("industry", "ict_software"), **fields)
+
+
+def pairs_by_email() -> set[tuple[str, str]]:
+    emails = dict(db.session.execute(select(Attendee.id, Attendee.email)).all())
+    return {tuple(sorted((emails[m.attendee_a_id], emails[m.attendee_b_id]))) for m in meetings()}
+
+
+def test_match_plans_only_registered_confirmed_consenting_attendees(runner, app):
+    event = make_event(capacity=4)
+    rows = [
+        person("ada.sme@a.de", "A GmbH", "sme", must_meet=("ben.large@b.de",)),
+        person("ben.large@b.de", "B AG", "large"),
+        person("cem.start@c.de", "C GmbH", "startup"),
+        person("dora.research@d.de", "D Institut", "research"),
+        person("eva.wait@e.de", "E AG", "large"),  # the fifth: on the waiting list
+    ]
+    import_attendees(event, rows, "test", confirmed=True)
+    import_attendees(event, [person("finn.new@f.de", "F AG", "large")], "test", confirmed=False)
+    db.session.get(Attendee, attendee_id("dora.research@d.de")).matching_consent_at = None
+    db.session.commit()
+    assert runner.invoke(args=["match"]).exit_code == 0
+    # Ben (large) would suit everybody; the waiting, non-consenting and unconfirmed
+    # attendees (Eva, Dora, Finn) would suit Ada and Cem: only the three may meet.
+    assert pairs_by_email() == {("ada.sme@a.de", "ben.large@b.de"),
+                                ("ben.large@b.de", "cem.start@c.de")}
+
+
+def attendee_id(email: str) -> int:
+    return db.session.scalar(select(Attendee.id).where(Attendee.email == email))
+
+
+def test_database_mode_hands_every_must_meet_wish_to_the_engine(runner, event):
+    from matchmaker.services.scheduling import planning_input
+
+    rows = generate_attendees(30, seed=5, slots=10)
+    wishes = {0: (1, 2), 1: (0,), 5: (9,)}  # a mutual pair and two one-sided wishes
+    rows = [replace(row, must_meet=tuple(rows[j].email for j in wishes.get(i, ())))
+            for i, row in enumerate(rows)]
+    import_attendees(event, rows, "test", confirmed=True)
+    db.session.commit()
+    requests = set(db.session.execute(
+        select(MeetingRequest.requester_id, MeetingRequest.target_id)).all())
+    engine_event = planning_input(event).engine_event
+    handed = {(a.id, target) for a in engine_event.attendees for target in a.must_meet}
+    assert len(requests) == 4 and handed == requests
+
+
+def test_schedule_favours_cross_industry_pairs(runner, app):
+    event = make_event(tables=1)
+    # Ada has time for one meeting. Ben shares a theme and a keyword with her, Cem only
+    # the theme, but Cem comes from another industry: the conference's thesis says Cem.
+    rows = [
+        person("ada.sme@a.de", "A GmbH", "sme", industry="logistics", themes=("skills",),
+               keywords=("Lager",), max_meetings=1),
+        person("ben.same@b.de", "B GmbH", "sme", industry="logistics", themes=("skills",),
+               keywords=("Lager",)),
+        person("cem.other@c.de", "C GmbH", "sme", industry="energy_environment",
+               themes=("skills",)),
+    ]
+    import_attendees(event, rows, "test", confirmed=True)
+    db.session.commit()
+    runner.invoke(args=["match"])
+    assert ("ada.sme@a.de", "cem.other@c.de") in pairs_by_email()
+    assert ("ada.sme@a.de", "ben.same@b.de") not in pairs_by_email()
+
+
+def test_match_policy_option_overrides_the_events_setting_for_one_run(runner, event):
+    seed(event)
+    result = runner.invoke(args=["match", "--policy", "total"])
+    run = db.session.scalars(select(ScheduleRun)).one()
+    assert "policy total" in result.output and run.quality["policy"] == "total"
+    assert event.matching_policy == "balanced"
+
+
+def test_match_summary_reports_distribution_and_clusters(runner, event):
+    seed(event)
+    output = runner.invoke(args=["match"]).output
+    assert "policy balanced" in output and "10th percentile" in output
+    assert "fair level" in output and "cross-cluster" in output
+    run = db.session.scalars(select(ScheduleRun)).one()
+    assert {"meetings_histogram", "fair_level_bound", "below_fair_level",
+            "cluster_manager_pairs"} <= set(run.quality)
+
+
+def test_event_policy_set_by_service_applies_to_the_next_run(runner, event):
+    from matchmaker.services.matching_settings import set_matching_policy
+
+    seed(event)
+    set_matching_policy(event, "total")
+    db.session.commit()
+    runner.invoke(args=["match"])
+    assert db.session.scalars(select(ScheduleRun)).one().quality["policy"] == "total"
+
+
+def test_unknown_policy_is_a_domain_error(event):
+    from matchmaker.services import DomainError
+    from matchmaker.services.matching_settings import set_matching_policy
+
+    with pytest.raises(DomainError) as error:
+        set_matching_policy(event, "greedy")
+    assert error.value.code == "unknown_matching_policy" and event.matching_policy == "balanced"
+
+
+def test_new_event_uses_the_starter_synonym_list(runner, event):
+    output = runner.invoke(args=["synonyms"]).output
+    assert "KI = Künstliche Intelligenz = AI" in output
+
+
+def test_synonyms_command_replaces_the_list_from_a_file(runner, event, tmp_path):
+    source = tmp_path / "synonyms.txt"
+    source.write_text("Wasserstoff = H2\n", encoding="utf-8")
+    result = runner.invoke(args=["synonyms", "--file", str(source)])
+    assert result.exit_code == 0 and "replaced" in result.output
+    assert runner.invoke(args=["synonyms"]).output == "Wasserstoff = H2\n"
+
+
+def test_synonyms_command_rejects_a_malformed_line_and_keeps_the_list(runner, event, tmp_path):
+    source = tmp_path / "synonyms.txt"
+    source.write_text("Wasserstoff = H2\nKI\n", encoding="utf-8")
+    result = runner.invoke(args=["synonyms", "--file", str(source)])
+    assert result.exit_code == 1 and "line 2" in result.output
+    assert "KI = Künstliche Intelligenz = AI" in runner.invoke(args=["synonyms"]).output
+
+
+def test_set_synonyms_raises_domain_error_with_line(event):
+    from matchmaker.services import DomainError
+    from matchmaker.services.matching_settings import set_synonyms, synonym_text
+
+    with pytest.raises(DomainError) as error:
+        set_synonyms(event, "KI = AI\nAI = Artificial Intelligence\n")
+    assert (error.value.code, error.value.params) == ("synonym_in_two_groups", {"line": 2})
+    set_synonyms(event, "KI = AI\n")
+    assert synonym_text(event) == "KI = AI\n"
+
+
+def test_match_uses_the_events_synonyms(runner, app):
+    event = make_event(tables=1)
+    rows = [person("ada.sme@a.de", "A GmbH", "sme", seeks=("AI",)),
+            person("ben.sme@b.de", "B GmbH", "sme", offers=("Künstliche Intelligenz",))]
+    import_attendees(event, rows, "test", confirmed=True)
+    db.session.commit()
+    runner.invoke(args=["match"])
+    (meeting,) = meetings()
+    assert meeting.reasons == [{"code": "offer_matches_seek", "params": {
+        "tag": "Künstliche Intelligenz", "offered_by": attendee_id("ben.sme@b.de"),
+        "sought_by": attendee_id("ada.sme@a.de"), "sought_tag": "AI"}}]

@@ -28,6 +28,7 @@ from ..formatting import slot_label
 from ..reasons import phrase_reasons
 from ..services import events as event_service
 from ..services import privacy, self_service
+from ..services.matching_settings import tag_suggestions
 from ..services.self_service import Interests, MeetingPreferences, Profile
 from . import bp
 from .forms import ConfirmForm, MeetingsForm, details_from, form_data
@@ -60,7 +61,8 @@ def profile() -> str | BaseResponse:
 def interests() -> str | BaseResponse:
     form = prepared(InterestFields, Interests)
     if not form.validate_on_submit():
-        return render_template("attendee/interests.html", **page(form=form))
+        return render_template("attendee/interests.html", **page(
+            form=form, tag_suggestions=tag_suggestions(g.attendee.event)))
     self_service.update_details(g.attendee, details_from(form, Interests))
     return saved()
 

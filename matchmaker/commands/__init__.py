@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
         export_schedule_command,
         match_command,
         publish_schedule_command,
+        synonyms_command,
     )
     from .setup import (
         archive_event_command,
@@ -32,5 +33,6 @@ def init_app(app: Flask) -> None:
                     release_unconfirmed_command, backup_command, restore_command,
                     match_command, export_graph_command, export_schedule_command,
                     publish_schedule_command, list_events_command, archive_event_command,
-                    import_attendees_command, export_attendees_command, worker_command):
+                    import_attendees_command, export_attendees_command, worker_command,
+                    synonyms_command):
         app.cli.add_command(command)

@@ -1,14 +1,16 @@
-"""`matchmaker match`, `export-graph` and `export-schedule`.
+"""`matchmaker match`, `export-graph`, `export-schedule` and `synonyms`.
 
 With `--input`, `match` and `export-graph` work on a CSV file alone (no web app, no
 database); without it, `match` plans the installation's event and stores a draft, which
-`export-schedule` writes out. The click commands only parse options and report; the work
-is in `match_file`, `export_graph_file` and the services.
+`export-schedule` writes out. `synonyms` shows or replaces an event's synonym list. The
+click commands only parse options and report; the work is in `match_file`,
+`export_graph_file` and the services.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -27,10 +29,19 @@ from matchmaker.exchange.schedule_json import (
     synthetic_slots,
 )
 from matchmaker.extensions import db
-from matchmaker.matching import full_graph, replan, schedule
+from matchmaker.matching import (
+    POLICIES,
+    SynonymError,
+    full_graph,
+    parse_synonyms,
+    replan,
+    schedule,
+)
 from matchmaker.matching.candidates import DEFAULT_K
 from matchmaker.matching.model import ScheduleResult
+from matchmaker.matching.synonyms import starter_text
 from matchmaker.services import DomainError
+from matchmaker.services.matching_settings import set_synonyms, synonym_text
 from matchmaker.services.schedule_export import export_schedule, schedule_csv, schedule_json
 from matchmaker.services.scheduling import (
     planning_input,
@@ -47,6 +58,11 @@ PLAN_ERRORS = {
     "locked_meetings_conflict": "the locked meetings contradict each other or the "
                                 "attendees' availability: {detail}",
 }
+SYNONYM_ERRORS = {
+    "synonym_line_malformed": "line {line}: a group needs at least two different tags "
+                              "separated by '=', e.g. 'KI = Künstliche Intelligenz = AI'",
+    "synonym_in_two_groups": "line {line}: a tag of this group is already in an earlier group",
+}
 
 
 def match_file(
@@ -60,15 +76,20 @@ def match_file(
     break_minutes: int = 0,
     previous_path: Path | None = None,
     k: int | None = None,
+    policy: str = "balanced",
+    synonyms_path: Path | None = None,
 ) -> tuple[ScheduleResult, str]:
     """Schedule the attendees of a CSV file; write the JSON (None: only return it).
 
     With `previous_path`, re-plan against that schedule file: its locked meetings stay,
-    its other meetings are kept where still feasible.
+    its other meetings are kept where still feasible. Tags match through the synonym
+    list in `synonyms_path` (default: the starter list); raises SynonymError.
     """
     rows = read_attendee_csv(input_path, slots=slots)
     table_count = tables if tables is not None else max(1, len(rows) // 2)
     event, emails = event_from_rows(rows, slots=slots, tables=table_count)
+    text = starter_text() if synonyms_path is None else read_text(synonyms_path)
+    event = replace(event, policy=policy, synonyms=parse_synonyms(text))
     if previous_path is None:
         result = schedule(event, k=k)
     else:
@@ -102,22 +123,30 @@ def export_graph_file(input_path: Path, output_path: Path | None, slots: int) ->
 
 def summary(result: ScheduleResult) -> str:
     q = result.quality
+    reasons = Counter(s.reason for s in q.below_fair_level)
+    below = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
     line = (
-        f"{q.meetings} meetings, total score {q.total_score}, upper bound {q.upper_bound}, "
-        f"ratio {q.ratio:.2%}; meetings per attendee min {q.min_meetings}, "
-        f"mean {q.mean_meetings}; without meetings: {q.zero_meetings}; "
-        f"must-meet honoured {q.must_meet_honoured}/{q.must_meet_requested}"
+        f"policy {q.policy}: {q.meetings} meetings, total score {q.total_score}, "
+        f"upper bound {q.upper_bound}, ratio {q.ratio:.2%}; meetings per attendee "
+        f"min {q.min_meetings}, 10th percentile {q.p10_meetings}, median "
+        f"{q.median_meetings}, max {q.max_meetings}, mean {q.mean_meetings}; histogram "
+        f"{list(q.meetings_histogram)}; fair level {q.fair_level} (no schedule can reach "
+        f"more than {q.fair_level_bound}); below it: {len(q.below_fair_level)}"
+        f"{f' ({below})' if below else ''}; without meetings: {q.zero_meetings}; "
+        f"must-meet honoured {q.must_meet_honoured}/{q.must_meet_requested}; "
+        f"cross-cluster {q.cross_cluster_share:.1%}, cluster-manager pairs of different "
+        f"clusters {q.cluster_manager_pairs}"
     )
     if result.changes is not None:
         line += f"; changed {result.changed_count}, added {len(result.changes.added)}"
     return line
 
 
-def match_event(event_slug: str | None = None) -> None:
-    """Plan the event and store the result as the draft schedule."""
+def match_event(event_slug: str | None = None, policy: str | None = None) -> None:
+    """Plan the event (`policy`: this run's instead of the event's) and store the result."""
     event = require_event(event_slug)
     try:
-        inputs = planning_input(event)
+        inputs = planning_input(event, policy)
         db.session.rollback()  # the engine runs without holding SQLite's write lock
         result = solve(inputs)
     except DomainError as error:
@@ -126,6 +155,14 @@ def match_event(event_slug: str | None = None) -> None:
     state = "published (re-plan of a published schedule)" if run.published_at else "stored as a draft"
     db.session.commit()
     click.echo(f"Schedule {state}: {summary(result)}")
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file, or a clear error for anything else."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{path}: not a UTF-8 text file") from None
 
 
 def _output(path: str) -> Path | None:
@@ -158,18 +195,31 @@ INPUT = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--candidates", "k", type=click.IntRange(1), default=None,
               help=f"Candidate partners per attendee [default: 60 up to 1,000 attendees, "
               f"{DEFAULT_K} above].")
+@click.option("--policy", type=click.Choice(POLICIES), default=None,
+              help="balanced: fair shares first, then the total; total: the best total "
+              "[default: the event's setting; in file mode balanced].")
+@click.option("--synonyms", "synonyms_path", type=INPUT, default=None,
+              help="File mode: synonym groups of tags, one 'a = b = c' per line "
+              "[default: the starter list].")
 def match_command(event_slug, input_path, slots, tables, output, start, slot_minutes, break_minutes,
-                  previous, k) -> None:
+                  previous, k, policy, synonyms_path) -> None:
     """Schedule 1:1 meetings: for a CSV file (--input), or for the event in the database."""
     if input_path is None:
-        match_event(event_slug)
+        if synonyms_path is not None:
+            raise click.UsageError("--synonyms is for file mode; an event's list is set "
+                                   "with 'matchmaker synonyms --file'")
+        match_event(event_slug, policy)
         return
     try:
         result, text = match_file(input_path, slots, tables, _output(output), start=start,
                                   slot_minutes=slot_minutes, break_minutes=break_minutes,
-                                  previous_path=previous, k=k)
+                                  previous_path=previous, k=k, policy=policy or "balanced",
+                                  synonyms_path=synonyms_path)
     except CsvErrors as errors:
         _report_csv_errors(errors)
+    except SynonymError as error:
+        raise click.ClickException(
+            f"{synonyms_path}: {SYNONYM_ERRORS[error.code].format(line=error.line)}") from None
     except (ValueError, KeyError) as error:  # a bad --previous file or locked meetings
         raise click.ClickException(f"cannot re-plan: {error}") from None
     if output == "-":
@@ -232,3 +282,21 @@ def publish_schedule_command(event_slug: str | None) -> None:
     meetings = run.quality["meetings"]
     db.session.commit()
     click.echo(f"Schedule with {meetings} meetings published.")
+
+
+@click.command("synonyms")
+@event_option
+@click.option("--file", "file_path", type=INPUT, default=None,
+              help="Replace the event's list with this file (UTF-8, one group per line).")
+def synonyms_command(event_slug: str | None, file_path: Path | None) -> None:
+    """Show the event's synonym groups of interest tags, or replace them (--file)."""
+    event = require_event(event_slug)
+    if file_path is None:
+        click.echo(synonym_text(event), nl=False)
+        return
+    try:
+        set_synonyms(event, read_text(file_path))
+    except DomainError as error:
+        raise click.ClickException(SYNONYM_ERRORS[error.code].format(**error.params)) from None
+    db.session.commit()
+    click.echo(f"Synonym list of {event.slug} replaced.")

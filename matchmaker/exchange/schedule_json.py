@@ -21,17 +21,22 @@ Format (UTF-8, one object)::
   follow the sorted e-mails, so the alphabetically smaller e-mail comes first).
 - `reasons` are machine codes with parameters, for the app to phrase in German or
   English; parameters naming an attendee (`offered_by`, `sought_by`, `requested_by`)
-  hold e-mails. Codes: `shared_themes` {themes}, `shared_keywords` {keywords},
-  `offer_matches_seek` {tag, offered_by, sought_by}, `cross_industry` {industries},
-  `complementary_org_types` {org_types}, `must_meet_one_sided` {requested_by},
-  `must_meet_mutual` {}.
+  hold e-mails. Codes: `shared_themes` {themes}, `shared_keywords` {keywords,
+  keywords_of, partner_keywords}, `offer_matches_seek` {tag, offered_by, sought_by,
+  sought_tag}, `cross_industry` {industries}, `complementary_org_types` {org_types},
+  `same_cluster` {cluster}, `cluster_exchange` {clusters}, `must_meet_one_sided`
+  {requested_by}, `must_meet_mutual` {}. Tags are spelled as each attendee wrote them:
+  `keywords` as `keywords_of` did, `partner_keywords` as the other; `tag` as offered,
+  `sought_tag` as sought.
 - `unmatched` codes: `no_consent`, `does_not_want_meetings`, `max_meetings_zero`,
   `no_availability`, `no_compatible_partner`, `partners_fully_booked`.
 - `quality` holds the certificate (see `matchmaker.matching.quality`): total_score,
   upper_bound, ratio, meetings, attendees_considered, min_meetings, mean_meetings,
   zero_meetings, cross_industry_share, complementary_share, must_meet_requested,
-  must_meet_honoured, candidate_edges, method; after a re-plan also changed_count,
-  added_count.
+  must_meet_honoured, candidate_edges, method, policy, p10_meetings, median_meetings,
+  max_meetings, meetings_histogram, fair_level, fair_level_bound, below_fair_level
+  ([{attendee, meetings, reason}]), cross_cluster_share, cluster_manager_pairs,
+  changed_meetings; after a re-plan also changed_count, added_count.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ from matchmaker.matching.model import Meeting, Reason, ScheduleResult
 
 FORMAT = "matchmaker-schedule"
 VERSION = 1
-ATTENDEE_PARAMS = ("offered_by", "sought_by", "requested_by")
+ATTENDEE_PARAMS = ("offered_by", "sought_by", "requested_by", "keywords_of")
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,10 @@ def schedule_document(
 ) -> dict[str, Any]:
     """The JSON-ready dict of a schedule; `emails` maps attendee ids to e-mails."""
     quality = asdict(result.quality)
+    quality["below_fair_level"] = [
+        {"attendee": emails[s["attendee_id"]], "meetings": s["meetings"], "reason": s["reason"]}
+        for s in quality["below_fair_level"] if s["attendee_id"] in emails
+    ]
     if result.changes is not None:
         quality["changed_count"] = result.changes.changed_count
         quality["added_count"] = len(result.changes.added)

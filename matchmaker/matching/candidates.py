@@ -46,7 +46,7 @@ def positive_pairs(matrix: ScoreMatrix) -> tuple[np.ndarray, np.ndarray, np.ndar
     """All pairs (u < v positions) with a positive score, sorted."""
     parts = []
     for start, scores in matrix.blocks():
-        rows, cols = np.nonzero(scores)
+        rows, cols = np.nonzero(scores > 0)
         upper = cols > rows + start
         parts.append((rows[upper] + start, cols[upper], scores[rows[upper], cols[upper]]))
     return _concatenate(parts)
@@ -76,7 +76,8 @@ def suggestions(event: Event, attendee_id: int, limit: int = 10) -> list[Suggest
     me = people[attendee_id]
     result = []
     for p in best:
-        scored = pair_score(me, people[int(matrix.ids[p])], event.weights, event.blocked_pairs)
+        scored = pair_score(me, people[int(matrix.ids[p])], event.weights, event.blocked_pairs,
+                            event.synonyms)
         result.append(Suggestion(int(matrix.ids[p]), scored.score, scored.reasons))
     return result
 

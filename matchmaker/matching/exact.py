@@ -1,10 +1,15 @@
 """Exact schedule for small events: an integer programme over (pair, slot) variables.
 
 The optimum the engine aims for, stated precisely: among all schedules that satisfy the
-hard constraints, first maximise the number of coverable attendees with at least one
-meeting (fairness), then maximise the total score. Solved with HiGHS via `scipy.milp`:
-first the score alone; only if that leaves a coverable attendee without a meeting, a
-coverage phase and a score phase with the coverage fixed.
+hard constraints,
+- best total (`solve_exact`): first maximise the number of coverable attendees with at
+  least one meeting, then the total score. Solved with HiGHS via `scipy.milp`: first the
+  score alone; only if that leaves a coverable attendee without a meeting, a coverage
+  phase and a score phase with the coverage fixed;
+- balanced (`solve_balanced`): first maximise the level (`shares.py`: everybody gets at
+  least min(level, what they can have)), then the total score at that level: the best
+  total with the level's lower bounds, trying levels from the provable bound down. If no
+  level of at least 1 is feasible, the best-total optimum (coverage first) is the answer.
 """
 
 from __future__ import annotations
@@ -14,6 +19,9 @@ import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from matchmaker.matching.problem import Problem
+from matchmaker.matching.shares import targets
+
+INFEASIBLE = 2  # scipy.optimize.milp status
 
 MAX_VARIABLES = 3000
 TIME_LIMIT = 10.0
@@ -38,6 +46,29 @@ def solve_exact(problem: Problem, can_cover: np.ndarray) -> dict[int, int] | Non
     if not _uncovered(problem, edges[chosen], can_cover).any():
         return dict(zip(edges[chosen].tolist(), (slots[chosen] + 1).tolist()))
     return _solve_fair(problem, edges, slots, rows, can_cover)
+
+
+def solve_balanced(
+    problem: Problem, can_cover: np.ndarray, entitlement: np.ndarray, bound: int
+) -> dict[int, int] | None:
+    """Optimal balanced {edge: slot number}; None if HiGHS does not prove it in time."""
+    edges, slots = variables(problem)
+    if len(edges) == 0:
+        return {}
+    rows = _constraints(problem, edges, slots)
+    ends = np.concatenate([problem.u[edges], problem.v[edges]])
+    degree = _rows(ends, np.tile(np.arange(len(edges)), 2), problem.n, len(edges))
+    goal = -problem.w[edges].astype(float)
+    for level in range(bound, 0, -1):
+        floor = LinearConstraint(degree, targets(problem, entitlement, level), np.inf)
+        result = _milp(goal, [rows, floor], len(edges))
+        if result.status == INFEASIBLE:
+            continue
+        if result.status != 0 or result.x is None:
+            return None
+        chosen = np.round(result.x) > 0.5
+        return dict(zip(edges[chosen].tolist(), (slots[chosen] + 1).tolist()))
+    return solve_exact(problem, can_cover)
 
 
 def _solve_fair(problem, edges, slots, rows, can_cover) -> dict[int, int] | None:
@@ -111,13 +142,17 @@ def _uncovered(problem: Problem, edges: np.ndarray, can_cover: np.ndarray) -> np
 
 
 def _solve(goal: np.ndarray, constraints, integral: int) -> np.ndarray | None:
-    result = milp(
+    result = _milp(goal, constraints, integral)
+    if result.status != 0 or result.x is None:
+        return None
+    return np.round(result.x)
+
+
+def _milp(goal: np.ndarray, constraints, integral: int):
+    return milp(
         goal,
         integrality=np.ones(integral),
         bounds=Bounds(0, 1),
         constraints=constraints,
         options={"mip_rel_gap": 0.0, "time_limit": TIME_LIMIT},
     )
-    if result.status != 0 or result.x is None:
-        return None
-    return np.round(result.x)

@@ -1,8 +1,10 @@
-"""Fairness: who could have a meeting, a last repair for those still without, and why not.
+"""Fairness: who could have a meeting, a last repair for those below their need, and why not.
 
 An attendee is *coverable* when they may take further meetings and have at least one
-candidate partner (positive score, both may meet, a common free slot). The engine aims
-to give every coverable attendee at least one meeting before it maximises the total.
+candidate partner (positive score, both may meet, a common free slot). Under the
+best-total policy the engine gives every coverable attendee one meeting before it
+maximises the total; under the balanced policy each attendee's need is their share of
+the target level (`shares.py`).
 """
 
 from __future__ import annotations
@@ -21,27 +23,73 @@ def coverable(problem: Problem) -> np.ndarray:
     return (problem.capacity > 0) & (degree > 0)
 
 
-def repair(plan: Plan, can_cover: np.ndarray) -> None:
-    """Give each coverable attendee still without a meeting one, at the smallest loss.
+def coverage_need(problem: Problem) -> np.ndarray:
+    """The best-total policy's need: one meeting for every coverable attendee without one."""
+    return (coverable(problem) & (problem.locked_count == 0)).astype(np.int64)
+
+
+def repair(plan: Plan, need: np.ndarray) -> None:
+    """Raise each attendee below their `need` by one meeting at a time, at the smallest
+    loss, the most deprived first; repeat while moves help.
 
     A move meets partner j in slot s. j's meeting in s moves to another slot where both
     of its attendees are open, or else it is dropped (or, if j is full, j's cheapest other
-    meeting is), but only if that meeting's other attendee keeps a meeting or gets a new
-    one in its place (a short augmenting path).
+    meeting is; if the slot has no free table, its cheapest meeting is), but only if the
+    attendees losing a meeting keep at least what the raised attendee then has or their
+    own need (else the other attendee gets a new meeting in its place: a short augmenting
+    path). A pinned meeting (re-planning) only gives way to an attendee without any
+    meeting, so that raising the level never undoes the previous plan.
     """
     p = plan.problem
-    for node in np.nonzero(can_cover & ~plan.covered())[0]:
-        best = None
-        for edge in np.nonzero((p.u == node) | (p.v == node))[0]:
-            if plan.slot_of[edge]:
-                continue
-            partner = plan.other(int(edge), int(node))
-            for slot in range(1, p.slots + 1):
-                move = _move(plan, int(node), partner, int(edge), slot, can_cover)
-                if move is not None and (best is None or move[0] > best[0]):
-                    best = move
-        if best is not None:
-            _apply(plan, *best[1:])
+    for _ in range(int(need.max(initial=0))):
+        short = np.nonzero(plan.count < need)[0]
+        order = short[np.argsort(plan.count[short] + p.locked_count[short], kind="stable")]
+        raised = [node for node in order.tolist()
+                  if plan.count[node] < need[node] and _raise(plan, node, need)]
+        if not raised:
+            return
+
+
+def _raise(plan: Plan, node: int, need: np.ndarray) -> bool:
+    p = plan.problem
+    floor = _floor(plan, node, need)
+    pinned_ok = bool(plan.count[node] + p.locked_count[node] == 0)
+    spares = _table_spares(plan, floor, pinned_ok)
+    found: dict[tuple[int, int, int], tuple[int, int] | None] = {}
+    best = None
+    node_open = plan.open_in(node)
+    for edge in p.incident[node][plan.slot_of[p.incident[node]] == 0].tolist():
+        partner = plan.other(edge, node)
+        for slot in (np.flatnonzero(node_open & p.free[partner]) + 1).tolist():
+            move = _move(plan, node, partner, edge, slot, floor, spares, found, pinned_ok)
+            if move is not None and (best is None or move[0] > best[0]):
+                best = move
+    if best is not None:
+        _apply(plan, *best[1:])
+    return best is not None
+
+
+def _floor(plan: Plan, node: int, need: np.ndarray) -> np.ndarray:
+    """(n,) meetings (locked included) each attendee must keep when `node` gains one."""
+    p = plan.problem
+    after = plan.count[node] + p.locked_count[node] + 1
+    return np.minimum(need + p.locked_count, after)
+
+
+def _table_spares(plan: Plan, floor: np.ndarray, pinned_ok: bool) -> dict[int, int]:
+    """Per slot without a free table: its cheapest meeting both attendees can give up."""
+    p = plan.problem
+    have = plan.count + p.locked_count
+    spare = have - 1 >= floor
+    edges = plan.scheduled()
+    edges = edges[spare[p.u[edges]] & spare[p.v[edges]] & (pinned_ok | ~plan.fixed[edges])]
+    full = plan.used_tables >= p.tables_free
+    spares: dict[int, int] = {}
+    for edge in sorted(edges.tolist(), key=lambda e: (_cost(plan, e), e)):
+        slot = int(plan.slot_of[edge])
+        if full[slot - 1]:
+            spares.setdefault(slot, edge)
+    return spares
 
 
 def _apply(
@@ -58,7 +106,10 @@ def _apply(
         plan.add(*new)
 
 
-def _move(plan: Plan, node: int, partner: int, edge: int, slot: int, can_cover: np.ndarray):
+def _move(plan: Plan, node: int, partner: int, edge: int, slot: int, floor: np.ndarray,
+          spares: dict[int, int], found: dict, pinned_ok: bool):
+    """The best way to add `edge` in `slot` (gain first), or None; `found` caches
+    replacements, which depend on the plan, the loser, its lost meeting and `partner`."""
     p = plan.problem
     if not (p.free[node, slot - 1] and p.free[partner, slot - 1]):
         return None
@@ -70,24 +121,35 @@ def _move(plan: Plan, node: int, partner: int, edge: int, slot: int, can_cover: 
         target = _relocation(plan, clash)
         if target is not None:
             return int(p.w[edge]), edge, slot, [], (clash, target)
+    spare = None
     if clash >= 0:
         dropped.append(clash)
     elif plan.used_tables[slot - 1] >= p.tables_free[slot - 1]:
-        return None
+        spare = spares.get(slot)
+        if spare is None:
+            return None
     if plan.count[partner] - len(dropped) >= p.capacity[partner]:
         others = [int(e) for e in plan.busy[partner] if e >= 0 and e != clash]
         if not others:
             return None
         dropped.append(min(others, key=lambda e: (_cost(plan, e), e)))
+    if not pinned_ok and plan.fixed[dropped].any():
+        return None
     replacements = []
     for old in dropped:
-        if not _droppable(plan, old, partner, can_cover):
-            found = _replacement(plan, plan.other(old, partner), old, (node, partner))
-            if found is None or replacements:  # one replacement at most: no double booking
+        loser = plan.other(old, partner)
+        if plan.count[loser] + p.locked_count[loser] - 1 < floor[loser]:
+            key = (loser, old, partner)
+            if key not in found:
+                found[key] = _replacement(plan, loser, old, (node, partner))
+            if found[key] is None or replacements:  # one at most: no double booking
                 return None
-            replacements.append(found)
+            replacements.append(found[key])
     gain = int(p.w[edge]) - sum(_cost(plan, e) for e in dropped)
     gain += sum(int(p.w[e]) for e, _ in replacements)
+    if spare is not None:
+        gain -= _cost(plan, spare)
+        dropped.append(spare)
     return gain, edge, slot, dropped, None, replacements
 
 
@@ -98,18 +160,18 @@ def _replacement(
     be open in that slot, below capacity and not one of the two attendees in `taken`."""
     p = plan.problem
     lost_slot = int(plan.slot_of[dropped])
-    node_open = plan.open_in(node)
+    open_now = p.free & (plan.busy < 0)
+    node_open = open_now[node].copy()
     node_open[lost_slot - 1] = bool(p.free[node, lost_slot - 1])
-    best = None
-    for edge in np.nonzero(((p.u == node) | (p.v == node)) & (plan.slot_of == 0))[0]:
-        other = plan.other(int(edge), node)
-        if other in taken or plan.count[other] >= p.capacity[other]:
-            continue
-        fits = node_open & plan.open_in(other) & (plan.used_tables < p.tables_free)
-        slots = np.flatnonzero(fits)
-        if len(slots) and (best is None or p.w[edge] > p.w[best[0]]):
-            best = (int(edge), int(slots[0]) + 1)
-    return best
+    edges = p.incident[node]
+    edges = edges[plan.slot_of[edges] == 0]
+    others = np.where(p.u[edges] == node, p.v[edges], p.u[edges])
+    fits = node_open[None, :] & open_now[others] & (plan.used_tables < p.tables_free)[None, :]
+    ok = (plan.count[others] < p.capacity[others]) & (others != taken[0]) & (others != taken[1]) & fits.any(axis=1)
+    if not ok.any():
+        return None
+    best = int(np.argmax(np.where(ok, p.w[edges], np.iinfo(np.int64).min)))
+    return int(edges[best]), int(np.argmax(fits[best])) + 1
 
 
 def _relocation(plan: Plan, edge: int) -> int | None:
@@ -126,12 +188,6 @@ def _cost(plan: Plan, edge: int) -> int:
     """Dropping a pinned (previous) meeting costs far more than any score."""
     penalty = int(plan.problem.w.sum()) + 1 if plan.fixed[edge] else 0
     return int(plan.problem.w[edge]) + penalty
-
-
-def _droppable(plan: Plan, edge: int, partner: int, can_cover: np.ndarray) -> bool:
-    p = plan.problem
-    other = int(p.v[edge] if p.u[edge] == partner else p.u[edge])
-    return not can_cover[other] or plan.count[other] + p.locked_count[other] >= 2
 
 
 def unmatched(problem: Problem, meetings_per_position: np.ndarray) -> list[Unmatched]:

@@ -9,8 +9,10 @@
 3. Re-optimise (small events only; see `schedule.py`): each slot is emptied and matched
    again given all other slots; that never lowers the total because the slot's old
    meetings are one of the matchings considered.
-In steps 2 and 3, edges of attendees who would otherwise have no meeting carry a bonus
-larger than any slot's total, so the matching covers them first (fairness before score).
+In steps 2 and 3, each attendee below their `need` (further meetings the policy asks for:
+one for the best-total policy, their share of the level for the balanced one) carries a
+bonus per missing meeting larger than any slot's total, so the matching serves them first
+and the most deprived first (fairness before score).
 The matching kernel is rustworkx's blossom algorithm (measured ~50-100x faster than
 networkx's on the same graphs).
 """
@@ -29,23 +31,23 @@ from matchmaker.matching.problem import Problem
 MIN_ROUND_GAIN = 0.0005
 
 
-def construct(plan: Plan, x: np.ndarray, coverable: np.ndarray) -> None:
+def construct(plan: Plan, x: np.ndarray, need: np.ndarray) -> None:
     """Colour the LP's edges into slots (integral ones first, heavier first), then fill."""
     p = plan.problem
     order = np.lexsort((np.arange(len(p.w)), -p.w, -np.round(2 * x)))
     assign(plan, order[x[order] > 1e-6])
     for slot in range(1, p.slots + 1):
-        _fill(plan, slot, _bonus(plan, coverable))
+        _fill(plan, slot, _bonus(plan, need))
 
 
-def improve(plan: Plan, coverable: np.ndarray, time_limit: float, rounds: int) -> None:
+def improve(plan: Plan, need: np.ndarray, time_limit: float, rounds: int) -> None:
     """Re-optimise slot by slot while a round gains enough and time allows."""
     started = time.perf_counter()
     for _ in range(rounds):
         before = plan.total()
         gained = 0
         for slot in range(1, plan.problem.slots + 1):
-            gained += _rematch(plan, slot, coverable)
+            gained += _rematch(plan, slot, need)
             if time.perf_counter() - started > time_limit:
                 return
         if gained == 0 or plan.total() - before < MIN_ROUND_GAIN * before:
@@ -64,13 +66,13 @@ def _fill(plan: Plan, slot: int, bonus: np.ndarray) -> list[int]:
     return found
 
 
-def _rematch(plan: Plan, slot: int, coverable: np.ndarray) -> int:
+def _rematch(plan: Plan, slot: int, need: np.ndarray) -> int:
     """Replace the slot's movable meetings by the best matching; return the gain."""
     p = plan.problem
     old = [int(e) for e in np.nonzero((plan.slot_of == slot) & ~plan.fixed)[0]]
     for edge in old:
         plan.remove(edge)
-    bonus = _bonus(plan, coverable)
+    bonus = _bonus(plan, need)
     gain = p.w + bonus[p.u] + bonus[p.v]
     chosen = _fill(plan, slot, bonus)
     old_gain, new_gain = int(gain[old].sum()), int(gain[chosen].sum())
@@ -82,12 +84,10 @@ def _rematch(plan: Plan, slot: int, coverable: np.ndarray) -> int:
     return max(0, new_gain - old_gain)
 
 
-def _bonus(plan: Plan, coverable: np.ndarray) -> np.ndarray:
-    """Per-node bonus: larger than any slot total for coverable nodes without a meeting."""
+def _bonus(plan: Plan, need: np.ndarray) -> np.ndarray:
+    """Per-node bonus: per meeting still missing, more than any slot's total."""
     p = plan.problem
-    bonus = np.zeros(p.n, dtype=np.int64)
-    bonus[coverable & ~plan.covered()] = int(p.w.sum()) + 1
-    return bonus
+    return np.maximum(0, need - plan.count) * (int(p.w.sum()) + 1)
 
 
 def _open_edges(plan: Plan, slot: int) -> np.ndarray:

@@ -4,7 +4,8 @@ Themes are a small dense 0/1 matrix, tags are sparse incidence matrices over the
 case-folded tag vocabulary, so shared counts are matrix products. A block of rows gives a
 dense (rows x n) integer array whose entries equal `scoring.pair_score(...).score` for
 pairs that may meet and 0 otherwise. Positions follow attendee ids in ascending order.
-Up to DENSE_LIMIT attendees, all rows are computed once and kept as a compact integer
+Scores may be negative (a same-cluster penalty larger than the rest); such pairs are
+not candidates, like pairs scoring 0. Up to DENSE_LIMIT attendees, all rows are computed once and kept as a compact integer
 matrix (int16 while scores fit: 50 MB at 5,000 attendees), because the candidate graph
 and the bound (`quality.py`) read every row several times.
 """
@@ -18,7 +19,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from matchmaker.matching.model import Attendee, Event
-from matchmaker.matching.scoring import tag_key, tag_spellings
+from matchmaker.matching.synonyms import Synonyms
+from matchmaker.matching.scoring import CLUSTER_MANAGER, cluster_of, tag_key, tag_spellings
 from matchmaker.vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
 
 BLOCK_ENTRIES = 1_500_000
@@ -35,13 +37,17 @@ class ScoreMatrix:
         self.n = len(people)
         self.position = {int(i): p for p, i in enumerate(self.ids)}
         self._themes = _incidence(people, lambda a: sorted(a.themes)).toarray().astype(np.int32)
-        self._keywords = _incidence(people, lambda a: sorted(tag_spellings(a.keywords)))
-        offers, seeks = _shared_incidence(people)
+        synonyms = event.synonyms
+        self._keywords = _incidence(
+            people, lambda a: sorted(tag_spellings(a.keywords, synonyms)))
+        offers, seeks = _shared_incidence(people, synonyms)
         self._offers, self._seeks = offers, seeks
         self._industry = _codes([a.industry for a in people])
         self._org = _codes([tag_key(a.organisation) for a in people])
         self._small = np.array([a.org_type in SMALL_ORG_TYPES for a in people], dtype=bool)
         self._big = np.array([a.org_type in BIG_ORG_TYPES for a in people], dtype=bool)
+        self._cluster = _codes([tag_key(cluster_of(a)) for a in people], empty=-1)
+        self._manager = np.array([a.org_type == CLUSTER_MANAGER for a in people], dtype=bool)
         self._active = np.array([a.consent and a.wants_meetings for a in people], dtype=bool)
         self._requests = self._request_matrix(people)
         self._requested_by = self._requests.T.tocsr()
@@ -104,6 +110,11 @@ class ScoreMatrix:
         small, big = self._small, self._big
         complementary = (small[rows, None] & big[None, :]) | (big[rows, None] & small[None, :])
         score += w.complementary_org_types * complementary
+        cluster = self._cluster
+        same = (cluster[rows, None] == cluster[None, :]) & (cluster[rows, None] >= 0)
+        score += w.same_cluster * same
+        managers = self._manager[rows, None] & self._manager[None, :]
+        score += w.cluster_exchange * (managers & ~same & (themes > 0))
         requests = (self._requests[rows] + self._requested_by[rows]).toarray()
         score += np.where(requests == 1, w.must_meet_one_sided, 0)
         score += np.where(requests >= 2, w.must_meet_mutual, 0)
@@ -146,8 +157,11 @@ class ScoreMatrix:
         return matrix
 
 
-def _codes(values: list[str]) -> np.ndarray:
+def _codes(values: list[str], empty: int | None = None) -> np.ndarray:
+    """Integer code per value (sorted order); `empty` is the code of "" if given."""
     vocabulary = {v: i for i, v in enumerate(sorted(set(values)))}
+    if empty is not None:
+        vocabulary[""] = empty
     return np.array([vocabulary[v] for v in values], dtype=np.int64)
 
 
@@ -156,9 +170,11 @@ def _incidence(people: Sequence[Attendee], keys_of: Callable) -> sp.csr_matrix:
     return _csr(keys, sorted({k for ks in keys for k in ks}))
 
 
-def _shared_incidence(people: Sequence[Attendee]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    offers = [sorted(tag_spellings(a.offers)) for a in people]
-    seeks = [sorted(tag_spellings(a.seeks)) for a in people]
+def _shared_incidence(
+    people: Sequence[Attendee], synonyms: Synonyms
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    offers = [sorted(tag_spellings(a.offers, synonyms)) for a in people]
+    seeks = [sorted(tag_spellings(a.seeks, synonyms)) for a in people]
     vocabulary = sorted({k for ks in offers + seeks for k in ks})
     return _csr(offers, vocabulary), _csr(seeks, vocabulary)
 

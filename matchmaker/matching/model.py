@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from matchmaker.matching.synonyms import NO_SYNONYMS, Synonyms
+
+# "balanced": first the meetings of the worst-off attendees (each against what they can
+# have), then the total score; "total": the best total once everybody who can has one.
+POLICIES = ("balanced", "total")
+
 
 @dataclass(frozen=True)
 class Weights:
@@ -17,6 +23,10 @@ class Weights:
     complementary_org_types: int = 5
     must_meet_one_sided: int = 40
     must_meet_mutual: int = 80
+    # Networking between clusters: people of one cluster already know each other (a
+    # penalty, so negative), cluster managers of two clusters with a shared theme gain.
+    same_cluster: int = -5
+    cluster_exchange: int = 5
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,7 @@ class Attendee:
     wants_meetings: bool = True
     consent: bool = True
     must_meet: frozenset[int] = frozenset()
+    cluster: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,12 @@ class Event:
     weights: Weights = Weights()
     blocked_pairs: frozenset[tuple[int, int]] = frozenset()
     locked: tuple[Meeting, ...] = ()
+    policy: str = "balanced"
+    synonyms: Synonyms = NO_SYNONYMS
+
+    def __post_init__(self) -> None:
+        if self.policy not in POLICIES:
+            raise ValueError(f"policy must be one of {POLICIES}, got {self.policy!r}")
 
 
 @dataclass(frozen=True)
@@ -110,8 +127,19 @@ class Unmatched:
 
 
 @dataclass(frozen=True)
+class Shortfall:
+    """An attendee with fewer meetings than the fair level, and why (see `shares.py`)."""
+
+    attendee_id: int
+    meetings: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Quality:
-    """The certificate of a run: how close the total is to the best possible."""
+    """The certificate of a run: how close the total is to the best possible, how evenly
+    the meetings are shared (the level and its provable bound, see `shares.py`), and
+    how much the clusters network among each other."""
 
     total_score: int
     upper_bound: int
@@ -127,6 +155,17 @@ class Quality:
     must_meet_honoured: int
     candidate_edges: int
     method: str
+    policy: str = "balanced"
+    p10_meetings: int = 0
+    median_meetings: int = 0
+    max_meetings: int = 0
+    meetings_histogram: tuple[int, ...] = ()  # [k] = attendees with k meetings
+    fair_level: int = 0
+    fair_level_bound: int = 0
+    below_fair_level: tuple[Shortfall, ...] = ()
+    cross_cluster_share: float = 0.0
+    cluster_manager_pairs: int = 0
+    changed_meetings: int = 0
 
 
 @dataclass(frozen=True)

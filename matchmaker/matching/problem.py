@@ -45,6 +45,15 @@ class Problem:
         """The candidate edges as a networkx graph keyed by attendee id."""
         return graph_from_arrays(self.matrix.ids, self.u, self.v, self.w)
 
+    @cached_property
+    def incident(self) -> list[np.ndarray]:
+        """The candidate edges of each position, ascending."""
+        ends = np.concatenate([self.u, self.v])
+        edges = np.tile(np.arange(len(self.w)), 2)
+        order = np.lexsort((edges, ends))
+        cuts = np.searchsorted(ends[order], np.arange(self.n + 1))
+        return [edges[order[cuts[i]:cuts[i + 1]]] for i in range(self.n)]
+
     @property
     def n(self) -> int:
         return self.matrix.n

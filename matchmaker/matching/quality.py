@@ -1,5 +1,10 @@
 """The quality certificate: total, a provable upper bound on the best total, and fairness figures.
 
+The fairness figures are the distribution of meetings per attendee, the level reached
+and a provable bound on it, and the attendees below that bound with the reason
+(`shares.py`); the networking figures are the share of meetings between two different
+clusters and the meetings of cluster managers of two different clusters.
+
 Why the bound is valid
 ----------------------
 Locked meetings are fixed, so the best total is (their score) + (best total of the
@@ -36,9 +41,10 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import linprog
 
-from matchmaker.matching.model import Quality, ScoredMeeting
+from matchmaker.matching import shares
+from matchmaker.matching.model import Attendee, Quality, ScoredMeeting
 from matchmaker.matching.problem import Problem
-from matchmaker.matching.scoring import is_complementary
+from matchmaker.matching.scoring import CLUSTER_MANAGER, cluster_of, is_complementary, tag_key
 
 SWEEPS = 3
 
@@ -114,9 +120,10 @@ def _descend(problem: Problem, y: np.ndarray, t: float) -> None:
 
 
 def certificate(
-    problem: Problem, meetings: Sequence[ScoredMeeting], residual_bound: int, method: str
+    problem: Problem, meetings: Sequence[ScoredMeeting], residual_bound: int, method: str,
+    entitlement: np.ndarray, level_bound: int,
 ) -> Quality:
-    """Figures of a finished schedule against the bound."""
+    """Figures of a finished schedule against the bounds."""
     event = problem.event
     total = sum(m.score for m in meetings)
     bound = sum(m.score for m in meetings if m.locked) + residual_bound
@@ -127,25 +134,48 @@ def certificate(
         for i in m.meeting.pair:
             if i in per_person:
                 per_person[i] += 1
-    counts = list(per_person.values()) or [0]
+    counts = np.array(list(per_person.values()) or [0])
     requested = _must_meet_pairs(event.attendees)
     met = {m.meeting.pair for m in meetings}
+    per_position = shares.meetings_per_position(problem, meetings)
     return Quality(
         total_score=total,
         upper_bound=bound,
         ratio=round(total / bound, 4) if bound > 0 else 1.0,
         meetings=len(meetings),
         attendees_considered=len(considered),
-        min_meetings=min(counts),
-        mean_meetings=round(sum(counts) / len(counts), 2),
-        zero_meetings=sum(1 for c in counts if c == 0) if considered else 0,
+        min_meetings=int(counts.min()),
+        mean_meetings=round(float(counts.mean()), 2),
+        zero_meetings=int((counts == 0).sum()) if considered else 0,
         cross_industry_share=_share(meetings, lambda a, b: a.industry != b.industry, people),
         complementary_share=_share(meetings, _complementary, people),
         must_meet_requested=len(requested),
         must_meet_honoured=len(requested & met),
         candidate_edges=len(problem.w),
         method=method,
+        policy=event.policy,
+        p10_meetings=int(np.percentile(counts, 10, method="inverted_cdf")),
+        median_meetings=int(np.percentile(counts, 50, method="inverted_cdf")),
+        max_meetings=int(counts.max()),
+        meetings_histogram=tuple(np.bincount(counts).tolist()) if considered else (),
+        fair_level=min(shares.level_of(per_position, entitlement), level_bound),
+        fair_level_bound=level_bound,
+        below_fair_level=shares.shortfalls(problem, meetings, level_bound),
+        cross_cluster_share=_share(meetings, _cross_cluster, people),
+        cluster_manager_pairs=sum(
+            1 for m in meetings
+            if _cluster_managers(people[m.meeting.pair[0]], people[m.meeting.pair[1]])),
     )
+
+
+def _cross_cluster(a: Attendee, b: Attendee) -> bool:
+    """Both belong to a cluster, and not to the same one."""
+    ours, theirs = tag_key(cluster_of(a)), tag_key(cluster_of(b))
+    return bool(ours and theirs and ours != theirs)
+
+
+def _cluster_managers(a: Attendee, b: Attendee) -> bool:
+    return a.org_type == b.org_type == CLUSTER_MANAGER and _cross_cluster(a, b)
 
 
 def _complementary(a, b) -> bool:

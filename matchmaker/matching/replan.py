@@ -39,4 +39,5 @@ def replan(
         changed=tuple(m for m in pinned if m not in planned),
         added=tuple(sorted(planned - set(pinned), key=lambda m: (m.slot, m.table))),
     )
-    return replace(result, changes=changes)
+    quality = replace(result.quality, changed_meetings=changes.changed_count)
+    return replace(result, changes=changes, quality=quality)

@@ -3,8 +3,10 @@
 Hard constraints: nobody has two meetings in one slot, a pair meets at most once, nobody
 meets in an unavailable slot or above their maximum, a table holds one meeting per slot,
 locked meetings stay exactly as they are; pairs that may not meet (same organisation,
-blocked, no consent, not wanting meetings) never do. Objective: fairness first (every
-coverable attendee gets a meeting where possible), then the total score.
+blocked, no consent, not wanting meetings) never do. Objective, by the event's policy:
+"balanced" first maximises the level (every attendee gets at least min(level, what they
+can have), see `shares.py`), then the total score; "total" gives every coverable attendee
+a meeting where possible, then maximises the total score.
 
 Small events (few pair-slot variables) are solved exactly (`exact.py`); larger ones by
 rounding the LP relaxation, colouring its pairs into slots and filling the gaps with
@@ -18,7 +20,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from matchmaker.matching import exact, fairness, heuristic
+from matchmaker.matching import exact, fairness, heuristic, shares
+from matchmaker.matching.balanced import balanced_x, tables_scarce
 from matchmaker.matching.candidates import DEFAULT_K
 from matchmaker.matching.model import Event, Meeting, ScheduleResult, ScoredMeeting
 from matchmaker.matching.plan import Plan
@@ -60,20 +63,29 @@ def plan_event(
     plan = Plan(problem)
     tables = _pin(plan, pinned)
     can_cover = fairness.coverable(problem)
+    entitlement = shares.entitlements(problem)
+    level_bound = shares.level_bound(problem, entitlement)
+    balanced = event.policy == "balanced"
+    need = fairness.coverage_need(problem)
+    if balanced:
+        need = np.maximum(need, shares.targets(problem, entitlement, level_bound))
     method, solved, lp = "exact", None, solve_lp(problem)
     if not pinned and len(exact.variables(problem)[0]) <= exact_limit:
-        solved = exact.solve_exact(problem, can_cover)
+        solved = (exact.solve_balanced(problem, can_cover, entitlement, level_bound) if balanced
+                  else exact.solve_exact(problem, can_cover))
     if solved is not None:
         for edge, slot in sorted(solved.items()):
             plan.add(edge, slot)
     else:
         method = "matching"
-        heuristic.construct(plan, lp.x, can_cover)
-        heuristic.improve(plan, can_cover, time_limit, improvement_rounds(problem.n))
-        fairness.repair(plan, can_cover)
+        guide = balanced_x(problem, need) if balanced and tables_scarce(problem) else lp.x
+        heuristic.construct(plan, guide, need)
+        heuristic.improve(plan, need, time_limit, improvement_rounds(problem.n))
+        fairness.repair(plan, need)
     meetings = _scored_meetings(problem, plan, tables)
-    quality = certificate(problem, meetings, upper_bound(problem, lp), method)
-    counts = _meetings_per_position(problem, meetings)
+    quality = certificate(problem, meetings, upper_bound(problem, lp), method, entitlement,
+                          level_bound)
+    counts = shares.meetings_per_position(problem, meetings)
     return ScheduleResult(tuple(meetings), tuple(fairness.unmatched(problem, counts)), quality)
 
 
@@ -141,14 +153,6 @@ def _scored_meetings(
     result = []
     for meeting, locked in sorted(meetings, key=lambda x: (x[0].slot, x[0].table)):
         a, b = (people[i] for i in meeting.pair)
-        scored = pair_score(a, b, event.weights, event.blocked_pairs)
+        scored = pair_score(a, b, event.weights, event.blocked_pairs, event.synonyms)
         result.append(ScoredMeeting(meeting, scored.score, scored.reasons, locked))
     return result
-
-
-def _meetings_per_position(problem: Problem, meetings: Sequence[ScoredMeeting]) -> np.ndarray:
-    counts = np.zeros(problem.n, dtype=np.int64)
-    for m in meetings:
-        for attendee in m.meeting.pair:
-            counts[problem.position(attendee)] += 1
-    return counts

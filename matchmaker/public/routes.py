@@ -10,6 +10,7 @@ from ..models import Event
 from ..services import events as event_service
 from ..services import notifications, self_service
 from ..services.events import RegistrationState
+from ..services.matching_settings import tag_suggestions
 from ..security import configured_limit
 from ..services.registration import Registration, has_free_seat, sign_up
 from . import bp
@@ -50,7 +51,8 @@ def register() -> str | BaseResponse | tuple[str, int]:
         return redirect(url_for("public.registered", waitlist=int(not has_free_seat(event))))
     if not form.validate_on_submit():
         return render_template("public/register.html", event=event, form=form,
-                               seats=event_service.seat_counts(event))
+                               seats=event_service.seat_counts(event),
+                               tag_suggestions=tag_suggestions(event))
     outcome = sign_up(event, registration_from(form))
     mails = notifications.after_sign_up(outcome)
     db.session.commit()

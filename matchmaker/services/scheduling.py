@@ -2,8 +2,9 @@
 
 The engine sees the registered attendees who confirmed their address (unconfirmed ones
 are not matched); matchmaking consent, meeting wishes and must-meet requests come along
-so that the engine can say why somebody gets no meeting. Meetings an organiser locked
-stay exactly as they are; a new run changes as few other meetings as possible.
+so that the engine can say why somebody gets no meeting. The event's policy and synonym
+list go along too (a run may override the policy). Meetings an organiser locked stay
+exactly as they are; a new run changes as few other meetings as possible.
 """
 
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ from ..models import (
 )
 from . import DomainError
 from .blocked_pairs import blocked_pairs_of
+from .matching_settings import event_synonyms
 
 
 @dataclass(frozen=True)
@@ -39,23 +41,29 @@ class PlanningInput:
     previous: list[matching.Meeting]
 
 
-def plan_schedule(event: Event) -> tuple[ScheduleRun, matching.ScheduleResult]:
+def plan_schedule(
+    event: Event, policy: str | None = None
+) -> tuple[ScheduleRun, matching.ScheduleResult]:
     """Read, solve and store in one transaction (see ``planning_input`` to split them)."""
-    inputs = planning_input(event)
+    inputs = planning_input(event, policy)
     result = solve(inputs)
     return store_schedule(event, result), result
 
 
-def planning_input(event: Event) -> PlanningInput:
+def planning_input(event: Event, policy: str | None = None) -> PlanningInput:
+    """The engine's event; `policy` overrides the event's own for this run."""
     attendees = matched_attendees(event)
     if not attendees:
         raise DomainError("no_confirmed_attendees")
+    if policy is not None and policy not in matching.POLICIES:
+        raise DomainError("unknown_matching_policy", policy=policy)
     stored, wishes = stored_meetings(event), must_meet(attendees)
     engine_event = matching.Event(
         attendees=tuple(engine_attendee(a, wishes) for a in attendees),
         slots=len(event.slots), tables=len(event.tables),
         locked=tuple(meeting for meeting, locked in stored if locked),
         blocked_pairs=blocked_pairs_of(event),
+        policy=policy or event.matching_policy, synonyms=event_synonyms(event),
     )
     return PlanningInput(engine_event, [meeting for meeting, locked in stored if not locked])
 
@@ -122,6 +130,7 @@ def engine_attendee(attendee: Attendee, wishes: dict[int, frozenset[int]]) -> ma
         seeks=tuple(attendee.seeks), unavailable_slots=frozenset(attendee.unavailable_slots),
         max_meetings=attendee.max_meetings, wants_meetings=attendee.wants_meetings,
         consent=attendee.matching_consent, must_meet=wishes.get(attendee.id, frozenset()),
+        cluster=attendee.cluster or "",
     )
 
 
@@ -194,8 +203,8 @@ def refresh_meetings(attendee: Attendee) -> int:
         .options(joinedload(Meeting.attendee_a), joinedload(Meeting.attendee_b))
     ).all()
     people = {a.id: a for meeting, _ in rows for a in (meeting.attendee_a, meeting.attendee_b)}
-    wishes = must_meet(list(people.values()))
-    unfit = [meeting for meeting, _ in rows if not rescore(meeting, wishes)]
+    wishes, synonyms = must_meet(list(people.values())), event_synonyms(attendee.event)
+    unfit = [meeting for meeting, _ in rows if not rescore(meeting, wishes, synonyms)]
     ranked = sorted(((m, slot) for m, slot in rows if m not in unfit),
                     key=lambda row: (-row[0].score, row[0].id))
     fitting = [meeting for meeting, slot in ranked if slot not in attendee.unavailable_slots]
@@ -207,10 +216,13 @@ def refresh_meetings(attendee: Attendee) -> int:
     return len(unfit)
 
 
-def rescore(meeting: Meeting, wishes: dict[int, frozenset[int]]) -> bool:
+def rescore(
+    meeting: Meeting, wishes: dict[int, frozenset[int]],
+    synonyms: matching.Synonyms = matching.NO_SYNONYMS,
+) -> bool:
     """Give the meeting its current score and reasons; False if the pair may no longer meet."""
-    pair = (meeting.attendee_a, meeting.attendee_b)
-    scored = matching.pair_score(*(engine_attendee(a, wishes) for a in pair))
+    a, b = (engine_attendee(person, wishes) for person in (meeting.attendee_a, meeting.attendee_b))
+    scored = matching.pair_score(a, b, synonyms=synonyms)
     if scored.excluded or scored.score <= 0:
         return False
     meeting.score, meeting.reasons = scored.score, [reason_json(r) for r in scored.reasons]

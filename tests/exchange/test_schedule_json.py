@@ -49,7 +49,8 @@ def test_meeting_names_attendees_by_email_with_reasons(document):
     assert (meeting["slot"], meeting["table"], meeting["attendees"], meeting["locked"]) == (
         2, 1, ["anna@x.de", "bernd@y.de"], True)
     assert {"code": "offer_matches_seek", "params": {
-        "tag": "Wasserstoff", "offered_by": "anna@x.de", "sought_by": "bernd@y.de"}
+        "tag": "Wasserstoff", "offered_by": "anna@x.de", "sought_by": "bernd@y.de",
+        "sought_tag": "wasserstoff"}
     } in meeting["reasons"]
 
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import strategies as st
 
 from matchmaker.matching import Attendee, Event, Meeting
+from matchmaker.matching.model import POLICIES
+from matchmaker.matching.synonyms import NO_SYNONYMS, parse_synonyms
 
 ORGANISATIONS = ("ACME GmbH", " acme  gmbh", "Fraunhofer IWS", "Nordwerk AG", "Start AI", "TU X")
 INDUSTRIES = ("ict_software", "energy_environment", "logistics")
-TAGS = ("KI", "ki", "Wasserstoff", "Leichtbau", "Fachkräfte", "Predictive  Maintenance")
+TAGS = ("KI", "ki", "AI", "Künstliche Intelligenz", "Wasserstoff", "H2", "Leichtbau",
+        "Fachkräfte", "Predictive  Maintenance")
+CLUSTERS = ("", "", "Photonik BW", "photonik  bw", "Cluster Leichtbau Nord")
+SYNONYM_LISTS = (NO_SYNONYMS, parse_synonyms("KI = AI = Künstliche Intelligenz\nWasserstoff = H2"))
 THEMES = ("open_innovation", "skills", "non_technical", "cluster_management")
 ORG_TYPES = ("sme", "startup", "large", "research", "cluster", "public", "other")
 
@@ -46,22 +53,45 @@ def attendees(draw, ids: list[int], slots: int) -> tuple[Attendee, ...]:
             wants_meetings=draw(st.booleans().map(lambda b: b or draw(st.booleans()))),
             consent=draw(st.integers(0, 9)) > 0,
             must_meet=frozenset(draw(st.sets(st.sampled_from(ids), max_size=2)) - {i}),
+            cluster=draw(st.sampled_from(CLUSTERS)),
         ))
     return tuple(people)
 
 
 @st.composite
-def events(draw, max_attendees: int = 8, max_slots: int = 3, locked: bool = True) -> Event:
-    """Random small events: shared organisations, blocked pairs, locked meetings."""
+def events(draw, max_attendees: int = 8, max_slots: int = 3, locked: bool = True,
+           policy: str | None = None) -> Event:
+    """Random small events: shared organisations, blocked pairs, locked meetings, either
+    policy (unless given), with or without synonyms."""
     ids = sorted(draw(st.sets(st.integers(1, 60), min_size=2, max_size=max_attendees)))
     slots = draw(st.integers(1, max_slots))
     tables = draw(st.integers(1, 4))
     people = draw(attendees(ids, slots))
+    return _event(draw, ids, people, slots, tables, locked, policy)
+
+
+@st.composite
+def crowded_events(draw, policy: str | None = None) -> Event:
+    """More attendees and slots than `events`, few tables, maximums close to the slot
+    count: every slot is contended, so double bookings and table overflows would show."""
+    ids = sorted(draw(st.sets(st.integers(1, 99), min_size=10, max_size=16)))
+    slots = draw(st.integers(4, 6))
+    tables = draw(st.integers(1, 3))
+    people = tuple(
+        replace(a, max_meetings=draw(st.one_of(st.none(), st.integers(slots - 1, slots))),
+                consent=True, wants_meetings=True)
+        for a in draw(attendees(ids, slots)))
+    return _event(draw, ids, people, slots, tables, True, policy)
+
+
+def _event(draw, ids, people, slots, tables, locked, policy) -> Event:
     pairs = [(a, b) for a in ids for b in ids if a < b]
     blocked = frozenset(draw(st.sets(st.sampled_from(pairs), max_size=2)))
     wished = draw(st.lists(st.tuples(st.sampled_from(pairs), st.integers(1, slots),
                                      st.integers(1, tables)), max_size=3)) if locked else []
-    return Event(people, slots, tables, blocked_pairs=blocked, locked=_consistent(wished))
+    return Event(people, slots, tables, blocked_pairs=blocked, locked=_consistent(wished),
+                 policy=policy or draw(st.sampled_from(POLICIES)),
+                 synonyms=draw(st.sampled_from(SYNONYM_LISTS)))
 
 
 def _consistent(wished) -> tuple[Meeting, ...]:

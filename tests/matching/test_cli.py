@@ -42,6 +42,7 @@ def test_match_prints_summary_to_stderr(attendees_csv, tmp_path):
     result = invoke(match_command, "--input", attendees_csv, "--slots", 4,
                     "--output", tmp_path / "s.json")
     assert "meetings, total score" in result.stderr and "upper bound" in result.stderr
+    assert "fair level" in result.stderr and "cross-cluster" in result.stderr
 
 
 def test_match_with_previous_reports_no_changes(attendees_csv, tmp_path):
@@ -75,3 +76,47 @@ def test_export_graph_writes_node_link_json_keyed_by_email(attendees_csv, tmp_pa
     assert all("@" in node for node in graph.nodes) and graph.number_of_nodes() == 24
     assert graph.number_of_edges() > 0
     assert all(isinstance(w, int) and w > 0 for _, _, w in graph.edges(data="weight"))
+
+
+def test_match_policy_total_in_file_mode_says_so(attendees_csv, tmp_path):
+    out = tmp_path / "s.json"
+    result = invoke(match_command, "--input", attendees_csv, "--slots", 4, "--output", out,
+                    "--policy", "total")
+    assert result.exit_code == 0 and "policy total" in result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["quality"]["policy"] == "total"
+
+
+def test_match_file_mode_is_balanced_by_default_with_fairness_figures(attendees_csv, tmp_path):
+    out = tmp_path / "s.json"
+    invoke(match_command, "--input", attendees_csv, "--slots", 4, "--tables", 5, "--output", out)
+    quality = json.loads(out.read_text(encoding="utf-8"))["quality"]
+    assert quality["policy"] == "balanced"
+    assert quality["fair_level"] <= quality["fair_level_bound"]
+    assert sum(quality["meetings_histogram"]) == quality["attendees_considered"]
+    assert all("@" in entry["attendee"] for entry in quality["below_fair_level"])
+
+
+def test_match_with_synonyms_file_lets_different_spellings_meet(tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "email,first_name,last_name,organisation,org_type,industry,offers,seeks\n"
+        "a@x.de,A,A,X GmbH,sme,logistics,Künstliche Intelligenz,\n"
+        "b@y.de,B,B,Y GmbH,sme,logistics,,Artificial Intelligence\n", encoding="utf-8")
+    synonyms = tmp_path / "synonyms.txt"
+    synonyms.write_text("Künstliche Intelligenz = Artificial Intelligence\n", encoding="utf-8")
+    out = tmp_path / "s.json"
+    invoke(match_command, "--input", people, "--slots", 1, "--output", out,
+           "--synonyms", synonyms)
+    (meeting,) = json.loads(out.read_text(encoding="utf-8"))["meetings"]
+    assert meeting["reasons"] == [{"code": "offer_matches_seek", "params": {
+        "tag": "Künstliche Intelligenz", "offered_by": "a@x.de", "sought_by": "b@y.de",
+        "sought_tag": "Artificial Intelligence"}}]
+
+
+def test_match_with_malformed_synonyms_file_names_the_line(attendees_csv, tmp_path):
+    synonyms = tmp_path / "synonyms.txt"
+    synonyms.write_text("KI = AI\nKI = Künstliche Intelligenz\n", encoding="utf-8")
+    result = invoke(match_command, "--input", attendees_csv, "--slots", 4,
+                    "--output", tmp_path / "s.json", "--synonyms", synonyms)
+    assert result.exit_code == 1 and "line 2" in result.output
+    assert "Traceback" not in result.output

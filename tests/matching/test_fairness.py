@@ -12,5 +12,5 @@ def test_repair_moves_partner_meeting_to_another_slot_instead_of_dropping_it():
     problem = build_problem(contended_event(), k=10)
     plan = Plan(problem)
     plan.add(0, 1)  # 1-3 in slot 1, the only slot of 2
-    fairness.repair(plan, fairness.coverable(problem))
+    fairness.repair(plan, fairness.coverage_need(problem))
     assert plan.slot_of.tolist() == [2, 1]

@@ -65,3 +65,8 @@ def test_replan_without_changes_changes_nothing():
     previous = [m.meeting for m in schedule(event).meetings]
     result = replan(event, previous)
     assert result.changed_count == 0 and not result.changes.added
+
+
+def test_replan_certificate_says_how_many_meetings_changed(situation):
+    *_, result = situation
+    assert result.quality.changed_meetings == result.changed_count > 0

@@ -20,11 +20,12 @@ from hypothesis import given, settings
 from matchmaker.matching import Event, ScheduleResult, pair_score, schedule
 from matchmaker.matching.scoring import tag_key
 from tests.matching.reference import optimum
-from tests.matching.strategies import events
+from tests.matching.strategies import crowded_events, events
 
 PATHS = pytest.mark.parametrize("path", ["exact", "matching", "no_rounds"])
 engine = importlib.import_module("matchmaker.matching.schedule")
 EXAMPLES = settings(max_examples=25, deadline=None)
+CROWDED = settings(max_examples=30, deadline=None, derandomize=True)
 
 
 def run(event: Event, path: str) -> ScheduleResult:
@@ -39,9 +40,12 @@ def run(event: Event, path: str) -> ScheduleResult:
 @EXAMPLES
 @given(event=events())
 def test_any_event_nobody_double_booked_in_a_slot(event, path):
-    result = run(event, path)
+    assert not double_booked(run(event, path))
+
+
+def double_booked(result: ScheduleResult) -> list[tuple[int, int]]:
     seats = Counter((i, m.meeting.slot) for m in result.meetings for i in m.meeting.pair)
-    assert all(count == 1 for count in seats.values())
+    return [seat for seat, count in seats.items() if count > 1]
 
 
 @PATHS
@@ -66,21 +70,28 @@ def test_any_event_unavailable_slots_respected_outside_locked(event, path):
 @EXAMPLES
 @given(event=events())
 def test_any_event_max_meetings_respected_outside_locked(event, path):
-    result = run(event, path)
+    assert not above_maximum(event, run(event, path))
+
+
+def above_maximum(event: Event, result: ScheduleResult) -> list[int]:
     locked = Counter(i for m in event.locked for i in m.pair)
     planned = Counter(i for m in result.meetings if not m.locked for i in m.meeting.pair)
-    for a in event.attendees:
-        limit = event.slots if a.max_meetings is None else a.max_meetings
-        assert planned[a.id] <= max(0, limit - locked[a.id])
+    return [a.id for a in event.attendees
+            if planned[a.id] > max(0, (event.slots if a.max_meetings is None
+                                       else a.max_meetings) - locked[a.id])]
 
 
 @PATHS
 @EXAMPLES
 @given(event=events())
 def test_any_event_one_meeting_per_table_and_slot(event, path):
-    seats = [(m.meeting.slot, m.meeting.table) for m in run(event, path).meetings]
-    assert len(seats) == len(set(seats))
-    assert all(1 <= s <= event.slots and 1 <= t <= event.tables for s, t in seats)
+    assert tables_fit(event, run(event, path))
+
+
+def tables_fit(event: Event, result: ScheduleResult) -> bool:
+    seats = [(m.meeting.slot, m.meeting.table) for m in result.meetings]
+    return len(seats) == len(set(seats)) and all(
+        1 <= s <= event.slots and 1 <= t <= event.tables for s, t in seats)
 
 
 @PATHS
@@ -146,4 +157,26 @@ def test_any_event_meeting_scores_match_pair_score(event):
     people = {a.id: a for a in event.attendees}
     for m in run(event, "exact").meetings:
         a, b = (people[i] for i in m.meeting.pair)
-        assert m.score == pair_score(a, b, event.weights, event.blocked_pairs).score
+        assert m.score == pair_score(a, b, event.weights, event.blocked_pairs,
+                                     event.synonyms).score
+
+
+@PATHS
+@CROWDED
+@given(event=crowded_events())
+def test_crowded_event_nobody_double_booked_in_a_slot(event, path):
+    assert not double_booked(run(event, path))
+
+
+@PATHS
+@CROWDED
+@given(event=crowded_events())
+def test_crowded_event_one_meeting_per_table_and_slot(event, path):
+    assert tables_fit(event, run(event, path))
+
+
+@PATHS
+@CROWDED
+@given(event=crowded_events())
+def test_crowded_event_max_meetings_respected(event, path):
+    assert not above_maximum(event, run(event, path))

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 
 from matchmaker.matching import Event, Reason, Weights, pair_score, suggestions
 from matchmaker.matching.matrix import ScoreMatrix
+from matchmaker.matching.synonyms import parse_synonyms
 from tests.matching.strategies import attendee, events
 
 W = Weights()
@@ -29,9 +30,9 @@ def test_shared_keywords_compare_case_and_space_insensitively():
     a = attendee(1, keywords=("Predictive  Maintenance", "KI"))
     b = attendee(2, keywords=("predictive maintenance",))
     scored = pair_score(a, b)
-    assert scored.reasons == (
-        Reason("shared_keywords", {"keywords": ("Predictive Maintenance",)}),
-    )
+    assert scored.reasons == (Reason("shared_keywords", {
+        "keywords": ("Predictive Maintenance",), "keywords_of": 1,
+        "partner_keywords": ("predictive maintenance",)}),)
     assert scored.score == W.shared_keyword
 
 
@@ -40,8 +41,10 @@ def test_offer_matching_seek_counts_both_directions():
     b = attendee(2, offers=("ki",), seeks=("wasserstoff",))
     scored = pair_score(a, b)
     assert scored.reasons == (
-        Reason("offer_matches_seek", {"tag": "Wasserstoff", "offered_by": 1, "sought_by": 2}),
-        Reason("offer_matches_seek", {"tag": "ki", "offered_by": 2, "sought_by": 1}),
+        Reason("offer_matches_seek", {"tag": "Wasserstoff", "offered_by": 1, "sought_by": 2,
+                                      "sought_tag": "wasserstoff"}),
+        Reason("offer_matches_seek", {"tag": "ki", "offered_by": 2, "sought_by": 1,
+                                      "sought_tag": "KI"}),
     )
     assert scored.score == 2 * W.offer_matches_seek
 
@@ -98,6 +101,58 @@ def test_mutual_must_meet_gets_higher_bonus():
     assert pair_score(a, b).score == W.must_meet_mutual > W.must_meet_one_sided
 
 
+SYNONYMS = parse_synonyms("KI = Künstliche Intelligenz = AI\nWasserstoff = H2\n")
+
+
+def test_synonymous_keywords_match_with_each_attendees_spelling():
+    a = attendee(1, keywords=("KI",))
+    b = attendee(2, keywords=("künstliche  intelligenz",))
+    assert pair_score(a, b, synonyms=SYNONYMS).reasons == (Reason("shared_keywords", {
+        "keywords": ("KI",), "keywords_of": 1, "partner_keywords": ("künstliche intelligenz",)}),)
+
+
+def test_synonymous_offer_and_seek_match_with_both_spellings():
+    a = attendee(1, seeks=("AI",))
+    b = attendee(2, offers=("KI",))
+    assert pair_score(a, b, synonyms=SYNONYMS).reasons == (Reason("offer_matches_seek", {
+        "tag": "KI", "offered_by": 2, "sought_by": 1, "sought_tag": "AI"}),)
+
+
+def test_tags_of_different_groups_do_not_match():
+    a, b = attendee(1, offers=("KI",)), attendee(2, seeks=("H2",))
+    assert pair_score(a, b, synonyms=SYNONYMS).score == 0
+
+
+def test_same_cluster_gets_penalty_reason_ignoring_case():
+    a = attendee(1, org_type="sme", cluster="Photonik BW")
+    b = attendee(2, org_type="large", cluster="photonik  bw")
+    scored = pair_score(a, b)
+    assert scored.reasons[-1] == Reason("same_cluster", {"cluster": "Photonik BW"})
+    assert scored.score == W.complementary_org_types + W.same_cluster
+
+
+def test_member_meeting_own_cluster_manager_counts_as_same_cluster():
+    member = attendee(1, org_type="large", cluster="Cluster Leichtbau Nord")
+    manager = attendee(2, org_type="cluster", organisation="Cluster Leichtbau Nord")
+    assert "same_cluster" in codes(member, manager)
+
+
+def test_cluster_managers_of_two_clusters_sharing_a_theme_get_exchange_bonus():
+    themes = frozenset({"cluster_management"})
+    a = attendee(1, org_type="cluster", organisation="Photonik BW", themes=themes)
+    b = attendee(2, org_type="cluster", organisation="Cluster Leichtbau Nord", themes=themes)
+    scored = pair_score(a, b)
+    assert scored.reasons[-1] == Reason(
+        "cluster_exchange", {"clusters": ("Photonik BW", "Cluster Leichtbau Nord")})
+    assert scored.score == W.shared_theme + W.cluster_exchange
+
+
+def test_cluster_managers_without_shared_theme_get_no_exchange_bonus():
+    a = attendee(1, org_type="cluster", themes=frozenset({"skills"}))
+    b = attendee(2, org_type="cluster", themes=frozenset({"non_technical"}))
+    assert "cluster_exchange" not in codes(a, b)
+
+
 def test_custom_weights_change_the_score():
     a = attendee(1, org_type="startup")
     b = attendee(2, org_type="large")
@@ -109,8 +164,8 @@ def test_custom_weights_change_the_score():
 def test_any_pair_score_symmetric_with_same_reasons(event):
     for a in event.attendees:
         for b in event.attendees:
-            assert pair_score(a, b, event.weights, event.blocked_pairs) == pair_score(
-                b, a, event.weights, event.blocked_pairs)
+            assert pair_score(a, b, event.weights, event.blocked_pairs, event.synonyms) == (
+                pair_score(b, a, event.weights, event.blocked_pairs, event.synonyms))
 
 
 @settings(max_examples=40, deadline=None)
@@ -118,8 +173,8 @@ def test_any_pair_score_symmetric_with_same_reasons(event):
 def test_vectorised_scores_equal_pair_scores(event):
     matrix = ScoreMatrix(event)
     people = sorted(event.attendees, key=lambda a: a.id)
-    expected = np.array([[pair_score(a, b, event.weights, event.blocked_pairs).score
-                          for b in people] for a in people])
+    expected = np.array([[pair_score(a, b, event.weights, event.blocked_pairs,
+                                     event.synonyms).score for b in people] for a in people])
     assert (matrix.block(0, matrix.n) == expected).all()
     assert all((scores == expected[start:start + len(scores)]).all()
                for start, scores in matrix.blocks())
