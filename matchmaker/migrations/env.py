@@ -20,9 +20,16 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     options = current_app.extensions["migrate"].configure_args
     with database.engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # Batch mode rebuilds a table by copying it and dropping the old one; with
+            # foreign keys on, that drop would cascade and delete every row referring to
+            # it (slots, attendees, ...). SQLite only changes this outside a transaction.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         context.configure(connection=connection, target_metadata=database.metadata, **options)
         with context.begin_transaction():
             context.run_migrations()
+        if connection.dialect.name == "sqlite":
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():
