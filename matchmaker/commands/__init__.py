@@ -12,10 +12,11 @@ def init_app(app: Flask) -> None:
         match_command,
         publish_schedule_command,
     )
+    from .printing import print_group
     from .setup import create_event_command, create_organiser_command
 
     for command in (demo_command, create_event_command, create_organiser_command,
                     send_reminders_command, send_pending_command, purge_command,
                     match_command, export_graph_command, export_schedule_command,
-                    publish_schedule_command):
+                    publish_schedule_command, print_group):
         app.cli.add_command(command)
