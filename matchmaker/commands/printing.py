@@ -5,6 +5,7 @@ complete (a crash or Ctrl-C leaves no half-written PDF behind).
 """
 
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -49,7 +50,7 @@ def print_group() -> None:
 def schedules_command(event_slug: str | None, output: Path, since: datetime | None) -> None:
     """Every registered attendee's schedule, one per page, sorted by last name."""
     event = require_event(event_slug)
-    now = utcnow()
+    now = utcnow().replace(microsecond=0)  # as printed, so --changed-since can name it
     changed = None if since is None else venue_time_to_utc(since)
     write(output, "schedules", lambda progress: printing.all_schedules_pdf(
         event, changed_since=changed, progress=progress, now=now))
@@ -102,10 +103,13 @@ def write(output: Path, unit: str, render: Callable[[Progress], bytes]) -> None:
             body = render(progress)
     except DomainError as error:
         raise click.ClickException(MESSAGES[error.code]) from None
-    handle, temporary = tempfile.mkstemp(dir=output.parent or Path("."), suffix=".part")
-    with os.fdopen(handle, "wb") as file:
-        file.write(body)
-    os.replace(temporary, output)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=output.parent, suffix=".part")
+        with os.fdopen(handle, "wb") as file:
+            file.write(body)
+        os.replace(temporary, output)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
     click.echo(f"{output} written ({len(body) // 1024} KiB).")
 
 
@@ -117,7 +121,7 @@ def progress_bar(label: str) -> Iterator[Progress]:
     def report(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = click.progressbar(length=total, label=label, file=click.get_text_stream("stderr"))
+            bar = click.progressbar(length=total, label=label, file=sys.stderr)
             bar.__enter__()
         bar.update(done - bar.pos)
 

@@ -64,7 +64,7 @@ def all_schedules_pdf(event: Event, changed_since: datetime | None = None,
     in phone-book order; with ``changed_since`` (UTC) only the sheets that changed after it."""
     if not schedule_published(event):
         raise DomainError("schedule_not_published")
-    now = now or utcnow()
+    now = now or utcnow().replace(microsecond=0)  # the footer shows whole seconds
     record_schedule_changes(event, now)
     people = registered(event)
     if changed_since is not None:
