@@ -7,7 +7,7 @@ they get too small); nothing is ever drawn outside the badge.
 from collections.abc import Sequence
 
 from .pdf import RULE, Document, Run
-from .rows import Badge, BadgeLayout, BadgeTexts, Progress
+from .rows import Badge, BadgeLayout, BadgeTexts, Progress, reporting
 
 PAD = 4.0
 
@@ -20,15 +20,13 @@ def badges_pdf(badges: Sequence[Badge], texts: BadgeTexts, layout: BadgeLayout =
     per_sheet = layout.columns * layout.rows
     left = (pdf.w - layout.columns * layout.width_mm) / 2
     top = (pdf.h - layout.rows * layout.height_mm) / 2
-    for index, badge in enumerate(badges):
+    for index, badge in enumerate(reporting(badges, progress)):
         place = index % per_sheet
         if place == 0:
             pdf.new_page()
         row, column = divmod(place, layout.columns)
         draw_badge(pdf, badge, texts, layout,
                    left + column * layout.width_mm, top + row * layout.height_mm)
-        if progress:
-            progress(index + 1, len(badges))
     return bytes(pdf.output())
 
 

@@ -1,10 +1,20 @@
 """What the documents print: plain, already translated rows."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) after each attendee, slot, table or badge."""
+Item = TypeVar("Item")
+
+
+def reporting(items: Sequence[Item], progress: Progress | None) -> Iterator[Item]:
+    """The items one by one; after each is drawn, ``progress`` hears (done, total)."""
+    for done, item in enumerate(items, start=1):
+        yield item
+        if progress:
+            progress(done, len(items))
 
 
 @dataclass(frozen=True)

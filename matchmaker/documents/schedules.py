@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .grid import Cell, draw_rows
 from .pdf import Document, Run
-from .rows import Progress, ScheduleSheet, ScheduleTexts, SlotLine
+from .rows import Progress, ScheduleSheet, ScheduleTexts, SlotLine, reporting
 
 WIDTHS = (27, 13, 68, 72)
 QR_SIZE = 30
@@ -20,10 +20,8 @@ def schedules_pdf(sheets: Sequence[ScheduleSheet], progress: Progress | None = N
                   language: str = "de") -> bytes:
     """All ``sheets`` in their order as one PDF."""
     pdf = Document(sheets[0].event_title if sheets else "", language)
-    for done, sheet in enumerate(sheets, start=1):
+    for sheet in reporting(sheets, progress):
         draw_sheet(pdf, sheet)
-        if progress:
-            progress(done, len(sheets))
     return bytes(pdf.output())
 
 

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 from .grid import Cell, draw_rows
 from .pdf import Document, Run
-from .rows import PlanMeeting, PlanSlot, PlanTexts, Progress, SignTexts
+from .rows import PlanMeeting, PlanSlot, PlanTexts, Progress, SignTexts, reporting
 
 PLAN_WIDTHS = (18, 81, 81)
 SIGN_NUMBER_SIZE = 330  # points: digits about 8 cm tall
@@ -15,10 +15,8 @@ def table_plan_pdf(slots: Sequence[PlanSlot], texts: PlanTexts,
                    progress: Progress | None = None, language: str = "de") -> bytes:
     """Each slot starts a page; a long slot continues on the next page."""
     pdf = Document(texts.title, language)
-    for done, slot in enumerate(slots, start=1):
+    for slot in reporting(slots, progress):
         draw_slot(pdf, slot, texts)
-        if progress:
-            progress(done, len(slots))
     return bytes(pdf.output())
 
 
@@ -48,10 +46,8 @@ def table_signs_pdf(tables: Sequence[str], texts: SignTexts,
                     progress: Progress | None = None) -> bytes:
     """One sign per table name, in the given order."""
     pdf = Document(texts.event_title, landscape=True)
-    for done, table in enumerate(tables, start=1):
+    for table in reporting(tables, progress):
         draw_sign(pdf, table, texts)
-        if progress:
-            progress(done, len(tables))
     return bytes(pdf.output())
 
 

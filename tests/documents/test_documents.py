@@ -103,3 +103,9 @@ def test_long_badge_names_shrink_to_stay_inside_their_badge():
 def test_badge_layout_larger_than_a4_is_refused():
     with pytest.raises(ValueError):
         badges_pdf([badge("A")], BadgeTexts("x"), BadgeLayout(columns=3, rows=4, width_mm=90))
+
+
+def test_progress_hears_every_sheet_with_the_total():
+    heard = []
+    schedules_pdf([sheet(2), sheet(2), sheet(2)], progress=lambda done, total: heard.append((done, total)))
+    assert heard == [(1, 3), (2, 3), (3, 3)]
