@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from flask import current_app
 from flask_babel import force_locale
@@ -40,9 +41,8 @@ REASON_PRIORITY = ("must_meet_mutual", "must_meet_one_sided", "offer_matches_see
 class StoredMeeting:
     slot: int
     table: str
-    table_number: int
     pair: tuple[int, int]
-    reasons: list
+    reasons: list[dict[str, Any]]
 
 
 def private_page_url(base_url: str, token: str) -> str:
@@ -123,8 +123,8 @@ def registered(event: Event) -> list[Attendee]:
 
 
 def stored_meetings(event: Event, attendee_ids: Collection[int] | None = None) -> list[StoredMeeting]:
-    query = (select(Slot.number, MeetingTable.name, MeetingTable.number, Meeting.attendee_a_id,
-                    Meeting.attendee_b_id, Meeting.reasons)
+    query = (select(Slot.number, MeetingTable.name, Meeting.attendee_a_id, Meeting.attendee_b_id,
+                    Meeting.reasons)
              .join(Slot, Slot.id == Meeting.slot_id)
              .join(MeetingTable, MeetingTable.id == Meeting.table_id)
              .where(Meeting.event_id == event.id)
@@ -132,8 +132,8 @@ def stored_meetings(event: Event, attendee_ids: Collection[int] | None = None) -
     if attendee_ids is not None:
         query = query.where(or_(Meeting.attendee_a_id.in_(attendee_ids),
                                 Meeting.attendee_b_id.in_(attendee_ids)))
-    return [StoredMeeting(slot, table, number, (a, b), reasons)
-            for slot, table, number, a, b, reasons in db.session.execute(query)]
+    return [StoredMeeting(slot, table, (a, b), reasons)
+            for slot, table, a, b, reasons in db.session.execute(query)]
 
 
 def schedule_sheets(event: Event, people: list[Attendee], now: datetime) -> list[ScheduleSheet]:
@@ -172,7 +172,7 @@ def slot_line(slot: Slot, attendee: Attendee, meetings: dict[int, StoredMeeting]
         fields.get(partner.industry_code, ""), main_reason(meeting.reasons, attendee.id, fields)))
 
 
-def main_reason(reasons: list, viewer_id: int, fields: dict[str, str]) -> str:
+def main_reason(reasons: list[dict[str, Any]], viewer_id: int, fields: dict[str, str]) -> str:
     ranked = sorted(reasons, key=lambda r: REASON_PRIORITY.index(r["code"])
                     if r["code"] in REASON_PRIORITY else len(REASON_PRIORITY))
     sentences = phrase_reasons(ranked, viewer_id, fields)

@@ -25,7 +25,7 @@ def test_print_schedules_writes_one_page_per_attendee_and_says_how_to_reprint(ru
 
 
 def test_reprint_with_changed_since_holds_only_the_changed_schedules(runner, event, tmp_path):
-    ada, ben, _, _ = pairs(event)
+    _, ben, _, _ = pairs(event)
     first = runner.invoke(args=["print", "schedules", "--output", str(tmp_path / "all.pdf")])
     since = first.output.split("--changed-since '")[1].split("'")[0]
     cancel(ben)
