@@ -16,6 +16,7 @@ LANGUAGES = ("de", "en")
 NOT_PAGES = {
     "public.choose_language": "redirects back to the page the visitor came from",
     "attendee.data": "a JSON download",
+    "attendee.schedule_pdf": "a PDF download (its language: tests/documents)",
 }
 PAGES = sorted(
     rule.endpoint for rule in rules_of("public", "attendee")
