@@ -251,6 +251,26 @@ class ScheduleRun(db.Model):
     published_at: Mapped[datetime | None]
 
 
+class ScheduleChange(db.Model):
+    """When an attendee's printable schedule last changed, so that a re-print can be
+    limited to the attendees whose sheet differs from the last print.
+
+    ``fingerprint`` is a hash of everything their sheet shows (their name and
+    organisation; each meeting's slot, table, partner and reasons): comparing it after a
+    change finds exactly the attendees affected, including those whose meeting was
+    moved or removed, or whose partner changed their name.
+    """
+
+    __tablename__ = "schedule_change"
+
+    attendee_id: Mapped[int] = mapped_column(
+        ForeignKey("attendee.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    changed_at: Mapped[datetime]
+
+
 class MeetingRequest(db.Model):
     """An attendee asks to meet another one ("must meet"); mutual requests weigh more."""
 

@@ -22,6 +22,7 @@ install_system_packages() {
     local missing=()
     [[ -x /usr/bin/chromium ]] || missing+=(chromium)
     have_postgresql_server || missing+=(postgresql)
+    command -v pdftotext >/dev/null || missing+=(poppler-utils)
     if (( ${#missing[@]} == 0 )); then
         say "Chromium and PostgreSQL: already installed"
         return

@@ -52,3 +52,4 @@ def hide_tokens_in_logs(state: BlueprintSetupState) -> None:
 
 
 from . import routes  # noqa: E402,F401  (routes register themselves on bp)
+from . import printing  # noqa: E402,F401

@@ -20,6 +20,7 @@ def init_app(app: Flask) -> None:
         publish_schedule_command,
         synonyms_command,
     )
+    from .printing import print_group
     from .setup import (
         archive_event_command,
         create_event_command,
@@ -34,5 +35,5 @@ def init_app(app: Flask) -> None:
                     match_command, export_graph_command, export_schedule_command,
                     publish_schedule_command, list_events_command, archive_event_command,
                     import_attendees_command, export_attendees_command, worker_command,
-                    synonyms_command):
+                    synonyms_command, print_group):
         app.cli.add_command(command)

@@ -26,6 +26,7 @@ from ..models import (
 )
 from .notifications import promote_and_notify
 from .registration import exists_after_lock, lock_event
+from .schedule_changes import record_schedule_changes
 from .self_service import meeting_rows
 
 
@@ -89,6 +90,7 @@ def erase(attendee: Attendee) -> Erasure:
         return Erasure(email=email, mails=[])
     db.session.delete(attendee)
     db.session.flush()
+    record_schedule_changes(event)
     statistics(event).erased += 1
     return Erasure(email=email, mails=promote_and_notify(event))
 

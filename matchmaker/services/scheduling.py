@@ -31,6 +31,7 @@ from ..models import (
 from . import DomainError
 from .blocked_pairs import blocked_pairs_of
 from .matching_settings import event_synonyms
+from .schedule_changes import record_schedule_changes
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def store_schedule(event: Event, result: matching.ScheduleResult) -> ScheduleRun
     result = replace(result, meetings=meetings)
     was_published = schedule_published(event)
     replace_meetings(event, result)
+    record_schedule_changes(event)
     run = ScheduleRun(
         event_id=event.id, quality=asdict(result.quality), changed_count=result.changed_count,
         published_at=utcnow() if was_published else None,
@@ -213,6 +215,7 @@ def refresh_meetings(attendee: Attendee) -> int:
     for meeting in unfit:
         db.session.delete(meeting)
     db.session.flush()
+    record_schedule_changes(attendee.event)
     return len(unfit)
 
 

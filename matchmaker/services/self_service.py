@@ -31,6 +31,7 @@ from ..models import (
 from ..vocabulary import LANGUAGES
 from .notifications import compose, link_again, promote_and_notify
 from .registration import exists_after_lock, lock_event
+from .schedule_changes import record_schedule_changes
 from .scheduling import refresh_meetings, schedule_published
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,64}")
@@ -148,6 +149,7 @@ def cancel(attendee: Attendee, now: datetime | None = None) -> Cancellation:
     db.session.execute(delete(Meeting).where(
         or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id)))
     db.session.flush()
+    record_schedule_changes(event)
     return Cancellation(done=True, mails=[compose(attendee, "cancelled"), *promote_and_notify(event)])
 
 

@@ -31,6 +31,7 @@ def test_token_routes_cover_every_attendee_page(app):
     assert {path for _method, path in token_routes(app)} == {
         "/me/{token}", "/me/{token}/cancel", "/me/{token}/data.json", "/me/{token}/erase",
         "/me/{token}/interests", "/me/{token}/meetings", "/me/{token}/profile",
+        "/me/{token}/schedule.pdf",
     }
 
 

@@ -17,6 +17,7 @@ NOT_PAGES = {
     "public.choose_language": "redirects back to the page the visitor came from",
     "attendee.data": "a JSON download",
     "public.index": "with one open event, redirects to it (its page is checked)",
+    "attendee.schedule_pdf": "a PDF download (its language: tests/documents)",
 }
 PAGES = sorted(
     rule.endpoint for rule in rules_of("public", "attendee")

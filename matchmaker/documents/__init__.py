@@ -1,0 +1,32 @@
+"""Printed documents as PDF bytes: personal schedules, table plan, table signs, badges.
+
+Pure functions from plain rows (``rows``) to bytes, with no Flask and no SQLAlchemy, so the
+console, the dashboard, the attendee's page and the tests share one implementation. The
+rows arrive already phrased and translated; this package only lays them out. The fonts
+(DejaVu Sans Condensed: Latin, Greek, Cyrillic) ship in ``fonts/`` and are embedded as
+subsets.
+"""
+
+from .badges import badges_pdf
+from .rows import (
+    Badge,
+    BadgeLayout,
+    BadgeTexts,
+    MeetingLine,
+    PlanMeeting,
+    PlanSlot,
+    PlanTexts,
+    Progress,
+    ScheduleSheet,
+    ScheduleTexts,
+    SignTexts,
+    SlotLine,
+)
+from .schedules import schedules_pdf
+from .tables import table_plan_pdf, table_signs_pdf
+
+__all__ = [
+    "Badge", "BadgeLayout", "BadgeTexts", "MeetingLine", "PlanMeeting", "PlanSlot",
+    "PlanTexts", "Progress", "ScheduleSheet", "ScheduleTexts", "SignTexts", "SlotLine",
+    "badges_pdf", "schedules_pdf", "table_plan_pdf", "table_signs_pdf",
+]

@@ -1,0 +1,54 @@
+"""Name badges on A4 sheets, a grid of equal badges with thin cutting lines.
+
+Names and organisations shrink to fit their badge (and wrap onto a second line before
+they get too small); nothing is ever drawn outside the badge.
+"""
+
+from collections.abc import Sequence
+
+from .pdf import RULE, Document, Run
+from .rows import Badge, BadgeLayout, BadgeTexts, Progress, reporting
+
+PAD = 4.0
+
+
+def badges_pdf(badges: Sequence[Badge], texts: BadgeTexts, layout: BadgeLayout = BadgeLayout(),
+               progress: Progress | None = None) -> bytes:
+    if not layout.fits_a4():
+        raise ValueError("the badges do not fit on an A4 sheet")
+    pdf = Document(texts.event_title)
+    per_sheet = layout.columns * layout.rows
+    left = (pdf.w - layout.columns * layout.width_mm) / 2
+    top = (pdf.h - layout.rows * layout.height_mm) / 2
+    for index, badge in enumerate(reporting(badges, progress)):
+        place = index % per_sheet
+        if place == 0:
+            pdf.new_page()
+        row, column = divmod(place, layout.columns)
+        draw_badge(pdf, badge, texts, layout,
+                   left + column * layout.width_mm, top + row * layout.height_mm)
+    return bytes(pdf.output())
+
+
+def draw_badge(pdf: Document, badge: Badge, texts: BadgeTexts, layout: BadgeLayout,
+               x: float, y: float) -> None:
+    width, height = layout.width_mm, layout.height_mm
+    pdf.set_draw_color(*RULE)
+    pdf.set_line_width(0.2)
+    pdf.rect(x, y, width, height)
+    inner = width - 2 * PAD
+    qr = min(22.0, height * 0.36) if layout.qr else 0.0
+    top = pdf.write_run(pdf.fitting(Run(texts.event_title, 8, muted=True), inner, 4, 6),
+                        x + PAD, y + PAD, inner)
+    name_box = height * 0.3
+    name = pdf.one_line(Run(badge.name, 22, bold=True), inner, 12) or \
+        pdf.fitting(Run(badge.name, 14, bold=True), inner, name_box, 8)
+    below = pdf.write_run(name, x + PAD, top + 2, inner)
+    rest = y + height - PAD - qr - 1 - below
+    organisation = pdf.fitting(Run(badge.organisation, 11), inner, max(rest, 4), 6.5)
+    pdf.write_run(organisation, x + PAD, below + 1, inner)
+    side = inner - qr - 2
+    industry = pdf.fitting(Run(badge.industry, 8, muted=True), side, max(qr, 4), 6)
+    pdf.write_run(industry, x + PAD, y + height - PAD - pdf.height_of(industry, side), side)
+    if layout.qr:
+        pdf.qr(badge.page_url, x + width - PAD - qr, y + height - PAD - qr, qr)

@@ -1,0 +1,121 @@
+"""What the documents print: plain, already translated rows."""
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) after each attendee, slot, table or badge."""
+Item = TypeVar("Item")
+
+
+def reporting(items: Sequence[Item], progress: Progress | None) -> Iterator[Item]:
+    """The items one by one; after each is drawn, ``progress`` hears (done, total)."""
+    for done, item in enumerate(items, start=1):
+        yield item
+        if progress:
+            progress(done, len(items))
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    table: str
+    partner_name: str
+    partner_organisation: str
+    partner_industry: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SlotLine:
+    """One slot of a personal schedule: a meeting, or free (``unavailable`` if the
+    attendee said they cannot meet then)."""
+
+    time: str
+    meeting: MeetingLine | None = None
+    unavailable: bool = False
+
+
+@dataclass(frozen=True)
+class ScheduleTexts:
+    heading: str
+    time: str
+    table: str
+    partner: str
+    reason: str
+    free: str
+    unavailable: str
+    qr_caption: str
+    continued: str
+    printed: str
+    no_meetings: str
+
+
+@dataclass(frozen=True)
+class ScheduleSheet:
+    event_title: str
+    event_line: str
+    name: str
+    organisation: str
+    slots: tuple[SlotLine, ...]
+    page_url: str
+    texts: ScheduleTexts
+
+
+@dataclass(frozen=True)
+class PlanMeeting:
+    table: str
+    first_name: str
+    first_organisation: str
+    second_name: str
+    second_organisation: str
+
+
+@dataclass(frozen=True)
+class PlanSlot:
+    title: str
+    meetings: tuple[PlanMeeting, ...]
+
+
+@dataclass(frozen=True)
+class PlanTexts:
+    title: str
+    table: str
+    first: str
+    second: str
+    empty: str
+    continued: str
+    printed: str
+
+
+@dataclass(frozen=True)
+class SignTexts:
+    event_title: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Badge:
+    name: str
+    organisation: str
+    industry: str
+    page_url: str
+
+
+@dataclass(frozen=True)
+class BadgeTexts:
+    event_title: str
+
+
+@dataclass(frozen=True)
+class BadgeLayout:
+    """Badges per A4 sheet and their size; the grid is centred on the sheet."""
+
+    columns: int = 2
+    rows: int = 4
+    width_mm: float = 90
+    height_mm: float = 60
+    qr: bool = True
+
+    def fits_a4(self) -> bool:
+        return self.columns * self.width_mm <= 210 and self.rows * self.height_mm <= 297

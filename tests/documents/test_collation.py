@@ -1,0 +1,41 @@
+"""German phone-book order (DIN 5007-2) of last names."""
+
+from matchmaker.documents.collation import name_key, phonebook, split_particles
+
+
+def ordered(*names: str) -> list[str]:
+    return sorted(names, key=lambda name: name_key(name, ""))
+
+
+def test_umlaut_sorts_as_its_two_letter_spelling():
+    assert phonebook("Müller") == phonebook("Mueller") == "mueller"
+
+
+def test_mueller_and_muller_do_not_mix():
+    assert ordered("Muller", "Müller", "Mulder", "Mueller", "Muff") == \
+        ["Mueller", "Müller", "Muff", "Mulder", "Muller"]
+
+
+def test_sharp_s_sorts_as_double_s():
+    assert phonebook("Strauß") == phonebook("Strauss")
+
+
+def test_particles_are_read_after_the_name():
+    assert ordered("Hahn", "von der Heide", "Hoffmann", "van Dijk", "de Vries", "zu Guttenberg") \
+        == ["van Dijk", "zu Guttenberg", "Hahn", "von der Heide", "Hoffmann", "de Vries"]
+
+
+def test_a_particle_alone_is_the_name():
+    assert split_particles("Van") == ("", "Van")
+    assert split_particles("von der Heide") == ("von der", "Heide")
+
+
+def test_accents_and_other_latin_letters_sort_with_their_base_letter():
+    assert ordered("Zapata", "Łukasiewicz", "Özdemir", "Øberg", "Ibáñez", "Ćosić") == \
+        ["Ćosić", "Ibáñez", "Łukasiewicz", "Øberg", "Özdemir", "Zapata"]
+
+
+def test_equal_names_are_ordered_by_first_name():
+    people = [("Müller", "Jürgen"), ("Mueller", "Anna"), ("Müller", "Ben")]
+    assert sorted(people, key=lambda p: name_key(*p)) == \
+        [("Mueller", "Anna"), ("Müller", "Ben"), ("Müller", "Jürgen")]
