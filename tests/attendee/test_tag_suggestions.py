@@ -15,7 +15,7 @@ def suggested(page: str) -> list[str]:
 
 
 def test_sign_up_tag_inputs_point_at_one_suggestion_list(client, event):
-    page = client.get("/register").get_data(as_text=True)
+    page = client.get("/go-cluster-2027/register").get_data(as_text=True)
     for name in ("keywords", "offers", "seeks"):
         assert re.search(rf'<input[^>]*list="tag-suggestions"[^>]*name="{name}"'
                          rf'|<input[^>]*name="{name}"[^>]*list="tag-suggestions"', page)
@@ -23,7 +23,7 @@ def test_sign_up_tag_inputs_point_at_one_suggestion_list(client, event):
 
 
 def test_sign_up_suggests_the_starter_synonyms(client, event):
-    tags = suggested(client.get("/register").get_data(as_text=True))
+    tags = suggested(client.get("/go-cluster-2027/register").get_data(as_text=True))
     assert {"KI", "Künstliche Intelligenz", "AI"} <= set(tags)
 
 

@@ -62,7 +62,7 @@ def chromium(pytestconfig: pytest.Config) -> Browser:
 
 @pytest.fixture
 def page(chromium: Browser, live_url: str) -> Iterator[Page]:
-    """A desktop-sized page; ``page.goto("/register")`` is relative to the live server."""
+    """A desktop-sized page; ``page.goto("/go-cluster-2027/register")`` is relative to the live server."""
     with open_page(chromium, live_url) as new_page:
         yield new_page
 
