@@ -39,6 +39,8 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "MAIL_SMTP_CA_FILE": None,
         "MAIL_OUTBOX_DIR": str(instance_path / "outbox"),
         "REMINDER_AFTER_HOURS": 48,
+        "REQUEST_EXPIRY_HOURS": 72,  # an unanswered meeting request stops counting after this
+        "REQUEST_DAILY_LIMIT": 10,  # meeting requests one attendee may send in 24 hours
         "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -48,4 +48,4 @@ def hide_tokens_in_logs(state: BlueprintSetupState) -> None:
     install_token_mask(state.app)
 
 
-from . import routes  # noqa: E402,F401  (routes register themselves on bp)
+from . import calendar, feedback, matchmaking, routes  # noqa: E402,F401  (they register on bp)

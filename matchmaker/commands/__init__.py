@@ -10,12 +10,14 @@ def init_app(app: Flask) -> None:
         export_graph_command,
         export_schedule_command,
         match_command,
+        publish_command,
         publish_schedule_command,
     )
+    from .feedback import send_feedback_requests_command
     from .setup import create_event_command, create_organiser_command
 
     for command in (demo_command, create_event_command, create_organiser_command,
                     send_reminders_command, send_pending_command, purge_command,
                     match_command, export_graph_command, export_schedule_command,
-                    publish_schedule_command):
+                    publish_command, publish_schedule_command, send_feedback_requests_command):
         app.cli.add_command(command)

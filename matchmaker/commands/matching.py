@@ -1,4 +1,4 @@
-"""`matchmaker match`, `export-graph` and `export-schedule`.
+"""`matchmaker match`, `publish`, `export-graph` and `export-schedule`.
 
 With `--input`, `match` and `export-graph` work on a CSV file alone (no web app, no
 database); without it, `match` plans the installation's event and stores a draft, which
@@ -27,12 +27,14 @@ from matchmaker.exchange.schedule_json import (
     synthetic_slots,
 )
 from matchmaker.extensions import db
+from matchmaker.mail import DeliveryReport, deliver
 from matchmaker.matching import full_graph, replan, schedule
 from matchmaker.matching.candidates import DEFAULT_K
 from matchmaker.matching.model import ScheduleResult
 from matchmaker.services import DomainError
 from matchmaker.services.schedule_export import schedule_csv, schedule_json
 from matchmaker.services.scheduling import (
+    pending_schedule_mails,
     planning_input,
     publish_schedule,
     solve,
@@ -126,6 +128,8 @@ def match_event(event_slug: str | None = None) -> None:
     state = "published (re-plan of a published schedule)" if run.published_at else "stored as a draft"
     db.session.commit()
     click.echo(f"Schedule {state}: {summary(result)}")
+    if run.published_at:
+        click.echo(f"Change notices: {mail_summary(deliver(pending_schedule_mails(event)))}.")
 
 
 def _output(path: str) -> Path | None:
@@ -216,10 +220,8 @@ def export_schedule_command(event_slug: str | None, file_format: str, output: st
         click.echo(f"schedule written to {path}", err=True)
 
 
-@click.command("publish-schedule")
-@event_option
-def publish_schedule_command(event_slug: str | None) -> None:
-    """Publish the latest draft schedule: attendees then see their meetings on their page."""
+def publish_event(event_slug: str | None) -> None:
+    """Publish the latest draft schedule and mail every attendee their meetings."""
     event = require_event(event_slug)
     try:
         run = publish_schedule(event)
@@ -227,4 +229,24 @@ def publish_schedule_command(event_slug: str | None) -> None:
         raise click.ClickException(NO_SCHEDULE) from None
     meetings = run.quality["meetings"]
     db.session.commit()
-    click.echo(f"Schedule with {meetings} meetings published.")
+    report = deliver(pending_schedule_mails(event))
+    click.echo(f"Schedule with {meetings} meetings published; {mail_summary(report)}.")
+
+
+def mail_summary(report: DeliveryReport) -> str:
+    failed = f", {report.failed} failed (retry: matchmaker send-pending)" if report.failed else ""
+    return f"{report.sent} schedule e-mails sent{failed}"
+
+
+@click.command("publish")
+@event_option
+def publish_command(event_slug: str | None) -> None:
+    """Publish the latest draft: attendees see their meetings and get them by e-mail."""
+    publish_event(event_slug)
+
+
+@click.command("publish-schedule")
+@event_option
+def publish_schedule_command(event_slug: str | None) -> None:
+    """The same as 'matchmaker publish' (the older name)."""
+    publish_event(event_slug)

@@ -6,6 +6,7 @@ it after the commit.
 """
 
 from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app, render_template
@@ -24,15 +25,22 @@ SUBJECTS = {
     "reminder": _l("Reminder: please confirm your e-mail address for %(event)s"),
     "cancelled": _l("Your registration for %(event)s is cancelled"),
     "promoted": _l("A seat has become free for you at %(event)s"),
+    "request_received": _l("A meeting request for you at %(event)s"),
+    "request_accepted": _l("Your meeting request was accepted (%(event)s)"),
+    "request_declined": _l("Your meeting request was declined (%(event)s)"),
+    "schedule": _l("Your schedule for %(event)s"),
+    "schedule_changed": _l("Your schedule for %(event)s has changed"),
+    "feedback_request": _l("How were your meetings at %(event)s?"),
 }
 
 
-def compose(attendee: Attendee, kind: str) -> OutgoingMail:
-    """Render ``templates/mail/<kind>.txt`` and ``.html`` in the attendee's language."""
+def compose(attendee: Attendee, kind: str, **extra: Any) -> OutgoingMail:
+    """Render ``templates/mail/<kind>.txt`` and ``.html`` in the attendee's language;
+    ``extra`` goes into the templates' context."""
     event = attendee.event
     with force_locale(attendee.language):
         context = {"attendee": attendee, "event": event,
-                   "link": public_url("attendee.home", token=attendee.token)}
+                   "link": public_url("attendee.home", token=attendee.token), **extra}
         mail = OutgoingMail(
             attendee_id=attendee.id, kind=kind, recipient=attendee.email,
             language=attendee.language, subject=str(SUBJECTS[kind]) % {"event": event.title},

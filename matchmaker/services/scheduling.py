@@ -20,14 +20,20 @@ from ..models import (
     Attendee,
     AttendeeStatus,
     Event,
+    MailStatus,
     Meeting,
     MeetingRequest,
     MeetingTable,
+    OutgoingMail,
+    RequestStatus,
     ScheduleRun,
     Slot,
     utcnow,
 )
 from . import DomainError
+from .meeting_requests import blocked_pairs
+
+SCHEDULE_MAIL_KINDS = ("schedule", "schedule_changed")
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ def planning_input(event: Event) -> PlanningInput:
         attendees=tuple(engine_attendee(a, wishes) for a in attendees),
         slots=len(event.slots), tables=len(event.tables),
         locked=tuple(meeting for meeting, locked in stored if locked),
+        blocked_pairs=blocked_pairs(event),
     )
     return PlanningInput(engine_event, [meeting for meeting, locked in stored if not locked])
 
@@ -88,6 +95,8 @@ def store_schedule(event: Event, result: matching.ScheduleResult) -> ScheduleRun
     )
     db.session.add(run)
     db.session.flush()
+    if was_published:
+        notify_schedule(event, run.published_at)
     return run
 
 
@@ -100,15 +109,23 @@ def matched_attendees(event: Event) -> list[Attendee]:
     ))
 
 
-def must_meet(attendees: Sequence[Attendee]) -> dict[int, frozenset[int]]:
-    """Each attendee's must-meet wishes among the attendees being matched."""
+def must_meet(attendees: Sequence[Attendee], now: datetime | None = None) -> dict[int, frozenset[int]]:
+    """Each attendee's must-meet wishes among the attendees being matched: a pending
+    request is the requester's wish, an accepted one is both sides' wish (mutual);
+    declined, withdrawn and overdue requests count for nothing."""
     ids = [a.id for a in attendees]
     wishes: dict[int, set[int]] = {}
-    for requester, target in db.session.execute(
-        select(MeetingRequest.requester_id, MeetingRequest.target_id)
-        .where(MeetingRequest.requester_id.in_(ids), MeetingRequest.target_id.in_(ids))
+    for requester, target, status in db.session.execute(
+        select(MeetingRequest.requester_id, MeetingRequest.target_id, MeetingRequest.status)
+        .where(MeetingRequest.requester_id.in_(ids), MeetingRequest.target_id.in_(ids),
+               or_(MeetingRequest.status == RequestStatus.ACCEPTED,
+                   (MeetingRequest.status == RequestStatus.PENDING)
+                   & or_(MeetingRequest.expires_at.is_(None),
+                         MeetingRequest.expires_at > (now or utcnow()))))
     ):
         wishes.setdefault(requester, set()).add(target)
+        if status == RequestStatus.ACCEPTED:
+            wishes.setdefault(target, set()).add(requester)
     return {requester: frozenset(targets) for requester, targets in wishes.items()}
 
 
@@ -172,7 +189,25 @@ def publish_schedule(event: Event, now: datetime | None = None) -> ScheduleRun:
         raise DomainError("no_schedule")
     run.published_at = now or utcnow()
     db.session.flush()
+    notify_schedule(event, run.published_at)
     return run
+
+
+def notify_schedule(event: Event, now: datetime) -> None:
+    """Record the schedule mails (first schedule, or what changed) with the schedule itself;
+    the caller sends them after the commit: ``mail.deliver(pending_schedule_mails(event))``."""
+    from .calendar import schedule_mails  # calendar reads the published plan from here
+
+    schedule_mails(event, now)
+
+
+def pending_schedule_mails(event: Event) -> list[OutgoingMail]:
+    """The event's schedule mails not sent yet, oldest first."""
+    return list(db.session.scalars(
+        select(OutgoingMail).join(Attendee, Attendee.id == OutgoingMail.attendee_id)
+        .where(Attendee.event_id == event.id, OutgoingMail.status == MailStatus.PENDING,
+               OutgoingMail.kind.in_(SCHEDULE_MAIL_KINDS))
+        .order_by(OutgoingMail.id)))
 
 
 def schedule_published(event: Event) -> bool:
