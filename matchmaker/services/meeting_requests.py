@@ -8,6 +8,10 @@ case here first marks overdue requests of the event as expired, so no command ha
 run for it. A block works both ways: neither side can send the other a request, open
 requests between them are closed (the blocked person is not told), a meeting between
 them is removed and the engine never pairs them again.
+
+The mails about requests name nobody: every mail is kept (for retries and as a record),
+and erasing one's data must not leave one's name in other people's mails. Who asked,
+and their message, are on the recipient's private page.
 """
 
 from dataclasses import dataclass
@@ -98,7 +102,7 @@ def send_request(requester: Attendee, target: Attendee, message: str | None,
     request.created_at = now
     request.expires_at = now + timedelta(hours=current_app.config["REQUEST_EXPIRY_HOURS"])
     db.session.flush()
-    mail = compose(target, "request_received", other=requester, message=request.message,
+    mail = compose(target, "request_received",
                    requests_link=public_url("attendee.requests", token=target.token))
     return RequestOutcome(request, [mail])
 
@@ -134,7 +138,7 @@ def answer(attendee: Attendee, request_id: int, accept: bool,
     request.answered_at = now
     db.session.flush()
     kind = "request_accepted" if accept else "request_declined"
-    mail = compose(request.requester, kind, other=attendee,
+    mail = compose(request.requester, kind,
                    requests_link=public_url("attendee.requests", token=request.requester.token))
     return RequestOutcome(request, [mail])
 

@@ -39,18 +39,23 @@ def status_of(request_id):
     return db.session.get(MeetingRequest, request_id).status
 
 
-def test_request_is_pending_and_mails_the_target_without_the_senders_address(anna, ben):
+def test_request_is_pending_and_mails_the_target_a_link_to_answer(anna, ben):
     outcome = send(anna, ben, "Let us talk about hydrogen")
     assert outcome.request.status == RequestStatus.PENDING
     [mail] = outcome.mails
     assert mail.recipient == ben.email and mail.kind == "request_received"
-    assert "Anna Beispiel" in mail.body_text and "Let us talk about hydrogen" in mail.body_text
-    assert anna.email not in mail.body_text and anna.email not in mail.body_html
     assert f"/me/{ben.token}/requests" in mail.body_text
+
+
+def test_request_mail_names_nobody_and_reveals_no_address(anna, ben):
+    [mail] = send(anna, ben, "Let us talk about hydrogen").mails
+    for leak in (anna.email, anna.full_name, anna.organisation, "hydrogen", anna.token):
+        assert leak not in mail.body_text and leak not in mail.body_html
 
 
 def test_request_mail_is_in_the_recipients_language(anna, ben):
     assert "would like to meet you" in send(anna, ben).mails[0].body_text
+    assert send(ben, add_attendee(anna.event, "Carla")).mails[0].subject.startswith("Eine Gesprächsanfrage")
 
 
 def test_pending_request_is_a_one_sided_wish_for_the_engine(anna, ben):
