@@ -4,6 +4,8 @@ The engine sees the registered attendees who confirmed their address (unconfirme
 are not matched); matchmaking consent, meeting wishes and must-meet requests come along
 so that the engine can say why somebody gets no meeting. Meetings an organiser locked
 stay exactly as they are; a new run changes as few other meetings as possible.
+Publishing, and every run after publication, record the schedule mails in the same
+transaction (``services.calendar.schedule_mails``); callers send them after the commit.
 """
 
 from collections.abc import Sequence

@@ -10,7 +10,7 @@ from matchmaker.extensions import db
 from matchmaker.models import MeetingRequest, OutgoingMail, RequestStatus, utcnow
 from matchmaker.services import DomainError
 from matchmaker.services import meeting_requests as requests
-from matchmaker.services.privacy import erase
+from matchmaker.services.privacy import erase, personal_data
 from matchmaker.services.scheduling import must_meet, planning_input
 from matchmaker.services.self_service import cancel, update_meetings
 from matchmaker.services.self_service import MeetingPreferences
@@ -226,3 +226,12 @@ def test_request_to_someone_who_erases_their_data_is_gone(anna, ben):
     assert db.session.scalars(select(MeetingRequest)).all() == []
 
 
+
+
+def test_data_download_lists_own_requests_and_blocks(anna, ben, event):
+    send(anna, ben, "Hallo")
+    requests.block(anna, add_attendee(event, "Carla"))
+    data = personal_data(anna)
+    assert [(r["name"], r["status"], r["message"]) for r in data["meeting_requests"]] == \
+        [("Ben Beispiel", "pending", "Hallo")]
+    assert [b["name"] for b in data["blocked"]] == ["Carla Beispiel"]
