@@ -25,6 +25,7 @@ REQUEST_ERRORS = {
     "you_blocked": _l("You have blocked this person. Unblock them first to send a request."),
     "already_requested": _l("You have already asked this person for a meeting."),
     "declined_before": _l("This person has declined your request, so you cannot ask again."),
+    "withdrawn_before": _l("You withdrew your request to this person, so you cannot ask again."),
     "daily_limit": _l("You have sent as many requests as allowed in 24 hours. Please try again tomorrow."),
     "request_not_found": _l("This request does not exist or is no longer shown."),
     "request_not_open": _l("This request has already been answered, withdrawn or has expired."),

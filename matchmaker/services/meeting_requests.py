@@ -93,6 +93,8 @@ def send_request(requester: Attendee, target: Attendee, message: str | None,
         raise DomainError("already_requested")
     if request is not None and request.status == RequestStatus.DECLINED:
         raise DomainError("declined_before")
+    if request is not None and request.status == RequestStatus.WITHDRAWN:
+        raise DomainError("withdrawn_before")  # asking, withdrawing, asking would flood a mailbox
     if sent_today(requester, now) >= current_app.config["REQUEST_DAILY_LIMIT"]:
         raise DomainError("daily_limit", limit=current_app.config["REQUEST_DAILY_LIMIT"])
     if request is None:

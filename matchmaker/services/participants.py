@@ -1,7 +1,8 @@
 """Whom an attendee can meet: the engine's suggestions and the participant list.
 
 Only attendees who take part in the matchmaking (registered, address confirmed,
-consented, want meetings) appear, never the attendee themselves, and never someone
+consented, want meetings) appear, and only to others who take part; never the attendee
+themselves, and never someone
 either side blocked. Suggestions come from the engine's own pair score
 (``matching.suggestions``), among those still able to meet the attendee: not met
 already and not fully booked.
@@ -88,7 +89,10 @@ def taking_part(event: Event) -> list[Attendee]:
 
 
 def others_for(attendee: Attendee) -> list[Attendee]:
-    """Everybody the attendee may see: taking part, not them, not blocked either way."""
+    """Everybody the attendee may see: taking part, not them, not blocked either way.
+    Only those who take part themselves see the others (nobody browses without sharing)."""
+    if not attendee.is_matchable:
+        return []
     hidden = blocked_ids(attendee) | {attendee.id}
     return [a for a in taking_part(attendee.event) if a.id not in hidden]
 

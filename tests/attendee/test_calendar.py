@@ -13,14 +13,7 @@ from matchmaker.services import calendar
 from matchmaker.services.events import EventPlan, SlotBlock, create_event, ensure_industries
 from matchmaker.services.scheduling import plan_schedule, publish_schedule
 from matchmaker.services.self_service import MeetingPreferences, cancel, update_meetings
-from tests.support.attendees import add_attendee
-
-
-def pair(event):
-    anna = add_attendee(event, "Anna", themes=["open_innovation"], seeks=["Wasserstoff"])
-    ben = add_attendee(event, "Ben", industry_code="energy_environment", org_type="research",
-                       themes=["open_innovation"], offers=["Wasserstoff"])
-    return anna, ben
+from tests.support.attendees import add_matching_pair
 
 
 def published(event):
@@ -43,10 +36,9 @@ def event_on(day: date):
 
 
 @pytest.fixture
-def scheduled(event):
-    anna, ben = pair(event)
+def scheduled(event, pair):
     published(event)
-    return anna, ben
+    return pair
 
 
 def test_ics_has_one_confirmed_event_per_meeting(scheduled):
@@ -74,7 +66,7 @@ def test_summer_meeting_is_two_hours_ahead_of_utc(scheduled, event):
 ])
 def test_times_across_the_dst_change_are_right_in_utc(app, day, utc_start):
     event = event_on(day)
-    anna, _ben = pair(event)
+    anna, _ben = add_matching_pair(event)
     published(event)
     starts = sorted(e.decoded("dtstart") for e in vevents(calendar.attendee_calendar(anna)))
     assert starts[0].astimezone(timezone.utc).replace(tzinfo=None) == utc_start
@@ -115,7 +107,7 @@ def test_a_meeting_called_off_stays_as_cancelled_without_the_partners_name(sched
 
 
 def test_nothing_is_in_the_calendar_before_publication(event):
-    anna, _ben = pair(event)
+    anna, _ben = add_matching_pair(event)
     plan_schedule(event)
     db.session.commit()
     assert vevents(calendar.attendee_calendar(anna)) == []

@@ -22,15 +22,12 @@ FEEDBACK_LINK = re.compile(r"http://localhost(/me/[^/\s]+/feedback/\d+\?answer=\
 
 
 @pytest.fixture
-def after_the_event(event):
-    anna = add_attendee(event, "Anna", themes=["open_innovation"], seeks=["Wasserstoff"])
-    ben = add_attendee(event, "Ben", industry_code="energy_environment", org_type="research",
-                       themes=["open_innovation"], offers=["Wasserstoff"])
+def after_the_event(event, pair):
     plan_schedule(event)
     publish_schedule(event)
     event.starts_on = TODAY - timedelta(days=1)
     db.session.commit()
-    return anna, ben
+    return pair
 
 
 def test_command_mails_everyone_with_meetings_links_per_answer(runner, event, after_the_event, outbox):

@@ -11,15 +11,8 @@ from tests.support.factories import csrf_token
 from tests.support.mailbox import outbox_messages, text_part
 
 
-@pytest.fixture
-def anna(event):
-    return add_attendee(event, "Anna", themes=["open_innovation"], seeks=["Wasserstoff"])
 
 
-@pytest.fixture
-def ben(event):
-    return add_attendee(event, "Ben", industry_code="energy_environment", org_type="research",
-                        themes=["open_innovation"], offers=["Wasserstoff"], language="en")
 
 
 def ask(client, requester, target, message="Gern über Wasserstoff sprechen"):

@@ -17,15 +17,8 @@ from matchmaker.services.self_service import MeetingPreferences
 from tests.support.attendees import add_attendee, add_meeting
 
 
-@pytest.fixture
-def anna(event):
-    return add_attendee(event, "Anna", themes=["open_innovation"], seeks=["Wasserstoff"])
 
 
-@pytest.fixture
-def ben(event):
-    return add_attendee(event, "Ben", industry_code="energy_environment", org_type="research",
-                        themes=["open_innovation"], offers=["Wasserstoff"], language="en")
 
 
 def send(requester, target, message=None, now=None):
@@ -235,3 +228,10 @@ def test_data_download_lists_own_requests_and_blocks(anna, ben, event):
     assert [(r["name"], r["status"], r["message"]) for r in data["meeting_requests"]] == \
         [("Ben Beispiel", "pending", "Hallo")]
     assert [b["name"] for b in data["blocked"]] == ["Carla Beispiel"]
+
+
+def test_withdrawn_request_cannot_be_sent_again(anna, ben):
+    requests.withdraw(anna, send(anna, ben).request.id)
+    with pytest.raises(DomainError) as error:
+        send(anna, ben)
+    assert error.value.code == "withdrawn_before"

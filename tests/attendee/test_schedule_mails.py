@@ -13,12 +13,9 @@ from tests.support.mailbox import outbox_messages, text_part
 
 
 @pytest.fixture
-def people(event):
-    anna = add_attendee(event, "Anna", themes=["open_innovation"], seeks=["Wasserstoff"])
-    ben = add_attendee(event, "Ben", industry_code="energy_environment", org_type="research",
-                       themes=["open_innovation"], offers=["Wasserstoff"], language="en")
+def people(event, pair):
     carla = add_attendee(event, "Carla", org_type="cluster", themes=["non_technical"])  # nobody to meet
-    return anna, ben, carla
+    return (*pair, carla)
 
 
 def mails(kind):

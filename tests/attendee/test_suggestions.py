@@ -13,16 +13,8 @@ from matchmaker.services.scheduling import engine_attendee
 from tests.support.attendees import add_attendee, add_meeting
 
 
-@pytest.fixture
-def anna(event):
-    return add_attendee(event, "Anna", themes=["open_innovation"], seeks=["Wasserstoff"],
-                        keywords=["Leichtbau"], cluster="Cluster Nord")
 
 
-@pytest.fixture
-def ben(event):
-    return add_attendee(event, "Ben", industry_code="energy_environment", org_type="research",
-                        themes=["open_innovation"], offers=["Wasserstoff"], cluster="Cluster Süd")
 
 
 @pytest.fixture
@@ -122,7 +114,7 @@ def test_participant_filters(anna, ben, event, filters, expected):
 
 
 def test_participant_list_is_paginated(anna, event):
-    for number in range(25):
+    for number in range(24):
         add_attendee(event, f"Person{number:02d}")
     first, second = participant_page(anna, Filters(), 1), participant_page(anna, Filters(), 2)
     assert (first.total, first.pages, len(first.people), len(second.people)) == (25, 2, 20, 5)
@@ -131,3 +123,7 @@ def test_participant_list_is_paginated(anna, event):
 
 def test_a_page_past_the_end_shows_the_last_page(anna, ben):
     assert participant_page(anna, Filters(), 99).page == 1
+
+
+def test_someone_who_does_not_take_part_sees_nobody(anna, ben, shy):
+    assert participant_page(shy, Filters()).people == []

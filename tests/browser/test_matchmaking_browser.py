@@ -16,7 +16,7 @@ from matchmaker.extensions import db
 from matchmaker.models import Event, Meeting
 from matchmaker.services import meeting_requests
 from matchmaker.services.scheduling import plan_schedule, publish_schedule
-from tests.support.attendees import add_attendee
+from tests.support.attendees import add_attendee, add_matching_pair
 from tests.support.browser import assert_accessible, horizontal_overflow, keep_screenshot
 
 pytestmark = pytest.mark.browser
@@ -34,9 +34,7 @@ def run(app: Flask, work):
 @pytest.fixture(scope="module")
 def pair_links(live_app: Flask) -> tuple[str, str]:
     def create(event):
-        anna = add_attendee(event, "Anna", themes=["open_innovation"], seeks=["Wasserstoff"])
-        ben = add_attendee(event, "Ben", industry_code="energy_environment", org_type="research",
-                           themes=["open_innovation"], offers=["Wasserstoff"])
+        anna, ben = add_matching_pair(event)
         return f"/me/{anna.token}", f"/me/{ben.token}"
     return run(live_app, create)
 
@@ -51,22 +49,25 @@ def test_suggestion_request_acceptance_schedule_and_download(page: Page, live_ap
     page.get_by_role("button", name="Anfrage senden").click()
     expect(page.get_by_role("status").first).to_contain_text("Ihre Anfrage ist gesendet")
 
-    page.goto(f"{ben}/requests")
+    page.goto(f"{ben}/requests")  # Ben reads English
     expect(page.get_by_text("Gern über Wasserstoff sprechen")).to_be_visible()
-    page.get_by_role("button", name="Anfrage von Anna Beispiel annehmen").click()
-    expect(page.get_by_role("status").first).to_contain_text("Sie haben die Anfrage angenommen")
+    page.get_by_role("button", name="Accept the request from Anna Beispiel").click()
+    expect(page.get_by_role("status").first).to_contain_text("You accepted the request")
 
     def plan_and_publish(event):
         plan_schedule(event)
         publish_schedule(event)
     run(live_app, plan_and_publish)
 
-    for link, partner in ((anna, "Ben Beispiel"), (ben, "Anna Beispiel")):
+    for link, partner, mutual, download_link in (
+            (anna, "Ben Beispiel", "Sie haben sich dieses Gespräch beide gewünscht.",
+             "Ihre Gespräche herunterladen (.ics-Datei)"),
+            (ben, "Anna Beispiel", "You both asked for this meeting.", "Download your meetings (.ics file)")):
         page.goto(f"{link}/schedule")
         expect(page.locator(".meeting-who")).to_contain_text(partner)
-        expect(page.get_by_text("Sie haben sich dieses Gespräch beide gewünscht.")).to_be_visible()
+        expect(page.get_by_text(mutual)).to_be_visible()
         with page.expect_download() as download:
-            page.get_by_role("link", name="Ihre Gespräche herunterladen (.ics-Datei)").click()
+            page.get_by_role("link", name=download_link).click()
         calendar = Calendar.from_ical(Path(download.value.path()).read_bytes())
         [meeting] = calendar.walk("VEVENT")
         assert partner in str(meeting.get("summary"))
