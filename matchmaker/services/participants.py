@@ -130,7 +130,9 @@ def suggestions_for(attendee: Attendee, limit: int = SUGGESTIONS) -> list[Sugges
         return []
     event = attendee.event
     expire_requests(event)
-    candidates = [a for a in others_for(attendee) if a.id not in unavailable_partners(attendee)]
+    others = others_for(attendee)
+    unavailable = unavailable_partners(attendee, others)
+    candidates = [a for a in others if a.id not in unavailable]
     wishes = must_meet([attendee, *candidates])
     engine_event = matching.Event(
         attendees=tuple(engine_attendee(a, wishes) for a in [attendee, *candidates]),
@@ -143,14 +145,13 @@ def suggestions_for(attendee: Attendee, limit: int = SUGGESTIONS) -> list[Sugges
             for s in matching.suggestions(engine_event, attendee.id, limit)]
 
 
-def unavailable_partners(attendee: Attendee) -> set[int]:
-    """Partners the attendee already meets, and people whose maximum is reached."""
+def unavailable_partners(attendee: Attendee, others: list[Attendee]) -> set[int]:
+    """Partners the attendee already meets, and others whose maximum is reached."""
     pairs = db.session.execute(select(Meeting.attendee_a_id, Meeting.attendee_b_id)
                                .where(Meeting.event_id == attendee.event_id)).all()
     counts = Counter(x for pair in pairs for x in pair)
     met = {x for pair in pairs if attendee.id in pair for x in pair}
-    full = {a.id for a in taking_part(attendee.event)
-            if a.max_meetings is not None and counts[a.id] >= a.max_meetings}
+    full = {a.id for a in others if a.max_meetings is not None and counts[a.id] >= a.max_meetings}
     return met | full
 
 
