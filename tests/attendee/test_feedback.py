@@ -119,3 +119,10 @@ def first_meeting_id(attendee):
 def text_part_of_first(event, answer="took_place"):
     body = db.session.scalars(select(OutgoingMail.body_text).where(OutgoingMail.kind == "feedback_request")).first()
     return next(line for line in body.splitlines() if f"answer={answer}" in line)
+
+
+def test_feedback_page_is_in_the_readers_language(client, event, after_the_event):
+    ben = after_the_event[1]
+    page = client.get(f"/me/{ben.token}/feedback/{first_meeting_id(ben)}?answer=valuable")
+    assert '<html lang="en">' in page.get_data(as_text=True)
+    assert "The meeting took place and was valuable." in page.get_data(as_text=True)

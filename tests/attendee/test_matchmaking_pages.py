@@ -130,3 +130,8 @@ def test_feed_address_is_created_on_request_only(client, anna, ben, event):
     assert "/me/feed/" not in client.get(path).get_data(as_text=True)
     client.post(f"{path}/feed", data={"csrf_token": csrf_token(client, path)})
     assert "/me/feed/" in client.get(path).get_data(as_text=True)
+
+
+def test_person_page_is_in_the_readers_language(client, anna, ben):
+    page = client.get(f"/me/{ben.token}/participants/{anna.number}").get_data(as_text=True)
+    assert '<html lang="en">' in page and "Ask for a meeting" in page

@@ -16,6 +16,10 @@ LANGUAGES = ("de", "en")
 NOT_PAGES = {
     "public.choose_language": "redirects back to the page the visitor came from",
     "attendee.data": "a JSON download",
+    "attendee.schedule_file": "an iCalendar download",
+    "attendee.feed": "an iCalendar feed for calendar apps",
+    "attendee.person": "needs a second attendee: tests/attendee/test_matchmaking_pages.py",
+    "attendee.feedback": "needs a meeting after the event: tests/attendee/test_feedback.py",
 }
 PAGES = sorted(
     rule.endpoint for rule in rules_of("public", "attendee")
