@@ -7,13 +7,12 @@ import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models import MeetingRequest, OutgoingMail, RequestStatus, utcnow
+from matchmaker.models import MeetingRequest, RequestStatus, utcnow
 from matchmaker.services import DomainError
 from matchmaker.services import meeting_requests as requests
 from matchmaker.services.privacy import erase, personal_data
 from matchmaker.services.scheduling import must_meet, planning_input
-from matchmaker.services.self_service import cancel, update_meetings
-from matchmaker.services.self_service import MeetingPreferences
+from matchmaker.services.self_service import MeetingPreferences, cancel, update_meetings
 from tests.support.attendees import add_attendee, add_meeting
 
 
