@@ -84,6 +84,9 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "BOT_MIN_FILL_SECONDS": 3,  # a sign-up sent back faster is refused (0: no check)
         "FEW_SEATS": 10,  # the event page says "few seats left" from here down
         "HSTS_ENABLED": None,  # None: when PUBLIC_BASE_URL starts with https://
+        "REQUEST_EXPIRY_HOURS": 72,  # an unanswered meeting request stops counting after this
+        "REQUEST_DAILY_LIMIT": 10,  # meeting requests one attendee may send in 24 hours
+        "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,

@@ -271,8 +271,22 @@ class ScheduleChange(db.Model):
     changed_at: Mapped[datetime]
 
 
+class RequestStatus(enum.StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+
+
 class MeetingRequest(db.Model):
-    """An attendee asks to meet another one ("must meet"); mutual requests weigh more."""
+    """An attendee asks to meet another one; the other accepts or declines.
+
+    For the engine a pending request is a one-sided must-meet wish and an accepted one a
+    mutual one; declined, withdrawn and expired requests count for nothing. A request
+    without ``expires_at`` never expires: the organisers' must-meet wishes of an imported
+    file (and every request made before requests could be answered) are such rows.
+    """
 
     __tablename__ = "meeting_request"
 
@@ -280,10 +294,19 @@ class MeetingRequest(db.Model):
     requester_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
     target_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[RequestStatus] = mapped_column(
+        string_enum(RequestStatus), default=RequestStatus.PENDING, server_default="pending")
+    message: Mapped[str | None] = mapped_column(String(500))
+    answered_at: Mapped[datetime | None]
+    expires_at: Mapped[datetime | None]
+
+    requester: Mapped["Attendee"] = relationship(foreign_keys=[requester_id])
+    target: Mapped["Attendee"] = relationship(foreign_keys=[target_id])
 
     __table_args__ = (
         UniqueConstraint("requester_id", "target_id"),
         CheckConstraint("requester_id <> target_id", name="not_self"),
+        Index("ix_meeting_request_target_status", "target_id", "status"),
     )
 
 
@@ -328,6 +351,80 @@ class AuditEntry(db.Model):
     attendee: Mapped[Attendee | None] = relationship()
 
     __table_args__ = (Index("ix_audit_entry_event_at", "event_id", "at"),)
+
+
+class AttendeeBlock(db.Model):
+    """``blocker`` never wants to meet ``blocked``: the engine never pairs them and
+    neither can send the other a request."""
+
+    __tablename__ = "attendee_block"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    blocker_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    blocked_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("blocker_id", "blocked_id"),
+        CheckConstraint("blocker_id <> blocked_id", name="not_self"),
+    )
+
+
+class CalendarEntry(db.Model):
+    """A published meeting as the attendee's calendar knows it, kept after it is called off.
+
+    One row per attendee and partner: ``uid`` stays for ever, ``sequence`` grows with each
+    change, ``cancelled_at`` marks a meeting that was removed after publication. Times and
+    table are copied, so a cancelled entry still says when it was. ``partner_id`` becomes
+    NULL when the partner erases their data; cancelled entries never show the partner.
+    """
+
+    __tablename__ = "calendar_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("attendee.id", ondelete="SET NULL"))
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    sequence: Mapped[int] = mapped_column(default=0)
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    table_name: Mapped[str] = mapped_column(String(80))
+    cancelled_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("attendee_id", "partner_id"),)
+
+
+class CalendarFeed(db.Model):
+    """The secret of an attendee's subscribable calendar feed: not the private page link,
+    which must not be handed to calendar apps; replacing it cuts off old subscriptions."""
+
+    __tablename__ = "calendar_feed"
+
+    attendee_id: Mapped[int] = mapped_column(
+        ForeignKey("attendee.id", ondelete="CASCADE"), primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FeedbackOutcome(enum.StrEnum):
+    TOOK_PLACE = "took_place"
+    DID_NOT_HAPPEN = "did_not_happen"
+    VALUABLE = "valuable"
+
+
+class MeetingFeedback(db.Model):
+    """One attendee's word on one meeting after the event ("valuable" implies it took place)."""
+
+    __tablename__ = "meeting_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    outcome: Mapped[FeedbackOutcome] = mapped_column(string_enum(FeedbackOutcome))
+    answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("meeting_id", "attendee_id"),)
 
 
 class OutgoingMail(db.Model):

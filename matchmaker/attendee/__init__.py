@@ -51,5 +51,4 @@ def hide_tokens_in_logs(state: BlueprintSetupState) -> None:
     install_token_mask(state.app)
 
 
-from . import routes  # noqa: E402,F401  (routes register themselves on bp)
-from . import printing  # noqa: E402,F401
+from . import calendar, feedback, matchmaking, printing, routes  # noqa: E402,F401  (they register on bp)

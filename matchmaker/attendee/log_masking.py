@@ -2,7 +2,7 @@
 
 A filter on the loggers that print paths (werkzeug's and gunicorn's access logs, and the
 app's own, which logs the path of a request that failed) replaces the token in
-``/me/<token>`` - also URL-encoded, as in ``?next=%2Fme%2F...`` - with ``***``.
+``/me/<token>`` and the calendar feed's ``/me/feed/<token>`` - also URL-encoded, as in ``?next=%2Fme%2F...`` - with ``***``.
 """
 
 import logging
@@ -10,12 +10,13 @@ import re
 
 from flask import Flask
 
-TOKEN_IN_PATH = re.compile(r"(/|%2F)me(/|%2F)(?!link(?:[^A-Za-z0-9_-]|$))[A-Za-z0-9_-]+", re.IGNORECASE)
+TOKEN_IN_PATH = re.compile(
+    r"(/|%2F)me(/|%2F)(?:feed(/|%2F))?(?!link(?:[^A-Za-z0-9_-]|$))[A-Za-z0-9_-]+", re.IGNORECASE)
 PATH_LOGGERS = ("werkzeug", "gunicorn.access", "gunicorn.error")
 
 
 def mask_tokens(text: str) -> str:
-    return TOKEN_IN_PATH.sub(r"\1me\2***", text)
+    return TOKEN_IN_PATH.sub(lambda m: f"{m[1]}me{m[2]}{'feed' + m[3] if m[3] else ''}***", text)
 
 
 class TokenMask(logging.Filter):

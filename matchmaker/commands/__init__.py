@@ -17,9 +17,11 @@ def init_app(app: Flask) -> None:
         export_graph_command,
         export_schedule_command,
         match_command,
+        publish_command,
         publish_schedule_command,
         synonyms_command,
     )
+    from .feedback import send_feedback_requests_command
     from .printing import print_group
     from .setup import (
         archive_event_command,
@@ -35,5 +37,6 @@ def init_app(app: Flask) -> None:
                     match_command, export_graph_command, export_schedule_command,
                     publish_schedule_command, list_events_command, archive_event_command,
                     import_attendees_command, export_attendees_command, worker_command,
-                    synonyms_command, print_group):
+                    synonyms_command, print_group, publish_command,
+                    send_feedback_requests_command):
         app.cli.add_command(command)

@@ -1,4 +1,4 @@
-"""`matchmaker match`, `export-graph`, `export-schedule` and `synonyms`.
+"""`matchmaker match`, `publish`, `export-graph`, `export-schedule` and `synonyms`.
 
 With `--input`, `match` and `export-graph` work on a CSV file alone (no web app, no
 database); without it, `match` plans the installation's event and stores a draft, which
@@ -29,6 +29,7 @@ from matchmaker.exchange.schedule_json import (
     synthetic_slots,
 )
 from matchmaker.extensions import db
+from matchmaker.mail import DeliveryReport, deliver
 from matchmaker.matching import (
     POLICIES,
     SynonymError,
@@ -44,6 +45,7 @@ from matchmaker.services import DomainError
 from matchmaker.services.matching_settings import set_synonyms, synonym_text
 from matchmaker.services.schedule_export import export_schedule, schedule_csv, schedule_json
 from matchmaker.services.scheduling import (
+    pending_schedule_mails,
     planning_input,
     publish_schedule,
     solve,
@@ -155,6 +157,8 @@ def match_event(event_slug: str | None = None, policy: str | None = None) -> Non
     state = "published (re-plan of a published schedule)" if run.published_at else "stored as a draft"
     db.session.commit()
     click.echo(f"Schedule {state}: {summary(result)}")
+    if run.published_at:
+        click.echo(f"Change notices: {mail_summary(deliver(pending_schedule_mails(event)))}.")
 
 
 def read_text(path: Path) -> str:
@@ -270,10 +274,8 @@ def export_schedule_command(event_slug: str | None, file_format: str, output: st
         click.echo(f"schedule written to {path}", err=True)
 
 
-@click.command("publish-schedule")
-@event_option
-def publish_schedule_command(event_slug: str | None) -> None:
-    """Publish the latest draft schedule: attendees then see their meetings on their page."""
+def publish_event(event_slug: str | None) -> None:
+    """Publish the latest draft schedule and mail every attendee their meetings."""
     event = require_event(event_slug)
     try:
         run = publish_schedule(event)
@@ -281,7 +283,27 @@ def publish_schedule_command(event_slug: str | None) -> None:
         raise click.ClickException(NO_SCHEDULE) from None
     meetings = run.quality["meetings"]
     db.session.commit()
-    click.echo(f"Schedule with {meetings} meetings published.")
+    report = deliver(pending_schedule_mails(event))
+    click.echo(f"Schedule with {meetings} meetings published; {mail_summary(report)}.")
+
+
+def mail_summary(report: DeliveryReport) -> str:
+    failed = f", {report.failed} failed (retry: matchmaker send-pending)" if report.failed else ""
+    return f"{report.sent} schedule e-mails sent{failed}"
+
+
+@click.command("publish")
+@event_option
+def publish_command(event_slug: str | None) -> None:
+    """Publish the latest draft: attendees see their meetings and get them by e-mail."""
+    publish_event(event_slug)
+
+
+@click.command("publish-schedule")
+@event_option
+def publish_schedule_command(event_slug: str | None) -> None:
+    """The same as 'matchmaker publish' (the older name)."""
+    publish_event(event_slug)
 
 
 @click.command("synonyms")

@@ -6,6 +6,7 @@ it after the commit.
 """
 
 from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app, render_template
@@ -26,6 +27,12 @@ SUBJECTS = {
     "cancelled": _l("Your registration for %(event)s is cancelled"),
     "promoted": _l("A seat has become free for you at %(event)s"),
     "released": _l("Your registration for %(event)s is cancelled: address not confirmed"),
+    "request_received": _l("A meeting request for you at %(event)s"),
+    "request_accepted": _l("Your meeting request was accepted (%(event)s)"),
+    "request_declined": _l("Your meeting request was declined (%(event)s)"),
+    "schedule": _l("Your schedule for %(event)s"),
+    "schedule_changed": _l("Your schedule for %(event)s has changed"),
+    "feedback_request": _l("How were your meetings at %(event)s?"),
 }
 
 

@@ -16,10 +16,12 @@ from sqlalchemy import delete, func, select
 from ..extensions import db
 from ..models import (
     Attendee,
+    AttendeeBlock,
     AttendeeStatus,
     Event,
     EventStatistics,
     Meeting,
+    MeetingFeedback,
     MeetingRequest,
     OutgoingMail,
     utcnow,
@@ -51,10 +53,14 @@ def personal_data(attendee: Attendee) -> dict[str, Any]:
 
     Columns are listed from the tables, so a column added later is exported too.
     """
-    requests = db.session.scalars(
-        select(Attendee).join(MeetingRequest, MeetingRequest.target_id == Attendee.id)
+    requests = db.session.execute(
+        select(Attendee, MeetingRequest).join(MeetingRequest, MeetingRequest.target_id == Attendee.id)
         .where(MeetingRequest.requester_id == attendee.id).order_by(Attendee.number)
     )
+    blocked = db.session.scalars(
+        select(Attendee).join(AttendeeBlock, AttendeeBlock.blocked_id == Attendee.id)
+        .where(AttendeeBlock.blocker_id == attendee.id).order_by(Attendee.number))
+    feedback = db.session.scalars(select(MeetingFeedback).where(MeetingFeedback.attendee_id == attendee.id))
     mails = db.session.scalars(
         select(OutgoingMail).where(OutgoingMail.attendee_id == attendee.id).order_by(OutgoingMail.id)
     )
@@ -64,7 +70,11 @@ def personal_data(attendee: Attendee) -> dict[str, Any]:
         "registration": columns_of(attendee),
         "industry": {"de": attendee.industry.name_de, "en": attendee.industry.name_en},
         "meetings": [plain(asdict(row)) for row in meeting_rows(attendee)],
-        "meeting_requests": [{"name": a.full_name, "organisation": a.organisation} for a in requests],
+        "meeting_requests": [{"name": a.full_name, "organisation": a.organisation,
+                              "status": r.status.value, "message": r.message,
+                              "sent_at": r.created_at.isoformat()} for a, r in requests],
+        "blocked": [{"name": a.full_name, "organisation": a.organisation} for a in blocked],
+        "meeting_feedback": [columns_of(f) for f in feedback],
         "mails": [columns_of(mail) for mail in mails],
     }
 

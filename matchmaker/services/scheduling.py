@@ -3,8 +3,11 @@
 The engine sees the registered attendees who confirmed their address (unconfirmed ones
 are not matched); matchmaking consent, meeting wishes and must-meet requests come along
 so that the engine can say why somebody gets no meeting. The event's policy and synonym
-list go along too (a run may override the policy). Meetings an organiser locked stay
+list go along too (a run may override the policy), and the pairs that must never meet
+(blocked by an organiser or by one of the two). Meetings an organiser locked stay
 exactly as they are; a new run changes as few other meetings as possible.
+Publishing, and every run after publication, record the schedule mails in the same
+transaction (``services.calendar.schedule_mails``); callers send them after the commit.
 """
 
 from collections.abc import Sequence
@@ -21,9 +24,12 @@ from ..models import (
     Attendee,
     AttendeeStatus,
     Event,
+    MailStatus,
     Meeting,
     MeetingRequest,
     MeetingTable,
+    OutgoingMail,
+    RequestStatus,
     ScheduleRun,
     Slot,
     utcnow,
@@ -32,6 +38,9 @@ from . import DomainError
 from .blocked_pairs import blocked_pairs_of
 from .matching_settings import event_synonyms
 from .schedule_changes import record_schedule_changes
+from .meeting_requests import blocked_pairs as attendee_blocks
+
+SCHEDULE_MAIL_KINDS = ("schedule", "schedule_changed")
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,7 @@ def planning_input(event: Event, policy: str | None = None) -> PlanningInput:
         attendees=tuple(engine_attendee(a, wishes) for a in attendees),
         slots=len(event.slots), tables=len(event.tables),
         locked=tuple(meeting for meeting, locked in stored if locked),
-        blocked_pairs=blocked_pairs_of(event),
+        blocked_pairs=blocked_pairs_of(event) | attendee_blocks(event),
         policy=policy or event.matching_policy, synonyms=event_synonyms(event),
     )
     return PlanningInput(engine_event, [meeting for meeting, locked in stored if not locked])
@@ -100,6 +109,8 @@ def store_schedule(event: Event, result: matching.ScheduleResult) -> ScheduleRun
     )
     db.session.add(run)
     db.session.flush()
+    if was_published:
+        notify_schedule(event, run.published_at)
     return run
 
 
@@ -112,15 +123,23 @@ def matched_attendees(event: Event) -> list[Attendee]:
     ))
 
 
-def must_meet(attendees: Sequence[Attendee]) -> dict[int, frozenset[int]]:
-    """Each attendee's must-meet wishes among the attendees being matched."""
+def must_meet(attendees: Sequence[Attendee], now: datetime | None = None) -> dict[int, frozenset[int]]:
+    """Each attendee's must-meet wishes among the attendees being matched: a pending
+    request is the requester's wish, an accepted one is both sides' wish (mutual);
+    declined, withdrawn and overdue requests count for nothing."""
     ids = [a.id for a in attendees]
     wishes: dict[int, set[int]] = {}
-    for requester, target in db.session.execute(
-        select(MeetingRequest.requester_id, MeetingRequest.target_id)
-        .where(MeetingRequest.requester_id.in_(ids), MeetingRequest.target_id.in_(ids))
+    for requester, target, status in db.session.execute(
+        select(MeetingRequest.requester_id, MeetingRequest.target_id, MeetingRequest.status)
+        .where(MeetingRequest.requester_id.in_(ids), MeetingRequest.target_id.in_(ids),
+               or_(MeetingRequest.status == RequestStatus.ACCEPTED,
+                   (MeetingRequest.status == RequestStatus.PENDING)
+                   & or_(MeetingRequest.expires_at.is_(None),
+                         MeetingRequest.expires_at > (now or utcnow()))))
     ):
         wishes.setdefault(requester, set()).add(target)
+        if status == RequestStatus.ACCEPTED:
+            wishes.setdefault(target, set()).add(requester)
     return {requester: frozenset(targets) for requester, targets in wishes.items()}
 
 
@@ -185,7 +204,25 @@ def publish_schedule(event: Event, now: datetime | None = None) -> ScheduleRun:
         raise DomainError("no_schedule")
     run.published_at = now or utcnow()
     db.session.flush()
+    notify_schedule(event, run.published_at)
     return run
+
+
+def notify_schedule(event: Event, now: datetime) -> None:
+    """Record the schedule mails (first schedule, or what changed) with the schedule itself;
+    the caller sends them after the commit: ``mail.deliver(pending_schedule_mails(event))``."""
+    from .calendar import schedule_mails  # calendar reads the published plan from here
+
+    schedule_mails(event, now)
+
+
+def pending_schedule_mails(event: Event) -> list[OutgoingMail]:
+    """The event's schedule mails not sent yet, oldest first."""
+    return list(db.session.scalars(
+        select(OutgoingMail).join(Attendee, Attendee.id == OutgoingMail.attendee_id)
+        .where(Attendee.event_id == event.id, OutgoingMail.status == MailStatus.PENDING,
+               OutgoingMail.kind.in_(SCHEDULE_MAIL_KINDS))
+        .order_by(OutgoingMail.id)))
 
 
 def schedule_published(event: Event) -> bool:

@@ -13,6 +13,7 @@ from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event
 from tests.conftest import IsolatedClient
 from tests.support.browser import chromium, page, phone_page  # noqa: F401  (fixtures)
+from tests.support.attendees import add_matching_pair
 from tests.support.factories import submit_sign_up
 from tests.support.live_server import live_app, live_url  # noqa: F401  (fixtures)
 from tests.support.mailbox import outbox_messages, private_link
@@ -55,3 +56,19 @@ def live_link(live_app: Flask, live_url: str) -> str:
         submit_sign_up(live_app.test_client(), email=f"person{known}@example.org")
         db.session.remove()
     return private_link(outbox_messages(Path(live_app.config["MAIL_OUTBOX_DIR"]))[-1])
+
+
+@pytest.fixture
+def pair(event: Event) -> tuple[Attendee, Attendee]:
+    """Anna and Ben, who match: she looks for what he offers (see ``add_matching_pair``)."""
+    return add_matching_pair(event)
+
+
+@pytest.fixture
+def anna(pair: tuple[Attendee, Attendee]) -> Attendee:
+    return pair[0]
+
+
+@pytest.fixture
+def ben(pair: tuple[Attendee, Attendee]) -> Attendee:
+    return pair[1]

@@ -1,6 +1,7 @@
 """The private link is the only key: every attendee route, generated from the URL map."""
 
 import logging
+import re
 import threading
 import urllib.request
 
@@ -13,12 +14,19 @@ from tests.support.factories import csrf_token
 
 
 def token_routes(app) -> list[tuple[str, str]]:
-    """(method, path template with ``{token}``) for every attendee route that takes a token."""
+    """(method, path template with ``{token}``) for every attendee route that takes a token;
+    other arguments get an example value (numbers 1, the first of several choices)."""
     return sorted(
-        (method, rule.rule.replace("<token>", "{token}")) for rule in app.url_map.iter_rules()
+        (method, example_arguments(rule.rule.replace("<token>", "{token}")))
+        for rule in app.url_map.iter_rules()
         if rule.endpoint.startswith("attendee.") and "token" in rule.arguments
         for method in rule.methods & {"GET", "POST"}
     )
+
+
+def example_arguments(path: str) -> str:
+    path = re.sub(r"<int:\w+>", "1", path)
+    return re.sub(r"<any\(([^,)]+)[^>]*>", r"\1", path)
 
 
 def bad_tokens(token: str) -> dict[str, str]:
@@ -32,6 +40,10 @@ def test_token_routes_cover_every_attendee_page(app):
         "/me/{token}", "/me/{token}/cancel", "/me/{token}/data.json", "/me/{token}/erase",
         "/me/{token}/interests", "/me/{token}/meetings", "/me/{token}/profile",
         "/me/{token}/schedule.pdf",
+        "/me/{token}/suggestions", "/me/{token}/participants", "/me/{token}/participants/1",
+        "/me/{token}/participants/1/block", "/me/{token}/requests", "/me/{token}/requests/1/accept",
+        "/me/{token}/requests/1/withdraw", "/me/{token}/blocks/1/remove", "/me/{token}/schedule",
+        "/me/{token}/schedule.ics", "/me/{token}/schedule/feed", "/me/{token}/feedback/1",
     }
 
 

@@ -29,3 +29,13 @@ def add_meeting(event: Event, first: Attendee, second: Attendee, slot: int = 1) 
     db.session.add(meeting)
     db.session.commit()
     return meeting
+
+
+def add_matching_pair(event: Event) -> tuple[Attendee, Attendee]:
+    """Anna (SME, logistics, German) looks for what Ben (research, energy, English) offers."""
+    anna = add_attendee(event, "Anna", themes=["open_innovation"], seeks=["Wasserstoff"],
+                        keywords=["Leichtbau"], cluster="Cluster Nord")
+    ben = add_attendee(event, "Ben", industry_code="energy_environment", org_type="research",
+                       themes=["open_innovation"], offers=["Wasserstoff"], cluster="Cluster Süd",
+                       language="en")
+    return anna, ben

@@ -18,6 +18,10 @@ NOT_PAGES = {
     "attendee.data": "a JSON download",
     "public.index": "with one open event, redirects to it (its page is checked)",
     "attendee.schedule_pdf": "a PDF download (its language: tests/documents)",
+    "attendee.schedule_file": "an iCalendar download",
+    "attendee.feed": "an iCalendar feed for calendar apps",
+    "attendee.person": "needs a second attendee: tests/attendee/test_matchmaking_pages.py",
+    "attendee.feedback": "needs a meeting after the event: tests/attendee/test_feedback.py",
 }
 PAGES = sorted(
     rule.endpoint for rule in rules_of("public", "attendee")

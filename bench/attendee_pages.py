@@ -1,0 +1,87 @@
+"""Benchmark of the attendee's matchmaking pages on a seeded event (not a test).
+
+    python bench/attendee_pages.py [--sizes 200,1000] [--requests 20]
+
+For each size: a fresh SQLite database in a temporary folder, that many synthetic attendees
+(confirmed, consenting), a planned and published schedule; then real requests through the
+app (test client, no network) to the suggestions, participant list, schedule and ``.ics``
+pages of --requests attendees. Prints the median and slowest time per page and the most SQL
+statements one request issued.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from datetime import time as clock
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+PAGES = ("suggestions", "participants", "schedule", "schedule.ics")
+
+
+def measure(n: int, samples: int) -> dict[str, tuple[float, float, int]]:
+    from flask_migrate import upgrade
+    from sqlalchemy import event as sa_event
+    from sqlalchemy import select
+
+    from matchmaker import create_app
+    from matchmaker.extensions import db
+    from matchmaker.models import Attendee
+    from matchmaker.services.attendee_import import import_attendees
+    from matchmaker.services.events import EventPlan, SlotBlock, create_event, ensure_industries
+    from matchmaker.services.scheduling import plan_schedule, publish_schedule
+    from matchmaker.synthetic import generate_attendees
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-attendee-"))
+    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'db.sqlite'}",
+                      "MAIL_OUTBOX_DIR": str(folder / "outbox"), "TESTING": True})
+    with app.app_context():
+        upgrade()
+        ensure_industries()
+        event = create_event(EventPlan(slug="bench", title="Bench", starts_on=date(2027, 6, 16),
+                                       venue="Berlin", capacity=n, table_count=n // 2,
+                                       blocks=(SlotBlock(clock(10, 30), 5), SlotBlock(clock(14, 0), 5)),
+                                       meeting_minutes=20))
+        import_attendees(event, generate_attendees(n, seed=1), "bench", confirmed=True)
+        plan_schedule(event)
+        publish_schedule(event)
+        db.session.commit()
+        tokens = list(db.session.scalars(select(Attendee.token).order_by(Attendee.id).limit(samples)))
+        statements = [0]
+        sa_event.listen(db.engine, "before_cursor_execute", lambda *args: statements.__setitem__(0, statements[0] + 1))
+        client = app.test_client()
+        figures = {}
+        for name in PAGES:
+            times, counts = [], []
+            for token in tokens:
+                statements[0] = 0
+                started = time.perf_counter()
+                response = client.get(f"/me/{token}/{name}")
+                times.append(time.perf_counter() - started)
+                counts.append(statements[0])
+                assert response.status_code == 200, (name, response.status_code)
+            figures[name] = (statistics.median(times), max(times), max(counts))
+        db.session.remove()
+        db.engine.dispose()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="200,1000")
+    parser.add_argument("--requests", type=int, default=20)
+    options = parser.parse_args()
+    print(f"{'attendees':>9}  {'page':<13} {'median ms':>9} {'max ms':>8} {'SQL':>4}")
+    for n in (int(size) for size in options.sizes.split(",")):
+        for page, (median, slowest, queries) in measure(n, options.requests).items():
+            print(f"{n:>9}  {page:<13} {median * 1000:>9.1f} {slowest * 1000:>8.1f} {queries:>4}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""The attendee's side of matchmaking: suggestions, participants, requests and blocks."""
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from werkzeug.wrappers import Response as BaseResponse
+
+from .. import mail
+from ..extensions import db
+from ..reasons import phrase_reasons
+from ..services import DomainError
+from ..services import meeting_requests as requests_service
+from ..services import participants
+from ..services.participants import Filters
+from . import bp
+from .forms import ConfirmForm, ParticipantFilterForm, RequestForm
+from .routes import industry_choices, page
+
+REQUEST_ERRORS = {
+    "not_taking_part": _l("You can only send and accept requests while you take part in the "
+                          "matchmaking (see “1:1 meetings and matchmaking” on your page)."),
+    "not_self": _l("You cannot ask yourself for a meeting."),
+    "not_available": _l("This person cannot be asked for a meeting."),
+    "same_organisation": _l("People of the same organisation do not meet in the matchmaking."),
+    "you_blocked": _l("You have blocked this person. Unblock them first to send a request."),
+    "already_requested": _l("You have already asked this person for a meeting."),
+    "declined_before": _l("This person has declined your request, so you cannot ask again."),
+    "withdrawn_before": _l("You withdrew your request to this person, so you cannot ask again."),
+    "daily_limit": _l("You have sent as many requests as allowed in 24 hours. Please try again tomorrow."),
+    "request_not_found": _l("This request does not exist or is no longer shown."),
+    "request_not_open": _l("This request has already been answered, withdrawn or has expired."),
+}
+
+
+@bp.get("/<token>/suggestions")
+def suggestions() -> str:
+    rows = participants.suggestions_for(g.attendee)
+    db.session.commit()  # lazily expired requests
+    industries = dict(industry_choices())
+    return render_template("attendee/suggestions.html", **page(
+        industries=industries, form=ConfirmForm(),
+        suggestions=[(row, phrase_reasons(row.reasons, g.attendee.id, industries)) for row in rows]))
+
+
+@bp.get("/<token>/participants")
+def participant_list() -> str:
+    form = ParticipantFilterForm(request.args)
+    form.validate()
+    filters = Filters(**{name: form[name].data or "" for name in ("org_type", "industry", "theme", "cluster")},
+                      keyword=form.keyword.data or "" if not form.keyword.errors else "")
+    listing = participants.participant_page(g.attendee, filters, request.args.get("page", 1, type=int))
+    form.set_choices(industry_choices(), listing.clusters)
+    query = {key: value for key, value in request.args.items() if key != "page" and value}
+    return render_template("attendee/participants.html", **page(
+        form=form, listing=listing, query=query, industries=dict(industry_choices())))
+
+
+@bp.route("/<token>/participants/<int:number>", methods=["GET", "POST"])
+def person(number: int) -> str | BaseResponse:
+    other = participants.visible_attendee(g.attendee, number) or abort(404)
+    form = RequestForm()
+    if form.validate_on_submit():
+        try:
+            outcome = requests_service.send_request(g.attendee, other, form.message.data)
+        except DomainError as error:
+            flash(str(REQUEST_ERRORS[error.code]), "error")
+        else:
+            db.session.commit()
+            mail.deliver(outcome.mails)
+            flash(_("Your request has been sent. We will write to you when %(name)s answers.",
+                    name=other.full_name), "success")
+            return redirect(url_for(".requests"))
+    return render_template("attendee/person.html", **page(
+        other=participants.person(other), form=form, industries=dict(industry_choices())))
+
+
+@bp.get("/<token>/requests")
+def requests() -> str:
+    rows = requests_service.request_rows(g.attendee)
+    db.session.commit()  # lazily expired requests
+    return render_template("attendee/requests.html", **page(
+        incoming=[r for r in rows if r.incoming], outgoing=[r for r in rows if not r.incoming],
+        blocked=requests_service.blocked_people(g.attendee), form=ConfirmForm()))
+
+
+@bp.post("/<token>/requests/<int:request_id>/<any(accept, decline):choice>")
+def answer_request(request_id: int, choice: str) -> BaseResponse:
+    if ConfirmForm().validate_on_submit():
+        try:
+            outcome = requests_service.answer(g.attendee, request_id, accept=choice == "accept")
+        except DomainError as error:
+            flash(str(REQUEST_ERRORS[error.code]), "error")
+        else:
+            db.session.commit()
+            mail.deliver(outcome.mails)
+            flash(_("You accepted the request: the meeting goes into the schedule when the "
+                    "organisers plan it.") if choice == "accept" else _("You declined the request."),
+                  "success")
+    return redirect(url_for(".requests"))
+
+
+@bp.post("/<token>/requests/<int:request_id>/withdraw")
+def withdraw_request(request_id: int) -> BaseResponse:
+    if ConfirmForm().validate_on_submit():
+        try:
+            requests_service.withdraw(g.attendee, request_id)
+        except DomainError as error:
+            flash(str(REQUEST_ERRORS[error.code]), "error")
+        else:
+            db.session.commit()
+            flash(_("You withdrew your request."), "success")
+    return redirect(url_for(".requests"))
+
+
+@bp.post("/<token>/participants/<int:number>/block")
+def block(number: int) -> BaseResponse:
+    other = participants.visible_attendee(g.attendee, number) or abort(404)
+    if ConfirmForm().validate_on_submit():
+        requests_service.block(g.attendee, other)
+        db.session.commit()
+        flash(_("You blocked %(name)s: you will not be paired and cannot send each other "
+                "requests. They are not told.", name=other.full_name), "success")
+    return redirect(url_for(".requests"))
+
+
+@bp.post("/<token>/blocks/<int:number>/remove")
+def unblock(number: int) -> BaseResponse:
+    if ConfirmForm().validate_on_submit():
+        requests_service.unblock(g.attendee, number)
+        db.session.commit()
+        flash(_("The block has been lifted."), "success")
+    return redirect(url_for(".requests"))

@@ -1,0 +1,30 @@
+"""`matchmaker send-feedback-requests`: the follow-up mail after the event."""
+
+from datetime import date
+
+import click
+
+from ..extensions import db
+from ..mail import deliver
+from ..services import DomainError
+from ..services.feedback import send_feedback_requests
+from .setup import event_option, require_event
+
+FEEDBACK_ERRORS = {
+    "no_schedule": "there is no published schedule: nobody has meetings to give feedback on",
+    "event_not_started": "the event has not taken place yet",
+}
+
+
+@click.command("send-feedback-requests")
+@event_option
+def send_feedback_requests_command(event_slug: str | None) -> None:
+    """Ask every attendee with meetings whether they took place (once each; after the event)."""
+    event = require_event(event_slug)
+    try:
+        mails = send_feedback_requests(event, date.today())
+    except DomainError as error:
+        raise click.ClickException(FEEDBACK_ERRORS[error.code]) from None
+    db.session.commit()
+    report = deliver(mails)
+    click.echo(f"Feedback requests: {report.sent} sent, {report.failed} failed.")
