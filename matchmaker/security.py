@@ -3,8 +3,8 @@
 from flask import Flask, Response
 from flask_babel import lazy_gettext as _l
 
-from .extensions import csrf, db, login_manager
-from .models import Organiser
+from .auth.sessions import load_organiser
+from .extensions import csrf, login_manager
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -20,12 +20,6 @@ def init_app(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.user_loader(load_organiser)
     app.after_request(add_security_headers)
-
-
-def load_organiser(organiser_id: str) -> Organiser | None:
-    if not organiser_id.isdigit():
-        return None
-    return db.session.get(Organiser, int(organiser_id))
 
 
 def add_security_headers(response: Response) -> Response:

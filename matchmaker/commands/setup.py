@@ -60,7 +60,7 @@ def migrate_database() -> None:
 def set_organiser_password(email: str, password: str) -> Organiser:
     organiser = db.session.scalar(select(Organiser).where(Organiser.email == email))
     if organiser is None:
-        organiser = Organiser(email=email)
+        organiser = Organiser(email=email, is_admin=True)  # the installation's own accounts
         db.session.add(organiser)
     organiser.set_password(password)
     db.session.flush()
@@ -83,7 +83,7 @@ def parse_blocks(text: str) -> tuple[SlotBlock, ...]:
 @click.argument("email")
 @click.option("--generate", is_flag=True, help="Generate a password instead of asking for one.")
 def create_organiser_command(email: str, generate: bool) -> None:
-    """Create an organiser account (or set a new password for it)."""
+    """Create an organiser account, an administrator of all events (or set a new password)."""
     email = normalise_email(email)
     if "@" not in email:
         raise click.BadParameter("not an e-mail address", param_hint="EMAIL")
