@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from ..text import normalise_email
@@ -67,7 +68,7 @@ class InviteForm(FlaskForm):
         filters=[normalise_email], render_kw={"autocomplete": "off"},
     )
     language = SelectField(_l("Language of the invitation"),
-                           choices=[("de", "Deutsch"), ("en", "English")])
+                           choices=[SelectChoice("de", "Deutsch"), SelectChoice("en", "English")])
     is_admin = BooleanField(
         _l("Administrator (all events)"),
         description=_l("Administrators can work on every event and invite other administrators."),
