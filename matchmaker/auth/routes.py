@@ -78,18 +78,19 @@ def login():  # type: ignore[no-untyped-def]
 @bp.post("/logout")
 def logout() -> Response:
     sessions.end_session(this_organiser())
-    db.session.commit()
-    logout_user()
-    flash(_("You are logged out."), "info")
-    return redirect(url_for("auth.login"))
+    return logged_out(_("You are logged out."))
 
 
 @bp.post("/account/logout-everywhere")
 def logout_everywhere() -> Response:
     sessions.end_all_sessions(this_organiser())
+    return logged_out(_("You are logged out on every device."))
+
+
+def logged_out(message: str) -> Response:
     db.session.commit()
     logout_user()
-    flash(_("You are logged out on every device."), "info")
+    flash(message, "info")
     return redirect(url_for("auth.login"))
 
 
