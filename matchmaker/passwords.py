@@ -7,6 +7,7 @@ then carries the argon2id replacement to store. No Flask, no database.
 
 import fcntl
 import os
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,19 +68,37 @@ class HashingSlots:
     """At most ``count`` password hashes at once on this host, across all worker processes
     and threads: each slot is a lock file held with ``flock`` (the kernel releases it when
     a worker dies). A request that finds no free slot within ``wait_seconds`` gets
-    ``HashingBusy`` and can answer at once instead of queueing for the CPU."""
+    ``HashingBusy`` and can answer at once instead of queueing for the CPU.
+
+    Within one process, at most ``count`` threads hash or wait for a slot; any further one
+    is refused at once, so a flood of log-ins cannot tie up every thread of a worker
+    while pages wait for one."""
+
+    _gates: dict[tuple[Path, int], threading.BoundedSemaphore] = {}
+    _gates_lock = threading.Lock()
 
     def __init__(self, folder: Path, count: int, wait_seconds: float) -> None:
         self.folder, self.count, self.wait_seconds = folder, max(1, count), wait_seconds
 
     @contextmanager
     def slot(self) -> Iterator[None]:
-        descriptor = self._acquire()
+        gate = self._gate()
+        if not gate.acquire(blocking=False):
+            raise HashingBusy()
         try:
-            yield
+            descriptor = self._acquire()
+            try:
+                yield
+            finally:
+                fcntl.flock(descriptor, fcntl.LOCK_UN)
+                os.close(descriptor)
         finally:
-            fcntl.flock(descriptor, fcntl.LOCK_UN)
-            os.close(descriptor)
+            gate.release()
+
+    def _gate(self) -> threading.BoundedSemaphore:
+        with self._gates_lock:
+            return self._gates.setdefault((self.folder, self.count),
+                                          threading.BoundedSemaphore(self.count))
 
     def _acquire(self) -> int:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -1,6 +1,10 @@
 """Password hashes: argon2id, old werkzeug hashes upgraded, the same work for unknown
 addresses, and a host-wide bound on how many hashes run at once."""
 
+import fcntl
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -78,11 +82,36 @@ def test_unknown_address_never_matches_dummy_password():
     assert not verify_password(None, "").ok
 
 
-def test_taken_slots_make_the_next_hash_wait_then_give_up(tmp_path):
-    slots = HashingSlots(tmp_path, count=2, wait_seconds=0.05)
-    with slots.slot(), slots.slot(), pytest.raises(HashingBusy):
-        with HashingSlots(tmp_path, count=2, wait_seconds=0.05).slot():
+@contextmanager
+def slot_held_elsewhere(folder: Path, number: int = 0) -> Iterator[None]:
+    """A slot's lock file held the way another worker process holds it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"slot-{number}.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def test_slot_held_by_another_process_makes_the_hash_wait_then_give_up(tmp_path):
+    slots = HashingSlots(tmp_path, count=1, wait_seconds=0.05)
+    started = time.monotonic()
+    with slot_held_elsewhere(tmp_path), pytest.raises(HashingBusy):
+        with slots.slot():
             pass
+    assert time.monotonic() - started >= 0.05
+
+
+def test_free_slot_is_taken_while_another_is_held_elsewhere(tmp_path):
+    with slot_held_elsewhere(tmp_path, 0), HashingSlots(tmp_path, count=2, wait_seconds=0).slot():
+        pass
+
+
+def test_thread_beyond_the_slot_count_is_refused_without_waiting(tmp_path):
+    slots = HashingSlots(tmp_path, count=1, wait_seconds=60)
+    started = time.monotonic()
+    with slots.slot(), pytest.raises(HashingBusy):
+        with slots.slot():
+            pass
+    assert time.monotonic() - started < 1
 
 
 def test_released_slot_is_free_again(tmp_path):
