@@ -87,6 +87,17 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "REQUEST_EXPIRY_HOURS": 72,  # an unanswered meeting request stops counting after this
         "REQUEST_DAILY_LIMIT": 10,  # meeting requests one attendee may send in 24 hours
         "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+        # Organiser log-in (see matchmaker/auth): failed attempts allowed per e-mail address
+        # and per client address within the window, session lifetimes, invitation validity,
+        # and how many password hashes run at once on a host (None: half its cores).
+        "LOGIN_FAILURES_PER_ACCOUNT": 5,
+        "LOGIN_FAILURES_PER_ADDRESS": 20,
+        "LOGIN_FAILURE_WINDOW_MINUTES": 15,
+        "ORGANISER_SESSION_HOURS": 12,
+        "REMEMBER_ME_DAYS": 14,
+        "ORGANISER_INVITE_HOURS": 72,
+        "PASSWORD_HASHING_SLOTS": None,
+        "PASSWORD_HASHING_WAIT_MS": 1000,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,

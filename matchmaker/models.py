@@ -18,12 +18,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from .extensions import db
 from .matching.model import POLICIES
+from .passwords import hash_password
 from .vocabulary import LANGUAGES, ORG_TYPES
 
 
@@ -480,18 +481,23 @@ class Organiser(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
-    is_admin: Mapped[bool] = mapped_column(default=False)
+    # Administrators may work on every event and invite other administrators.
+    is_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     events: Mapped[list[Event]] = relationship(secondary=organiser_event, order_by=Event.starts_on)
 
     __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)
 
-    def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+    # The log-in this request runs under (see auth.sessions); Flask-Login keeps it as the id.
+    session_token = None
 
-    def check_password(self, password: str) -> bool:
-        return check_password_hash(self.password_hash, password)
+    def get_id(self) -> str | None:
+        return self.session_token
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = hash_password(password)
+
 
 
 
@@ -533,3 +539,57 @@ class Job(db.Model):
         CheckConstraint("progress_done >= 0 AND progress_total >= 0", name="progress_valid"),
         Index("ix_job_event_kind_status", "event_id", "kind", "status"),
     )
+
+
+class OrganiserSession(db.Model):
+    """One log-in of an organiser: logging out deletes it, so a copied cookie stops working.
+
+    Only a hash of the token is stored; the token itself is in the signed session cookie.
+    """
+
+    __tablename__ = "organiser_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organiser_id: Mapped[int] = mapped_column(ForeignKey("organiser.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+
+    organiser: Mapped[Organiser] = relationship()
+
+
+class LoginFailure(db.Model):
+    """A failed organiser log-in (or one still being checked), counted per e-mail address
+    typed (``account``) and per client address (``address``) to limit guessing."""
+
+    __tablename__ = "login_failure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(10))
+    key: Mapped[str] = mapped_column(String(254))
+    failed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("scope IN ('account', 'address')", name="scope_known"),
+        Index("ix_login_failure_scope_key_failed_at", "scope", "key", "failed_at"),
+    )
+
+
+class OrganiserInvite(db.Model):
+    """An invitation to become an organiser: a one-time link (only its hash is stored)
+    that expires and works once."""
+
+    __tablename__ = "organiser_invite"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    is_admin: Mapped[bool] = mapped_column(default=False)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("organiser.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+    invited_by: Mapped[Organiser | None] = relationship()
+
+    __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)

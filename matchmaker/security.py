@@ -9,8 +9,8 @@ from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, TimestampSigner
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .extensions import csrf, db, limiter, login_manager
-from .models import Organiser
+from .auth.sessions import load_organiser
+from .extensions import csrf, limiter, login_manager
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -37,12 +37,6 @@ def init_app(app: Flask) -> None:
         # The client's address (for rate limits) comes from X-Forwarded-For, set by this
         # many proxies in front; without proxies that header is the client's to forge.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
-
-
-def load_organiser(organiser_id: str) -> Organiser | None:
-    if not organiser_id.isdigit():
-        return None
-    return db.session.get(Organiser, int(organiser_id))
 
 
 def refuse_unexpected_bodies() -> None:

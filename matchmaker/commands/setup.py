@@ -83,12 +83,11 @@ def parse_blocks_option(text: str) -> tuple[SlotBlock, ...]:
 @click.command("create-organiser")
 @click.argument("email")
 @click.option("--generate", is_flag=True, help="Generate a password instead of asking for one.")
-@click.option("--admin", is_flag=True, help="May manage every event (and create events).")
 @click.option("--event", "event_slugs", multiple=True, metavar="SLUG",
-              help="Give access to this event (repeatable).")
-def create_organiser_command(email: str, generate: bool, admin: bool,
-                             event_slugs: tuple[str, ...]) -> None:
-    """Create an organiser account (or set a new password for it) with access to events."""
+              help="Give access to just this event (repeatable); without it: all events.")
+def create_organiser_command(email: str, generate: bool, event_slugs: tuple[str, ...]) -> None:
+    """Create an organiser account (or set a new password for it): an administrator of
+    all events, or with --event an organiser of those events."""
     events = [require_event(slug) for slug in event_slugs]
     email = normalise_email(email)
     if "@" not in email:
@@ -101,7 +100,7 @@ def create_organiser_command(email: str, generate: bool, admin: bool,
         if len(password) < 10:
             raise click.BadParameter("use at least 10 characters", param_hint="password")
     organiser = set_organiser_password(email, password)
-    organiser.is_admin = organiser.is_admin or admin
+    organiser.is_admin = organiser.is_admin or not events
     for event in events:
         grant_access(organiser, event)
     db.session.commit()

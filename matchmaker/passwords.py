@@ -1,0 +1,122 @@
+"""Password hashes, and a bound on how many are computed at once on this host.
+
+New hashes are argon2id (RFC 9106's low-memory profile: 64 MiB, 3 passes, 4 lanes, about
+0.1 s here). Werkzeug's older pbkdf2 and scrypt hashes still verify; ``Verdict.new_hash``
+then carries the argon2id replacement to store. No Flask, no database.
+"""
+
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from werkzeug.security import check_password_hash
+
+HASHER = PasswordHasher()
+
+# The hash of a random password nobody knows, made with HASHER's parameters. Checking a
+# password against it costs what checking a real one costs, so an unknown e-mail address
+# takes as long to refuse as a wrong password (a test keeps the parameters in step).
+DUMMY_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$ueQvwdbhvZZ1H83QRIiURA$a/PHKBWPzzo5jLCEAYkm8FGixtaUfJZsJUrQIEsR6WI"
+)
+
+POLL_SECONDS = 0.01
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    new_hash: str | None = None  # set when the stored hash should be replaced
+
+
+def hash_password(password: str) -> str:
+    return HASHER.hash(password)
+
+
+def verify_password(stored: str | None, password: str) -> Verdict:
+    """Check ``password`` against ``stored``; ``None`` (no such account) checks the dummy."""
+    if stored is None:
+        check_argon2(DUMMY_HASH, password)
+        return Verdict(ok=False)
+    if not stored.startswith("$argon2"):
+        ok = check_password_hash(stored, password)
+        return Verdict(ok, hash_password(password) if ok else None)
+    if not check_argon2(stored, password):
+        return Verdict(ok=False)
+    return Verdict(True, hash_password(password) if HASHER.check_needs_rehash(stored) else None)
+
+
+def check_argon2(stored: str, password: str) -> bool:
+    try:
+        return HASHER.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+class HashingBusy(Exception):
+    """Every hashing slot stayed taken for the whole wait."""
+
+
+class HashingSlots:
+    """At most ``count`` password hashes at once on this host, across all worker processes
+    and threads: each slot is a lock file held with ``flock`` (the kernel releases it when
+    a worker dies). A request that finds no free slot within ``wait_seconds`` gets
+    ``HashingBusy`` and can answer at once instead of queueing for the CPU.
+
+    Within one process, at most ``count`` threads hash or wait for a slot; any further one
+    is refused at once, so a flood of log-ins cannot tie up every thread of a worker
+    while pages wait for one."""
+
+    _gates: dict[tuple[Path, int], threading.BoundedSemaphore] = {}
+    _gates_lock = threading.Lock()
+
+    def __init__(self, folder: Path, count: int, wait_seconds: float) -> None:
+        self.folder, self.count, self.wait_seconds = folder, max(1, count), wait_seconds
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        gate = self._gate()
+        if not gate.acquire(blocking=False):
+            raise HashingBusy()
+        try:
+            descriptor = self._acquire()
+            try:
+                yield
+            finally:
+                fcntl.flock(descriptor, fcntl.LOCK_UN)
+                os.close(descriptor)
+        finally:
+            gate.release()
+
+    def _gate(self) -> threading.BoundedSemaphore:
+        with self._gates_lock:
+            return self._gates.setdefault((self.folder, self.count),
+                                          threading.BoundedSemaphore(self.count))
+
+    def _acquire(self) -> int:
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        deadline = time.monotonic() + self.wait_seconds
+        while True:
+            for number in range(self.count):
+                descriptor = os.open(self.folder / f"slot-{number}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+                try:
+                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    os.close(descriptor)
+                    continue
+                return descriptor
+            if time.monotonic() >= deadline:
+                raise HashingBusy()
+            time.sleep(POLL_SECONDS)
+
+
+def default_slot_count() -> int:
+    """Half the host's cores (at least one): the other half keeps serving pages."""
+    return max(1, (os.cpu_count() or 2) // 2)
