@@ -9,7 +9,6 @@ from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, TimestampSigner
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .auth.sessions import load_organiser
 from .extensions import csrf, limiter, login_manager
 
 CONTENT_SECURITY_POLICY = (
@@ -29,6 +28,8 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please log in as an organiser to see this page.")
     login_manager.login_message_category = "info"
+    from .auth.sessions import load_organiser  # here: the auth views import this module
+
     login_manager.user_loader(load_organiser)
     app.before_request(refuse_unexpected_bodies)
     app.after_request(add_security_headers)
