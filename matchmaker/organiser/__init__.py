@@ -20,6 +20,7 @@ bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 # The areas of one event's dashboard, in the order of its navigation.
 AREAS = (
     ("organiser.overview", _l("Overview")),
+    ("organiser.schedule", _l("Schedule")),
 )
 
 
@@ -54,4 +55,4 @@ def never_cache(response: Response) -> Response:
     return response
 
 
-from . import events, overview  # noqa: E402,F401  (the areas register their routes on bp)
+from . import events, overview, schedule  # noqa: E402,F401  (the areas register their routes on bp)
