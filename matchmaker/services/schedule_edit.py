@@ -16,6 +16,7 @@ from ..extensions import db
 from ..matching.edits import Conflict, meeting_conflicts
 from ..models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot
 from . import DomainError
+from .registration import lock_event
 from .scheduling import engine_attendee, must_meet, reason_json
 
 
@@ -95,7 +96,10 @@ def slot_and_table(event: Event, slot_number: int, table_number: int) -> tuple[S
 
 def place(event: Event, meeting: Meeting, people: Sequence[Attendee], slot: Slot,
           table: MeetingTable) -> None:
-    """Check the meeting at ``slot``/``table``, then put it there, locked and scored."""
+    """Check the meeting at ``slot``/``table``, then put it there, locked and scored.
+
+    The event is locked first, so that two organisers' edits cannot both pass the checks."""
+    lock_event(event)
     a, b = people
     for person in people:
         if not registered_and_confirmed(person):

@@ -198,3 +198,11 @@ def test_schedule_page_queries_do_not_grow_with_attendees(organiser, event, path
     db.session.commit()
     assert len(db.session.scalars(select(Meeting)).all()) > 2000
     assert count_queries(organiser, path) == small
+
+
+def test_move_with_a_table_that_is_no_number_is_refused_with_a_message(organiser, event, pair):
+    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
+    db.session.commit()
+    response = post(organiser, f"{BASE}meetings/{meeting.id}/move", {"slot": "2", "table": "zwei"})
+    assert response.status_code == 422
+    assert "Bitte geben Sie die Tischnummer ein." in text(response) and "zwei" in text(response)

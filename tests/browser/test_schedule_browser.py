@@ -1,0 +1,102 @@
+"""An organiser moves and locks a meeting in the schedule grid, keyboard and all."""
+
+import pytest
+from flask import Flask
+from playwright.sync_api import Page, expect
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models import Meeting
+from matchmaker.services.attendee_import import import_attendees
+from matchmaker.services.events import all_events
+from matchmaker.services.scheduling import plan_schedule
+from matchmaker.synthetic import generate_attendees
+from tests.support.browser import accessibility_violations, keep_screenshot
+from tests.support.factories import add_organiser
+
+pytestmark = pytest.mark.browser
+
+SCHEDULE = "/organiser/go-cluster-2027/schedule/"
+
+
+@pytest.fixture(scope="module")
+def planned(live_app: Flask) -> None:
+    with live_app.app_context():
+        (event,) = all_events()
+        import_attendees(event, generate_attendees(30, seed=3, slots=10), "test", confirmed=True)
+        plan_schedule(event)
+        db.session.commit()
+        add_organiser()
+        db.session.remove()
+
+
+def log_in(page: Page) -> None:
+    page.goto("/organiser/login")
+    page.get_by_label("E-Mail-Adresse").fill("team@example.org")
+    page.get_by_label("Passwort").fill("richtig-geheim")
+    page.get_by_role("button", name="Einloggen").click()
+
+
+def free_place(live_app: Flask) -> tuple[Meeting, int, int]:
+    """An unlocked meeting, and a slot with a free table (on the grid's first page) where
+    both of its attendees are free and available."""
+    with live_app.app_context():
+        meetings = list(db.session.scalars(select(Meeting).where(Meeting.locked.is_(False)).order_by(Meeting.id)))
+        for meeting in meetings:
+            pair = {meeting.attendee_a_id, meeting.attendee_b_id}
+            away = set(meeting.attendee_a.unavailable_slots) | set(meeting.attendee_b.unavailable_slots)
+            for slot in range(1, 11):
+                here = [m for m in meetings if m.slot.number == slot]
+                taken = {m.table.number for m in here}
+                if slot not in away and not any(pair & {m.attendee_a_id, m.attendee_b_id} for m in here):
+                    table = min(set(range(1, 21)) - taken)
+                    db.session.expunge_all()
+                    return meeting, slot, table
+    raise AssertionError("no free place in the seeded schedule")
+
+
+def test_organiser_locks_and_moves_a_meeting_in_the_grid(page: Page, planned, live_app):
+    meeting, slot, table = free_place(live_app)
+    log_in(page)
+    page.goto(SCHEDULE)
+    cell = page.locator(f"#meeting-{meeting.id}")
+    expect(cell).to_contain_text("Nicht fixiert")
+    cell.get_by_role("button", name="Fixieren").click()
+    expect(page.get_by_role("status")).to_contain_text("Das Gespräch ist fixiert")
+    cell = page.locator(f"#meeting-{meeting.id}")
+    expect(cell).to_contain_text("Fixiert")
+    cell.locator("summary").focus()
+    page.keyboard.press("Enter")
+    cell.get_by_label("Zeitfenster").select_option(str(slot))
+    cell.get_by_label("Tischnummer").fill(str(table))
+    cell.get_by_role("button", name="Verschieben", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("verschoben und fixiert")
+    row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=f"Tisch {table}", exact=True))
+    moved = row.locator(f"#meeting-{meeting.id}")
+    expect(moved).to_contain_text("Fixiert")
+    with live_app.app_context():
+        stored = db.session.get(Meeting, meeting.id)
+        assert (stored.slot.number, stored.table.number, stored.locked) == (slot, table, True)
+        db.session.remove()
+
+
+@pytest.mark.parametrize("viewport", ["page", "phone_page"])
+def test_schedule_page_has_no_accessibility_violations(request, viewport, planned):
+    browser_page = request.getfixturevalue(viewport)
+    log_in(browser_page)
+    browser_page.goto(SCHEDULE)
+    keep_screenshot(browser_page, f"schedule-{viewport}")
+    assert accessibility_violations(browser_page) == []
+
+
+@pytest.mark.parametrize("viewport", ["page", "phone_page"])
+def test_meeting_and_add_pages_have_no_accessibility_violations(request, viewport, planned, live_app):
+    with live_app.app_context():
+        meeting_id = db.session.scalars(select(Meeting.id)).first()
+        db.session.remove()
+    browser_page = request.getfixturevalue(viewport)
+    log_in(browser_page)
+    for path in (f"{SCHEDULE}meetings/{meeting_id}", f"{SCHEDULE}add", f"{SCHEDULE}publish",
+                 f"{SCHEDULE}meetings/{meeting_id}/cancel"):
+        browser_page.goto(path)
+        assert accessibility_violations(browser_page) == [], path
