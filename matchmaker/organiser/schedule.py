@@ -15,7 +15,7 @@ from ..extensions import db
 from ..formatting import slot_label
 from ..services import DomainError
 from ..services import schedule_edit as edit
-from ..services.schedule_report import meeting_detail, schedule_report
+from ..services.schedule_report import meeting_detail, publish_summary, schedule_report
 from ..services.scheduling import publish_schedule
 from . import bp
 from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm
@@ -95,7 +95,7 @@ def add_meeting() -> str | BaseResponse:
 def publish() -> str | BaseResponse:
     form = ConfirmForm()
     if not form.validate_on_submit():
-        return render_template("organiser/schedule_publish.html", form=form, report=schedule_report(g.event))
+        return render_template("organiser/schedule_publish.html", form=form, summary=publish_summary(g.event))
     try:
         publish_schedule(g.event)
     except DomainError as error:

@@ -90,6 +90,18 @@ def schedule_report(event: Event, page: int = 1) -> ScheduleReport:
     )
 
 
+@dataclass(frozen=True)
+class PublishSummary:
+    run: ScheduleRun | None
+    meetings: int
+    attendees_with_meetings: int
+
+
+def publish_summary(event: Event) -> PublishSummary:
+    """What publishing would do: how many meetings, how many attendees are told."""
+    return PublishSummary(latest_run(event), meeting_count(event), attendees_with_meetings(event))
+
+
 def earlier_runs(event: Event, run: ScheduleRun | None) -> int:
     """Runs before ``run``: only then can a run say how many meetings it changed."""
     if run is None:

@@ -6,17 +6,20 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models import Meeting
+from matchmaker.models import Attendee, Meeting, MeetingTable, Slot
+from matchmaker.services import schedule_edit as edit
 from matchmaker.services.attendee_import import import_attendees
 from matchmaker.services.events import all_events
 from matchmaker.services.scheduling import plan_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.browser import accessibility_violations, keep_screenshot
+from tests.support.attendees import add_attendee
 from tests.support.factories import add_organiser
 
 pytestmark = pytest.mark.browser
 
 SCHEDULE = "/organiser/go-cluster-2027/schedule/"
+LATE_COMERS = ("anna@example.org", "bernd@example.org")
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +28,10 @@ def planned(live_app: Flask) -> None:
         (event,) = all_events()
         import_attendees(event, generate_attendees(30, seed=3, slots=10), "test", confirmed=True)
         plan_schedule(event)
+        anna = add_attendee(event, "Anna", offers=["Wasserstoff"])
+        bernd = add_attendee(event, "Bernd", seeks=["Wasserstoff"])
+        meeting = edit.add_meeting(event, (anna.id, bernd.id), 1, 20)
+        edit.set_locked(event, meeting.id, False)
         db.session.commit()
         add_organiser()
         db.session.remove()
@@ -38,21 +45,20 @@ def log_in(page: Page) -> None:
 
 
 def free_place(live_app: Flask) -> tuple[Meeting, int, int]:
-    """An unlocked meeting, and a slot with a free table (on the grid's first page) where
-    both of its attendees are free and available."""
+    """The unlocked meeting of the two late-comers (who have no other), the next slot, and
+    a table on the grid's first page that is free in that slot."""
     with live_app.app_context():
-        meetings = list(db.session.scalars(select(Meeting).where(Meeting.locked.is_(False)).order_by(Meeting.id)))
-        for meeting in meetings:
-            pair = {meeting.attendee_a_id, meeting.attendee_b_id}
-            away = set(meeting.attendee_a.unavailable_slots) | set(meeting.attendee_b.unavailable_slots)
-            for slot in range(1, 11):
-                here = [m for m in meetings if m.slot.number == slot]
-                taken = {m.table.number for m in here}
-                if slot not in away and not any(pair & {m.attendee_a_id, m.attendee_b_id} for m in here):
-                    table = min(set(range(1, 21)) - taken)
-                    db.session.expunge_all()
-                    return meeting, slot, table
-    raise AssertionError("no free place in the seeded schedule")
+        meeting = db.session.scalars(select(Meeting).where(Meeting.attendee_a_id == late_pair()[0])).one()
+        slot = meeting.slot.number % 10 + 1
+        taken = set(db.session.scalars(select(MeetingTable.number).join(Meeting).join(Slot).where(Slot.number == slot)))
+        table = min(set(range(1, 21)) - taken)
+        db.session.expunge_all()
+        return meeting, slot, table
+
+
+def late_pair() -> tuple[int, int]:
+    return tuple(db.session.scalars(select(Attendee.id).where(Attendee.email.in_(LATE_COMERS))
+                                    .order_by(Attendee.id)))
 
 
 def test_organiser_locks_and_moves_a_meeting_in_the_grid(page: Page, planned, live_app):
