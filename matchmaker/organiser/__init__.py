@@ -22,6 +22,7 @@ bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 AREAS = (
     ("organiser.overview", _l("Overview")),
     ("organiser.attendees", _l("Attendees")),
+    ("organiser.schedule", _l("Schedule")),
     ("organiser.write_message", _l("Messages")),
     ("organiser.blocked_pairs", _l("Blocked pairs")),
     ("organiser.import_attendees", _l("Import and export")),
@@ -63,4 +64,6 @@ def never_cache(response: Response) -> Response:
     return response
 
 
-from . import attendees, events, imports, industries, messages, outbox, overview, settings  # noqa: E402,F401  (the areas register their routes on bp)
+from . import (  # noqa: E402,F401  (the areas register their routes on bp)
+    attendees, events, imports, industries, messages, outbox, overview, schedule, settings,
+)

@@ -24,6 +24,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from ..formatting import slot_label
 from ..labels import ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS
 from ..public.forms import (
     InterestFields,
@@ -207,3 +208,40 @@ class NewIndustryForm(FlaskForm):
                           validators=[DataRequired(_l("Please enter the German name.")), Length(max=120)])
     name_en = StringField(_l("English name"), filters=[strip_text],
                           validators=[DataRequired(_l("Please enter the English name.")), Length(max=120)])
+
+
+class MoveMeetingForm(FlaskForm):
+    """Where a meeting goes: a slot (by number) and a table (by number)."""
+
+    slot = SelectField(_l("Slot"), coerce=int, validate_choice=True)
+    table = WholeNumberField(_l("Table number"), validators=[
+        DataRequired(_l("Please enter the table number.")),
+        NumberRange(min=1, message=_l("Please enter a table number from 1."))])
+    page = HiddenField(default="1")
+
+    def set_slots(self, slots: list[Any]) -> None:
+        self.slot.choices = choices([(slot.number, f"{slot.number}: {slot_label(slot)}")
+                                     for slot in slots])
+
+
+class AddMeetingForm(MoveMeetingForm):
+    """A meeting placed by hand: two matchable attendees, a slot and a table."""
+
+    first = SelectField(_l("First attendee"), coerce=int, validate_choice=True)
+    second = SelectField(_l("Second attendee"), coerce=int, validate_choice=True)
+
+    def set_attendees(self, attendees: list[Any]) -> None:
+        people = choices([(a.id, f"{a.last_name}, {a.first_name} ({a.organisation})")
+                          for a in attendees])
+        self.first.choices = self.second.choices = people
+
+
+class LockForm(FlaskForm):
+    locked = HiddenField()
+    page = HiddenField(default="1")
+
+
+class ConfirmForm(FlaskForm):
+    """A confirmation step (cancel a meeting, publish): only the CSRF token."""
+
+    page = HiddenField(default="1")

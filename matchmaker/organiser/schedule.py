@@ -1,0 +1,143 @@
+"""The schedule area: status, certificate, who has no meeting, industry matrix, the grid
+of slots × tables with its edits (move, lock, cancel, add), and publishing.
+
+Plain forms, each answered with a redirect; a refused edit renders its form again with
+the organiser's input and the message naming the conflict.
+"""
+
+from typing import Any
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response as BaseResponse
+
+from ..extensions import db
+from ..formatting import slot_label
+from ..services import DomainError
+from ..services import schedule_edit as edit
+from ..services.schedule_report import meeting_detail, publish_summary, schedule_report
+from ..services.scheduling import publish_schedule
+from . import bp
+from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm
+from .schedule_texts import UNMATCHED_TEXTS, conflict_message, quality_rows
+
+
+@bp.get("/<slug>/schedule/")
+def schedule() -> str:
+    report = schedule_report(g.event, page_number(request.args.get("page")))
+    return render_template("organiser/schedule.html", report=report,
+                           quality=quality_rows(report.quality), slot_names=slot_names(report.grid.slots),
+                           unmatched_texts=UNMATCHED_TEXTS)
+
+
+@bp.get("/<slug>/schedule/meetings/<int:meeting_id>")
+def schedule_meeting(meeting_id: int) -> str:
+    form = MoveMeetingForm(page=request.args.get("page", "1"))
+    return render_meeting(meeting_id, form)
+
+
+@bp.post("/<slug>/schedule/meetings/<int:meeting_id>/move")
+def move_meeting(meeting_id: int) -> str | BaseResponse:
+    form = MoveMeetingForm()
+    form.set_slots(g.event.slots)
+    if form.validate_on_submit():
+        try:
+            edit.move_meeting(g.event, meeting_id, form.slot.data, form.table.data)
+        except DomainError as error:
+            return refused(error, lambda: render_meeting(meeting_id, form))
+        return done(_("The meeting has been moved and locked."), form.page.data, meeting_id)
+    return render_meeting(meeting_id, form), 422
+
+
+@bp.post("/<slug>/schedule/meetings/<int:meeting_id>/lock")
+def lock_meeting(meeting_id: int) -> BaseResponse:
+    form = LockForm()
+    locked = form.locked.data == "1"
+    try:
+        edit.set_locked(g.event, meeting_id, locked)
+    except DomainError as error:
+        flash(conflict_message(error), "error")
+        return redirect(url_for("organiser.schedule", page=page_number(form.page.data)))
+    return done(_("The meeting is locked: a new run keeps it.") if locked
+                else _("The meeting is unlocked: a new run may move it."), form.page.data, meeting_id)
+
+
+@bp.route("/<slug>/schedule/meetings/<int:meeting_id>/cancel", methods=["GET", "POST"])
+def cancel_meeting(meeting_id: int) -> str | BaseResponse:
+    meeting = meeting_or_404(meeting_id)
+    form = ConfirmForm(page=request.args.get("page", "1"))
+    if not form.validate_on_submit():
+        return render_template("organiser/schedule_cancel.html", meeting=meeting, form=form,
+                               slot_names=slot_names(g.event.slots))
+    edit.cancel_meeting(g.event, meeting_id)
+    db.session.commit()
+    flash(_("The meeting of %(a)s and %(b)s has been cancelled.", a=meeting.a.name, b=meeting.b.name),
+          "success")
+    return redirect(url_for("organiser.schedule", page=page_number(form.page.data)))
+
+
+@bp.route("/<slug>/schedule/add", methods=["GET", "POST"])
+def add_meeting() -> str | BaseResponse:
+    form = AddMeetingForm(formdata=request.form if request.method == "POST" else request.args)
+    form.set_slots(g.event.slots)
+    form.set_attendees(edit.matchable_attendees(g.event))
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            meeting = edit.add_meeting(g.event, (form.first.data, form.second.data),
+                                       form.slot.data, form.table.data)
+        except DomainError as error:
+            return refused(error, lambda: render_template("organiser/schedule_add.html", form=form))
+        return done(_("The meeting has been added and locked."), form.page.data, meeting.id)
+    return render_template("organiser/schedule_add.html", form=form)
+
+
+@bp.route("/<slug>/schedule/publish", methods=["GET", "POST"])
+def publish() -> str | BaseResponse:
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template("organiser/schedule_publish.html", form=form, summary=publish_summary(g.event))
+    try:
+        publish_schedule(g.event)
+    except DomainError as error:
+        flash(conflict_message(error), "error")
+        return redirect(url_for("organiser.schedule"))
+    db.session.commit()
+    flash(_("The schedule is published: attendees see their meetings."), "success")
+    return redirect(url_for("organiser.schedule"))
+
+
+def render_meeting(meeting_id: int, form: MoveMeetingForm) -> str:
+    meeting = meeting_or_404(meeting_id)
+    form.set_slots(g.event.slots)
+    if not form.is_submitted():
+        form.slot.data, form.table.data = meeting.slot, meeting.table
+    return render_template("organiser/schedule_meeting.html", meeting=meeting, form=form,
+                           lock_form=LockForm(page=form.page.data), slot_names=slot_names(g.event.slots))
+
+
+def refused(error: DomainError, render: Any) -> tuple[str, int]:
+    """The form again, with the organiser's input and the message naming the conflict."""
+    db.session.rollback()
+    flash(conflict_message(error), "error")
+    return render(), 409
+
+
+def done(message: str, page: str | None, meeting_id: int) -> BaseResponse:
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("organiser.schedule", page=page_number(page), _anchor=f"meeting-{meeting_id}"))
+
+
+def meeting_or_404(meeting_id: int) -> Any:
+    meeting = meeting_detail(g.event, meeting_id)
+    if meeting is None:
+        abort(404)
+    return meeting
+
+
+def page_number(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 6 else 1
+
+
+def slot_names(slots: list[Any]) -> dict[int, str]:
+    return {slot.number: slot_label(slot) for slot in slots}

@@ -1,0 +1,166 @@
+"""Editing the schedule by hand through the service: every conflict refused, by name."""
+
+import pytest
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models import AttendeeStatus, Meeting
+from matchmaker.services import DomainError
+from matchmaker.services import schedule_edit as edit
+from matchmaker.services.attendee_import import import_attendees
+from matchmaker.services.scheduling import plan_schedule, publish_schedule, schedule_published
+from matchmaker.synthetic import generate_attendees
+from tests.support.attendees import add_attendee
+
+
+@pytest.fixture
+def people(event):
+    """Anna offers what Bernd seeks; Carla and Dora are further matchable attendees."""
+    return {
+        "anna": add_attendee(event, "Anna", offers=["Wasserstoff"]),
+        "bernd": add_attendee(event, "Bernd", seeks=["Wasserstoff"], industry_code="ict_software"),
+        "carla": add_attendee(event, "Carla", unavailable_slots=[4], max_meetings=1),
+        "dora": add_attendee(event, "Dora"),
+    }
+
+
+def refused(call, *args) -> DomainError:
+    with pytest.raises(DomainError) as caught:
+        call(*args)
+    db.session.rollback()
+    return caught.value
+
+
+def test_added_meeting_is_locked_and_scored_by_the_engine(event, people):
+    meeting = edit.add_meeting(event, (people["bernd"].id, people["anna"].id), 2, 7)
+    db.session.commit()
+    assert (meeting.slot.number, meeting.table.number, meeting.locked) == (2, 7, True)
+    assert meeting.attendee_a_id < meeting.attendee_b_id
+    assert meeting.score == 11 and {r["code"] for r in meeting.reasons} == {"offer_matches_seek", "cross_industry"}
+
+
+def test_moved_meeting_is_at_its_new_place_and_locked(event, people):
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    edit.set_locked(event, meeting.id, False)
+    edit.move_meeting(event, meeting.id, 3, 9)
+    db.session.commit()
+    assert (meeting.slot.number, meeting.table.number, meeting.locked) == (3, 9, True)
+
+
+def test_move_within_its_own_slot_to_another_table_is_allowed(event, people):
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    edit.move_meeting(event, meeting.id, 1, 2)
+    assert meeting.table.number == 2
+
+
+def test_unlocked_meeting_stays_where_it_is(event, people):
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    edit.set_locked(event, meeting.id, False)
+    db.session.commit()
+    assert (meeting.locked, meeting.slot.number) == (False, 1)
+
+
+def test_cancelled_meeting_is_gone(event, people):
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    edit.cancel_meeting(event, meeting.id)
+    db.session.commit()
+    assert db.session.scalars(select(Meeting)).all() == []
+
+
+def test_double_booking_names_the_attendee(event, people):
+    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    error = refused(edit.add_meeting, event, (people["anna"].id, people["dora"].id), 1, 2)
+    assert (error.code, error.params) == ("double_booking", {"attendee": "Anna Beispiel", "slot": 1})
+
+
+def test_unavailable_slot_names_the_attendee(event, people):
+    error = refused(edit.add_meeting, event, (people["carla"].id, people["dora"].id), 4, 1)
+    assert (error.code, error.params["attendee"], error.params["slot"]) == ("slot_unavailable", "Carla Beispiel", 4)
+
+
+def test_occupied_table_names_table_and_slot(event, people):
+    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    error = refused(edit.add_meeting, event, (people["carla"].id, people["dora"].id), 1, 1)
+    assert (error.code, error.params) == ("table_occupied", {"slot": 1, "table": "1"})
+
+
+def test_move_onto_an_occupied_table_is_refused(event, people):
+    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    other = edit.add_meeting(event, (people["carla"].id, people["dora"].id), 2, 1)
+    assert refused(edit.move_meeting, event, other.id, 1, 1).code == "table_occupied"
+
+
+def test_same_pair_twice_is_refused(event, people):
+    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    error = refused(edit.add_meeting, event, (people["bernd"].id, people["anna"].id), 2, 1)
+    assert (error.code, error.params) == ("pair_already_meets", {"slot": 1})
+
+
+def test_same_organisation_is_refused(event, people):
+    colleague = add_attendee(event, "Erik", organisation="anna gmbh")
+    error = refused(edit.add_meeting, event, (people["anna"].id, colleague.id), 1, 1)
+    assert error.code == "same_organisation" and error.params["organisation"] == "Anna GmbH"
+
+
+def test_over_maximum_names_the_attendee_and_the_maximum(event, people):
+    edit.add_meeting(event, (people["carla"].id, people["anna"].id), 1, 1)
+    error = refused(edit.add_meeting, event, (people["carla"].id, people["dora"].id), 2, 1)
+    assert (error.code, error.params) == ("over_maximum", {"attendee": "Carla Beispiel", "maximum": 1})
+
+
+@pytest.mark.parametrize(("change", "why"), [
+    ({"status": AttendeeStatus.CANCELLED}, "cancelled"),
+    ({"status": AttendeeStatus.WAITLISTED}, "waitlisted"),
+    ({"email_confirmed_at": None}, "email_not_confirmed"),
+    ({"matching_consent_at": None}, "no_consent"),
+    ({"wants_meetings": False}, "does_not_want_meetings"),
+])
+def test_attendee_not_taking_part_is_not_matchable(event, people, change, why):
+    for name, value in change.items():
+        setattr(people["dora"], name, value)
+    db.session.commit()
+    error = refused(edit.add_meeting, event, (people["anna"].id, people["dora"].id), 1, 1)
+    assert (error.code, error.params) == ("attendee_not_matchable", {"attendee": "Dora Beispiel", "why": why})
+
+
+def test_same_attendee_twice_is_refused(event, people):
+    assert refused(edit.add_meeting, event, (people["anna"].id, people["anna"].id), 1, 1).code == "same_attendee"
+
+
+def test_unknown_slot_and_table_are_refused(event, people):
+    pair = (people["anna"].id, people["bernd"].id)
+    assert refused(edit.add_meeting, event, pair, 11, 1).code == "slot_not_found"
+    assert refused(edit.add_meeting, event, pair, 1, 61).code == "table_not_found"
+
+
+def test_meeting_of_another_event_is_not_found(event, people):
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    meeting.event_id = event.id + 1000
+    assert refused(edit.set_locked, event, meeting.id, True).code == "meeting_not_found"
+
+
+def test_matchable_attendees_leave_out_those_not_taking_part(event, people):
+    people["dora"].wants_meetings = False
+    db.session.commit()
+    assert [a.first_name for a in edit.matchable_attendees(event)] == ["Anna", "Bernd", "Carla"]
+
+
+def test_locked_meeting_survives_a_new_run(runner, event, people):
+    import_attendees(event, generate_attendees(30, seed=5, slots=10), "test", confirmed=True)
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 6, 60)
+    db.session.commit()
+    result = runner.invoke(args=["match"])
+    assert result.exit_code == 0, result.output
+    kept = db.session.scalars(select(Meeting).where(Meeting.attendee_a_id == people["anna"].id,
+                                                    Meeting.attendee_b_id == people["bernd"].id)).one()
+    assert (kept.id, kept.slot.number, kept.table.number, kept.locked) == (meeting.id, 6, 60, True)
+
+
+def test_edit_of_a_published_schedule_stays_published(event, people):
+    import_attendees(event, generate_attendees(20, seed=5, slots=10), "test", confirmed=True)
+    plan_schedule(event)
+    publish_schedule(event)
+    meeting = db.session.scalars(select(Meeting)).first()
+    edit.cancel_meeting(event, meeting.id)
+    db.session.commit()
+    assert schedule_published(event)
