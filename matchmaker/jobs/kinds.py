@@ -9,6 +9,7 @@ Adding a kind is one line in ``KINDS``.
 """
 
 from collections.abc import Callable
+from datetime import datetime
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
@@ -16,9 +17,10 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..mail import deliver
+from ..services.printing import all_schedules_pdf
 from ..models import Attendee, Event, MailStatus, OutgoingMail
 from ..services import DomainError
-from ..services.scheduling import planning_input, solve, store_schedule
+from ..services.scheduling import pending_schedule_mails, planning_input, solve, store_schedule
 
 
 class Progress(Protocol):
@@ -45,7 +47,7 @@ JobFunction = Callable[[Event, dict[str, Any], Progress], JobResult]
 def matchmaking(event: Event, params: dict[str, Any], progress: Progress) -> JobResult:
     """Plan the event's meetings and store them, as ``matchmaker match`` does."""
     progress(0, 3, "loading")
-    inputs = planning_input(event)
+    inputs = planning_input(event, params.get("policy"))
     db.session.rollback()  # the engine runs without holding SQLite's write lock
     progress(1, 3, "solving")
     result = solve(inputs)
@@ -54,6 +56,7 @@ def matchmaking(event: Event, params: dict[str, Any], progress: Progress) -> Job
     summary = {"schedule_run_id": run.id, "published": run.published_at is not None,
                "changed": result.changed_count, "quality": asdict(result.quality)}
     db.session.commit()
+    deliver(pending_schedule_mails(event))  # change notices of a re-plan after publication
     progress(3, 3, "stored")
     return JobResult(summary)
 
@@ -79,7 +82,22 @@ def bulk_mail(event: Event, params: dict[str, Any], progress: Progress) -> JobRe
     return JobResult({"sent": sent, "failed": failed, "skipped": len(set(wanted)) - len(ids)})
 
 
+def print_schedules(event: Event, params: dict[str, Any], progress: Progress) -> JobResult:
+    """Every registered attendee's schedule in one PDF for the registration desk; with
+    ``params["changed_since"]`` (ISO time, UTC) only the sheets changed after it."""
+    since = params.get("changed_since")
+    try:
+        changed_since = datetime.fromisoformat(since) if since else None
+    except (TypeError, ValueError) as error:
+        raise DomainError("bad_job_params", detail="changed_since must be an ISO time") from error
+    pdf = all_schedules_pdf(event, changed_since, progress)
+    db.session.commit()  # the sheets' change records
+    name = f"{event.slug}-schedules{'-changed' if changed_since else ''}.pdf"
+    return JobResult({"changed_since": since}, ResultFile(name, pdf))
+
+
 KINDS: dict[str, JobFunction] = {
     "matchmaking": matchmaking,
     "bulk_mail": bulk_mail,
+    "print_schedules": print_schedules,
 }

@@ -25,6 +25,7 @@ AREAS = (
     ("organiser.schedule", _l("Schedule")),
     ("organiser.write_message", _l("Messages")),
     ("organiser.blocked_pairs", _l("Blocked pairs")),
+    ("organiser.print_area", _l("Print")),
     ("organiser.import_attendees", _l("Import and export")),
     ("organiser.audit", _l("Audit log")),
     ("organiser.settings", _l("Settings")),
@@ -65,5 +66,6 @@ def never_cache(response: Response) -> Response:
 
 
 from . import (  # noqa: E402,F401  (the areas register their routes on bp)
-    attendees, events, imports, industries, messages, outbox, overview, schedule, settings,
+    attendees, events, imports, industries, messages, outbox, overview, printing, schedule,
+    settings,
 )

@@ -245,3 +245,18 @@ class ConfirmForm(FlaskForm):
     """A confirmation step (cancel a meeting, publish): only the CSRF token."""
 
     page = HiddenField(default="1")
+
+
+class RunForm(FlaskForm):
+    """Start the matchmaking, with the event's policy (saved for later runs)."""
+
+    policy = SelectField(_l("What counts first"), validate_choice=True, choices=choices([
+        ("balanced", _l("balanced: everybody gets their fair share of meetings first")),
+        ("total", _l("best total: the highest total score, even if shared unevenly"))]))
+
+
+class PrintSchedulesForm(FlaskForm):
+    changed_since = DateTimeLocalField(
+        _l("Only schedules changed since (optional)"), format="%Y-%m-%dT%H:%M",
+        validators=[Optional()],
+        description=_l("The time of your last print, in the venue's time; empty: everybody."))

@@ -7,27 +7,52 @@ the organiser's input and the message naming the conflict.
 
 from typing import Any
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from ..extensions import db
+from ..jobs import latest_job, start_job
+from ..jobs.web import job_json, job_status_response
 from ..formatting import slot_label
 from ..services import DomainError
 from ..services import schedule_edit as edit
 from ..services.schedule_report import meeting_detail, publish_summary, schedule_report
-from ..services.scheduling import publish_schedule
+from ..services.matching_settings import set_matching_policy
+from ..services.scheduling import pending_schedule_mails, publish_schedule
 from . import bp
-from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm
+from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm, RunForm
 from .schedule_texts import UNMATCHED_TEXTS, conflict_message, quality_rows
 
 
 @bp.get("/<slug>/schedule/")
 def schedule() -> str:
     report = schedule_report(g.event, page_number(request.args.get("page")))
+    job = latest_job(g.event, "matchmaking")
     return render_template("organiser/schedule.html", report=report,
                            quality=quality_rows(report.quality), slot_names=slot_names(report.grid.slots),
-                           unmatched_texts=UNMATCHED_TEXTS)
+                           unmatched_texts=UNMATCHED_TEXTS, job=job_json(job) if job else None,
+                           run_form=RunForm(policy=g.event.matching_policy))
+
+
+@bp.post("/<slug>/schedule/run")
+def run_matchmaking() -> BaseResponse:
+    """Plan (or re-plan) on a worker: the page shows the progress and reloads when done."""
+    form = RunForm()
+    if form.validate_on_submit():
+        set_matching_policy(g.event, form.policy.data)
+        db.session.commit()
+        try:
+            start_job(g.event, "matchmaking", {"policy": form.policy.data}, current_user.email)
+        except DomainError as error:
+            flash(job_refusal(error), "error")
+    return redirect(url_for("organiser.schedule"))
+
+
+@bp.get("/<slug>/schedule/jobs/<int:job_id>")
+def job_progress(job_id: int) -> Response:
+    return job_status_response(g.event, job_id)
 
 
 @bp.get("/<slug>/schedule/meetings/<int:meeting_id>")
@@ -102,8 +127,17 @@ def publish() -> str | BaseResponse:
         flash(conflict_message(error), "error")
         return redirect(url_for("organiser.schedule"))
     db.session.commit()
-    flash(_("The schedule is published: attendees see their meetings."), "success")
+    mails = [outgoing.id for outgoing in pending_schedule_mails(g.event)]
+    start_job(g.event, "bulk_mail", {"mail_ids": mails}, current_user.email)
+    flash(_("The schedule is published: attendees see their meetings, and each gets it by "
+            "e-mail."), "success")
     return redirect(url_for("organiser.schedule"))
+
+
+def job_refusal(error: DomainError) -> str:
+    if error.code == "job_already_running":
+        return _("The matchmaking is running already; its progress is shown below.")
+    return _("The matchmaking could not be started (%(code)s).", code=error.code)
 
 
 def render_meeting(meeting_id: int, form: MoveMeetingForm) -> str:

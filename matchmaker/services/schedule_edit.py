@@ -17,6 +17,7 @@ from ..matching.edits import Conflict, meeting_conflicts
 from ..models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot
 from . import DomainError
 from .registration import lock_event
+from .schedule_changes import record_schedule_changes
 from .scheduling import engine_attendee, must_meet, reason_json
 
 
@@ -25,6 +26,7 @@ def move_meeting(event: Event, meeting_id: int, slot_number: int, table_number: 
     meeting = event_meeting(event, meeting_id)
     slot, table = slot_and_table(event, slot_number, table_number)
     place(event, meeting, (meeting.attendee_a, meeting.attendee_b), slot, table)
+    record_schedule_changes(event)
     return meeting
 
 
@@ -40,6 +42,7 @@ def add_meeting(event: Event, attendee_ids: tuple[int, int], slot_number: int,
     place(event, meeting, people, slot, table)
     db.session.add(meeting)
     db.session.flush()
+    record_schedule_changes(event)
     return meeting
 
 
@@ -54,6 +57,7 @@ def set_locked(event: Event, meeting_id: int, locked: bool) -> Meeting:
 def cancel_meeting(event: Event, meeting_id: int) -> None:
     db.session.delete(event_meeting(event, meeting_id))
     db.session.flush()
+    record_schedule_changes(event)
 
 
 def matchable_attendees(event: Event) -> list[Attendee]:
