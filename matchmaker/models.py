@@ -586,10 +586,13 @@ class OrganiserInvite(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     is_admin: Mapped[bool] = mapped_column(default=False)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("organiser.id", ondelete="SET NULL"))
+    # The event the invitee will organise (None: an administrator, or access given later).
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
 
     invited_by: Mapped[Organiser | None] = relationship()
+    event: Mapped[Event | None] = relationship()
 
     __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)

@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from ..extensions import db
-from ..models import Organiser, OrganiserInvite, OutgoingMail
+from ..models import Event, Organiser, OrganiserInvite, OutgoingMail
 from ..services import DomainError
 from ..services.notifications import public_url
 from .accounts import find_organiser, hashed
@@ -36,8 +36,9 @@ class InviteOutcome:
 
 
 def invite_organiser(inviter: Organiser, email: str, is_admin: bool, language: str,
-                     now: datetime) -> InviteOutcome:
-    """Invite ``email``; only administrators may invite administrators (``admin_only``)."""
+                     now: datetime, event: Event | None = None) -> InviteOutcome:
+    """Invite ``email``, to organise ``event`` or (``is_admin``) every event; only
+    administrators may invite administrators (``admin_only``)."""
     if is_admin and not inviter.is_admin:
         raise DomainError("admin_only")
     if find_organiser(email) is not None:
@@ -48,6 +49,7 @@ def invite_organiser(inviter: Organiser, email: str, is_admin: bool, language: s
     token = secrets.token_urlsafe(32)
     invite = OrganiserInvite(
         email=email, token_hash=token_hash(token), is_admin=is_admin, invited_by_id=inviter.id,
+        event_id=event.id if event is not None else None,
         created_at=now, expires_at=now + timedelta(hours=current_app.config["ORGANISER_INVITE_HOURS"]),
     )
     db.session.add(invite)
@@ -100,7 +102,7 @@ def accept_invite(token: str, password: str, now: datetime) -> Organiser:
     if find_organiser(invite.email) is not None:
         raise DomainError("account_exists")
     organiser = Organiser(email=invite.email, password_hash=password_hash, is_admin=invite.is_admin,
-                          created_at=now)
+                          created_at=now, events=[invite.event] if invite.event else [])
     db.session.add(organiser)
     db.session.flush()
     return organiser

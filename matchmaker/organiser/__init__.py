@@ -29,6 +29,7 @@ AREAS = (
     ("organiser.import_attendees", _l("Import and export")),
     ("organiser.audit", _l("Audit log")),
     ("organiser.settings", _l("Settings")),
+    ("organiser.team", _l("Organisers")),
 )
 
 
@@ -67,5 +68,5 @@ def never_cache(response: Response) -> Response:
 
 from . import (  # noqa: E402,F401  (the areas register their routes on bp)
     attendees, events, imports, industries, messages, outbox, overview, printing, schedule,
-    settings,
+    settings, team,
 )

@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     DateField,
+    EmailField,
     DateTimeLocalField,
     HiddenField,
     SelectField,
@@ -16,6 +17,7 @@ from wtforms import (
 )
 from wtforms.validators import (
     DataRequired,
+    Email,
     InputRequired,
     Length,
     NumberRange,
@@ -36,6 +38,7 @@ from ..public.forms import (
     strip_text,
 )
 from ..services.event_settings import parse_blocks
+from ..text import normalise_email
 from ..services.events import SLUG_PATTERN
 
 NO_COPY = ""
@@ -260,3 +263,13 @@ class PrintSchedulesForm(FlaskForm):
         _l("Only schedules changed since (optional)"), format="%Y-%m-%dT%H:%M",
         validators=[Optional()],
         description=_l("The time of your last print, in the venue's time; empty: everybody."))
+
+
+class TeamInviteForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail address of the organiser"),
+        [InputRequired(_l("Please enter an e-mail address.")),
+         Email(_l("Please enter a valid e-mail address, e.g. name@example.org."))],
+        filters=[normalise_email], render_kw={"autocomplete": "off"},
+        description=_l("An existing account gets access at once; a new address gets an "
+                       "invitation by e-mail."))

@@ -207,6 +207,13 @@ def managed_event(organiser: Organiser, slug: str) -> Event | None:
     return event
 
 
+def organisers_of(event: Event) -> list[tuple[str, bool]]:
+    """Who may manage the event: (e-mail, administrator), administrators first."""
+    rows = db.session.execute(select(Organiser.email, Organiser.is_admin).where(
+        Organiser.is_admin | Organiser.events.any(Event.id == event.id)))
+    return sorted(((email, admin) for email, admin in rows), key=lambda row: (not row[1], row[0]))
+
+
 def grant_access(organiser: Organiser, event: Event) -> None:
     if event not in organiser.events:
         organiser.events.append(event)

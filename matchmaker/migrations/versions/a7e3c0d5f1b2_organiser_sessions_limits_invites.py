@@ -49,10 +49,12 @@ def upgrade():
     sa.Column('token_hash', sa.String(length=64), nullable=False),
     sa.Column('is_admin', sa.Boolean(), nullable=False),
     sa.Column('invited_by_id', sa.Integer(), nullable=True),
+    sa.Column('event_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('expires_at', sa.DateTime(), nullable=False),
     sa.Column('used_at', sa.DateTime(), nullable=True),
     sa.CheckConstraint('email = lower(email)', name=op.f('ck_organiser_invite_email_lower_case')),
+    sa.ForeignKeyConstraint(['event_id'], ['event.id'], name=op.f('fk_organiser_invite_event_id_event'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['invited_by_id'], ['organiser.id'], name=op.f('fk_organiser_invite_invited_by_id_organiser'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_organiser_invite')),
     sa.UniqueConstraint('token_hash', name=op.f('uq_organiser_invite_token_hash'))
