@@ -96,8 +96,8 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "ORGANISER_SESSION_HOURS": 12,
         "REMEMBER_ME_DAYS": 14,
         "ORGANISER_INVITE_HOURS": 72,
-        "PASSWORD_HASHING_SLOTS": None,  # nosec B105: a count of hashing slots, not a password
-        "PASSWORD_HASHING_WAIT_MS": 1000,  # nosec B105: milliseconds, not a password
+        "PASSWORD_HASHING_SLOTS": None,  # nosec B105  # a count of hashing slots, not a password
+        "PASSWORD_HASHING_WAIT_MS": 1000,  # nosec B105  # milliseconds, not a password
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
