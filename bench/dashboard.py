@@ -24,7 +24,7 @@ PAGES = {
     "attendees": "/organiser/{slug}/attendees",
     "attendees filtered": "/organiser/{slug}/attendees?q=gmbh&org_type=sme&theme=skills&sort=name&page=2",
     "overview": "/organiser/{slug}/",
-    "schedule report": "/organiser/{slug}/schedule",
+    "schedule report": "/organiser/{slug}/schedule/",
 }
 
 
@@ -40,7 +40,8 @@ def seeded_app(size: int, folder: Path):  # type: ignore[no-untyped-def]
     from matchmaker.synthetic import generate_attendees
     from datetime import date, time as clock
 
-    app = create_app({"SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False,
+    app = create_app({"SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False, "TESTING": True,
+                      "RATELIMIT_ENABLED": False, "PUBLIC_BASE_URL": "http://localhost",
                       "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite'}",
                       "MAIL_OUTBOX_DIR": str(folder / "outbox")})
     with app.app_context():
