@@ -45,3 +45,15 @@ AUDIT_ACTION_LABELS = {
     "imported": _l("imported"),
     "settings_changed": _l("settings changed"),
 }
+
+WEIGHT_LABELS = {
+    "shared_theme": _l("Shared theme (each)"),
+    "shared_keyword": _l("Shared keyword (each)"),
+    "offer_matches_seek": _l("One offers what the other seeks (each)"),
+    "cross_industry": _l("Different industries, with a shared theme or an offer that matches"),
+    "complementary_org_types": _l("SME or start-up with a large company or research institute"),
+    "must_meet_one_sided": _l("Meeting request of one of the two"),
+    "must_meet_mutual": _l("Both asked to meet"),
+    "same_cluster": _l("Same cluster (they know each other already; negative)"),
+    "cluster_exchange": _l("Cluster managers of two clusters with a shared theme"),
+}

@@ -81,6 +81,8 @@ class Event(db.Model):
     # organiser's synonym groups of interest tags, one per line (None: the starter list).
     matching_policy: Mapped[str] = mapped_column(String(20), default="balanced")
     tag_synonyms: Mapped[str | None] = mapped_column(Text)
+    # Points per reason that differ from the engine's defaults (``matching.Weights``).
+    matching_weights: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"

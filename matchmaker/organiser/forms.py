@@ -1,5 +1,6 @@
 """The dashboard's forms."""
 
+from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -27,7 +28,8 @@ from wtforms.validators import (
 )
 
 from ..formatting import slot_label
-from ..labels import ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS
+from ..labels import ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS, WEIGHT_LABELS
+from ..matching import Weights
 from ..public.forms import (
     InterestFields,
     MeetingFields,
@@ -38,10 +40,12 @@ from ..public.forms import (
     strip_text,
 )
 from ..services.event_settings import parse_blocks
+from ..services.matching_settings import WEIGHT_RANGE
 from ..text import normalise_email
 from ..services.events import SLUG_PATTERN
 
 NO_COPY = ""
+WEIGHT_NAMES = tuple(field.name for field in dataclass_fields(Weights))
 
 
 class NewEventForm(FlaskForm):
@@ -273,3 +277,20 @@ class TeamInviteForm(FlaskForm):
         filters=[normalise_email], render_kw={"autocomplete": "off"},
         description=_l("An existing account gets access at once; a new address gets an "
                        "invitation by e-mail."))
+
+
+def weights_form_class() -> type[FlaskForm]:
+    """A form with one whole-number field per weight of the engine, in its order."""
+    low, high = WEIGHT_RANGE
+    fields = {
+        name: WholeNumberField(WEIGHT_LABELS.get(name, name), validators=[
+            InputRequired(_l("Please enter a whole number.")),
+            NumberRange(min=low, max=high, message=_l("Between %(low)d and %(high)d, please.",
+                                                      low=low, high=high))])
+        for name in WEIGHT_NAMES
+    }
+    fields["synonyms"] = TextAreaField(
+        _l("Synonyms of interest tags"),
+        description=_l("One group per line, e.g. KI = Künstliche Intelligenz = AI; lines "
+                       "starting with # are comments. Tags of one group match each other."))
+    return type("MatchmakingSettingsForm", (FlaskForm,), fields)

@@ -1,5 +1,6 @@
 """The event's settings; a change that would remove planned meetings says so first."""
 
+from dataclasses import asdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,7 @@ from .. import mail
 from ..extensions import db
 from ..models import Event
 from ..services import DomainError
+from ..services.matching_settings import event_weights, set_synonyms, set_weights, synonym_text
 from ..services.event_settings import (
     EventSettings,
     apply_settings,
@@ -20,7 +22,7 @@ from ..services.event_settings import (
     settings_of,
 )
 from . import bp
-from .forms import SettingsForm
+from .forms import WEIGHT_NAMES, SettingsForm, weights_form_class
 from .refusals import refusal_text
 
 
@@ -79,3 +81,28 @@ def settings_from(form: SettingsForm) -> EventSettings:
         registration_closes_at=to_utc(form.registration_closes.data), blocks=form.parsed_blocks,
         meeting_minutes=form.meeting_minutes.data, table_names=form.parsed_tables,
     )
+
+
+@bp.route("/<slug>/settings/matchmaking", methods=["GET", "POST"])
+def matchmaking_settings() -> str | BaseResponse:
+    form_class = weights_form_class()
+    current = None if request.method == "POST" else {
+        **asdict(event_weights(g.event)), "synonyms": synonym_text(g.event)}
+    form = form_class(data=current)
+    if form.validate_on_submit():
+        try:
+            set_weights(g.event, {name: form[name].data for name in WEIGHT_NAMES})
+            set_synonyms(g.event, form.synonyms.data or "")
+        except DomainError as error:
+            form.synonyms.errors.append(synonym_refusal(error))
+        else:
+            db.session.commit()
+            flash(_("The matchmaking settings are saved; they count from the next run."), "success")
+            return redirect(url_for(".matchmaking_settings"))
+    return render_template("organiser/matchmaking_settings.html", form=form, names=WEIGHT_NAMES)
+
+
+def synonym_refusal(error: DomainError) -> str:
+    if error.code == "synonym_in_two_groups":
+        return _("Line %(line)s: a tag may stand in one group only.", line=error.params.get("line"))
+    return _("Line %(line)s: write a group as TAG = TAG = TAG.", line=error.params.get("line"))

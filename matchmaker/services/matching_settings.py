@@ -5,6 +5,8 @@ commit. The synonym list is stored as the organiser wrote it (one group per line
 event that never stored one uses the engine's starter list.
 """
 
+from dataclasses import asdict, fields, replace
+
 from sqlalchemy import select
 
 from .. import matching
@@ -20,6 +22,29 @@ def set_matching_policy(event: Event, policy: str) -> None:
     if policy not in matching.POLICIES:
         raise DomainError("unknown_matching_policy", policy=policy)
     event.matching_policy = policy
+    db.session.flush()
+
+
+# The range an organiser may give a weight; the defaults are ``matching.Weights``'s.
+WEIGHT_RANGE = (-100, 200)
+
+
+def event_weights(event: Event) -> matching.Weights:
+    """The engine's weights with the event's own choices applied."""
+    known = {f.name for f in fields(matching.Weights)}
+    return replace(matching.Weights(), **{name: value for name, value in
+                                          (event.matching_weights or {}).items() if name in known})
+
+
+def set_weights(event: Event, weights: dict[str, int]) -> None:
+    """Keep only the weights that differ from the defaults (so new defaults reach events
+    that never changed them)."""
+    defaults = asdict(matching.Weights())
+    low, high = WEIGHT_RANGE
+    if set(weights) - set(defaults) or any(not low <= v <= high for v in weights.values()):
+        raise DomainError("weight_out_of_range", low=low, high=high)
+    event.matching_weights = {name: value for name, value in weights.items()
+                              if value != defaults[name]}
     db.session.flush()
 
 

@@ -17,6 +17,7 @@ from ..matching.edits import Conflict, meeting_conflicts
 from ..models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot
 from . import DomainError
 from .registration import lock_event
+from .matching_settings import event_synonyms, event_weights
 from .schedule_changes import record_schedule_changes
 from .scheduling import engine_attendee, must_meet, reason_json
 
@@ -116,7 +117,8 @@ def place(event: Event, meeting: Meeting, people: Sequence[Attendee], slot: Slot
     conflicts = meeting_conflicts(wanted, engine_a, engine_b, other_meetings(event, meeting, people, slot))
     if conflicts:
         raise domain_error(conflicts[0], people, table)
-    scored = matching.pair_score(engine_a, engine_b)
+    scored = matching.pair_score(engine_a, engine_b, event_weights(event),
+                                 synonyms=event_synonyms(event))
     meeting.slot_id, meeting.table_id, meeting.locked = slot.id, table.id, True
     meeting.score, meeting.reasons = scored.score, [reason_json(r) for r in scored.reasons]
     db.session.flush()

@@ -36,7 +36,7 @@ from ..models import (
 )
 from . import DomainError
 from .blocked_pairs import blocked_pairs_of
-from .matching_settings import event_synonyms
+from .matching_settings import event_synonyms, event_weights
 from .schedule_changes import record_schedule_changes
 from .meeting_requests import blocked_pairs as attendee_blocks
 
@@ -74,6 +74,7 @@ def planning_input(event: Event, policy: str | None = None) -> PlanningInput:
         locked=tuple(meeting for meeting, locked in stored if locked),
         blocked_pairs=blocked_pairs_of(event) | attendee_blocks(event),
         policy=policy or event.matching_policy, synonyms=event_synonyms(event),
+        weights=event_weights(event),
     )
     return PlanningInput(engine_event, [meeting for meeting, locked in stored if not locked])
 
@@ -243,7 +244,8 @@ def refresh_meetings(attendee: Attendee) -> int:
     ).all()
     people = {a.id: a for meeting, _ in rows for a in (meeting.attendee_a, meeting.attendee_b)}
     wishes, synonyms = must_meet(list(people.values())), event_synonyms(attendee.event)
-    unfit = [meeting for meeting, _ in rows if not rescore(meeting, wishes, synonyms)]
+    weights = event_weights(attendee.event)
+    unfit = [meeting for meeting, _ in rows if not rescore(meeting, wishes, synonyms, weights)]
     ranked = sorted(((m, slot) for m, slot in rows if m not in unfit),
                     key=lambda row: (-row[0].score, row[0].id))
     fitting = [meeting for meeting, slot in ranked if slot not in attendee.unavailable_slots]
@@ -259,10 +261,11 @@ def refresh_meetings(attendee: Attendee) -> int:
 def rescore(
     meeting: Meeting, wishes: dict[int, frozenset[int]],
     synonyms: matching.Synonyms = matching.NO_SYNONYMS,
+    weights: matching.Weights = matching.Weights(),
 ) -> bool:
     """Give the meeting its current score and reasons; False if the pair may no longer meet."""
     a, b = (engine_attendee(person, wishes) for person in (meeting.attendee_a, meeting.attendee_b))
-    scored = matching.pair_score(a, b, synonyms=synonyms)
+    scored = matching.pair_score(a, b, weights, synonyms=synonyms)
     if scored.excluded or scored.score <= 0:
         return False
     meeting.score, meeting.reasons = scored.score, [reason_json(r) for r in scored.reasons]

@@ -85,7 +85,9 @@ DASHBOARD_PAGES = [
     "/organiser/go-cluster-2027/messages?status=registered",
     "/organiser/go-cluster-2027/blocked-pairs", "/organiser/go-cluster-2027/audit",
     "/organiser/go-cluster-2027/settings", "/organiser/go-cluster-2027/import",
-    "/organiser/industries",
+    "/organiser/industries", "/organiser/go-cluster-2027/settings/matchmaking",
+    "/organiser/go-cluster-2027/team", "/organiser/go-cluster-2027/print",
+    "/organiser/go-cluster-2027/schedule/", "/organiser/account",
 ]
 
 
