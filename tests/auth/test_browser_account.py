@@ -52,7 +52,7 @@ def test_organiser_logs_in_and_changes_password(chromium: Browser, live_url: str
         page.goto("/organiser/login")
         check_page(page)
         log_in(page, organiser_email, PASSWORD, remember=True)
-        expect(page.get_by_role("heading", level=1, name="Übersicht")).to_be_visible()
+        expect(page.get_by_role("heading", level=1, name="Ihre Veranstaltungen")).to_be_visible()
         page.goto("/organiser/account")
         check_page(page)
         page.get_by_role("link", name="Passwort ändern").click()
@@ -66,7 +66,7 @@ def test_organiser_logs_in_and_changes_password(chromium: Browser, live_url: str
         page.get_by_role("button", name="Ausloggen", exact=True).click()
         expect(page.get_by_role("status")).to_contain_text("Sie sind abgemeldet.")
         log_in(page, organiser_email, NEW)
-        expect(page.get_by_role("heading", level=1, name="Übersicht")).to_be_visible()
+        expect(page.get_by_role("heading", level=1, name="Ihre Veranstaltungen")).to_be_visible()
 
 
 @pytest.mark.parametrize("size", SIZES)
