@@ -111,3 +111,18 @@ def test_app_paths_cannot_become_event_slugs(client, app):
 
     with pytest.raises(DomainError):
         make_event(slug="organiser")
+
+
+def test_simultaneous_sign_ups_to_two_events_stay_exact_in_both(app):
+    from tests.web.test_capacity_concurrency import at_once, sign_up_in_own_session
+
+    conference = make_event(capacity=10).id
+    workshop = make_event(capacity=5, slug="workshop-2027", title="Workshop KMU 2027").id
+    db.session.close()
+    people = [(conference if n % 2 else workshop, f"Person{n}") for n in range(40)]
+    at_once(len(people), lambda n, barrier: sign_up_in_own_session(app, people[n][0], people[n][1], barrier))
+    for event_id, seats in ((conference, 10), (workshop, 5)):
+        statuses = [a.status for a in db.session.scalars(select(Attendee).where(Attendee.event_id == event_id))]
+        assert (statuses.count(AttendeeStatus.REGISTERED), statuses.count(AttendeeStatus.WAITLISTED)) == (seats, 20 - seats)
+        numbers = sorted(db.session.scalars(select(Attendee.number).where(Attendee.event_id == event_id)))
+        assert numbers == list(range(1, 21))
