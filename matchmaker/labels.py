@@ -44,6 +44,11 @@ AUDIT_ACTION_LABELS = {
     "message_sent": _l("e-mail sent"),
     "imported": _l("imported"),
     "settings_changed": _l("settings changed"),
+    "meeting_moved": _l("meeting moved by hand"),
+    "meeting_locked": _l("meeting locked"),
+    "meeting_unlocked": _l("meeting unlocked"),
+    "meeting_cancelled": _l("meeting cancelled by hand"),
+    "meeting_added": _l("meeting added by hand"),
 }
 
 WEIGHT_LABELS = {

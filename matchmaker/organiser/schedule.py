@@ -14,6 +14,8 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from ..extensions import db
 from ..jobs import latest_job, start_job
+from ..models import Meeting
+from ..services.audit import record
 from ..jobs.web import job_json, job_status_response
 from ..formatting import slot_label
 from ..services import DomainError
@@ -67,7 +69,8 @@ def move_meeting(meeting_id: int) -> str | BaseResponse:
     form.set_slots(g.event.slots)
     if form.validate_on_submit():
         try:
-            edit.move_meeting(g.event, meeting_id, form.slot.data, form.table.data)
+            moved = edit.move_meeting(g.event, meeting_id, form.slot.data, form.table.data)
+            log_edit("meeting_moved", moved)
         except DomainError as error:
             return refused(error, lambda: render_meeting(meeting_id, form))
         return done(_("The meeting has been moved and locked."), form.page.data, meeting_id)
@@ -79,7 +82,8 @@ def lock_meeting(meeting_id: int) -> BaseResponse:
     form = LockForm()
     locked = form.locked.data == "1"
     try:
-        edit.set_locked(g.event, meeting_id, locked)
+        log_edit("meeting_locked" if locked else "meeting_unlocked",
+                 edit.set_locked(g.event, meeting_id, locked))
     except DomainError as error:
         flash(conflict_message(error), "error")
         return redirect(url_for("organiser.schedule", page=page_number(form.page.data)))
@@ -94,6 +98,7 @@ def cancel_meeting(meeting_id: int) -> str | BaseResponse:
     if not form.validate_on_submit():
         return render_template("organiser/schedule_cancel.html", meeting=meeting, form=form,
                                slot_names=slot_names(g.event.slots))
+    log_edit("meeting_cancelled", edit.event_meeting(g.event, meeting_id))
     edit.cancel_meeting(g.event, meeting_id)
     db.session.commit()
     flash(_("The meeting of %(a)s and %(b)s has been cancelled.", a=meeting.a.name, b=meeting.b.name),
@@ -112,6 +117,7 @@ def add_meeting() -> str | BaseResponse:
                                        form.slot.data, form.table.data)
         except DomainError as error:
             return refused(error, lambda: render_template("organiser/schedule_add.html", form=form))
+        log_edit("meeting_added", meeting)
         return done(_("The meeting has been added and locked."), form.page.data, meeting.id)
     return render_template("organiser/schedule_add.html", form=form)
 
@@ -147,6 +153,15 @@ def render_meeting(meeting_id: int, form: MoveMeetingForm) -> str:
         form.slot.data, form.table.data = meeting.slot, meeting.table
     return render_template("organiser/schedule_meeting.html", meeting=meeting, form=form,
                            lock_form=LockForm(page=form.page.data), slot_names=slot_names(g.event.slots))
+
+
+def log_edit(action: str, meeting: Meeting) -> None:
+    """Into the audit log, once for each of the two attendees."""
+    where = {"slot": meeting.slot.number, "table": meeting.table.name}
+    for attendee, other in ((meeting.attendee_a, meeting.attendee_b),
+                            (meeting.attendee_b, meeting.attendee_a)):
+        record(g.event, current_user.email, action, attendee,
+               {"with": f"{other.number} {other.full_name}", **where})
 
 
 def refused(error: DomainError, render: Any) -> tuple[str, int]:

@@ -206,3 +206,21 @@ def test_move_with_a_table_that_is_no_number_is_refused_with_a_message(organiser
     response = post(organiser, f"{BASE}meetings/{meeting.id}/move", {"slot": "2", "table": "zwei"})
     assert response.status_code == 422
     assert "Bitte geben Sie die Tischnummer ein." in text(response) and "zwei" in text(response)
+
+
+def test_edits_by_hand_are_in_the_audit_log_of_both_attendees(app, client, event):
+    from matchmaker.models import AuditEntry
+    from sqlalchemy import select as select_
+    from tests.support.attendees import add_attendee
+    from tests.support.factories import add_organiser, csrf_token, login
+    from matchmaker.extensions import db as db_
+
+    ada, bea = add_attendee(event, "Ada", organisation="A GmbH"), add_attendee(event, "Bea", organisation="B AG")
+    add_organiser()
+    login(client, "team@example.org", "richtig-geheim")
+    client.post("/organiser/go-cluster-2027/schedule/add", data={
+        "csrf_token": csrf_token(client, "/organiser/"), "first": str(ada.id), "second": str(bea.id),
+        "slot": "3", "table": "7"})
+    entries = db_.session.scalars(select_(AuditEntry).where(AuditEntry.action == "meeting_added")).all()
+    assert sorted(e.attendee_id for e in entries) == sorted([ada.id, bea.id])
+    assert entries[0].actor == "team@example.org" and entries[0].changes["slot"] == 3
