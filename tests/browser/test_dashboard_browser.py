@@ -9,7 +9,7 @@ from matchmaker.extensions import db
 from matchmaker.services.attendee_import import import_attendees
 from matchmaker.services.events import event_by_slug
 from matchmaker.synthetic import generate_attendees
-from tests.support.browser import DESKTOP, accessibility_violations, horizontal_overflow, open_page
+from tests.support.browser import DESKTOP, accessibility_violations, horizontal_overflow, log_in, open_page
 from tests.support.factories import add_organiser, make_event
 
 pytestmark = pytest.mark.browser
@@ -28,13 +28,6 @@ def two_events(live_app: Flask) -> None:
         add_organiser("workshop@example.org", events=(workshop,))
         add_organiser("admin@example.org")
         db.session.remove()
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/organiser/login")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Einloggen").click()
 
 
 def test_person_registers_for_the_second_event_and_only_its_organiser_sees_them(chromium: Browser, live_url):

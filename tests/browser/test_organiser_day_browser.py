@@ -16,7 +16,7 @@ from matchmaker.models import Meeting, MeetingTable, Slot
 from matchmaker.services.attendee_import import import_attendees
 from matchmaker.services.events import all_events
 from matchmaker.synthetic import generate_attendees
-from tests.support.browser import accessibility_violations
+from tests.support.browser import accessibility_violations, log_in
 from tests.support.factories import add_organiser
 
 pytestmark = pytest.mark.browser
@@ -31,12 +31,6 @@ def seeded(live_app: Flask) -> None:
         add_organiser()
         db.session.remove()
 
-
-def log_in(page: Page) -> None:
-    page.goto("/organiser/login")
-    page.get_by_label("E-Mail-Adresse").fill("team@example.org")
-    page.get_by_label("Passwort").fill("richtig-geheim")
-    page.get_by_role("button", name="Einloggen").click()
 
 
 def a_meeting_and_a_free_table(app: Flask) -> tuple[int, int, int]:

@@ -12,7 +12,7 @@ from matchmaker.services.attendee_import import import_attendees
 from matchmaker.services.events import all_events
 from matchmaker.services.scheduling import plan_schedule
 from matchmaker.synthetic import generate_attendees
-from tests.support.browser import accessibility_violations, keep_screenshot
+from tests.support.browser import accessibility_violations, log_in, keep_screenshot
 from tests.support.attendees import add_attendee
 from tests.support.factories import add_organiser
 
@@ -36,12 +36,6 @@ def planned(live_app: Flask) -> None:
         add_organiser()
         db.session.remove()
 
-
-def log_in(page: Page) -> None:
-    page.goto("/organiser/login")
-    page.get_by_label("E-Mail-Adresse").fill("team@example.org")
-    page.get_by_label("Passwort").fill("richtig-geheim")
-    page.get_by_role("button", name="Einloggen").click()
 
 
 def free_place(live_app: Flask) -> tuple[Meeting, int, int]:

@@ -101,3 +101,11 @@ def keep_screenshot(page: Page, name: str) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def log_in(page: Page, email: str = "team@example.org", password: str = "richtig-geheim") -> None:
+    """Log in on the organiser log-in page as a person would (German labels)."""
+    page.goto("/organiser/login")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort").fill(password)
+    page.get_by_role("button", name="Einloggen").click()
