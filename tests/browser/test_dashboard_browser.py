@@ -14,7 +14,6 @@ from tests.support.factories import add_organiser, make_event
 
 pytestmark = pytest.mark.browser
 TABLET = {"width": 768, "height": 1024}
-PASSWORD = "richtig-geheim"
 
 
 @pytest.fixture(scope="module", autouse=True)
