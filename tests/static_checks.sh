@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Static security checks, run by tests/run.sh before pytest (with the project's .venv active):
-# - bandit over the package: must be clean; every exception is a "# nosec BXXX" with its
+# - bandit over the package: must be clean; every exception is a "# nosec B<number>" with its
 #   reason on the line it excuses.
 # - pip-audit over the installed dependencies, where its vulnerability database (the package
 #   index's JSON API) can be reached. A known vulnerability fails the run; not being able to
