@@ -103,7 +103,9 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         # Query parameters (tokens, e-mail addresses) stay out of error messages and logs.
-        "SQLALCHEMY_ENGINE_OPTIONS": {"hide_parameters": True},
+        # Pooled connections are tested before use, so the app recovers by itself once the
+        # database is back after an outage or a restart.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"hide_parameters": True, "pool_pre_ping": True},
     }
 
 

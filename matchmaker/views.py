@@ -1,12 +1,15 @@
 """Blueprints (one per audience) and the error pages."""
 
+import logging
 from datetime import date
 
 from flask import Flask, g, render_template
 from flask_babel import format_date
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
+from .extensions import db
 from .labels import (
     AUDIT_ACTION_LABELS,
     ORG_TYPE_LABELS,
@@ -16,6 +19,8 @@ from .labels import (
 )
 from .mail import outbox_viewable
 from .text import unlinkable
+
+logger = logging.getLogger(__name__)
 
 
 def init_app(app: Flask) -> None:
@@ -30,6 +35,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(attendee_bp)
     app.register_error_handler(CSRFError, render_csrf_error)
     app.register_error_handler(HTTPException, render_http_error)
+    app.register_error_handler(OperationalError, render_database_unavailable)
     app.jinja_env.globals.update(
         theme_labels=THEME_LABELS, org_type_labels=ORG_TYPE_LABELS, status_labels=STATUS_LABELS,
         registration_state_labels=REGISTRATION_STATE_LABELS, audit_action_labels=AUDIT_ACTION_LABELS,
@@ -52,6 +58,15 @@ def format_event_date(value: date) -> str:
 
 def render_csrf_error(error: CSRFError) -> tuple[str, int]:
     return render_template("errors/csrf.html"), 400
+
+
+def render_database_unavailable(error: OperationalError) -> tuple[str, int, dict[str, str]]:
+    """The database is away (restart, outage): nothing of this request was stored, and
+    the visitor is told to try again rather than shown a crash."""
+    logger.error("database unavailable: %s", error.orig.__class__.__name__ if error.orig else error)
+    db.session.rollback()
+    g.pop("event", None)  # its attributes would need the database to be read again
+    return render_template("errors/unavailable.html"), 503, {"Retry-After": "30"}
 
 
 def render_http_error(error: HTTPException) -> tuple[str, int] | HTTPException:

@@ -13,10 +13,14 @@ PASSWORD_MAX_LENGTH = 200  # hashing cost does not grow with length; the page si
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("E-mail address"), [InputRequired(_l("Please enter your e-mail address."))],
-                       filters=[normalise_email], render_kw={"autocomplete": "username"})
-    password = PasswordField(_l("Password"), [InputRequired(_l("Please enter your password."))],
-                             render_kw={"autocomplete": "current-password"})
+    email = EmailField(_l("E-mail address"), [
+        InputRequired(_l("Please enter your e-mail address.")),
+        Length(max=254, message=_l("Please use at most %(max)d characters."))],
+        filters=[normalise_email], render_kw={"autocomplete": "username"})
+    password = PasswordField(_l("Password"), [
+        InputRequired(_l("Please enter your password.")),
+        Length(max=PASSWORD_MAX_LENGTH, message=_l("Please use at most %(max)d characters."))],
+        render_kw={"autocomplete": "current-password"})
     remember = BooleanField(_l("Stay logged in on this device"))
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]

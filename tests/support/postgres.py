@@ -6,8 +6,9 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -38,9 +39,29 @@ def as_postgres(command: list[str], cwd: str) -> list[str]:
     return command
 
 
+@dataclass
+class Cluster:
+    """A running throwaway cluster that a test may stop and start again (an outage)."""
+
+    url: str
+    run: Callable[..., object]
+    data: str
+    options: str
+    log: str
+    running: bool = True
+
+    def stop(self) -> None:
+        self.run("pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop")
+        self.running = False
+
+    def start(self) -> None:
+        self.run("pg_ctl", "-D", self.data, "-o", self.options, "-w", "-l", self.log, "start")
+        self.running = True
+
+
 @contextmanager
-def throwaway_server(bin_dir: Path) -> Iterator[str]:
-    """Start a fresh cluster (fsync off, loopback only), yield its base URL, then remove it."""
+def postgres_cluster(bin_dir: Path) -> Iterator[Cluster]:
+    """Start a fresh cluster (fsync off, loopback only), yield it, then remove it."""
     root = tempfile.mkdtemp(prefix="matchmaker-pg-")
     data, port = os.path.join(root, "data"), free_port()
     if os.geteuid() == 0:
@@ -52,13 +73,23 @@ def throwaway_server(bin_dir: Path) -> Iterator[str]:
     try:
         run("initdb", "-D", data, "-U", "postgres", "--auth=trust", "--locale=C.UTF-8", "-E", "UTF8")
         options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
-        run("pg_ctl", "-D", data, "-o", options, "-w", "-l", os.path.join(root, "log"), "start")
+        cluster = Cluster(f"postgresql+psycopg://postgres@127.0.0.1:{port}", run, data, options,
+                          os.path.join(root, "log"), running=False)
+        cluster.start()
         try:
-            yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+            yield cluster
         finally:
-            run("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
+            if cluster.running:
+                cluster.stop()
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+@contextmanager
+def throwaway_server(bin_dir: Path) -> Iterator[str]:
+    """A fresh cluster's base URL for the length of the block."""
+    with postgres_cluster(bin_dir) as cluster:
+        yield cluster.url
 
 
 def create_database(base_url: str, name: str) -> str:
