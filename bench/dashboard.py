@@ -4,9 +4,9 @@
 
 Seeds one event per size on a fresh SQLite database (synthetic attendees, a planned
 schedule), logs in, and renders each page: the attendee list unfiltered and filtered,
-the overview, the schedule report. It prints the SQL statements per page (which must
-not grow with the number of attendees) and the median render time, and the ratio of the
-largest size to the smallest.
+the overview, the schedule report, a later page of its grid and the publish step. It
+prints the SQL statements per page (which must not grow with the number of attendees),
+the median render time, and the ratio of the largest size to the smallest.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ PAGES = {
     "attendees filtered": "/organiser/{slug}/attendees?q=gmbh&org_type=sme&theme=skills&sort=name&page=2",
     "overview": "/organiser/{slug}/",
     "schedule report": "/organiser/{slug}/schedule/",
+    "schedule grid page 3": "/organiser/{slug}/schedule/?page=3",
+    "publish step": "/organiser/{slug}/schedule/publish",
 }
 
 
