@@ -4,6 +4,8 @@ SQLite gets foreign keys, WAL and ``BEGIN IMMEDIATE``: every transaction takes t
 lock up front, so "count the seats, then insert" cannot interleave between two sign-ups
 (pysqlite's default deferred BEGIN would let both read the same count). PostgreSQL gets
 the same guarantee from ``SELECT ... FOR UPDATE`` on the event row (see services).
+Requests that only read say so (``reads_only``) and begin a plain read instead: the
+sign-up form need not queue for the write lock behind the sign-ups.
 
 The SQLite file holds private links and personal data: it is kept readable by the app's
 user only (0600), and so are its WAL and shared-memory files.
@@ -14,7 +16,7 @@ import sqlite3
 from functools import partial
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, g, has_app_context
 from sqlalchemy import Engine, event
 
 from .extensions import db, migrate
@@ -57,5 +59,14 @@ def on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> 
     cursor.close()
 
 
+def reads_only() -> None:
+    """This request's SQLite transactions only read: they begin without the write lock.
+
+    Only for views that never write. A read transaction that writes later fails
+    ("database is locked") when another one committed in between."""
+    g.sqlite_reads_only = True
+
+
 def on_sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    reading = has_app_context() and g.get("sqlite_reads_only", False)
+    connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
