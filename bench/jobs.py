@@ -102,7 +102,7 @@ def main() -> None:
     from matchmaker.services.events import ensure_industries
     from tests.support.factories import make_event
 
-    app = create_app({"SECRET_KEY": "bench"})
+    app = create_app({"SECRET_KEY": "bench", "TESTING": True})  # in-process, not served
     with app.app_context(), embedded_worker(app, workers=2):
         upgrade()
         ensure_industries()

@@ -1,7 +1,7 @@
 """Registration opening under load: N sign-ups against gunicorn, while organisers watch.
 
     python bench/load.py [--database sqlite|postgresql] [--sign-ups 500] [--rate 50]
-                         [--workers 4] [--capacity 400] [--clients 16]
+                         [--workers 4] [--threads 1] [--capacity 400] [--clients 16]
 
 Loopback only and bounded in time (at most --seconds). It makes a throwaway instance
 (SQLite file, or a throwaway PostgreSQL cluster), creates the event and an organiser,
@@ -14,12 +14,10 @@ kept, and the waiting list is in sign-up order. Exit status 1 if a check fails.
 
 import argparse
 import contextlib
-import http.cookiejar
 import os
+import http.cookiejar
 import re
-import secrets
 import statistics
-import subprocess  # nosec B404  # starts gunicorn and the CLI of this project
 import sys
 import tempfile
 import threading
@@ -32,12 +30,14 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.support.postgres import create_database, free_port, server_binaries, throwaway_server  # noqa: E402
+from bench.served import create_organiser, gunicorn, instance_environment, matchmaker  # noqa: E402
+from tests.support.postgres import create_database, server_binaries, throwaway_server  # noqa: E402
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 FORM = {"first_name": "Last", "last_name": "Test", "organisation": "Lasttest GmbH",
         "org_type": "sme", "industry": "logistics", "privacy_consent": "y",
         "matching_consent": "y", "wants_meetings": "y", "keywords": "KI, Logistik"}
+SLUG, ORGANISER = "lasttest", "team@lasttest.example"
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -55,39 +55,53 @@ def session(base: str) -> urllib.request.OpenerDirector:
 def sign_up(base: str, number: int) -> tuple[float, int]:
     """One person: load the form, send it; the POST's latency and status."""
     opener = session(base)
-    page = opener.open(f"{base}/register", timeout=30).read().decode()  # nosec B310  # loopback http
+    page = opener.open(f"{base}/{SLUG}/register", timeout=30).read().decode()  # nosec B310  # loopback http
     data = {**FORM, "email": f"person{number:05d}@lasttest.example",
             "csrf_token": CSRF.search(page).group(1)}
     body = urllib.parse.urlencode(data).encode()
     started = time.perf_counter()
     try:
-        status = opener.open(f"{base}/register", data=body, timeout=30).status  # nosec B310
+        status = opener.open(f"{base}/{SLUG}/register", data=body, timeout=30).status  # nosec B310
     except urllib.error.HTTPError as error:
         status = error.code
     return time.perf_counter() - started, status
 
 
-def organiser(base: str, email: str, password: str, stop: threading.Event, timings: list) -> None:
-    opener = session(base)
-    page = opener.open(f"{base}/organiser/login", timeout=30).read().decode()  # nosec B310
-    body = urllib.parse.urlencode({"email": email, "password": password,
-                                   "csrf_token": CSRF.search(page).group(1)}).encode()
-    with contextlib.suppress(urllib.error.HTTPError):
-        opener.open(f"{base}/organiser/login", data=body, timeout=30)  # nosec B310
+def status_of(opener: urllib.request.OpenerDirector, url: str, data: bytes | None = None) -> int:
+    """The HTTP status of one request (redirects are not followed)."""
+    try:
+        with opener.open(url, data=data, timeout=30) as response:  # nosec B310  # loopback http
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def log_in(base: str, email: str, password: str) -> urllib.request.OpenerDirector:
+    """A logged-in organiser session; retries while the server answers "busy" (503)."""
+    while True:
+        opener = session(base)
+        page = opener.open(f"{base}/organiser/login", timeout=30).read().decode()  # nosec B310
+        body = urllib.parse.urlencode({"email": email, "password": password,
+                                       "csrf_token": CSRF.search(page).group(1)}).encode()
+        if status_of(opener, f"{base}/organiser/login", body) == 302:
+            return opener
+        time.sleep(0.2)
+
+
+def organiser(opener: urllib.request.OpenerDirector, base: str, stop: threading.Event,
+              loads: list[tuple[float, int]]) -> None:
+    """Reload the dashboard's overview every half second: (latency, status) per load."""
     while not stop.is_set():
         started = time.perf_counter()
-        opener.open(f"{base}/organiser/", timeout=30).read()  # nosec B310
-        timings.append(time.perf_counter() - started)
+        status = status_of(opener, f"{base}/organiser/{SLUG}/")
+        loads.append((time.perf_counter() - started, status))
         stop.wait(0.5)
 
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
-
-
-def run(command: list[str], env: dict[str, str]) -> str:
-    return subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout  # nosec B603
 
 
 @contextlib.contextmanager
@@ -97,28 +111,6 @@ def database(kind: str, folder: Path):
         return
     with throwaway_server(server_binaries()) as base_url:
         yield create_database(base_url, "load")
-
-
-@contextlib.contextmanager
-def gunicorn(env: dict[str, str], workers: int, port: int):
-    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
-               "--timeout", "60", "matchmaker:create_app()"]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,  # nosec B603
-                              stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)  # nosec B310
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def check_database(url: str, accepted: int, capacity: int) -> list[str]:
@@ -150,29 +142,28 @@ def main() -> int:
     parser.add_argument("--sign-ups", type=int, default=500)
     parser.add_argument("--rate", type=float, default=50.0, help="sign-ups per second")
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
+    parser.add_argument("--organisers", type=int, default=2, help="dashboards reloading meanwhile")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--capacity", type=int, default=400)
     parser.add_argument("--seconds", type=float, default=60.0, help="stop sending after this")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="matchmaker-load-") as tmp, \
             database(args.database, Path(tmp)) as url:
-        env = {**os.environ, "MATCHMAKER_INSTANCE_PATH": tmp, "DATABASE_URL": url,
-               "MATCHMAKER_SECRET_KEY": secrets.token_hex(32),
-               # http: the load clients talk plain HTTP on loopback, so no Secure cookies.
-               "MATCHMAKER_PUBLIC_BASE_URL": "http://127.0.0.1",
-               "MATCHMAKER_ORGANISER_ADDRESS": "Lasttest, 10115 Berlin",
-               # One client address sends everything here: no per-client limits, no barrier.
-               "MATCHMAKER_RATELIMIT_ENABLED": "false", "MATCHMAKER_BOT_MIN_FILL_SECONDS": "0"}
-        cli = [sys.executable, "-m", "matchmaker"]
-        run([*cli, "create-event", "--title", "Lasttest", "--date", "2027-06-16", "--venue",
-             "Berlin", "--capacity", str(args.capacity)], env)
-        password = run([*cli, "create-organiser", "team@lasttest.example", "--generate"],
-                       env).split(": ", 1)[1].split()[0]
-        with gunicorn(env, args.workers, free_port()) as base:
+        # One client address sends everything here: no per-client limits, no barrier.
+        env = instance_environment(Path(tmp), url, RATELIMIT_ENABLED="false",
+                                   BOT_MIN_FILL_SECONDS="0")
+        matchmaker(env, "create-event", "--title", "Lasttest", "--slug", SLUG, "--date", "2027-06-16",
+                   "--venue", "Berlin", "--capacity", str(args.capacity))
+        password = create_organiser(env, ORGANISER)
+        with gunicorn(env, args.workers, args.threads) as served:
+            base = served.url
+            # The organisers are logged in when registration opens.
+            sessions = [log_in(base, ORGANISER, password) for _ in range(args.organisers)]
             results, dashboard, stop = [], [], threading.Event()
-            watchers = [threading.Thread(target=organiser, args=(base, "team@lasttest.example",
-                                                                 password, stop, dashboard))
-                        for _ in range(2)]
+            watchers = [threading.Thread(target=organiser, args=(opener, base, stop, dashboard))
+                        for opener in sessions]
+            client_cpu, server_cpu = time.process_time(), served.cpu_seconds()
             for watcher in watchers:
                 watcher.start()
             started = time.perf_counter()
@@ -186,21 +177,28 @@ def main() -> int:
                     futures.append(pool.submit(sign_up, base, number))
                 results = [future.result() for future in futures]
             elapsed = time.perf_counter() - started
+            client_cpu = time.process_time() - client_cpu
+            server_cpu = served.cpu_seconds() - server_cpu
             stop.set()
             for watcher in watchers:
                 watcher.join()
         latencies = [seconds for seconds, _ in results]
         accepted = sum(1 for _, status in results if status == 302)
         errors = len(results) - accepted
-        print(f"{args.database}, gunicorn -w {args.workers}, {args.clients} clients, "
-              f"target {args.rate:g} sign-ups/s")
+        print(f"{args.database}, gunicorn -w {args.workers} --threads {args.threads}, {args.clients} clients, "
+              f"target {args.rate:g} sign-ups/s, {os.cpu_count()} cores")
         print(f"sign-ups: {len(results)} sent, {accepted} accepted, {errors} errors, "
               f"{len(results) / elapsed:.1f}/s over {elapsed:.1f} s")
         print("sign-up POST latency: p50 {:.0f} ms, p95 {:.0f} ms, p99 {:.0f} ms, max {:.0f} ms".format(
             *(1000 * percentile(latencies, share) for share in (0.5, 0.95, 0.99, 1.0))))
         if dashboard:
-            print(f"dashboard: {len(dashboard)} loads, median {1000 * statistics.median(dashboard):.0f} ms, "
-                  f"p95 {1000 * percentile(dashboard, 0.95):.0f} ms")
+            times = [seconds for seconds, _ in dashboard]
+            failed = sum(1 for _, status in dashboard if status != 200)
+            errors += failed
+            print(f"dashboard: {len(dashboard)} loads, {failed} errors, median "
+                  f"{1000 * statistics.median(times):.0f} ms, p95 {1000 * percentile(times, 0.95):.0f} ms")
+        print(f"CPU per sign-up (form and POST, with the dashboard's share): app "
+              f"{1000 * server_cpu / len(results):.1f} ms, load clients {1000 * client_cpu / len(results):.1f} ms")
         problems = check_database(url, accepted, args.capacity)
         print("database: " + ("; ".join(problems) if problems else
                               "every accepted sign-up stored once, capacity kept, waiting list in order"))

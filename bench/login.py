@@ -16,9 +16,7 @@ import argparse
 import http.cookiejar
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -28,55 +26,17 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-EMAIL, PASSWORD = "bench@example.org", "bench-passwort-lang"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.served import create_organiser, gunicorn, instance_environment, matchmaker  # noqa: E402
+
+EMAIL = "bench@example.org"
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def environment(folder: Path, slots: int | None, wait_ms: int | None = None) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("MATCHMAKER_")}
-    env.update(MATCHMAKER_INSTANCE_PATH=str(folder), DATABASE_URL=f"sqlite:///{folder / 'bench.sqlite'}",
-               MATCHMAKER_SECRET_KEY="bench-" + "k" * 40)
-    if slots:
-        env["MATCHMAKER_PASSWORD_HASHING_SLOTS"] = str(slots)
-    if wait_ms is not None:
-        env["MATCHMAKER_PASSWORD_HASHING_WAIT_MS"] = str(wait_ms)
-    return env
-
-
-def prepare(folder: Path) -> None:
-    env = environment(folder, None)
-    run = [sys.executable, "-m", "matchmaker"]
-    subprocess.run([*run, "create-event", "--title", "Bench 2027", "--date", "2027-06-16",
-                    "--venue", "Berlin"], env=env, check=True, capture_output=True)
-    code = ("from matchmaker import create_app\nfrom matchmaker.commands.setup import set_organiser_password\n"
-            "from matchmaker.extensions import db\napp = create_app()\nwith app.app_context():\n"
-            f"    set_organiser_password({EMAIL!r}, {PASSWORD!r}); db.session.commit()\n")
-    subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=PROJECT)
-
-
-def serve(folder: Path, slots: int | None, workers: int, threads: int,
-          wait_ms: int | None) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", str(threads),
-         "-b", f"127.0.0.1:{port}", "--log-level", "warning", "matchmaker:create_app()"],
-        env=environment(folder, slots, wait_ms), cwd=PROJECT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1).read()
-            return server, url
-        except OSError:
-            time.sleep(0.1)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
+def settings(slots: int | None, wait_ms: int | None) -> dict[str, str]:
+    """MATCHMAKER_* settings of a run: how many log-ins may hash at once, how long one waits."""
+    chosen = {"PASSWORD_HASHING_SLOTS": slots, "PASSWORD_HASHING_WAIT_MS": wait_ms}
+    return {name: str(value) for name, value in chosen.items() if value is not None}
 
 
 def probe(url: str, stop: threading.Event, seconds: float) -> list[float]:
@@ -91,11 +51,11 @@ def probe(url: str, stop: threading.Event, seconds: float) -> list[float]:
     return latencies
 
 
-def log_in_repeatedly(url: str, stop: threading.Event, outcomes: list[int]) -> None:
+def log_in_repeatedly(url: str, password: str, stop: threading.Event, outcomes: list[int]) -> None:
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     while not stop.is_set():
         page = opener.open(url + "/organiser/login", timeout=30).read().decode()
-        data = urllib.parse.urlencode({"email": EMAIL, "password": PASSWORD,
+        data = urllib.parse.urlencode({"email": EMAIL, "password": password,
                                        "csrf_token": CSRF.search(page).group(1)}).encode()
         try:
             status = opener.open(urllib.request.Request(url + "/organiser/login", data=data),
@@ -105,9 +65,9 @@ def log_in_repeatedly(url: str, stop: threading.Event, outcomes: list[int]) -> N
         outcomes.append(status)  # 200: logged in (the redirect to the dashboard followed)
 
 
-def measure(url: str, flood: int, seconds: float) -> dict[str, float]:
+def measure(url: str, password: str, flood: int, seconds: float) -> dict[str, float]:
     stop, outcomes = threading.Event(), []
-    clients = [threading.Thread(target=log_in_repeatedly, args=(url, stop, outcomes), daemon=True)
+    clients = [threading.Thread(target=log_in_repeatedly, args=(url, password, stop, outcomes), daemon=True)
                for _ in range(flood)]
     for client in clients:
         client.start()
@@ -133,19 +93,18 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-login-") as temp:
         folder = Path(temp)
-        prepare(folder)
+        env = instance_environment(folder)
+        matchmaker(env, "create-event", "--title", "Bench 2027", "--date", "2027-06-16", "--venue", "Berlin")
+        password = create_organiser(env, EMAIL)
         print(f"gunicorn -w {args.workers} --threads {args.threads}, {os.cpu_count()} cores "
               f"(load average {os.getloadavg()[0]:.1f}), {args.flood} clients logging in for "
               f"{args.seconds:.0f} s")
         print(f"{'hashing':<10} {'GET / alone':>12} {'GET / median':>13} {'p95':>8} {'log-ins/s':>10} {'busy':>6}")
         for name, slots in (("unbounded", 64), ("bounded", None)):
-            server, url = serve(folder, slots, args.workers, args.threads, args.wait_ms)
-            try:
-                alone = statistics.median(probe(url, threading.Event(), 3))
-                flooded = measure(url, args.flood, args.seconds)
-            finally:
-                server.terminate()
-                server.wait(timeout=30)
+            run_env = instance_environment(folder, **settings(slots, args.wait_ms))
+            with gunicorn(run_env, args.workers, args.threads) as served:
+                alone = statistics.median(probe(served.url, threading.Event(), 3))
+                flooded = measure(served.url, password, args.flood, args.seconds)
             print(f"{name:<10} {alone:>10.1f}ms {flooded['median']:>11.1f}ms {flooded['p95']:>6.0f}ms "
                   f"{flooded['logins_per_s']:>10.1f} {flooded['busy']:>6.0f}")
 

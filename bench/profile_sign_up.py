@@ -35,11 +35,11 @@ def main() -> None:
         make_event(capacity=MEASURED)
         db.session.remove()
     client = app.test_client()
-    token = CSRF_FIELD.search(client.get("/register").get_data(as_text=True)).group(1)
+    token = CSRF_FIELD.search(client.get("/go-cluster-2027/register").get_data(as_text=True)).group(1)
 
     def sign_up(number: int) -> None:
         data = {**valid_sign_up(email=f"person{number}@example.org"), "csrf_token": token}
-        client.post("/register", data=data).close()  # closing sends the mail, as a server does
+        client.post("/go-cluster-2027/register", data=data).close()  # closing sends the mail, as a server does
 
     for number in range(WARM_UP):
         sign_up(number)
