@@ -1,0 +1,177 @@
+"""Every route × every kind of visitor, generated from the URL map.
+
+The visitors: an anonymous one (no link, no log-in), an attendee on their own private
+link, an attendee whose link is used on another attendee's things (request, meeting,
+block ids of Anna's with Bernd's link), and a logged-in organiser. A route added later is
+tested without anyone listing it here. What must hold for each:
+
+- nobody gets a server error;
+- the dashboard and the organiser's account pages send everybody but an organiser to
+  the log-in page, and open for the organiser;
+- an attendee page opens only with a valid private link (a log-in is no key to it);
+- a link never shows, or changes, another attendee's data.
+"""
+
+import secrets
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from flask import Flask, url_for
+from flask.testing import FlaskClient
+from sqlalchemy import or_, select, text
+
+from matchmaker import create_app
+from matchmaker.extensions import db
+from matchmaker.models import Attendee, Event, Meeting
+from matchmaker.services.meeting_requests import block, send_request
+from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from tests.conftest import app_config
+from tests.support.attendees import add_attendee, add_matching_pair
+from tests.support.factories import add_organiser, csrf_token, login, make_event
+from tests.support.routes import rules_of
+
+# The access rules are the app's, not the database's: SQLite is enough here, and the
+# scene is built once and copied for each case (database_url below).
+
+ACTORS = ["anonymous", "own link", "other link", "organiser"]
+ROUTES = [(rule.endpoint, method) for rule in rules_of("public", "attendee", "auth", "organiser")
+          for method in sorted(rule.methods - {"HEAD", "OPTIONS"})]
+# Pages of the auth blueprint that a visitor without a log-in must reach.
+OPEN_AUTH_PAGES = {"auth.login", "auth.accept_invite", "auth.logout"}
+# An organiser is sent to the log-in page after this one, too.
+ENDS_THE_SESSION = {"auth.logout_everywhere"}
+LOG_IN = "/organiser/login"
+ANNA_EMAIL = "anna@example.org"
+
+
+@dataclass
+class Scene:
+    event: Event
+    anna: Attendee
+    bernd: Attendee
+    ids: dict[str, object]  # URL arguments naming Anna's things
+
+    def private_rows(self) -> list[tuple]:
+        """Everything of Anna's that another link must not change."""
+        return [tuple(row) for query in ANNAS_ROWS
+                for row in db.session.execute(text(query), {"anna": self.anna.id})]
+
+
+ANNAS_ROWS = [
+    "SELECT * FROM attendee WHERE id = :anna",
+    "SELECT * FROM meeting WHERE :anna IN (attendee_a_id, attendee_b_id) ORDER BY id",
+    "SELECT * FROM meeting_request WHERE :anna IN (requester_id, target_id) ORDER BY id",
+    "SELECT * FROM attendee_block WHERE :anna IN (blocker_id, blocked_id) ORDER BY id",
+    "SELECT f.* FROM meeting_feedback f JOIN meeting m ON m.id = f.meeting_id"
+    " WHERE :anna IN (m.attendee_a_id, m.attendee_b_id) ORDER BY f.id",
+]
+
+
+@pytest.fixture(scope="module")
+def scene_database(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """The scene, built once: a database file to copy for each case, and the ids in it.
+
+    The organiser logs in once too (hashing is slow): the session lives in the file."""
+    folder = tmp_path_factory.mktemp("access-matrix")
+    path = folder / "scene.sqlite"
+    shutil.copy(sqlite_template, path)
+    app = create_app(app_config(f"sqlite:///{path}", folder))
+    with app.app_context():
+        event = make_event()
+        anna, ben = add_matching_pair(event)
+        bernd, dora, emil = (add_attendee(event, name) for name in ("Bernd", "Dora", "Emil"))
+        plan_schedule(event)
+        publish_schedule(event)
+        meeting = db.session.scalars(select(Meeting).where(
+            or_(Meeting.attendee_a_id == anna.id, Meeting.attendee_b_id == anna.id))).first()
+        assert meeting is not None, "the engine should pair Anna with Ben"
+        request_id = send_request(anna, dora, "Gern ein Gespräch").request.id
+        block(anna, emil)
+        add_organiser()
+        db.session.commit()
+        ids = {"anna_token": anna.token, "bernd_token": bernd.token,
+               "slug": event.slug, "number": ben.number, "request_id": request_id,
+               "meeting_id": meeting.id, "choice": "accept", "language": "en"}
+        db.session.remove()
+    client = app.test_client()
+    assert login(client, "team@example.org", "richtig-geheim").status_code == 302
+    ids["organiser_cookie"] = client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
+    with app.app_context():
+        db.engine.dispose()
+    return path, ids
+
+
+@pytest.fixture
+def database_url(scene_database: tuple[Path, dict], tmp_path: Path) -> str:
+    copy = tmp_path / "matchmaker.sqlite"
+    shutil.copy(scene_database[0], copy)
+    return f"sqlite:///{copy}"
+
+
+@pytest.fixture
+def scene(app: Flask, scene_database: tuple[Path, dict]) -> Scene:
+    ids = dict(scene_database[1])
+    anna, bernd = (db.session.scalar(select(Attendee).where(Attendee.token == ids.pop(key)))
+                   for key in ("anna_token", "bernd_token"))
+    del ids["organiser_cookie"]
+    return Scene(anna.event, anna, bernd, ids)
+
+
+def path_for(app: Flask, endpoint: str, actor: str, scene: Scene) -> str:
+    """The route's URL as this visitor would send it."""
+    tokens = {"own link": scene.anna.token, "other link": scene.bernd.token}
+    values = {**scene.ids, "token": tokens.get(actor, secrets.token_urlsafe(32)),
+              "feed_token": secrets.token_urlsafe(32)}
+    rule = next(app.url_map.iter_rules(endpoint))
+    with app.test_request_context():
+        return url_for(endpoint, **{name: values.get(name, 1) for name in rule.arguments})
+
+
+def visit(app: Flask, client: FlaskClient, scene: Scene, endpoint: str, method: str, actor: str,
+          cookie: str):
+    if actor == "organiser":
+        client.set_cookie(app.config["SESSION_COOKIE_NAME"], cookie)
+    data = None if method == "GET" else {"csrf_token": csrf_token(client, f"/{scene.event.slug}/link")}
+    return client.open(path_for(app, endpoint, actor, scene), method=method, data=data)
+
+
+def needs_log_in(endpoint: str) -> bool:
+    blueprint = endpoint.split(".")[0]
+    return blueprint == "organiser" or (blueprint == "auth" and endpoint not in OPEN_AUTH_PAGES)
+
+
+def test_every_blueprint_is_in_the_matrix() -> None:
+    blueprints = {endpoint.split(".")[0] for endpoint, _method in ROUTES}
+    assert blueprints == {"public", "attendee", "auth", "organiser"}
+    assert len(ROUTES) > 80
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize(("endpoint", "method"), ROUTES, ids=[f"{m} {e}" for e, m in ROUTES])
+def test_route_answers_each_visitor_as_it_should(scene_database, app, client, scene, endpoint,
+                                                 method, actor):
+    before = scene.private_rows()
+    response = visit(app, client, scene, endpoint, method, actor, scene_database[1]["organiser_cookie"])
+    status, body = response.status_code, response.get_data().decode(errors="replace")
+    sent_to_log_in = status == 302 and urlsplit(response.location).path == LOG_IN
+    assert status < 500, body[:500]
+    if needs_log_in(endpoint):
+        logs_out = endpoint in ENDS_THE_SESSION and actor == "organiser"
+        assert sent_to_log_in == (actor != "organiser" or logs_out), (status, response.location)
+    if endpoint.startswith("attendee."):
+        if actor in ("anonymous", "organiser") or "token" not in arguments(app, endpoint):
+            # The calendar feed has a key of its own; every visitor here holds a made-up one.
+            assert status == 404
+        elif actor == "own link" and method == "GET" and not set(scene.ids) & arguments(app, endpoint):
+            assert status in (200, 302)
+    if actor == "other link":
+        assert ANNA_EMAIL not in body
+        db.session.rollback()  # read what the request committed
+        assert scene.private_rows() == before
+
+
+def arguments(app: Flask, endpoint: str) -> set[str]:
+    return set(next(app.url_map.iter_rules(endpoint)).arguments)
