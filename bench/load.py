@@ -1,7 +1,7 @@
 """Registration opening under load: N sign-ups against gunicorn, while organisers watch.
 
     python bench/load.py [--database sqlite|postgresql] [--sign-ups 500] [--rate 50]
-                         [--workers 4] [--threads 1] [--capacity 400] [--clients 16]
+                         [--workers CORES] [--threads 1] [--capacity 400] [--clients 16]
 
 Loopback only and bounded in time (at most --seconds). It makes a throwaway instance
 (SQLite file, or a throwaway PostgreSQL cluster), creates the event and an organiser,
@@ -141,7 +141,8 @@ def main() -> int:
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--sign-ups", type=int, default=500)
     parser.add_argument("--rate", type=float, default=50.0, help="sign-ups per second")
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
+                        help="gunicorn workers (default: one per core, as docs/deployment.md advises)")
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
     parser.add_argument("--organisers", type=int, default=2, help="dashboards reloading meanwhile")
     parser.add_argument("--clients", type=int, default=16)

@@ -4,8 +4,9 @@ SQLite gets foreign keys, WAL and ``BEGIN IMMEDIATE``: every transaction takes t
 lock up front, so "count the seats, then insert" cannot interleave between two sign-ups
 (pysqlite's default deferred BEGIN would let both read the same count). PostgreSQL gets
 the same guarantee from ``SELECT ... FOR UPDATE`` on the event row (see services).
-Requests that only read say so (``reads_only``) and begin a plain read instead: the
-sign-up form need not queue for the write lock behind the sign-ups.
+Public requests begin a plain read instead (``reads_only``) and take the write lock only
+for their write (``begin_writing``): the sign-up form, and a sign-up's validation, need
+not queue for the lock behind other sign-ups.
 
 The SQLite file holds private links and personal data: it is kept readable by the app's
 user only (0600), and so are its WAL and shared-memory files.
@@ -62,9 +63,17 @@ def on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> 
 def reads_only() -> None:
     """This request's SQLite transactions only read: they begin without the write lock.
 
-    Only for views that never write. A read transaction that writes later fails
-    ("database is locked") when another one committed in between."""
+    A view that writes calls ``begin_writing`` first: a read transaction that writes
+    fails ("database is locked") when another one committed in between."""
     g.sqlite_reads_only = True
+
+
+def begin_writing() -> None:
+    """This request writes from here on: end its read, so the next transaction takes the
+    write lock. Nothing may have been written before (it is committed here)."""
+    if g.get("sqlite_reads_only", False):
+        g.sqlite_reads_only = False
+        db.session.commit()
 
 
 def on_sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]

@@ -4,26 +4,25 @@ Event pages live under the event's slug (``/<slug>/...``). The slug is taken out
 URL values before any view runs: an unknown slug is a 404 for every route, and views get
 ``g.event`` instead. ``url_for`` puts it back, so templates need not pass it.
 
-The public pages write only when a form is posted, so a GET reads without SQLite's
-write lock (``database.reads_only``): the sign-up form stays fast while sign-ups queue.
+The public pages read without SQLite's write lock (``database.reads_only``) and take it
+only for the write of a posted form (``begin_writing``): the sign-up form stays fast
+while sign-ups queue, and a sign-up holds the lock only while it decides on its seat.
 """
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, g, request
+from flask import Blueprint, abort, current_app, g
 
 from ..database import reads_only
 
 from ..services.events import event_by_slug
 
 bp = Blueprint("public", __name__)
-READING_METHODS = ("GET", "HEAD")
 
 
 @bp.url_value_preprocessor
 def load_event(_endpoint: str | None, values: dict[str, Any] | None) -> None:
-    if request.method in READING_METHODS:
-        reads_only()
+    reads_only()
     if not values or "slug" not in values:
         return
     event = event_by_slug(values.pop("slug"))

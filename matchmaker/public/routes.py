@@ -2,6 +2,7 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
+from ..database import begin_writing
 from ..extensions import db, limiter
 from ..formatting import slot_label
 from ..i18n import current_language, remember_language, request_is_safe_target
@@ -53,6 +54,7 @@ def register() -> str | BaseResponse | tuple[str, int]:
         return render_template("public/register.html", event=event, form=form,
                                seats=event_service.seat_counts(event),
                                tag_suggestions=tag_suggestions(event))
+    begin_writing()
     outcome = sign_up(event, registration_from(form))
     mails = notifications.after_sign_up(outcome)
     db.session.commit()
@@ -74,6 +76,7 @@ def request_link() -> str | BaseResponse:
     form = LinkRequestForm()
     if not form.validate_on_submit():
         return render_template("public/link.html", event=g.event, form=form)
+    begin_writing()
     mails = self_service.request_link(g.event, form.email.data)
     db.session.commit()
     deliver_after_response(mails)

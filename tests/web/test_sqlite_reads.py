@@ -49,7 +49,7 @@ def test_public_pages_open_while_another_worker_holds_the_write_lock(
     assert response.status_code in (200, 302)
 
 
-def test_a_sign_up_still_waits_for_the_write_lock(
+def test_a_sign_up_still_waits_for_the_write_lock_for_its_seat(
         visitor: FlaskClient, write_lock: sqlite3.Connection) -> None:
     with ThreadPoolExecutor(1) as pool:
         page = pool.submit(visitor.get, "/go-cluster-2027/register").result(timeout=ANSWER_SECONDS)
