@@ -1,6 +1,6 @@
 """Benchmark: does a flood of organiser log-ins slow down the public pages? (not a test)
 
-    python bench/login.py [--flood 16] [--seconds 10] [--workers 2] [--threads 4]
+    python bench/login.py [--flood 16] [--seconds 10] [--alone-seconds 3] [--workers 2] [--threads 4]
 
 Serves the app with gunicorn on loopback (SQLite in a temporary folder) and measures
 ``GET /`` once alone and then while ``--flood`` clients log in as fast as they can with
@@ -86,6 +86,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--flood", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--alone-seconds", type=float, default=3, help="GET / without the flood first")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--wait-ms", type=int, default=None,
@@ -103,7 +104,7 @@ def main() -> None:
         for name, slots in (("unbounded", 64), ("bounded", None)):
             run_env = instance_environment(folder, **settings(slots, args.wait_ms))
             with gunicorn(run_env, args.workers, args.threads) as served:
-                alone = statistics.median(probe(served.url, threading.Event(), 3))
+                alone = statistics.median(probe(served.url, threading.Event(), args.alone_seconds))
                 flooded = measure(served.url, password, args.flood, args.seconds)
             print(f"{name:<10} {alone:>10.1f}ms {flooded['median']:>11.1f}ms {flooded['p95']:>6.0f}ms "
                   f"{flooded['logins_per_s']:>10.1f} {flooded['busy']:>6.0f}")

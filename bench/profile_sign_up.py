@@ -1,12 +1,13 @@
-"""Where a sign-up spends its time: 200 sign-ups through the real form, under pyinstrument.
+"""Where a sign-up spends its time: many sign-ups through the real form, under pyinstrument.
 
-    pip install -e '.[bench]' && python bench/profile_sign_up.py
+    pip install -e '.[bench]' && python bench/profile_sign_up.py [--sign-ups 200]
 
 In-process (Flask's test client, a migrated SQLite file, mails to the outbox folder), so
 the figures are the app's own work without the network. Prints wall and CPU time per
 sign-up and the profile's call tree.
 """
 
+import argparse
 import secrets
 import sys
 import tempfile
@@ -21,10 +22,13 @@ from matchmaker import create_app  # noqa: E402
 from matchmaker.extensions import db  # noqa: E402
 from tests.support.factories import CSRF_FIELD, make_event, valid_sign_up  # noqa: E402
 
-WARM_UP, MEASURED = 20, 200
+WARM_UP = 20
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sign-ups", type=int, default=200, help="how many are profiled")
+    measured = parser.parse_args().sign_ups
     folder = tempfile.mkdtemp(prefix="matchmaker-profile-")
     app = create_app({"TESTING": True, "SECRET_KEY": secrets.token_hex(32),
                       "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/profile.sqlite",
@@ -32,7 +36,7 @@ def main() -> None:
                       "BOT_MIN_FILL_SECONDS": 0})
     with app.app_context():
         upgrade()
-        make_event(capacity=MEASURED)
+        make_event(capacity=measured)
         db.session.remove()
     client = app.test_client()
     token = CSRF_FIELD.search(client.get("/go-cluster-2027/register").get_data(as_text=True)).group(1)
@@ -46,11 +50,11 @@ def main() -> None:
     profiler = Profiler(interval=0.0005)
     wall, cpu = time.perf_counter(), time.process_time()
     with profiler:
-        for number in range(WARM_UP, WARM_UP + MEASURED):
+        for number in range(WARM_UP, WARM_UP + measured):
             sign_up(number)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    print(f"{MEASURED} sign-ups: {1000 * wall / MEASURED:.1f} ms wall, "
-          f"{1000 * cpu / MEASURED:.1f} ms CPU each (with the profiler's overhead)")
+    print(f"{measured} sign-ups: {1000 * wall / measured:.1f} ms wall, "
+          f"{1000 * cpu / measured:.1f} ms CPU each (with the profiler's overhead)")
     print(profiler.output_text(unicode=False, color=False))
 
 

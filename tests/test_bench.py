@@ -22,10 +22,10 @@ RUNS = {
     "jobs.py": (["--round-trips", "3", "--attendees", "30"], "empty job round trip"),
     "load.py": (["--sign-ups", "30", "--rate", "15", "--capacity", "20", "--workers", "2"],
                 "every accepted sign-up stored once"),
-    "login.py": (["--flood", "2", "--seconds", "1"], "bounded"),
+    "login.py": (["--flood", "2", "--seconds", "1", "--alone-seconds", "0.3"], "bounded"),
     "matchmaking.py": (["--sizes", "30", "--baseline-max", "30", "--baseline-cap", "5"], "balanced"),
     "printing.py": (["--attendees", "6"], "batch peak"),
-    "profile_sign_up.py": ([], "sign-ups:"),
+    "profile_sign_up.py": (["--sign-ups", "10"], "10 sign-ups:"),
 }
 
 
