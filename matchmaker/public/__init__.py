@@ -14,7 +14,6 @@ from typing import Any
 from flask import Blueprint, abort, current_app, g
 
 from ..database import reads_only
-
 from ..services.events import event_by_slug
 
 bp = Blueprint("public", __name__)
