@@ -14,14 +14,14 @@ kept, and the waiting list is in sign-up order. Exit status 1 if a check fails.
 
 import argparse
 import contextlib
-import os
 import http.cookiejar
-import re
+import os
 import statistics
 import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -31,9 +31,9 @@ from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.served import create_organiser, gunicorn, instance_environment, matchmaker  # noqa: E402
+from tests.support.factories import CSRF_FIELD  # noqa: E402
 from tests.support.postgres import create_database, server_binaries, throwaway_server  # noqa: E402
 
-CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 FORM = {"first_name": "Last", "last_name": "Test", "organisation": "Lasttest GmbH",
         "org_type": "sme", "industry": "logistics", "privacy_consent": "y",
         "matching_consent": "y", "wants_meetings": "y", "keywords": "KI, Logistik"}
@@ -57,7 +57,7 @@ def sign_up(base: str, number: int) -> tuple[float, int]:
     opener = session(base)
     page = opener.open(f"{base}/{SLUG}/register", timeout=30).read().decode()  # nosec B310  # loopback http
     data = {**FORM, "email": f"person{number:05d}@lasttest.example",
-            "csrf_token": CSRF.search(page).group(1)}
+            "csrf_token": CSRF_FIELD.search(page).group(1)}
     body = urllib.parse.urlencode(data).encode()
     started = time.perf_counter()
     try:
@@ -83,7 +83,7 @@ def log_in(base: str, email: str, password: str) -> urllib.request.OpenerDirecto
         opener = session(base)
         page = opener.open(f"{base}/organiser/login", timeout=30).read().decode()  # nosec B310
         body = urllib.parse.urlencode({"email": email, "password": password,
-                                       "csrf_token": CSRF.search(page).group(1)}).encode()
+                                       "csrf_token": CSRF_FIELD.search(page).group(1)}).encode()
         if status_of(opener, f"{base}/organiser/login", body) == 302:
             return opener
         time.sleep(0.2)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import os
-import re
 import statistics
 import sys
 import tempfile
@@ -28,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.served import create_organiser, gunicorn, instance_environment, matchmaker  # noqa: E402
+from tests.support.factories import CSRF_FIELD  # noqa: E402
 
 EMAIL = "bench@example.org"
-CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
 def settings(slots: int | None, wait_ms: int | None) -> dict[str, str]:
@@ -56,7 +55,7 @@ def log_in_repeatedly(url: str, password: str, stop: threading.Event, outcomes: 
     while not stop.is_set():
         page = opener.open(url + "/organiser/login", timeout=30).read().decode()
         data = urllib.parse.urlencode({"email": EMAIL, "password": password,
-                                       "csrf_token": CSRF.search(page).group(1)}).encode()
+                                       "csrf_token": CSRF_FIELD.search(page).group(1)}).encode()
         try:
             status = opener.open(urllib.request.Request(url + "/organiser/login", data=data),
                                  timeout=30).status

@@ -64,8 +64,9 @@ def reads_only() -> None:
     """This request's SQLite transactions only read: they begin without the write lock.
 
     A view that writes calls ``begin_writing`` first: a read transaction that writes
-    fails ("database is locked") when another one committed in between."""
-    g.sqlite_reads_only = True
+    fails ("database is locked") when another one committed in between. PostgreSQL
+    needs none of this: its lock is a row lock taken at the seat decision."""
+    g.sqlite_reads_only = db.engine.dialect.name == "sqlite"
 
 
 def begin_writing() -> None:

@@ -15,18 +15,21 @@ from tests.conftest import cannot_run
 from tests.support.postgres import server_binaries
 
 PROJECT = Path(__file__).resolve().parent.parent
+LOAD = ["--sign-ups", "30", "--rate", "15", "--capacity", "20", "--workers", "2"]
 RUNS = {
     "attendee_files.py": (["--sizes", "50"], "50 attendees: read csv"),
     "attendee_pages.py": (["--sizes", "30", "--requests", "2"], "suggestions"),
     "dashboard.py": (["--sizes", "30", "--repeat", "1"], "query counts bounded: yes"),
     "jobs.py": (["--round-trips", "3", "--attendees", "30"], "empty job round trip"),
-    "load.py": (["--sign-ups", "30", "--rate", "15", "--capacity", "20", "--workers", "2"],
-                "every accepted sign-up stored once"),
+    "load.py": (LOAD, "every accepted sign-up stored once"),
     "login.py": (["--flood", "2", "--seconds", "1", "--alone-seconds", "0.3"], "bounded"),
     "matchmaking.py": (["--sizes", "30", "--baseline-max", "30", "--baseline-cap", "5"], "balanced"),
     "printing.py": (["--attendees", "6"], "batch peak"),
     "profile_sign_up.py": (["--sign-ups", "10"], "10 sign-ups:"),
 }
+CASES = [*((script, *RUNS[script]) for script in sorted(RUNS)),
+         pytest.param("load.py", [*LOAD, "--database", "postgresql"], RUNS["load.py"][1],
+                      id="load.py-postgresql", marks=pytest.mark.postgres)]
 
 
 def test_every_benchmark_is_run_here() -> None:
@@ -34,21 +37,11 @@ def test_every_benchmark_is_run_here() -> None:
     assert scripts == set(RUNS)
 
 
-@pytest.mark.parametrize("script", sorted(RUNS))
-def test_benchmark_runs_and_prints_its_figures(script: str) -> None:
-    arguments, expected = RUNS[script]
+@pytest.mark.parametrize(("script", "arguments", "expected"), CASES)
+def test_benchmark_runs_and_prints_its_figures(script: str, arguments: list[str], expected: str) -> None:
+    if "postgresql" in arguments and server_binaries() is None:
+        cannot_run("PostgreSQL server binaries are not installed (apt-get install postgresql)")
     done = subprocess.run([sys.executable, f"bench/{script}", *arguments], cwd=PROJECT,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
     assert expected in done.stdout
-
-
-@pytest.mark.postgres
-def test_load_benchmark_runs_on_postgresql() -> None:
-    if server_binaries() is None:
-        cannot_run("PostgreSQL server binaries are not installed (apt-get install postgresql)")
-    done = subprocess.run([sys.executable, "bench/load.py", "--database", "postgresql",
-                           "--sign-ups", "30", "--rate", "15", "--capacity", "20", "--workers", "2"],
-                          cwd=PROJECT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
-    assert "every accepted sign-up stored once" in done.stdout

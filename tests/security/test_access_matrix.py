@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from flask import Flask, url_for
+from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import or_, select, text
 
@@ -31,7 +31,7 @@ from matchmaker.services.scheduling import plan_schedule, publish_schedule
 from tests.conftest import app_config
 from tests.support.attendees import add_attendee, add_matching_pair
 from tests.support.factories import add_organiser, csrf_token, login, make_event
-from tests.support.routes import rules_of
+from tests.support.routes import example_path, rules_of
 
 # The access rules are the app's, not the database's: SQLite is enough here, and the
 # scene is built once and copied for each case (database_url below).
@@ -125,9 +125,7 @@ def path_for(app: Flask, endpoint: str, actor: str, scene: Scene) -> str:
     tokens = {"own link": scene.anna.token, "other link": scene.bernd.token}
     values = {**scene.ids, "token": tokens.get(actor, secrets.token_urlsafe(32)),
               "feed_token": secrets.token_urlsafe(32)}
-    rule = next(app.url_map.iter_rules(endpoint))
-    with app.test_request_context():
-        return url_for(endpoint, **{name: values.get(name, 1) for name in rule.arguments})
+    return example_path(app, endpoint, **values)
 
 
 def visit(app: Flask, client: FlaskClient, scene: Scene, endpoint: str, method: str, actor: str,
