@@ -1,5 +1,6 @@
 """``matchmaker backup`` and ``restore``: a round trip survives losing the database."""
 
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
+from matchmaker.commands.backup import exclusive_sqlite
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
 from tests.support.factories import submit_sign_up
@@ -98,3 +100,20 @@ def test_restore_while_another_process_has_the_database_open_is_refused(client, 
         result = runner.invoke(args=["restore", "--force", str(backup)])
     assert result.exit_code == 1 and "stop gunicorn and the worker before restoring" in result.output
     assert db.session.scalar(select(Attendee.email)) == "juergen.mueller@example.org"
+
+
+def test_sqlite_restore_keeps_other_processes_out_until_the_copy_is_done(tmp_path):
+    path = tmp_path / "live.sqlite"
+    with sqlite3.connect(path) as setup:
+        setup.execute("PRAGMA journal_mode=WAL")
+        setup.execute("CREATE TABLE attendee (email TEXT)")
+    setup.close()
+    reader = ("import sqlite3, sys\n"
+              "try:\n    sqlite3.connect(sys.argv[1], timeout=0.2).execute('SELECT 1 FROM attendee')\n"
+              "except sqlite3.OperationalError as error:\n    print(error)\n")
+    with exclusive_sqlite(path):
+        during = subprocess.run([sys.executable, "-c", reader, str(path)], capture_output=True,
+                                text=True, check=True, timeout=60).stdout
+    after = subprocess.run([sys.executable, "-c", reader, str(path)], capture_output=True,
+                           text=True, check=True, timeout=60).stdout
+    assert (during.strip(), after.strip()) == ("database is locked", "")
