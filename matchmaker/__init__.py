@@ -11,9 +11,13 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 
 
-def create_app(test_config: dict[str, Any] | None = None) -> "Flask":
+def create_app(test_config: dict[str, Any] | None = None, *, serving: bool = True) -> "Flask":
     """Build the app. No side effects beyond reading configuration: the database is
-    created and migrated by ``matchmaker db upgrade`` (or ``matchmaker demo``)."""
+    created and migrated by ``matchmaker db upgrade`` (or ``matchmaker demo``).
+
+    An app that serves pages (``serving``: gunicorn, tests) refuses to start without the
+    settings that protect the public; the console builds it without (``matchmaker.cli``)
+    and checks them only in the commands that mail or print links or serve pages."""
     from flask import Flask
 
     app = Flask(
@@ -28,6 +32,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> "Flask":
     from . import commands, config, database, i18n, security, views
 
     config.load_config(app, test_config)
+    if serving:
+        config.check_public_settings(app)
     database.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

@@ -1,14 +1,64 @@
-"""The ``matchmaker`` console command: the Flask CLI of this app."""
+"""The ``matchmaker`` console command: the Flask CLI of this app.
+
+The console builds the app without the checks that protect public pages: ``--help`` and
+the commands that send nothing to the public work on a fresh installation. Those that do
+(``matchmaker.commands.public``), and ``run``, check them. A setting that cannot work at
+all stops every command in one line, not a traceback."""
 
 import os
 import sys
 
-from flask.cli import FlaskGroup
+import click
+from flask import Flask, has_app_context
+from flask.cli import FlaskGroup, ScriptInfo, routes_command, shell_command
+from sqlalchemy import inspect
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from . import create_app
+from .commands.public import checked_run_command
+from .config import ConfigError
+from .extensions import db
 
 
 def main() -> None:
     if sys.argv[1:2] == ["demo"]:  # the demo runs with example settings, not production's
         os.environ.setdefault("MATCHMAKER_DEMO", "true")
-    FlaskGroup(create_app=create_app, help="matchmaker: registration and meetings for conferences.")()
+    cli = ConsoleGroup(create_app=console_app, add_default_commands=False,
+                     help="matchmaker: registration and meetings for conferences.")
+    for command in (checked_run_command(), shell_command, routes_command):
+        cli.add_command(command)
+    cli()
+
+
+def console_app() -> Flask:
+    try:
+        return create_app(serving=False)
+    except ConfigError as error:  # not a traceback; SystemExit passes Flask's error handling
+        raise SystemExit(f"Error: {error}") from None
+
+
+class ConsoleGroup(FlaskGroup):
+    """Flask's command group; a database that is not there or not created yet is named in
+    one line, with what to do, instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (OperationalError, ProgrammingError) as error:
+            if has_app_context():
+                db.session.remove()  # its failed transaction may hold SQLite's write lock
+            problem = database_problem(ctx.ensure_object(ScriptInfo).load_app())
+            if problem is None:
+                raise
+            raise click.ClickException(problem) from error
+
+
+def database_problem(app: Flask) -> str | None:
+    """Why no command can use the database, or ``None`` when it is there and migrated."""
+    with app.app_context():
+        try:
+            migrated = inspect(db.engine).has_table("alembic_version")
+        except OperationalError as error:
+            first_line = str(error.orig).strip().splitlines()[0]
+            return f"cannot open the database ({first_line}); check DATABASE_URL"
+    return None if migrated else "the database is not created yet: run 'matchmaker db upgrade' first"

@@ -4,14 +4,19 @@ Environment variables named ``MATCHMAKER_<KEY>`` override ``<KEY>``; ``DATABASE_
 overrides the database. Values that look like integers or booleans are converted, except
 for keys and passwords, which stay strings.
 
-``check_config`` refuses a start with a setting that cannot work, and a production start
-(not debug, not testing, not the demo) with a weak secret key, without ``PUBLIC_BASE_URL``
-or with the placeholder controller of the privacy notice.
+``check_config`` refuses a setting that cannot work anywhere (a number or a yes/no that is
+neither, a base URL that is not ``http(s)://``). ``check_public_settings`` refuses to serve
+pages or to mail or print links in production (not debug, not testing, not the demo) with
+a weak secret key, without ``PUBLIC_BASE_URL`` or with the placeholder controller of the
+privacy notice: ``create_app`` runs it for the web server, and console commands only where
+they reach the public (``matchmaker.commands.public``), so that the others work on a fresh
+installation.
 """
 
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask
 
@@ -25,6 +30,11 @@ INTEGER_SETTINGS = (
     "LINK_MAIL_INTERVAL_MINUTES", "REMINDER_AFTER_HOURS", "UNCONFIRMED_RELEASE_HOURS",
     "MAIL_LIMIT_PER_ADDRESS_PER_DAY", "BOT_MIN_FILL_SECONDS", "FEW_SEATS", "TRUSTED_PROXIES",
 )
+BOOLEAN_SETTINGS = (
+    "DEMO", "HSTS_ENABLED", "RATELIMIT_ENABLED", "RATELIMIT_HEADERS_ENABLED",
+    "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE",
+)
+BOOLEAN_WORDS = "true or false (also yes/no, on/off, 1/0)"
 
 
 class ConfigError(RuntimeError):
@@ -86,7 +96,6 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "HSTS_ENABLED": None,  # None: when PUBLIC_BASE_URL starts with https://
         "REQUEST_EXPIRY_HOURS": 72,  # an unanswered meeting request stops counting after this
         "REQUEST_DAILY_LIMIT": 10,  # meeting requests one attendee may send in 24 hours
-        "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
         # Organiser log-in (see matchmaker/auth): failed attempts allowed per e-mail address
         # and per client address within the window, session lifetimes, invitation validity,
         # and how many password hashes run at once on a host (None: half its cores).
@@ -116,6 +125,7 @@ def load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
     app.config.update(settings_from_environment(os.environ))
     if test_config:
         app.config.update(test_config)
+    read_booleans(app.config)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
     if not app.config["PUBLIC_BASE_URL"] and not is_production(app):
@@ -127,6 +137,19 @@ def load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
     if app.config["HSTS_ENABLED"] is None:
         app.config["HSTS_ENABLED"] = https
     check_config(app)
+
+
+def read_booleans(config: dict[str, Any]) -> None:
+    """Yes/no settings hold ``True`` or ``False`` (1 and 0 count too); ``HSTS_ENABLED`` may
+    be ``None`` (follow the base URL). Anything else is refused before it is used: a
+    ``DEMO="maybe"`` would otherwise be true and switch off the production checks."""
+    for name in BOOLEAN_SETTINGS:
+        value = config.get(name, False)
+        if value is None and name == "HSTS_ENABLED":
+            continue
+        if value not in (True, False) or not isinstance(value, int):
+            raise ConfigError(f"{name} must be {BOOLEAN_WORDS}, not {value!r}.")
+        config[name] = bool(value)
 
 
 def is_production(app: Flask) -> bool:
@@ -142,8 +165,26 @@ def check_config(app: Flask) -> None:
     for name in INTEGER_SETTINGS:
         if not isinstance(config[name], int) or isinstance(config[name], bool) or config[name] < 0:
             raise ConfigError(f"{name} must be a whole number of at least 0, not {config[name]!r}.")
+    if config["PUBLIC_BASE_URL"] is not None:
+        check_base_url(config["PUBLIC_BASE_URL"])
+
+
+def check_base_url(url: object) -> None:
+    """Links are mailed and printed on this address: ``http(s)://host[/path]`` only."""
+    try:
+        parts = urlsplit(url) if isinstance(url, str) else None
+    except ValueError:  # e.g. an unclosed [ of an IPv6 address
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"PUBLIC_BASE_URL must be an address starting with https:// (or "
+                          f"http://), e.g. https://anmeldung.example.org, not {url!r}.")
+
+
+def check_public_settings(app: Flask) -> None:
+    """In production, the settings that protect public pages and the links mailed or
+    printed for attendees; raise ``ConfigError`` naming the first that is missing."""
     if is_production(app):
-        check_production(config)
+        check_production(app.config)
 
 
 def check_production(config: dict[str, Any]) -> None:

@@ -14,11 +14,13 @@ from ..extensions import db
 from ..services import privacy
 from ..services.notifications import queue_reminders
 from ..services.seat_release import release_unconfirmed
+from .public import reaches_public
 from .setup import event_option, require_event
 
 
 @click.command("send-reminders")
 @event_option
+@reaches_public
 def send_reminders_command(event_slug: str | None) -> None:
     """Remind attendees who have not confirmed their e-mail address (once each)."""
     event = require_event(event_slug)
@@ -30,6 +32,7 @@ def send_reminders_command(event_slug: str | None) -> None:
 
 @click.command("release-unconfirmed")
 @event_option
+@reaches_public
 def release_unconfirmed_command(event_slug: str | None) -> None:
     """Cancel registrations still unconfirmed after UNCONFIRMED_RELEASE_HOURS and give the
     seats to the waiting list."""
@@ -42,6 +45,7 @@ def release_unconfirmed_command(event_slug: str | None) -> None:
 
 
 @click.command("send-pending")
+@reaches_public
 def send_pending_command() -> None:
     """Send the messages that are still pending or failed before (up to MAIL_MAX_ATTEMPTS)."""
     report = mail.send_pending()

@@ -4,7 +4,11 @@ SQLite is copied with its online backup API, which gives a consistent snapshot w
 app keeps serving. PostgreSQL is dumped with ``pg_dump -Fc`` and read back with
 ``pg_restore``; both are looked up on PATH and in Debian's ``/usr/lib/postgresql/*/bin``.
 A backup holds every attendee's data and private link: it is written readable by its
-owner only. Restoring refuses to overwrite a database that holds data unless ``--force``.
+owner only. Restoring refuses to overwrite a database that holds data unless ``--force``,
+and refuses while another process (gunicorn, the worker) has the database open: what the
+app acknowledged in the meantime would be overwritten after its mails went out. SQLite is
+then held exclusively until the copy is done (a connection opened meanwhile waits for it);
+PostgreSQL's other sessions are counted in ``pg_stat_activity``.
 """
 
 import glob
@@ -12,15 +16,22 @@ import os
 import shutil
 import sqlite3
 import subprocess  # nosec B404  # runs only pg_dump and pg_restore, with an argument list
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.engine import URL
 
 from ..extensions import db
 
 PRIVATE_FILE_MODE = 0o600
+IN_USE = ("the database is in use{by}: stop gunicorn and the worker before restoring, "
+          "then run 'matchmaker restore' again")
+OTHER_SESSIONS = text(
+    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+    "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
 
 
 @click.command("backup")
@@ -49,15 +60,11 @@ def restore_command(backup: Path, force: bool) -> None:
             "the database holds data; restoring would overwrite it. Use --force to do so.")
     url = db.engine.url
     db.session.remove()
-    db.engine.dispose()
+    db.engine.dispose()  # this process's own connections must not count as others
     if url.get_backend_name() == "sqlite":
-        target = Path(url.database or "")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists():  # a WAL left behind by a lost database must not be replayed
-            for suffix in ("-wal", "-shm"):
-                target.with_name(target.name + suffix).unlink(missing_ok=True)
-        copy_sqlite(backup, target)
+        restore_sqlite(backup, Path(url.database or ""))
     else:
+        refuse_if_in_use(other_postgresql_sessions())
         run_tool("pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
                  f"--dbname={libpq_url(url)}", str(backup))
     click.echo(f"Database restored from {backup}.")
@@ -70,6 +77,50 @@ def copy_sqlite(source: Path, target: Path) -> None:
     reader.close()
     writer.close()
     os.chmod(target, PRIVATE_FILE_MODE)
+
+
+def restore_sqlite(backup: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():  # a WAL left behind by a lost database must not be replayed
+        for suffix in ("-wal", "-shm"):
+            target.with_name(target.name + suffix).unlink(missing_ok=True)
+    with exclusive_sqlite(target) as writer:
+        reader = sqlite3.connect(backup)
+        try:
+            reader.backup(writer)
+        finally:
+            reader.close()
+    os.chmod(target, PRIVATE_FILE_MODE)
+
+
+@contextmanager
+def exclusive_sqlite(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection that has the database to itself until it is closed. SQLite grants its
+    exclusive locking mode only when no other connection has the file open (an idle
+    pooled one of gunicorn or the worker included); until then ``IN_USE`` is raised."""
+    connection = sqlite3.connect(path, timeout=1, isolation_level=None)
+    try:
+        connection.execute("PRAGMA locking_mode=EXCLUSIVE")  # kept after the COMMIT
+        try:
+            connection.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError:  # database is locked
+            raise click.ClickException(IN_USE.format(by=" (another process has it open)")) from None
+        connection.execute("COMMIT")
+        yield connection
+    finally:
+        connection.close()
+
+
+def other_postgresql_sessions() -> int:
+    with db.engine.connect() as connection:
+        count = connection.scalar(OTHER_SESSIONS) or 0
+    db.engine.dispose()
+    return count
+
+
+def refuse_if_in_use(sessions: int) -> None:
+    if sessions:
+        raise click.ClickException(IN_USE.format(by=f" ({sessions} other session(s) connected)"))
 
 
 def holds_data() -> bool:

@@ -7,12 +7,14 @@ file, report and commit.
 from pathlib import Path
 
 import click
+from flask import current_app
 
 from .. import mail
 from ..extensions import db
 from ..services import DomainError
 from ..services.attendee_export import export_attendees
 from ..services.attendee_import import ImportPreview, import_file, preview_import
+from .public import require_public_settings
 from .setup import event_option, require_event
 
 INVALID_FILE_EXIT = 2
@@ -34,6 +36,7 @@ def import_attendees_command(file: Path, event_slug: str | None, dry_run: bool) 
     if dry_run or not preview.new:
         click.echo("Nothing imported." + (" (dry run)" if dry_run else ""))
         return
+    require_public_settings(current_app)  # each new attendee gets the welcome mail
     try:
         result = import_file(event, file.name, data, actor="console")
     except DomainError as error:

@@ -8,6 +8,7 @@ from ..extensions import db
 from ..mail import deliver
 from ..services import DomainError
 from ..services.feedback import send_feedback_requests
+from .public import reaches_public
 from .setup import event_option, require_event
 
 FEEDBACK_ERRORS = {
@@ -18,6 +19,7 @@ FEEDBACK_ERRORS = {
 
 @click.command("send-feedback-requests")
 @event_option
+@reaches_public
 def send_feedback_requests_command(event_slug: str | None) -> None:
     """Ask every attendee with meetings whether they took place (once each; after the event)."""
     event = require_event(event_slug)

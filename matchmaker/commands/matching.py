@@ -16,7 +16,9 @@ from datetime import datetime
 from pathlib import Path
 
 import click
+from flask import current_app
 
+from matchmaker.commands.public import reaches_public, require_public_settings
 from matchmaker.commands.setup import event_option, require_event
 from matchmaker.exchange.attendee_csv import CsvErrors, read_attendee_csv
 from matchmaker.exchange.event_rows import event_from_rows
@@ -154,6 +156,8 @@ def match_event(event_slug: str | None = None, policy: str | None = None) -> Non
     except DomainError as error:
         raise click.ClickException(PLAN_ERRORS[error.code].format(**error.params)) from None
     run = store_schedule(event, result)
+    if run.published_at:  # the changes are mailed to the attendees
+        require_public_settings(current_app)
     state = "published (re-plan of a published schedule)" if run.published_at else "stored as a draft"
     db.session.commit()
     click.echo(f"Schedule {state}: {summary(result)}")
@@ -294,6 +298,7 @@ def mail_summary(report: DeliveryReport) -> str:
 
 @click.command("publish")
 @event_option
+@reaches_public
 def publish_command(event_slug: str | None) -> None:
     """Publish the latest draft: attendees see their meetings and get them by e-mail."""
     publish_event(event_slug)
@@ -301,6 +306,7 @@ def publish_command(event_slug: str | None) -> None:
 
 @click.command("publish-schedule")
 @event_option
+@reaches_public
 def publish_schedule_command(event_slug: str | None) -> None:
     """The same as 'matchmaker publish' (the older name)."""
     publish_event(event_slug)

@@ -20,6 +20,7 @@ from ..documents import BadgeLayout, Progress
 from ..extensions import db
 from ..models import utcnow
 from ..services import DomainError, printing
+from .public import reaches_public
 from .setup import event_option, require_event
 
 MESSAGES = {
@@ -47,6 +48,7 @@ def print_group() -> None:
 @click.option("--changed-since", "since", type=click.DateTime(TIME_FORMATS), default=None,
               help="Only the schedules that changed after this local time (as printed at "
                    "the foot of the earlier print), e.g. '2027-06-15 18:30:00'.")
+@reaches_public  # each page carries the attendee's private link
 def schedules_command(event_slug: str | None, output: Path, since: datetime | None) -> None:
     """Every registered attendee's schedule, one per page, sorted by last name."""
     event = require_event(event_slug)
@@ -86,6 +88,7 @@ def table_signs_command(event_slug: str | None, output: Path) -> None:
               help="A QR code of the attendee's private link (whoever scans it can change "
                    "their registration).")
 @click.option("--language", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@reaches_public  # the QR codes carry the private links
 def badges_command(event_slug: str | None, output: Path, grid: str, size: str, qr: bool,
                    language: str) -> None:
     """Name badges of the registered attendees on A4 sheets, sorted by last name."""

@@ -7,6 +7,7 @@ from flask import Flask, current_app
 
 from ..extensions import db
 from ..jobs.queue import job_queue
+from .public import reaches_public
 
 
 @click.command("worker")
@@ -15,6 +16,7 @@ from ..jobs.queue import job_queue
 @click.option("--worker-type", type=click.Choice(["thread", "process"]), default="thread",
               show_default=True,
               help="process: jobs use several cores at once (matchmaking is CPU-bound).")
+@reaches_public  # jobs mail and print links
 def worker_command(workers: int, worker_type: str) -> None:
     """Run queued background jobs until stopped (Ctrl-C or SIGTERM finish the current ones).
 

@@ -42,8 +42,33 @@ def test_production_start_with_a_weak_key_is_refused(key):
 
 
 def test_production_start_without_public_base_url_is_refused():
+    settings = {key: value for key, value in PRODUCTION.items() if key != "PUBLIC_BASE_URL"}
     with pytest.raises(ConfigError, match="PUBLIC_BASE_URL is not set"):
-        create_app({**PRODUCTION, "PUBLIC_BASE_URL": None})
+        create_app(settings)
+
+
+@pytest.mark.parametrize("url", ["anmeldung.example.org", "ftp://anmeldung.example.org",
+                                 "javascript:alert(1)", "https://"])
+def test_public_base_url_that_is_not_http_is_refused(url):
+    with pytest.raises(ConfigError, match="PUBLIC_BASE_URL must be an address starting with https://"):
+        create_app({**PRODUCTION, "PUBLIC_BASE_URL": url})
+
+
+def test_boolean_setting_that_is_neither_true_nor_false_is_refused_with_its_name(monkeypatch):
+    monkeypatch.setenv("MATCHMAKER_HSTS_ENABLED", "maybe")
+    with pytest.raises(ConfigError, match="HSTS_ENABLED must be true or false"):
+        create_app(PRODUCTION)
+
+
+def test_demo_setting_that_is_not_a_boolean_does_not_skip_the_production_checks(monkeypatch):
+    monkeypatch.setenv("MATCHMAKER_DEMO", "sometimes")
+    with pytest.raises(ConfigError, match="DEMO must be true or false"):
+        create_app({**PRODUCTION, "SECRET_KEY": "dev"})
+
+
+def test_boolean_setting_given_as_a_digit_is_read_as_true_or_false(monkeypatch):
+    monkeypatch.setenv("MATCHMAKER_RATELIMIT_ENABLED", "0")
+    assert create_app(PRODUCTION).config["RATELIMIT_ENABLED"] is False
 
 
 def test_production_start_with_the_placeholder_controller_is_refused():
