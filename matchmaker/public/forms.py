@@ -22,7 +22,7 @@ from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from ..labels import ORG_TYPE_LABELS, THEME_LABELS
 from ..security import form_age, form_stamp
-from ..text import collapse_whitespace, looks_like_link, normalise_email, split_tags
+from ..text import clean_email, collapse_whitespace, looks_like_link, split_tags
 from ..vocabulary import ORG_TYPES, THEMES
 
 NOT_AN_OPTION = _l("Please choose only from the options shown.")
@@ -211,7 +211,7 @@ class SignUpForm(PersonFields, InterestFields, MeetingFields, BotBarrier):
             Length(max=254, message=_l("Please use at most %(max)d characters.")),
             Email(_l("Please enter a valid e-mail address, like name@example.org.")),
         ],
-        filters=[normalise_email],
+        filters=[clean_email],
         render_kw={"autocomplete": "email"},
     )
     privacy_consent = BooleanField(
