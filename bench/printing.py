@@ -86,7 +86,7 @@ def worker(database: Path, approach: str, count: int) -> dict:
         event = require_event()
         started, cpu = time.perf_counter(), time.process_time()
         if approach == "batch" and count == 1:
-            body = printing.schedule_pdf(printing.registered(event)[0])
+            body = printing.schedule_pdf(printing.registered(event)[0], with_link=True)
         elif approach == "batch":
             body = printing.all_schedules_pdf(event)
         else:

@@ -50,11 +50,12 @@ def private_page_url(base_url: str, token: str) -> str:
     return f"{base_url.rstrip('/')}/me/{token}"
 
 
-def schedule_pdf(attendee: Attendee, now: datetime | None = None) -> bytes:
-    """One attendee's schedule in their language, once the schedule is published."""
+def schedule_pdf(attendee: Attendee, now: datetime | None = None, with_link: bool = False) -> bytes:
+    """One attendee's schedule in their language, once the schedule is published; with a QR
+    code of their private link only ``with_link`` (their own download, not the desk's copy)."""
     if not schedule_published(attendee.event):
         raise DomainError("schedule_not_published")
-    sheets = schedule_sheets(attendee.event, [attendee], now or utcnow(), with_link=True)
+    sheets = schedule_sheets(attendee.event, [attendee], now or utcnow(), with_link=with_link)
     return documents.schedules_pdf(sheets, language=attendee.language)
 
 

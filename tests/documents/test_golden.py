@@ -46,7 +46,7 @@ def matches_golden(text: str, name: str) -> bool:
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_schedule_text_matches_golden_file(event, language):
     reader = schedule_scenario(event, language)
-    text = "\f".join(pages(printing.schedule_pdf(reader, now=PRINTED)))
+    text = "\f".join(pages(printing.schedule_pdf(reader, now=PRINTED, with_link=True)))
     assert matches_golden(text, f"schedule_{language}.txt")
 
 

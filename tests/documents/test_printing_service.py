@@ -193,6 +193,6 @@ def test_desk_schedules_carry_no_qr_code_and_no_private_link(event, tmp_path):
 
 def test_own_schedule_download_keeps_a_qr_code_of_the_own_link(app, event, tmp_path):
     people, _ = two_pairs(event)
-    body = printing.schedule_pdf(people[0])
+    body = printing.schedule_pdf(people[0], with_link=True)
     assert qr_codes(body, tmp_path) == [
         printing.private_page_url(app.config["PUBLIC_BASE_URL"], people[0].token)]
