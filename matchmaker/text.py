@@ -48,9 +48,10 @@ def normalise_email(value: object) -> str:
 
 
 def clean_email(value: object) -> str:
-    """An address as typed, to store and to mail to: NFC, no invisible characters or white
-    space, the domain lower-cased (domains are case-insensitive, local parts may not be)."""
-    local, at, domain = collapse_whitespace(value).replace(" ", "").rpartition("@")
+    """An address as typed, to store and to mail to: NFC, no invisible characters, white
+    space collapsed and trimmed, the domain lower-cased (domains are case-insensitive, local
+    parts may not be). Its ``email_key`` is the key of what was typed."""
+    local, at, domain = collapse_whitespace(value).rpartition("@")
     return f"{local}{at}{domain.lower()}" if at else domain
 
 
