@@ -32,6 +32,8 @@ signed_up_at`) are accepted and ignored, so that an export can be imported again
   compared by their key.
 - `matching_consent`: `yes` only if the attendee agreed to matchmaking; default no.
 - `position`, `cluster`: free text.
+- Names, `organisation`, `position`, `cluster` and every tag are shown to other attendees:
+  text a mail client would turn into a link (a web or e-mail address) is refused there.
 Text is stored NFC without control characters, bidi overrides or zero-width characters.
 Single-value cells hold at most 200 characters, list cells at most 1,000; a file holds
 at most 20,000 attendees. A leading apostrophe that an export put before `=`, `+`, `-`,
@@ -60,12 +62,16 @@ from matchmaker.text import (
     clean_email,
     collapse_whitespace,
     email_key,
+    looks_like_link,
     normalise_email,
     normalise_tags,
 )
 from matchmaker.vocabulary import INDUSTRY_CODES, LANGUAGES, ORG_TYPES, THEMES
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "organisation", "org_type", "industry")
+# Free text other attendees see (and their mails quote): no web or e-mail addresses in it,
+# as in the sign-up form; the tag columns are checked per entry.
+SHOWN_TO_OTHERS = ("first_name", "last_name", "organisation", "position", "cluster")
 OPTIONAL_COLUMNS = (
     "themes", "keywords", "offers", "seeks", "unavailable_slots", "max_meetings",
     "wants_meetings", "language", "must_meet", "matching_consent", "position", "cluster",
@@ -330,6 +336,8 @@ class _RowParser:
         value = self.raw(column)
         if required and not value and not self._failed(column):
             self.fail("required", column)
+        if column in SHOWN_TO_OTHERS and looks_like_link(value):
+            self.fail("link_like", column, value)
         return value
 
     def email(self) -> str:
@@ -364,6 +372,8 @@ class _RowParser:
         for item in unique:
             if len(item) > MAX_TAG_LENGTH:
                 self.fail("too_long", column, item[:40] + "…", limit=MAX_TAG_LENGTH)
+            elif looks_like_link(item):
+                self.fail("link_like", column, item)
         if len(unique) > MAX_TAGS:
             self.fail("too_many_tags", column, limit=MAX_TAGS, count=len(unique))
         return tuple(unique)
