@@ -86,7 +86,7 @@ def worker(database: Path, approach: str, count: int) -> dict:
         event = require_event()
         started, cpu = time.perf_counter(), time.process_time()
         if approach == "batch" and count == 1:
-            body = printing.schedule_pdf(printing.registered(event)[0])
+            body = printing.schedule_pdf(printing.registered(event)[0], with_link=True)
         elif approach == "batch":
             body = printing.all_schedules_pdf(event)
         else:
@@ -108,7 +108,7 @@ def naive(event, people) -> int:
 
     template = Template(NAIVE_HTML, autoescape=True)
     pages = 0
-    for attendee, sheet in zip(people, schedule_sheets(event, people, utcnow())):
+    for attendee, sheet in zip(people, schedule_sheets(event, people, utcnow(), with_link=True)):
         qr = segno.make(sheet.page_url, error="m").svg_data_uri()
         document = HTML(string=template.render(s=sheet, qr=qr, lang=attendee.language)).render()
         document.write_pdf()

@@ -169,8 +169,17 @@ def write_to_outbox(mail_id: int, kind: str, message: EmailMessage) -> Path:
     folder.chmod(0o700)
     path = folder / f"{utcnow():%Y%m%d-%H%M%S}-{mail_id:06d}-{kind}.eml"
     path.touch(mode=0o600)
-    path.write_bytes(message.as_bytes())
+    path.write_bytes(as_sent(message))
     return path
+
+
+def as_sent(message: EmailMessage) -> bytes:
+    """The bytes as ``smtplib`` sends them: an address with non-ASCII letters
+    ("friederike.weiß@…") goes out with SMTPUTF8 and raw UTF-8 headers, never as an
+    encoded word, which would name another mailbox."""
+    if str(message.get("To", "")).isascii():
+        return message.as_bytes()
+    return message.as_bytes(policy=message.policy.clone(utf8=True))
 
 
 def forget_outbox_files(addresses: Sequence[str]) -> int:

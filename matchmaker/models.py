@@ -20,11 +20,12 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .extensions import db
 from .matching.model import POLICIES
 from .passwords import hash_password
+from .text import email_key
 from .vocabulary import LANGUAGES, ORG_TYPES
 
 
@@ -150,6 +151,10 @@ class Attendee(db.Model):
     token: Mapped[str] = mapped_column(String(64), unique=True)
     status: Mapped[AttendeeStatus] = mapped_column(string_enum(AttendeeStatus))
     email: Mapped[str] = mapped_column(String(254))
+    """The address as typed (``text.clean_email``); mails go to it, exports show it."""
+    email_key: Mapped[str] = mapped_column(String(254))
+    """The comparison key of ``email`` (``text.email_key``), unique per event; kept in step
+    with ``email`` on every assignment."""
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))
     organisation: Mapped[str] = mapped_column(String(200))
@@ -182,14 +187,19 @@ class Attendee(db.Model):
     industry: Mapped[Industry] = relationship()
 
     __table_args__ = (
-        UniqueConstraint("event_id", "email"),
+        UniqueConstraint("event_id", "email_key"),
         UniqueConstraint("event_id", "number"),
-        CheckConstraint("email = lower(email)", name="email_lower_case"),
+        CheckConstraint("email_key = lower(email_key)", name="email_key_lower_case"),
         CheckConstraint(sql_in("org_type", ORG_TYPES), name="org_type_known"),
         CheckConstraint(sql_in("language", LANGUAGES), name="language_known"),
         CheckConstraint("max_meetings IS NULL OR max_meetings >= 0", name="max_meetings_valid"),
         Index("ix_attendee_event_status", "event_id", "status"),
     )
+
+    @validates("email")
+    def _keep_email_key(self, _: str, email: str) -> str:
+        self.email_key = email_key(email)
+        return email
 
     @property
     def full_name(self) -> str:

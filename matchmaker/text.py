@@ -2,9 +2,12 @@
 
 Stored text is NFC with no invisible formatting: control characters (C0 and C1), bidi
 overrides and isolates, zero-width characters and the byte-order mark are dropped, so a
-name cannot be shown reversed ("Admin\u202egnp.exe") or hide characters. E-mail addresses
-are stored as their comparison key (NFKC, case-folded), so the NFC, NFD and fullwidth
-spellings of one address are one registration.
+name cannot be shown reversed ("Admin\u202egnp.exe") or hide characters. An attendee's
+e-mail address is kept as typed (``clean_email``: NFC, no invisible characters, the domain
+lower-cased), because the local part may be case- and letter-sensitive ("weiß" is not
+"weiss"); it is compared, and unique, by its key (``email_key``: NFKC, case-folded), so the
+NFC, NFD, upper-case and fullwidth spellings of one address are one registration.
+Organisers' addresses are stored as their key (``normalise_email``).
 """
 
 import re
@@ -40,8 +43,16 @@ def collapse_whitespace(value: object) -> str:
 
 
 def normalise_email(value: object) -> str:
-    """The comparison key of an address, which is also what is stored."""
+    """The comparison key of an address (what is stored for organisers)."""
     return email_key(collapse_whitespace(value))
+
+
+def clean_email(value: object) -> str:
+    """An address as typed, to store and to mail to: NFC, no invisible characters, white
+    space collapsed and trimmed, the domain lower-cased (domains are case-insensitive, local
+    parts may not be). Its ``email_key`` is the key of what was typed."""
+    local, at, domain = collapse_whitespace(value).rpartition("@")
+    return f"{local}{at}{domain.lower()}" if at else domain
 
 
 def email_key(value: str) -> str:

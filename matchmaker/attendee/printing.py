@@ -9,7 +9,7 @@ from . import bp
 @bp.get("/<token>/schedule.pdf")
 def schedule_pdf() -> Response:
     try:
-        body = printing.schedule_pdf(g.attendee)
+        body = printing.schedule_pdf(g.attendee, with_link=True)
     except DomainError:
         abort(404)
     response = current_app.response_class(body, mimetype="application/pdf")

@@ -20,7 +20,6 @@ from ..documents import BadgeLayout, Progress
 from ..extensions import db
 from ..models import utcnow
 from ..services import DomainError, printing
-from .public import reaches_public
 from .setup import event_option, require_event
 
 MESSAGES = {
@@ -48,7 +47,6 @@ def print_group() -> None:
 @click.option("--changed-since", "since", type=click.DateTime(TIME_FORMATS), default=None,
               help="Only the schedules that changed after this local time (as printed at "
                    "the foot of the earlier print), e.g. '2027-06-15 18:30:00'.")
-@reaches_public  # each page carries the attendee's private link
 def schedules_command(event_slug: str | None, output: Path, since: datetime | None) -> None:
     """Every registered attendee's schedule, one per page, sorted by last name."""
     event = require_event(event_slug)
@@ -84,18 +82,17 @@ def table_signs_command(event_slug: str | None, output: Path) -> None:
 @OUTPUT
 @click.option("--grid", default="2x4", show_default=True, help="Badges per sheet: COLUMNSxROWS.")
 @click.option("--size", default="90x60", show_default=True, help="Badge size in mm: WIDTHxHEIGHT.")
-@click.option("--qr/--no-qr", default=True, show_default=True,
-              help="A QR code of the attendee's private link (whoever scans it can change "
-                   "their registration).")
+@click.option("--no-qr", "no_qr", is_flag=True,
+              help="No effect, kept so that existing scripts still run: badges never carry a "
+                   "QR code (it would give whoever scans a worn badge the private link).")
 @click.option("--language", type=click.Choice(["de", "en"]), default="de", show_default=True)
-@reaches_public  # the QR codes carry the private links
-def badges_command(event_slug: str | None, output: Path, grid: str, size: str, qr: bool,
+def badges_command(event_slug: str | None, output: Path, grid: str, size: str, no_qr: bool,
                    language: str) -> None:
     """Name badges of the registered attendees on A4 sheets, sorted by last name."""
     event = require_event(event_slug)
     columns, rows = pair_of(grid, int, "--grid")
     width, height = pair_of(size, float, "--size")
-    layout = BadgeLayout(columns, rows, width, height, qr)
+    layout = BadgeLayout(columns, rows, width, height)
     write(output, "badges", lambda progress: printing.badges_pdf(event, layout, language, progress))
 
 

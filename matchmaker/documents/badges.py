@@ -1,7 +1,8 @@
 """Name badges on A4 sheets, a grid of equal badges with thin cutting lines.
 
 Names and organisations shrink to fit their badge (and wrap onto a second line before
-they get too small); nothing is ever drawn outside the badge.
+they get too small); nothing is ever drawn outside the badge. A badge carries no QR code:
+it is worn in public, and the attendee's private link must never be on it.
 """
 
 from collections.abc import Sequence
@@ -37,18 +38,14 @@ def draw_badge(pdf: Document, badge: Badge, texts: BadgeTexts, layout: BadgeLayo
     pdf.set_line_width(0.2)
     pdf.rect(x, y, width, height)
     inner = width - 2 * PAD
-    qr = min(22.0, height * 0.36) if layout.qr else 0.0
     top = pdf.write_run(pdf.fitting(Run(texts.event_title, 8, muted=True), inner, 4, 6),
                         x + PAD, y + PAD, inner)
     name_box = height * 0.3
     name = pdf.one_line(Run(badge.name, 22, bold=True), inner, 12) or \
         pdf.fitting(Run(badge.name, 14, bold=True), inner, name_box, 8)
     below = pdf.write_run(name, x + PAD, top + 2, inner)
-    rest = y + height - PAD - qr - 1 - below
+    rest = y + height - PAD - 1 - below
     organisation = pdf.fitting(Run(badge.organisation, 11), inner, max(rest, 4), 6.5)
     pdf.write_run(organisation, x + PAD, below + 1, inner)
-    side = inner - qr - 2
-    industry = pdf.fitting(Run(badge.industry, 8, muted=True), side, max(qr, 4), 6)
-    pdf.write_run(industry, x + PAD, y + height - PAD - pdf.height_of(industry, side), side)
-    if layout.qr:
-        pdf.qr(badge.page_url, x + width - PAD - qr, y + height - PAD - qr, qr)
+    industry = pdf.fitting(Run(badge.industry, 8, muted=True), inner, 4, 6)
+    pdf.write_run(industry, x + PAD, y + height - PAD - pdf.height_of(industry, inner), inner)

@@ -58,7 +58,9 @@ class ScheduleSheet:
     name: str
     organisation: str
     slots: tuple[SlotLine, ...]
-    page_url: str
+    page_url: str | None
+    """The attendee's private link, printed as a QR code only on their own download;
+    None on the sheets printed at the desk, which strangers may see."""
     texts: ScheduleTexts
 
 
@@ -96,10 +98,11 @@ class SignTexts:
 
 @dataclass(frozen=True)
 class Badge:
+    """What a worn badge shows: never the private link (see ``badges``)."""
+
     name: str
     organisation: str
     industry: str
-    page_url: str
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,6 @@ class BadgeLayout:
     rows: int = 4
     width_mm: float = 90
     height_mm: float = 60
-    qr: bool = True
 
     def fits_a4(self) -> bool:
         return self.columns * self.width_mm <= 210 and self.rows * self.height_mm <= 297

@@ -15,8 +15,9 @@ unavailable_slots, max_meetings, wants_meetings, language, must_meet, matching_c
 position, cluster`. The columns an export adds (`number, status, email_confirmed,
 signed_up_at`) are accepted and ignored, so that an export can be imported again.
 
-- `email`: unique (case- and width-insensitive); stored as its comparison key, NFKC and
-  case-folded, like the sign-up form's.
+- `email`: unique (case- and width-insensitive, compared by its key: NFKC, case-folded);
+  stored as typed (NFC, invisible characters dropped, the domain lower-cased), like the
+  sign-up form's, so that an export gives back the same address.
 - `org_type`: one of `sme, startup, large, research, cluster, public, other`.
 - `industry`: an industry code of the installation (see `vocabulary.INDUSTRY_CODES`).
 - `themes`: any of `open_innovation, skills, non_technical, cluster_management`.
@@ -27,9 +28,12 @@ signed_up_at`) are accepted and ignored, so that an export can be imported again
 - `max_meetings`: a whole number >= 0, empty for "as many as there are slots".
 - `wants_meetings`: `yes` or `no` (also `ja`/`nein`, `true`/`false`, `1`/`0`); default yes.
 - `language`: `de` or `en`; default `de`.
-- `must_meet`: e-mails of other attendees in the same file (or already registered).
+- `must_meet`: e-mails of other attendees in the same file (or already registered),
+  compared by their key.
 - `matching_consent`: `yes` only if the attendee agreed to matchmaking; default no.
 - `position`, `cluster`: free text.
+- Names, `organisation`, `position`, `cluster` and every tag are shown to other attendees:
+  text a mail client would turn into a link (a web or e-mail address) is refused there.
 Text is stored NFC without control characters, bidi overrides or zero-width characters.
 Single-value cells hold at most 200 characters, list cells at most 1,000; a file holds
 at most 20,000 attendees. A leading apostrophe that an export put before `=`, `+`, `-`,
@@ -54,10 +58,20 @@ from matchmaker.exchange.column_names import canonical_name
 from matchmaker.exchange.console_messages import MESSAGES
 from matchmaker.exchange.csv_dialect import UndecodableText, decode, sniff_delimiter
 from matchmaker.exchange.spreadsheet import restore
-from matchmaker.text import collapse_whitespace, normalise_email, normalise_tags
+from matchmaker.text import (
+    clean_email,
+    collapse_whitespace,
+    email_key,
+    looks_like_link,
+    normalise_email,
+    normalise_tags,
+)
 from matchmaker.vocabulary import INDUSTRY_CODES, LANGUAGES, ORG_TYPES, THEMES
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "organisation", "org_type", "industry")
+# Free text other attendees see (and their mails quote): no web or e-mail addresses in it,
+# as in the sign-up form; the tag columns are checked per entry.
+SHOWN_TO_OTHERS = ("first_name", "last_name", "organisation", "position", "cluster")
 OPTIONAL_COLUMNS = (
     "themes", "keywords", "offers", "seeks", "unavailable_slots", "max_meetings",
     "wants_meetings", "language", "must_meet", "matching_consent", "position", "cluster",
@@ -255,14 +269,15 @@ def _check_across_rows(
     errors = []
     first_line: dict[str, int] = {}
     for line, row in parsed:
-        if row.email in first_line:
+        key = email_key(row.email)
+        if key in first_line:
             errors.append(CsvError("duplicate_email", line, "email", row.email, unit=unit,
-                                   first_line=first_line[row.email]))
+                                   first_line=first_line[key]))
         else:
-            first_line[row.email] = line
+            first_line[key] = line
     for line, row in parsed:
         for email in row.must_meet:
-            if email == row.email:
+            if email == email_key(row.email):
                 errors.append(CsvError("must_meet_self", line, "must_meet", email, unit=unit))
             elif email not in first_line and email not in known_emails:
                 errors.append(CsvError("unknown_must_meet", line, "must_meet", email, unit=unit))
@@ -321,10 +336,12 @@ class _RowParser:
         value = self.raw(column)
         if required and not value and not self._failed(column):
             self.fail("required", column)
+        if column in SHOWN_TO_OTHERS and looks_like_link(value):
+            self.fail("link_like", column, value)
         return value
 
     def email(self) -> str:
-        value = normalise_email(self.text("email", required=True))
+        value = clean_email(self.text("email", required=True))
         if value and not EMAIL_PATTERN.match(value):
             self.fail("invalid_email", "email", value)
         return value
@@ -355,6 +372,8 @@ class _RowParser:
         for item in unique:
             if len(item) > MAX_TAG_LENGTH:
                 self.fail("too_long", column, item[:40] + "…", limit=MAX_TAG_LENGTH)
+            elif looks_like_link(item):
+                self.fail("link_like", column, item)
         if len(unique) > MAX_TAGS:
             self.fail("too_many_tags", column, limit=MAX_TAGS, count=len(unique))
         return tuple(unique)

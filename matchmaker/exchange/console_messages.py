@@ -20,6 +20,8 @@ MESSAGES = {
     "too_many_cells": "the row has more cells than the header",
     "required": "a value is required",
     "too_long": "the value is longer than {limit} characters",
+    "link_like": "web or e-mail addresses are not allowed here (other attendees see it): "
+                 "{value!r}",
     "invalid_email": "not a valid e-mail address: {value!r}",
     "duplicate_email": "the e-mail {value!r} already appears in {unit} {first_line}",
     "invalid_org_type": "unknown organisation type {value!r} (allowed: {allowed})",

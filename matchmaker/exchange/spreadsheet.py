@@ -2,7 +2,8 @@
 
 Names and organisations are typed by attendees, so a cell like `=HYPERLINK(...)` must
 never run as a formula in an organiser's spreadsheet. In CSV a text cell that starts
-with `=`, `+`, `-`, `@`, tab or CR gets a leading apostrophe (`neutralise`), which the
+with `=`, `+`, `-`, `@`, tab or CR, or a fullwidth or other compatibility form of them
+(`＝`, `＋`, ...; see ``FORMULA_START``), gets a leading apostrophe (`neutralise`), which the
 attendee readers remove again (`restore`): "-5 °C" or "+49 30 1234" survive a round
 trip. A text that already starts with apostrophes before such a character gets one more,
 so that `restore` gives back exactly what was written. In `.xlsx` every text is stored as
@@ -24,8 +25,14 @@ from openpyxl.utils import get_column_letter
 
 Cell = str | int | float | bool | date | datetime | None
 
-RISKY = re.compile(r"'*[=+\-@\t\r]")
-NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
+# What can start a formula: = + - @ tab CR, their compatibility forms that NFKC folds into
+# them (fullwidth ＝＋－＠, small ﹦﹢﹣﹫, super- and subscript ⁼⁺₌₊, Hebrew ﬩), which a
+# spreadsheet or an import step may fold too, and the minus sign −.
+FORMULA_START = ("=+\\-@\t\r"
+                 "\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b"
+                 "\u207c\u207a\u208c\u208a\ufb29\u2212")
+RISKY = re.compile(f"'*[{FORMULA_START}]")
+NEUTRALISED = re.compile(f"'+[{FORMULA_START}]")
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 MAX_WIDTH = 60
 

@@ -22,7 +22,7 @@ from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from ..labels import ORG_TYPE_LABELS, THEME_LABELS
 from ..security import form_age, form_stamp
-from ..text import collapse_whitespace, looks_like_link, normalise_email, split_tags
+from ..text import clean_email, collapse_whitespace, looks_like_link, split_tags
 from ..vocabulary import ORG_TYPES, THEMES
 
 NOT_AN_OPTION = _l("Please choose only from the options shown.")
@@ -96,31 +96,48 @@ class TagListField(Field):
             )
 
 
-def no_links(_form: Any, field: Field) -> None:
-    """Names go into mails to other people: nothing in them may become a link."""
-    if field.data and looks_like_link(field.data):
-        raise ValidationError(_l("Please enter only your name here, without web or e-mail "
-                                 "addresses."))
+class NoLinks:
+    """Names, organisations, positions, clusters and tags are shown to other attendees and
+    go into their mails: nothing in them may become a link. ``message`` says, per field,
+    what belongs there instead."""
+
+    def __init__(self, message: Any) -> None:
+        self.message = message
+
+    def __call__(self, _form: Any, field: Field) -> None:
+        values = field.data if isinstance(field.data, list) else [field.data]
+        if any(value and looks_like_link(value) for value in values):
+            raise ValidationError(self.message)
 
 
-def text(label: Any, max_length: int, required: bool = True, name: bool = False,
+NAME_ONLY = NoLinks(_l("Please enter only your name here, without web or e-mail addresses."))
+TERMS_ONLY = NoLinks(_l("Please enter terms only, without web or e-mail addresses."))
+
+
+def text(label: Any, max_length: int, required: bool = True, no_links: NoLinks | None = None,
          **kwargs: Any) -> StringField:
     presence = DataRequired(_l("Please fill in this field.")) if required else Optional()
     return StringField(
         label,
         [presence, Length(max=max_length, message=_l("Please use at most %(max)d characters.")),
-         *([no_links] if name else [])],
+         *([no_links] if no_links else [])],
         filters=[strip_text] if required else [strip_text, none_if_empty],
         **kwargs,
     )
 
 
 class PersonFields(FlaskForm):
-    first_name = text(_l("First name"), 100, name=True, render_kw={"autocomplete": "given-name"})
-    last_name = text(_l("Last name"), 100, name=True, render_kw={"autocomplete": "family-name"})
-    organisation = text(_l("Organisation"), 200, render_kw={"autocomplete": "organization"})
+    first_name = text(_l("First name"), 100, no_links=NAME_ONLY,
+                      render_kw={"autocomplete": "given-name"})
+    last_name = text(_l("Last name"), 100, no_links=NAME_ONLY,
+                     render_kw={"autocomplete": "family-name"})
+    organisation = text(_l("Organisation"), 200, render_kw={"autocomplete": "organization"},
+                        no_links=NoLinks(_l("Please enter only the name of the organisation "
+                                            "here, without web or e-mail addresses.")))
     position = text(_l("Position (optional)"), 150, required=False,
-                    render_kw={"autocomplete": "organization-title"})
+                    render_kw={"autocomplete": "organization-title"},
+                    no_links=NoLinks(_l("Please enter only the position here, without web or "
+                                        "e-mail addresses.")))
     org_type = SelectField(
         _l("Type of organisation"),
         choices=choices([("", _l("Please choose"))] + [(code, ORG_TYPE_LABELS[code]) for code in ORG_TYPES]),
@@ -132,7 +149,9 @@ class PersonFields(FlaskForm):
         validators=[DataRequired(_l("Please choose an industry or technology field."))],
         invalid_choice_message=NOT_AN_OPTION,
     )
-    cluster = text(_l("Cluster you belong to (optional)"), 200, required=False)
+    cluster = text(_l("Cluster you belong to (optional)"), 200, required=False,
+                   no_links=NoLinks(_l("Please enter only the name of the cluster here, "
+                                       "without web or e-mail addresses.")))
 
     def set_industries(self, choices_: Sequence[tuple[str, Any]]) -> None:
         self.industry.choices = choices([("", _l("Please choose")), *choices_])
@@ -145,10 +164,11 @@ class InterestFields(FlaskForm):
         validators=[Optional()],
         invalid_choice_message=NOT_AN_OPTION,
     )
-    keywords = TagListField(_l("Keywords"), description=_l("Up to 10 terms, separated by commas."))
-    offers = TagListField(_l("What I can offer"),
+    keywords = TagListField(_l("Keywords"), [TERMS_ONLY],
+                            description=_l("Up to 10 terms, separated by commas."))
+    offers = TagListField(_l("What I can offer"), [TERMS_ONLY],
                           description=_l("Up to 10 terms, separated by commas."))
-    seeks = TagListField(_l("What I am looking for"),
+    seeks = TagListField(_l("What I am looking for"), [TERMS_ONLY],
                          description=_l("Up to 10 terms, separated by commas."))
 
 
@@ -211,7 +231,7 @@ class SignUpForm(PersonFields, InterestFields, MeetingFields, BotBarrier):
             Length(max=254, message=_l("Please use at most %(max)d characters.")),
             Email(_l("Please enter a valid e-mail address, like name@example.org.")),
         ],
-        filters=[normalise_email],
+        filters=[clean_email],
         render_kw={"autocomplete": "email"},
     )
     privacy_consent = BooleanField(

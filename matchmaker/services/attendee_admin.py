@@ -14,6 +14,7 @@ from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..models import Attendee, AttendeeStatus, Event, Meeting, OutgoingMail, utcnow
+from ..text import email_key
 from . import DomainError
 from .attendee_list import AttendeeSummary, summary_of
 from .audit import differences, record
@@ -94,7 +95,8 @@ def filtered(event: Event, wanted: AttendeeFilter) -> Select:
         pattern = f"%{escape_like(wanted.search.lower())}%"
         name = func.lower(Attendee.first_name + " " + Attendee.last_name)
         query = query.where(or_(*(column.like(pattern, escape="\\") for column in (
-            name, Attendee.email, func.lower(Attendee.organisation)))))
+            name, func.lower(Attendee.organisation))), Attendee.email_key.like(
+                f"%{escape_like(email_key(wanted.search))}%", escape="\\")))
     for column, value in ((Attendee.status, wanted.status), (Attendee.org_type, wanted.org_type),
                           (Attendee.industry_code, wanted.industry),
                           (Attendee.cluster, wanted.cluster)):
@@ -146,8 +148,8 @@ class AttendeeChanges:
 
 def edit_attendee(attendee: Attendee, changes: AttendeeChanges, actor: str) -> dict[str, list]:
     """Store the changes (meetings that no longer fit are rescored or removed) and log them."""
-    if changes.email != attendee.email and db.session.scalar(select(Attendee.id).where(
-            Attendee.event_id == attendee.event_id, Attendee.email == changes.email)):
+    if email_key(changes.email) != attendee.email_key and db.session.scalar(select(Attendee.id).where(
+            Attendee.event_id == attendee.event_id, Attendee.email_key == email_key(changes.email))):
         raise DomainError("email_taken", email=changes.email)
     before = snapshot(attendee)
     attendee.email, attendee.language = changes.email, changes.language

@@ -25,6 +25,7 @@ from ..exchange.attendee_csv import AttendeeRow, CsvError, CsvErrors
 from ..exchange.attendee_xlsx import parse_attendee_file
 from ..extensions import db
 from ..models import Attendee, AttendeeStatus, Event, MeetingRequest, OutgoingMail, utcnow
+from ..text import email_key
 from . import DomainError
 from .audit import record
 from .events import industries, seat_counts
@@ -85,9 +86,10 @@ def preview_import(event: Event, filename: str, data: bytes) -> ImportPreview:
     except CsvErrors as errors:
         return ImportPreview(filename, (), (), errors.errors, seats.seats_left)
     existing = registered_by_email(event)
-    duplicates = tuple(Duplicate(row, *existing[row.email]) for row in rows if row.email in existing)
+    duplicates = tuple(Duplicate(row, *existing[email_key(row.email)]) for row in rows
+                       if email_key(row.email) in existing)
     free = seats.seats_left if not seats.waitlisted else 0
-    new = [row for row in rows if row.email not in existing]
+    new = [row for row in rows if email_key(row.email) not in existing]
     planned = tuple(
         PlannedAttendee(row, AttendeeStatus.REGISTERED if index < free else AttendeeStatus.WAITLISTED)
         for index, row in enumerate(new)
@@ -136,7 +138,7 @@ def read_rows(event: Event, data: bytes) -> list[AttendeeRow]:
 
 
 def registered_by_email(event: Event) -> dict[str, tuple[int, AttendeeStatus]]:
-    rows = db.session.execute(select(Attendee.email, Attendee.number, Attendee.status)
+    rows = db.session.execute(select(Attendee.email_key, Attendee.number, Attendee.status)
                               .where(Attendee.event_id == event.id))
     return {email: (number, status) for email, number, status in rows}
 
@@ -150,12 +152,12 @@ def register_rows(
     now = now or utcnow()
     lock_event(event)
     existing = registered_by_email(event)
-    new_rows = [row for row in rows if row.email not in existing]
+    new_rows = [row for row in rows if email_key(row.email) not in existing]
     created = [sign_up(event, registration_of(row, version, row.matching_consent
                                               if consent_from_file else True), now)
                for row in new_rows]
     ids = {email: id_ for email, id_ in db.session.execute(
-        select(Attendee.email, Attendee.id).where(Attendee.event_id == event.id))}
+        select(Attendee.email_key, Attendee.id).where(Attendee.event_id == event.id))}
     add_meeting_requests(new_rows, ids)
     return created
 
@@ -176,7 +178,7 @@ def add_meeting_requests(rows: Sequence[AttendeeRow], ids_by_email: dict[str, in
     existing = set(db.session.execute(select(MeetingRequest.requester_id, MeetingRequest.target_id)))
     for row in rows:
         for target in row.must_meet:
-            pair = (ids_by_email[row.email], ids_by_email.get(target))
+            pair = (ids_by_email[email_key(row.email)], ids_by_email.get(target))
             if pair[1] is not None and pair[1] != pair[0] and pair not in existing:
                 db.session.add(MeetingRequest(requester_id=pair[0], target_id=pair[1]))
                 existing.add(pair)

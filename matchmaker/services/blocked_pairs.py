@@ -1,4 +1,5 @@
-"""Pairs an organiser says must never meet; the engine never pairs them."""
+"""Pairs an organiser says must never meet; the engine never pairs them, and on the
+attendee side they act like a block by one of the two (see ``meeting_requests``)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -7,7 +8,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import Attendee, BlockedPair, Event, Meeting
+from ..models import Attendee, BlockedPair, Event, Meeting, MeetingRequest, RequestStatus, utcnow
 from . import DomainError
 from .audit import record
 
@@ -22,7 +23,8 @@ class BlockedPairRow:
 
 
 def block_pair(event: Event, a: Attendee, b: Attendee, actor: str) -> BlockedPair:
-    """Block the pair and remove a meeting they already have (draft or published)."""
+    """Block the pair, remove a meeting they already have (draft or published) and let
+    their open requests lapse (as expired: neither is told that the pair was blocked)."""
     if a.id == b.id:
         raise DomainError("same_attendee")
     low, high = sorted((a.id, b.id))
@@ -36,10 +38,19 @@ def block_pair(event: Event, a: Attendee, b: Attendee, actor: str) -> BlockedPai
     db.session.execute(delete(Meeting).where(Meeting.event_id == event.id,
                                              Meeting.attendee_a_id == low,
                                              Meeting.attendee_b_id == high))
+    lapse_requests(a, b)
     for attendee, other in ((a, b), (b, a)):
         record(event, actor, "pair_blocked", attendee, {"with": f"{other.number} {other.full_name}"})
     db.session.flush()
     return pair
+
+
+def lapse_requests(a: Attendee, b: Attendee) -> None:
+    requests = db.session.scalars(select(MeetingRequest).where(
+        MeetingRequest.requester_id.in_((a.id, b.id)), MeetingRequest.target_id.in_((a.id, b.id)),
+        MeetingRequest.status.in_((RequestStatus.PENDING, RequestStatus.ACCEPTED))))
+    for request in requests:
+        request.status, request.answered_at = RequestStatus.EXPIRED, utcnow()
 
 
 def unblock_pair(event: Event, pair_id: int, actor: str) -> None:

@@ -28,6 +28,8 @@ FILE_ERRORS = {
     "too_many_cells": _l("the row has more cells than the header"),
     "required": _l("a value is required"),
     "too_long": _l("the value is longer than %(limit)s characters"),
+    "link_like": _l("web or e-mail addresses are not allowed here (other attendees see it): "
+                    "“%(value)s”"),
     "invalid_email": _l("not a valid e-mail address: “%(value)s”"),
     "duplicate_email": _l("the e-mail address “%(value)s” already appears in %(first)s"),
     "invalid_org_type": _l("unknown organisation type “%(value)s” (allowed: %(allowed)s)"),

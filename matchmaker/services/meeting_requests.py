@@ -7,7 +7,9 @@ planning input ignores overdue requests whatever their stored status, and every 
 case here first marks overdue requests of the event as expired, so no command has to
 run for it. A block works both ways: neither side can send the other a request, open
 requests between them are closed (the blocked person is not told), a meeting between
-them is removed and the engine never pairs them again.
+them is removed and the engine never pairs them again. A pair an organiser blocked
+(``services.blocked_pairs``) is kept apart here in the same way: neither sees the other,
+neither can ask the other, and a request between them can no longer be accepted.
 
 The mails about requests name nobody: every mail is kept (for retries and as a record),
 and erasing one's data must not leave one's name in other people's mails. Who asked,
@@ -25,6 +27,7 @@ from ..matching.scoring import tag_key
 from ..models import (
     Attendee,
     AttendeeBlock,
+    BlockedPair,
     Event,
     Meeting,
     MeetingRequest,
@@ -73,10 +76,18 @@ def expire_requests(event: Event, now: datetime | None = None) -> None:
 
 
 def is_blocked(a: Attendee, b: Attendee) -> bool:
-    """True if either of the two blocked the other."""
+    """True if either of the two blocked the other, or an organiser blocked the pair."""
     return db.session.scalar(select(func.count()).where(or_(
         and_(AttendeeBlock.blocker_id == a.id, AttendeeBlock.blocked_id == b.id),
-        and_(AttendeeBlock.blocker_id == b.id, AttendeeBlock.blocked_id == a.id)))) > 0
+        and_(AttendeeBlock.blocker_id == b.id, AttendeeBlock.blocked_id == a.id)))) > 0 \
+        or organiser_blocked(a, b)
+
+
+def organiser_blocked(a: Attendee, b: Attendee) -> bool:
+    """True if an organiser said the two must never meet."""
+    low, high = sorted((a.id, b.id))
+    return db.session.scalar(select(func.count()).where(
+        BlockedPair.attendee_a_id == low, BlockedPair.attendee_b_id == high)) > 0
 
 
 def send_request(requester: Attendee, target: Attendee, message: str | None,
@@ -120,7 +131,7 @@ def check_may_request(requester: Attendee, target: Attendee) -> None:
         raise DomainError("same_organisation")
     if has_blocked(requester, target):
         raise DomainError("you_blocked")
-    if has_blocked(target, requester):
+    if has_blocked(target, requester) or organiser_blocked(requester, target):
         raise DomainError("not_available")  # never tell someone that they were blocked
 
 
@@ -136,6 +147,8 @@ def answer(attendee: Attendee, request_id: int, accept: bool,
         raise DomainError("request_not_open", status=request.status.value)
     if accept and not attendee.is_matchable:
         raise DomainError("not_taking_part")
+    if accept and is_blocked(attendee, request.requester):
+        raise DomainError("not_available")  # asked before the pair was blocked
     request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
     request.answered_at = now
     db.session.flush()
@@ -211,10 +224,14 @@ def blocked_pairs(event: Event) -> frozenset[tuple[int, int]]:
 
 
 def blocked_ids(attendee: Attendee) -> set[int]:
-    """Whom the attendee blocked and who blocked them: kept apart everywhere."""
+    """Whom the attendee blocked, who blocked them, and whom an organiser keeps apart from
+    them: kept apart everywhere."""
     rows = db.session.execute(
         select(AttendeeBlock.blocker_id, AttendeeBlock.blocked_id)
-        .where(or_(AttendeeBlock.blocker_id == attendee.id, AttendeeBlock.blocked_id == attendee.id)))
+        .where(or_(AttendeeBlock.blocker_id == attendee.id, AttendeeBlock.blocked_id == attendee.id))
+        .union_all(select(BlockedPair.attendee_a_id, BlockedPair.attendee_b_id)
+                   .where(or_(BlockedPair.attendee_a_id == attendee.id,
+                              BlockedPair.attendee_b_id == attendee.id))))
     return {other for pair in rows for other in pair if other != attendee.id}
 
 

@@ -3,9 +3,10 @@
 Only attendees who take part in the matchmaking (registered, address confirmed,
 consented, want meetings) appear, and only to others who take part; never the attendee
 themselves, and never someone
-either side blocked. Suggestions come from the engine's own pair score
-(``matching.suggestions``), among those still able to meet the attendee: not met
-already and not fully booked.
+either side blocked or whom an organiser keeps apart from them. Suggestions come from the
+engine's own pair score (``matching.suggestions``) on the same input as a matchmaking run
+(``scheduling.engine_event``: the event's synonyms, weights and blocked pairs), among
+those still able to meet the attendee: not met already and not fully booked.
 """
 
 from collections import Counter
@@ -18,7 +19,7 @@ from .. import matching
 from ..extensions import db
 from ..models import Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
 from .meeting_requests import blocked_ids, expire_requests
-from .scheduling import engine_attendee, must_meet, reason_json
+from .scheduling import engine_event, reason_json
 
 PAGE_SIZE = 20
 SUGGESTIONS = 10
@@ -133,16 +134,13 @@ def suggestions_for(attendee: Attendee, limit: int = SUGGESTIONS) -> list[Sugges
     others = others_for(attendee)
     unavailable = unavailable_partners(attendee, others)
     candidates = [a for a in others if a.id not in unavailable]
-    wishes = must_meet([attendee, *candidates])
-    engine_event = matching.Event(
-        attendees=tuple(engine_attendee(a, wishes) for a in [attendee, *candidates]),
-        slots=len(event.slots), tables=len(event.tables))
+    inputs = engine_event(event, [attendee, *candidates])
     by_id = {a.id: a for a in candidates}
     statuses = request_statuses(attendee)
     return [SuggestionRow(person=person(by_id[s.partner_id]), score=s.score,
                           reasons=[reason_json(r) for r in s.reasons],
                           request_status=statuses.get(s.partner_id))
-            for s in matching.suggestions(engine_event, attendee.id, limit)]
+            for s in matching.suggestions(inputs, attendee.id, limit)]
 
 
 def unavailable_partners(attendee: Attendee, others: list[Attendee]) -> set[int]:

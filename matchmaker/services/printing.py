@@ -46,22 +46,24 @@ class StoredMeeting:
 
 
 def private_page_url(base_url: str, token: str) -> str:
-    """The attendee's private page, as the QR codes open it."""
+    """The attendee's private page, as the QR code of their own download opens it."""
     return f"{base_url.rstrip('/')}/me/{token}"
 
 
-def schedule_pdf(attendee: Attendee, now: datetime | None = None) -> bytes:
-    """One attendee's schedule in their language, once the schedule is published."""
+def schedule_pdf(attendee: Attendee, now: datetime | None = None, with_link: bool = False) -> bytes:
+    """One attendee's schedule in their language, once the schedule is published; with a QR
+    code of their private link only ``with_link`` (their own download, not the desk's copy)."""
     if not schedule_published(attendee.event):
         raise DomainError("schedule_not_published")
-    sheets = schedule_sheets(attendee.event, [attendee], now or utcnow())
+    sheets = schedule_sheets(attendee.event, [attendee], now or utcnow(), with_link=with_link)
     return documents.schedules_pdf(sheets, language=attendee.language)
 
 
 def all_schedules_pdf(event: Event, changed_since: datetime | None = None,
                       progress: Progress | None = None, now: datetime | None = None) -> bytes:
     """Every registered attendee's schedule, one per page (two when the meetings need it),
-    in phone-book order; with ``changed_since`` (UTC) only the sheets that changed after it."""
+    in phone-book order; with ``changed_since`` (UTC) only the sheets that changed after it.
+    These sheets lie on the desk for anyone to see: they carry no private link."""
     if not schedule_published(event):
         raise DomainError("schedule_not_published")
     now = now or utcnow().replace(microsecond=0)  # the footer shows whole seconds
@@ -72,7 +74,7 @@ def all_schedules_pdf(event: Event, changed_since: datetime | None = None,
         people = [a for a in people if a.id in wanted]
     if not people:
         raise DomainError("nothing_to_print")
-    return documents.schedules_pdf(schedule_sheets(event, people, now), progress)
+    return documents.schedules_pdf(schedule_sheets(event, people, now, with_link=False), progress)
 
 
 def table_plan_pdf(event: Event, language: str = "de", progress: Progress | None = None,
@@ -103,16 +105,15 @@ def table_signs_pdf(event: Event, progress: Progress | None = None) -> bytes:
 
 def badges_pdf(event: Event, layout: BadgeLayout = BadgeLayout(), language: str = "de",
                progress: Progress | None = None) -> bytes:
-    """Badges of the registered attendees in phone-book order."""
+    """Badges of the registered attendees in phone-book order, without any link (a badge
+    is worn in public)."""
     if not layout.fits_a4():
         raise DomainError("badges_do_not_fit")
     people = registered(event)
     if not people:
         raise DomainError("nothing_to_print")
     fields = {industry.code: industry.name(language) for industry in industries()}
-    base = current_app.config["PUBLIC_BASE_URL"]
-    badges = [Badge(a.full_name, a.organisation, fields.get(a.industry_code, ""),
-                    private_page_url(base, a.token)) for a in people]
+    badges = [Badge(a.full_name, a.organisation, fields.get(a.industry_code, "")) for a in people]
     return documents.badges_pdf(badges, documents.BadgeTexts(event.title), layout, progress)
 
 
@@ -136,8 +137,10 @@ def stored_meetings(event: Event, attendee_ids: Collection[int] | None = None) -
             for slot, table, a, b, reasons in db.session.execute(query)]
 
 
-def schedule_sheets(event: Event, people: list[Attendee], now: datetime) -> list[ScheduleSheet]:
-    """The sheets of ``people`` in their order; partners are looked up among all attendees."""
+def schedule_sheets(event: Event, people: list[Attendee], now: datetime,
+                    with_link: bool) -> list[ScheduleSheet]:
+    """The sheets of ``people`` in their order; partners are looked up among all attendees.
+    ``with_link`` only for the attendee's own copy: it puts their private link on the sheet."""
     everyone = {a.id: a for a in db.session.scalars(select(Attendee).where(Attendee.event_id == event.id))}
     wanted = {a.id for a in people}
     meetings: dict[int, dict[int, StoredMeeting]] = defaultdict(dict)
@@ -157,7 +160,7 @@ def schedule_sheets(event: Event, people: list[Attendee], now: datetime) -> list
                               for slot in event.slots)
                 sheets[attendee.id] = ScheduleSheet(
                     event.title, line, attendee.full_name, attendee.organisation, slots,
-                    private_page_url(base, attendee.token), texts)
+                    private_page_url(base, attendee.token) if with_link else None, texts)
     return [sheets[a.id] for a in people]
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 
 from ..extensions import db
 from ..models import Attendee, AttendeeStatus, Event, utcnow
+from ..text import email_key
 from .events import seat_counts
 
 TOKEN_BYTES = 32  # 256 bits of randomness in every private link
@@ -63,7 +64,8 @@ def sign_up(event: Event, registration: Registration, now: datetime | None = Non
     now = now or utcnow()
     lock_event(event)
     attendee = db.session.scalar(
-        select(Attendee).where(Attendee.event_id == event.id, Attendee.email == registration.email)
+        select(Attendee).where(Attendee.event_id == event.id,
+                               Attendee.email_key == email_key(registration.email))
     )
     seat_free = has_free_seat(event)
     if attendee is not None and attendee.status != AttendeeStatus.CANCELLED:

@@ -67,16 +67,25 @@ def planning_input(event: Event, policy: str | None = None) -> PlanningInput:
         raise DomainError("no_confirmed_attendees")
     if policy is not None and policy not in matching.POLICIES:
         raise DomainError("unknown_matching_policy", policy=policy)
-    stored, wishes = stored_meetings(event), must_meet(attendees)
-    engine_event = matching.Event(
+    stored = stored_meetings(event)
+    locked = tuple(meeting for meeting, is_locked in stored if is_locked)
+    return PlanningInput(engine_event(event, attendees, policy, locked),
+                         [meeting for meeting, is_locked in stored if not is_locked])
+
+
+def engine_event(event: Event, attendees: Sequence[Attendee], policy: str | None = None,
+                 locked: tuple[matching.Meeting, ...] = ()) -> matching.Event:
+    """The engine's input for ``attendees`` of the event, with the event's policy, synonyms,
+    weights and blocked pairs (by an organiser or by one of the two): built here only, so
+    that the matchmaking run and the attendee's suggestions score every pair alike."""
+    wishes = must_meet(attendees)
+    return matching.Event(
         attendees=tuple(engine_attendee(a, wishes) for a in attendees),
-        slots=len(event.slots), tables=len(event.tables),
-        locked=tuple(meeting for meeting, locked in stored if locked),
+        slots=len(event.slots), tables=len(event.tables), locked=locked,
         blocked_pairs=blocked_pairs_of(event) | attendee_blocks(event),
         policy=policy or event.matching_policy, synonyms=event_synonyms(event),
         weights=event_weights(event),
     )
-    return PlanningInput(engine_event, [meeting for meeting, locked in stored if not locked])
 
 
 def solve(inputs: PlanningInput) -> matching.ScheduleResult:

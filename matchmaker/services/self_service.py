@@ -28,6 +28,7 @@ from ..models import (
     Slot,
     utcnow,
 )
+from ..text import email_key
 from ..vocabulary import LANGUAGES
 from .notifications import compose, link_again, promote_and_notify
 from .registration import exists_after_lock, lock_event
@@ -156,7 +157,7 @@ def cancel(attendee: Attendee, now: datetime | None = None) -> Cancellation:
 def request_link(event: Event, email: str) -> list[OutgoingMail]:
     """The link again for a known address; nothing (and no hint) for an unknown one."""
     attendee = db.session.scalar(
-        select(Attendee).where(Attendee.event_id == event.id, Attendee.email == email)
+        select(Attendee).where(Attendee.event_id == event.id, Attendee.email_key == email_key(email))
     )
     return link_again(attendee) if attendee is not None else []
 

@@ -36,3 +36,17 @@ def words_with_boxes(body: bytes) -> list[tuple[str, float, float, float, float,
 
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def qr_codes(body: bytes, tmp_path) -> list[str]:
+    """What every QR code on the PDF's pages says, read with zbarimg from 150 dpi renderings."""
+    if shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None:
+        cannot_run("zbarimg or pdftoppm is not installed (apt-get install zbar-tools poppler-utils)")
+    source = tmp_path / "scanned.pdf"
+    source.write_bytes(body)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(source), str(tmp_path / "page")], check=True)
+    found = []
+    for image in sorted(tmp_path.glob("page*.png")):
+        done = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True)
+        found += done.stdout.decode().split()  # exit status 4: no code on this page
+    return found

@@ -1,6 +1,8 @@
-"""The attendee downloads their own schedule from their private page."""
+"""The attendee downloads their own schedule from their private page (with a QR code of
+their own link); an organiser's print of it carries no link."""
 
-from tests.documents.pdf_text import pages
+from tests.dashboard.conftest import organiser_client  # noqa: F401  (fixture)
+from tests.documents.pdf_text import pages, qr_codes
 from tests.documents.scenario import meet, person, publish
 
 
@@ -28,3 +30,20 @@ def test_private_page_links_the_pdf_once_published(client, event):
     assert link not in client.get(f"/me/{emma.token}").get_data(as_text=True)
     publish(event)
     assert link in client.get(f"/me/{emma.token}").get_data(as_text=True)
+
+
+def test_own_download_carries_a_qr_code_of_the_own_link(client, event, tmp_path):
+    emma = person(event, "Emma", "Clarke")
+    meet(event, emma, person(event, "Jan", "Berg"), slot=2, table=4)
+    publish(event)
+    body = client.get(f"/me/{emma.token}/schedule.pdf").data
+    assert qr_codes(body, tmp_path) == [f"http://localhost/me/{emma.token}"]
+
+
+def test_organisers_print_of_one_schedule_carries_no_private_link(organiser_client, event, tmp_path):
+    emma = person(event, "Emma", "Clarke")
+    meet(event, emma, person(event, "Jan", "Berg"), slot=2, table=4)
+    publish(event)
+    response = organiser_client.get(f"/organiser/go-cluster-2027/attendees/{emma.number}/schedule.pdf")
+    assert response.status_code == 200 and "Emma Clarke" in pages(response.data)[0]
+    assert emma.token not in pages(response.data)[0] and qr_codes(response.data, tmp_path) == []

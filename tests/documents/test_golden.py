@@ -1,4 +1,5 @@
-"""The text of one personal schedule in German and in English, against golden files.
+"""The text of one personal schedule in German and in English, of the desk's print and of
+the badges, against golden files.
 
 After an intended change of the layout or the texts: ``UPDATE_GOLDEN=1 pytest`` rewrites
 them; review the diff before committing it.
@@ -18,8 +19,7 @@ GOLDEN = Path(__file__).parent / "golden"
 PRINTED = datetime(2027, 6, 10, 7, 30, 0)  # UTC: 09:30:00 in Berlin
 
 
-@pytest.mark.parametrize("language", ["de", "en"])
-def test_schedule_text_matches_golden_file(event, language):
+def schedule_scenario(event, language: str):
     reader = person(event, "Zoë", "O’Brien-Müller", language=language,
                     organisation="Müller Präzisionstechnik GmbH & Co. KG", unavailable_slots=[3])
     greek = person(event, "Γεώργιος", "Παπαδόπουλος", organisation="Πανεπιστήμιο Κρήτης",
@@ -33,8 +33,29 @@ def test_schedule_text_matches_golden_file(event, language):
     meet(event, reader, polish, slot=6, table=12, reasons=[
         {"code": "must_meet_one_sided", "params": {"requested_by": reader.id}}])
     publish(event)
-    text = "\f".join(pages(printing.schedule_pdf(reader, now=PRINTED)))
-    golden = GOLDEN / f"schedule_{language}.txt"
+    return reader
+
+
+def matches_golden(text: str, name: str) -> bool:
+    golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
+    return text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_schedule_text_matches_golden_file(event, language):
+    reader = schedule_scenario(event, language)
+    text = "\f".join(pages(printing.schedule_pdf(reader, now=PRINTED, with_link=True)))
+    assert matches_golden(text, f"schedule_{language}.txt")
+
+
+def test_desk_schedule_text_matches_golden_file(event):
+    schedule_scenario(event, "de")
+    text = "\f".join(pages(printing.all_schedules_pdf(event, now=PRINTED)))
+    assert matches_golden(text, "desk_schedule_de.txt")
+
+
+def test_badge_text_matches_golden_file(event):
+    schedule_scenario(event, "de")
+    assert matches_golden("\f".join(pages(printing.badges_pdf(event))), "badges_de.txt")

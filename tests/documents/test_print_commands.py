@@ -100,3 +100,11 @@ def test_output_in_a_missing_folder_is_a_clear_error(runner, event):
     result = runner.invoke(args=["print", "table-signs", "--output", "/nonexistent/dir/s.pdf"])
     assert result.exit_code == 1
     assert "cannot write /nonexistent/dir/s.pdf: No such file or directory" in result.output
+
+
+def test_print_badges_still_accepts_no_qr_and_prints_no_link(runner, event, tmp_path):
+    pairs(event)
+    output = tmp_path / "badges.pdf"
+    result = runner.invoke(args=["print", "badges", "--output", str(output), "--no-qr"])
+    assert result.exit_code == 0, result.output
+    assert "/me/" not in "".join(pages(output.read_bytes()))

@@ -12,7 +12,7 @@ from matchmaker.services import DomainError, printing
 from matchmaker.services.privacy import erase
 from matchmaker.services.schedule_changes import record_schedule_changes
 from matchmaker.services.self_service import Profile, cancel, update_details
-from tests.documents.pdf_text import pages, squeeze
+from tests.documents.pdf_text import pages, qr_codes, squeeze
 from tests.documents.scenario import meet, person, planned, publish
 
 
@@ -174,3 +174,25 @@ def test_badges_are_printed_for_registered_attendees_in_order(event):
 def test_qr_link_is_built_on_the_given_base_url():
     assert printing.private_page_url("https://events.example.org/", "abc") == \
         "https://events.example.org/me/abc"
+
+
+def test_badges_carry_no_qr_code_and_no_private_link(event, tmp_path):
+    ada = person(event, "Ada", "Kern")
+    body = printing.badges_pdf(event)
+    assert ada.token not in "".join(pages(body))
+    assert qr_codes(body, tmp_path) == []
+
+
+def test_desk_schedules_carry_no_qr_code_and_no_private_link(event, tmp_path):
+    people, _ = two_pairs(event)
+    body = printing.all_schedules_pdf(event)
+    text = "".join(pages(body))
+    assert "/me/" not in text and not any(a.token in text for a in people)
+    assert qr_codes(body, tmp_path) == []
+
+
+def test_own_schedule_download_keeps_a_qr_code_of_the_own_link(app, event, tmp_path):
+    people, _ = two_pairs(event)
+    body = printing.schedule_pdf(people[0], with_link=True)
+    assert qr_codes(body, tmp_path) == [
+        printing.private_page_url(app.config["PUBLIC_BASE_URL"], people[0].token)]

@@ -46,7 +46,7 @@ def errors_of(text: str) -> list[tuple[str, int, str | None]]:
 def test_good_row_parsed_with_normalised_values():
     row = parse_attendee_csv(csv_text(GOOD, OTHER), slots=10)[0]
     assert row == AttendeeRow(
-        email="juergen.mueller@example.de", first_name="Jürgen", last_name="Müller",
+        email="Juergen.Mueller@example.de", first_name="Jürgen", last_name="Müller",
         organisation="Müller Präzision GmbH", org_type="sme", industry="logistics",
         themes=("skills", "open_innovation"), keywords=("KI", "Leichtbau"),
         offers=("Wasserstoff",), seeks=("Fachkräfte",), unavailable_slots=(2, 5),

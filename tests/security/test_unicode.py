@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from matchmaker.exchange.attendee_csv import parse_attendee_csv
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
-from matchmaker.text import INVISIBLE, collapse_whitespace, email_key, normalise_email
+from matchmaker.text import INVISIBLE, clean_email, collapse_whitespace, email_key, normalise_email
 from tests.support.factories import submit_sign_up
 
 SPOOFING = ["\u202e", "\u2066", "\u2069", "\u200b", "\u200d", "\ufeff", "\x85", "\x9b", "\x07"]
@@ -48,7 +48,8 @@ def test_csv_import_normalises_like_the_form():
            "ＡＮＮＡ@Example.org,An\u202ena,Mu\u0308ller,Fraunhofer\u200b IPT,research,ict_software\n")
     row = parse_attendee_csv(csv, slots=10)[0]
     assert (row.email, row.first_name, row.last_name, row.organisation) == (
-        "anna@example.org", "Anna", "Müller", "Fraunhofer IPT")
+        "ＡＮＮＡ@example.org", "Anna", "Müller", "Fraunhofer IPT")  # the address as typed
+    assert email_key(row.email) == "anna@example.org"
 
 
 @given(st.text())
@@ -65,3 +66,13 @@ def test_email_key_is_stable_and_lower_case(value):
 
 def test_email_key_folds_case_and_width():
     assert normalise_email(" ＳＴＲＡßＥ@Example.ORG ") == "strasse@example.org"
+
+
+@given(st.text())
+def test_typed_address_has_the_key_of_what_was_typed(value):
+    cleaned = clean_email(value)
+    assert email_key(cleaned) == normalise_email(value) and clean_email(cleaned) == cleaned
+
+
+def test_typed_address_keeps_its_local_part_and_lowers_its_domain():
+    assert clean_email(" Friederike.Weiß@Example.DE\u200b") == "Friederike.Weiß@example.de"

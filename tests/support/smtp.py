@@ -69,6 +69,7 @@ def smtp_server(
         certificate.configure_cert(context)
         options.update({"tls_context": context, "require_starttls": True} if tls == "starttls"
                     else {"ssl_context": context})
+    options["enable_SMTPUTF8"] = True  # as Postfix and Exim offer: addresses like "weiß@…"
     controller = Controller(recorder, hostname="127.0.0.1", port=free_port(), **options)
     controller.start()
     try:

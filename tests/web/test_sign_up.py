@@ -47,7 +47,8 @@ def test_sign_up_normalises_email_names_and_tags(client, event):
         keywords="KI,  ki , Leichtbau;  Additive   Fertigung,,", offers="", seeks="Wasserstoff\nwasserstoff",
     )
     attendee = only_attendee()
-    assert attendee.email == "juergen.mueller@example.org"
+    assert attendee.email == "Juergen.MUELLER@example.org"  # as typed, the domain lower-cased
+    assert attendee.email_key == "juergen.mueller@example.org"
     assert attendee.first_name == "Jürgen Karl"
     assert attendee.keywords == ["KI", "Leichtbau", "Additive Fertigung"]
     assert (attendee.offers, attendee.seeks) == ([], ["Wasserstoff"])
