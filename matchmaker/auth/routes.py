@@ -1,4 +1,4 @@
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -125,7 +125,11 @@ def change_password():  # type: ignore[no-untyped-def]
 
 @bp.route("/account/invite", methods=["GET", "POST"])
 def invite():  # type: ignore[no-untyped-def]
+    """Creating organiser accounts is for administrators; an event's organisers invite
+    through that event's team page (which gives access to that event only)."""
     organiser = this_organiser()
+    if not organiser.is_admin:
+        abort(403)
     form = InviteForm(language=current_language())
     if not form.validate_on_submit():
         return render_template("auth/invite.html", form=form, organiser=organiser)
