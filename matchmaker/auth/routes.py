@@ -103,10 +103,10 @@ def account() -> str:
 
 @bp.route("/account/password", methods=["GET", "POST"])
 def change_password():  # type: ignore[no-untyped-def]
-    form = PasswordChangeForm()
+    organiser, remember = this_organiser(), remembered()
+    form = PasswordChangeForm(email=organiser.email)
     if not form.validate_on_submit():
         return render_template("auth/password.html", form=form)
-    organiser, remember = this_organiser(), remembered()
     try:
         accounts.change_password(organiser, form.current_password.data, form.new_password.data,
                                  request.remote_addr, utcnow(), remember)
@@ -155,7 +155,7 @@ def accept_invite(token: str):  # type: ignore[no-untyped-def]
         email = invites.open_invite(token, utcnow()).email
     except DomainError as error:
         return invalid_invite(error)
-    form = NewPasswordForm()
+    form = NewPasswordForm(email=email)
     if not form.validate_on_submit():
         return render_template("auth/accept_invite.html", form=form, email=email)
     try:

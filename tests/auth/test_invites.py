@@ -216,6 +216,12 @@ def test_short_password_on_invitation_page_is_refused(logged_in, new_client, out
     assert "Bitte verwenden Sie zwischen 10 und 200 Zeichen." in page and account() is None
 
 
+def test_guessable_password_on_invitation_page_is_refused_saying_why(logged_in, new_client, outbox):
+    invite(logged_in)
+    page = accept(new_client(), invite_link(outbox), "aaaaaaaaaaaa").get_data(as_text=True)
+    assert "Dieses Passwort ist zu leicht zu erraten. Wiederholte Zeichen" in page and account() is None
+
+
 def test_invitation_goes_out_over_smtp(app, logged_in):
     with smtp_server() as server:
         app.config.update(MAIL_SMTP_HOST=server.host, MAIL_SMTP_PORT=server.port,
