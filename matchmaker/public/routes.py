@@ -6,7 +6,7 @@ from ..database import begin_writing
 from ..extensions import db
 from ..formatting import slot_label
 from ..i18n import current_language, remember_language, request_is_safe_target
-from ..mail import deliver_after_response
+from ..mail import compose_after_response, deliver_after_response
 from ..models import Event
 from ..services import events as event_service
 from ..services import notifications, self_service
@@ -70,14 +70,12 @@ def registered() -> str:
 @bp.route("/<slug>/link", methods=["GET", "POST"])
 @limited_per_client("RATELIMIT_LINK_REQUEST", "MAIL_LIMIT_PER_CLIENT")
 def request_link() -> str | BaseResponse:
-    """"Send me my link again": the same answer whether or not the address is registered."""
+    """"Send me my link again": the same answer, after the same work, whether or not the
+    address is registered; looking it up and the mail come after the response."""
     form = LinkRequestForm()
     if not form.validate_on_submit():
         return render_template("public/link.html", event=g.event, form=form)
-    begin_writing()
-    mails = self_service.request_link(g.event, form.email.data)
-    db.session.commit()
-    deliver_after_response(mails)
+    compose_after_response(self_service.request_link_later, g.event.id, form.email.data)
     flash_link_sent()
     return redirect(url_for(".request_link"))
 
