@@ -79,9 +79,10 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "PUBLIC_BASE_URL": None,  # required in production; tests and the demo set their own
         # ``matchmaker demo`` sets it: demo-only pages (the outbox viewer) are shown.
         "DEMO": False,
-        # Rate limits per client address ("N per minute;M per hour"), counted in
-        # RATELIMIT_STORAGE_URI: memory:// (one process), redis://host:6379 or
-        # memcached://host:11211 (shared by every worker and host).
+        # Rate limits per client address ("N per minute;M per hour"). The sign-up, the link
+        # request and MAIL_LIMIT_PER_CLIENT are counted in the database (every worker and
+        # host sees them); the others in RATELIMIT_STORAGE_URI: memory:// (one process),
+        # redis://host:6379 or memcached://host:11211 (shared by every worker and host).
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,

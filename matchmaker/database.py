@@ -14,6 +14,8 @@ user only (0600), and so are its WAL and shared-memory files.
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -75,6 +77,17 @@ def begin_writing() -> None:
     if g.get("sqlite_reads_only", False):
         g.sqlite_reads_only = False
         db.session.commit()
+
+
+@contextmanager
+def write_apart() -> Iterator[None]:
+    """A short write committed on its own (a count of requests), in a request that may
+    only read otherwise: afterwards it reads on without holding SQLite's write lock."""
+    reading = g.get("sqlite_reads_only", False)
+    begin_writing()
+    yield
+    db.session.commit()
+    g.sqlite_reads_only = reading
 
 
 def on_sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]

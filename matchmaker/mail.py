@@ -11,7 +11,7 @@ import logging
 import re
 import smtplib
 import ssl
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from email import policy
 from email.headerregistry import Address
@@ -66,6 +66,30 @@ def deliver_in_new_context(app: Flask, ids: Sequence[int]) -> None:
     with app.app_context():
         deliver([db.session.get(OutgoingMail, mail_id) for mail_id in ids])
         db.session.remove()
+
+
+def compose_after_response(compose: Callable[..., Sequence[OutgoingMail]], *args: object) -> None:
+    """Call ``compose(*args)`` once the response has gone out, commit, and send what it
+    composed. Whatever decides whether there is a mail at all (is this address
+    registered?) then costs the answer nothing: the request does the same work either
+    way. ``args`` are plain values (ids, text): the request's session is gone by then."""
+    app = current_app._get_current_object()
+
+    @after_this_request
+    def compose_on_close(response: Response) -> Response:
+        response.call_on_close(lambda: compose_in_new_context(app, compose, args))
+        return response
+
+
+def compose_in_new_context(app: Flask, compose: Callable[..., Sequence[OutgoingMail]],
+                           args: tuple[object, ...]) -> None:
+    with app.app_context():
+        try:
+            mails = compose(*args)
+            db.session.commit()
+            deliver(mails)
+        finally:
+            db.session.remove()
 
 
 def send_pending() -> DeliveryReport:

@@ -572,7 +572,8 @@ class OrganiserSession(db.Model):
 
 class LoginFailure(db.Model):
     """A failed organiser log-in (or one still being checked), counted per e-mail address
-    typed (``account``) and per client address (``address``) to limit guessing."""
+    typed (``account``), per client address (``address``) and per both together (``pair``,
+    keyed by a hash of the two) to limit guessing; see ``auth/limits.py``."""
 
     __tablename__ = "login_failure"
 
@@ -582,9 +583,24 @@ class LoginFailure(db.Model):
     failed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (
-        CheckConstraint("scope IN ('account', 'address')", name="scope_known"),
+        CheckConstraint("scope IN ('account', 'address', 'pair')", name="scope_known"),
         Index("ix_login_failure_scope_key_failed_at", "scope", "key", "failed_at"),
     )
+
+
+class ClientRequest(db.Model):
+    """A form post counted against a per-client limit (``scope``: the sign-up, the link
+    request, the mails a visitor can trigger), kept in the database so that every worker
+    process and host counts it; see ``services/client_limits.py``."""
+
+    __tablename__ = "client_request"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(64))
+    made_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index("ix_client_request_scope_key_made_at", "scope", "key", "made_at"),)
 
 
 class OrganiserInvite(db.Model):

@@ -2,14 +2,15 @@
 
 New hashes are argon2id (RFC 9106's low-memory profile: 64 MiB, 3 passes, 4 lanes, about
 0.1 s here). Werkzeug's older pbkdf2 and scrypt hashes still verify; ``Verdict.new_hash``
-then carries the argon2id replacement to store. No Flask, no database.
+then carries the argon2id replacement to store. ``weakness`` says why a new password is
+too easy to guess, by zxcvbn. No Flask, no database.
 """
 
 import fcntl
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from werkzeug.security import check_password_hash
+from zxcvbn import zxcvbn
 
 HASHER = PasswordHasher()
 
@@ -28,6 +30,15 @@ DUMMY_HASH = (
 )
 
 POLL_SECONDS = 0.01
+
+# zxcvbn's score runs from 0 to 4; 3 is its "safely unguessable" (about 10^8 guesses or
+# more), ample behind argon2id and the log-in limits.
+MIN_STRENGTH = 3
+# zxcvbn's own bound: its time grows fast with length (here 0.08 s at 72 characters, 1.3 s
+# at 200), so only the start of a longer password is judged.
+STRENGTH_CHECKED_LENGTH = 72
+WEAKNESS_CODES = ("repeat", "sequence", "keyboard", "date", "common_password", "personal",
+                  "word", "guessable")
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,33 @@ def check_argon2(stored: str, password: str) -> bool:
         return HASHER.verify(stored, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def weakness(password: str, known_words: Sequence[str] = ()) -> str | None:
+    """Why ``password`` is too easy to guess, or None if it is not. zxcvbn judges it with
+    its own lists (common passwords, words, names) and patterns, and ``known_words`` (the
+    e-mail address, the site's name); the reason is one of ``WEAKNESS_CODES``, from the
+    longest part zxcvbn recognised, as zxcvbn's own feedback chooses it."""
+    result = zxcvbn(password[:STRENGTH_CHECKED_LENGTH], user_inputs=list(known_words))
+    if result["score"] >= MIN_STRENGTH:
+        return None
+    longest = max(result["sequence"], key=lambda match: len(match["token"]), default=None)
+    return weakness_code(longest or {})
+
+
+def weakness_code(match: dict) -> str:  # type: ignore[type-arg]
+    pattern = match.get("pattern")
+    if pattern == "dictionary":
+        return {"passwords": "common_password", "user_inputs": "personal"}.get(
+            match.get("dictionary_name", ""), "word")
+    return {"repeat": "repeat", "sequence": "sequence", "spatial": "keyboard", "date": "date",
+            "regex": "date"}.get(str(pattern), "guessable")
+
+
+def known_words(email: str) -> list[str]:
+    """What a guesser knows about an account: its e-mail address, its parts, the site."""
+    local, _, domain = email.partition("@")
+    return [email, local, domain, *domain.split("."), "matchmaker"]
 
 
 class HashingBusy(Exception):

@@ -3,12 +3,15 @@ the HTTP headers every response carries."""
 
 import time
 from collections.abc import Callable
+from functools import wraps
+from typing import Any
 
-from flask import Flask, Response, abort, current_app, request
+from flask import Flask, Response, abort, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, TimestampSigner
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .database import write_apart
 from .extensions import csrf, limiter, login_manager
 
 CONTENT_SECURITY_POLICY = (
@@ -19,6 +22,9 @@ HSTS = "max-age=31536000; includeSubDomains"
 FORM_STAMP_SALT = "matchmaker.form-started"
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 UPLOAD_BLUEPRINTS = {"organiser"}  # the dashboard's imports; every other form is text only
+# Limits counted in the database (every worker sees them), by setting: the scope counted.
+DATABASE_LIMITS = {"RATELIMIT_SIGN_UP": "sign_up", "RATELIMIT_LINK_REQUEST": "link_request",
+                   "MAIL_LIMIT_PER_CLIENT": "mail"}
 
 
 def init_app(app: Flask) -> None:
@@ -62,6 +68,38 @@ def add_security_headers(response: Response) -> Response:
 def configured_limit(setting: str) -> Callable[[], str]:
     """A rate limit read from the configuration when a request comes, e.g. "10 per minute"."""
     return lambda: str(current_app.config[setting])
+
+
+def limited_per_client(*settings: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Count every POST to the view against these settings' limits (``DATABASE_LIMITS``)
+    in the database, where all workers see them; beyond them the answer is 429 with
+    ``Retry-After``. The count is committed before the view runs, whatever it answers."""
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(view)
+        def limited(*args: Any, **kwargs: Any) -> Any:
+            if request.method == "POST" and current_app.config["RATELIMIT_ENABLED"]:
+                seconds = counted_post(settings)
+                if seconds is not None:
+                    return render_template("errors/http.html", code=429), 429, \
+                        {"Retry-After": str(seconds)}
+            return view(*args, **kwargs)
+
+        return limited
+
+    return decorate
+
+
+def counted_post(settings: tuple[str, ...]) -> int | None:
+    """Record this post in its own short write transaction (the request reads on after
+    it); the seconds to wait if a limit is reached."""
+    from .auth.limits import client_key  # here: the auth package imports this module
+    from .models import utcnow
+    from .services.client_limits import Limit, count_request
+
+    limits = [Limit(DATABASE_LIMITS[setting], str(current_app.config[setting])) for setting in settings]
+    with write_apart():
+        return count_request(limits, client_key(request.remote_addr), utcnow())
 
 
 def form_stamp() -> str:

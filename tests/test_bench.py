@@ -21,6 +21,7 @@ RUNS = {
     "attendee_pages.py": (["--sizes", "30", "--requests", "2"], "suggestions"),
     "dashboard.py": (["--sizes", "30", "--repeat", "1"], "query counts bounded: yes"),
     "jobs.py": (["--round-trips", "3", "--attendees", "30"], "empty job round trip"),
+    "link_request.py": (["--requests", "3", "--pause", "0"], "ratio registered/unknown"),
     "load.py": (LOAD, "every accepted sign-up stored once"),
     "login.py": (["--flood", "2", "--seconds", "1", "--alone-seconds", "0.3"], "bounded"),
     "matchmaking.py": (["--sizes", "30", "--baseline-max", "30", "--baseline-cap", "5"], "balanced"),

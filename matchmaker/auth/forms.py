@@ -2,14 +2,28 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField
+from wtforms import BooleanField, EmailField, Field, PasswordField, SelectField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Email, EqualTo, InputRequired, Length
+from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
+from ..passwords import known_words, weakness
 from ..text import normalise_email
 
 PASSWORD_MIN_LENGTH = 10
 PASSWORD_MAX_LENGTH = 200  # hashing cost does not grow with length; the page size does
+
+# Why zxcvbn finds a new password too easy to guess (``passwords.WEAKNESS_CODES``); its own
+# feedback is English only.
+PASSWORD_WEAKNESS = {
+    "repeat": _l("Repeated characters or words, like “aaa” or “abcabc”, are easy to guess."),
+    "sequence": _l("Sequences like “abc” or “6543” are easy to guess."),
+    "keyboard": _l("Rows and patterns of keys, like “qwertz”, are easy to guess."),
+    "date": _l("Dates and years are easy to guess."),
+    "common_password": _l("It is one of the most common passwords, or close to one."),
+    "personal": _l("It contains the e-mail address or the name of this site."),
+    "word": _l("Common words and names on their own are easy to guess."),
+    "guessable": _l("It is short or simple enough to be guessed."),
+}
 
 
 class LoginForm(FlaskForm):
@@ -40,7 +54,8 @@ class CurrentPasswordForm(FlaskForm):
 
 
 class NewPasswordForm(FlaskForm):
-    """A new password, typed twice."""
+    """A new password, typed twice; zxcvbn refuses one that is easy to guess, also from
+    ``email`` (the account's address)."""
 
     new_password = PasswordField(
         _l("New password"),
@@ -58,6 +73,22 @@ class NewPasswordForm(FlaskForm):
          EqualTo("new_password", _l("The two new passwords are not the same."))],
         render_kw={"autocomplete": "new-password"},
     )
+
+    def __init__(self, *args, email: str = "", **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def validate_new_password(self, field: Field) -> None:
+        if field.errors:
+            return
+        reason = weakness(field.data, known_words(self.email) if self.email else ())
+        if reason is not None:
+            raise ValidationError(weak_password_message(reason))
+
+
+def weak_password_message(reason: str) -> str:
+    return " ".join((_("This password is too easy to guess."), str(PASSWORD_WEAKNESS[reason]),
+                     _("Add a few more words; unusual ones are better.")))
 
 
 class PasswordChangeForm(CurrentPasswordForm, NewPasswordForm):

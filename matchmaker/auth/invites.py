@@ -38,8 +38,8 @@ class InviteOutcome:
 def invite_organiser(inviter: Organiser, email: str, is_admin: bool, language: str,
                      now: datetime, event: Event | None = None) -> InviteOutcome:
     """Invite ``email``, to organise ``event`` or (``is_admin``) every event; only
-    administrators may invite administrators (``admin_only``)."""
-    if is_admin and not inviter.is_admin:
+    administrators may invite administrators or invite without an event (``admin_only``)."""
+    if (is_admin or event is None) and not inviter.is_admin:
         raise DomainError("admin_only")
     if find_organiser(email) is not None:
         return InviteOutcome(email, None)

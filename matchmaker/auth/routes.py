@@ -1,4 +1,4 @@
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -103,10 +103,10 @@ def account() -> str:
 
 @bp.route("/account/password", methods=["GET", "POST"])
 def change_password():  # type: ignore[no-untyped-def]
-    form = PasswordChangeForm()
+    organiser, remember = this_organiser(), remembered()
+    form = PasswordChangeForm(email=organiser.email)
     if not form.validate_on_submit():
         return render_template("auth/password.html", form=form)
-    organiser, remember = this_organiser(), remembered()
     try:
         accounts.change_password(organiser, form.current_password.data, form.new_password.data,
                                  request.remote_addr, utcnow(), remember)
@@ -125,7 +125,11 @@ def change_password():  # type: ignore[no-untyped-def]
 
 @bp.route("/account/invite", methods=["GET", "POST"])
 def invite():  # type: ignore[no-untyped-def]
+    """Creating organiser accounts is for administrators; an event's organisers invite
+    through that event's team page (which gives access to that event only)."""
     organiser = this_organiser()
+    if not organiser.is_admin:
+        abort(403)
     form = InviteForm(language=current_language())
     if not form.validate_on_submit():
         return render_template("auth/invite.html", form=form, organiser=organiser)
@@ -151,7 +155,7 @@ def accept_invite(token: str):  # type: ignore[no-untyped-def]
         email = invites.open_invite(token, utcnow()).email
     except DomainError as error:
         return invalid_invite(error)
-    form = NewPasswordForm()
+    form = NewPasswordForm(email=email)
     if not form.validate_on_submit():
         return render_template("auth/accept_invite.html", form=form, email=email)
     try:

@@ -6,11 +6,14 @@ import unicodedata
 from datetime import datetime
 
 import click
+from flask_babel import force_locale
 from flask_migrate import upgrade
 from sqlalchemy import select
 
+from ..auth.forms import PASSWORD_MIN_LENGTH, weak_password_message
 from ..extensions import db
 from ..models import Event, Organiser
+from ..passwords import known_words, weakness
 from ..services import DomainError
 from ..services.events import (
     EventPlan,
@@ -92,13 +95,11 @@ def create_organiser_command(email: str, generate: bool, event_slugs: tuple[str,
     email = normalise_email(email)
     if "@" not in email:
         raise click.BadParameter("not an e-mail address", param_hint="EMAIL")
-    if generate or not sys.stdin.isatty():
+    if generate or not typed_at_terminal():
         password = secrets.token_urlsafe(12)
         click.echo(f"Password for {email}: {password}")
     else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-        if len(password) < 10:
-            raise click.BadParameter("use at least 10 characters", param_hint="password")
+        password = prompted_password(email)
     organiser = set_organiser_password(email, password)
     organiser.is_admin = organiser.is_admin or not events
     for event in events:
@@ -107,6 +108,24 @@ def create_organiser_command(email: str, generate: bool, event_slugs: tuple[str,
     scope = "all events" if organiser.is_admin else \
         ", ".join(event.slug for event in organiser.events) or "no event yet (use --event SLUG)"
     click.echo(f"Organiser {email} can log in at /organiser/login; access: {scope}.")
+
+
+def typed_at_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def prompted_password(email: str) -> str:
+    """A password typed twice, refused when short or easy to guess (the same zxcvbn check
+    as the organiser pages, with its reason in English)."""
+    password: str = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < PASSWORD_MIN_LENGTH:
+        raise click.BadParameter(f"use at least {PASSWORD_MIN_LENGTH} characters",
+                                 param_hint="password")
+    reason = weakness(password, known_words(email))
+    if reason is not None:
+        with force_locale("en"):
+            raise click.BadParameter(weak_password_message(reason), param_hint="password")
+    return password
 
 
 @click.command("create-event")

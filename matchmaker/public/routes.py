@@ -3,16 +3,16 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
 from ..database import begin_writing
-from ..extensions import db, limiter
+from ..extensions import db
 from ..formatting import slot_label
 from ..i18n import current_language, remember_language, request_is_safe_target
-from ..mail import deliver_after_response
+from ..mail import compose_after_response, deliver_after_response
 from ..models import Event
 from ..services import events as event_service
 from ..services import notifications, self_service
 from ..services.events import RegistrationState
 from ..services.matching_settings import tag_suggestions
-from ..security import configured_limit
+from ..security import limited_per_client
 from ..services.registration import Registration, has_free_seat, sign_up
 from . import bp
 from .forms import LinkRequestForm, SignUpForm
@@ -37,8 +37,7 @@ def event_page() -> str:
 
 
 @bp.route("/<slug>/register", methods=["GET", "POST"])
-@limiter.limit(configured_limit("RATELIMIT_SIGN_UP"), methods=["POST"])
-@limiter.shared_limit(configured_limit("MAIL_LIMIT_PER_CLIENT"), scope="mail", methods=["POST"])
+@limited_per_client("RATELIMIT_SIGN_UP", "MAIL_LIMIT_PER_CLIENT")
 def register() -> str | BaseResponse | tuple[str, int]:
     """A bot that fills the honeypot is answered as if it had signed up; nothing is
     stored. Every mail goes out after the response, so a repeated sign-up times like a
@@ -69,17 +68,14 @@ def registered() -> str:
 
 
 @bp.route("/<slug>/link", methods=["GET", "POST"])
-@limiter.limit(configured_limit("RATELIMIT_LINK_REQUEST"), methods=["POST"])
-@limiter.shared_limit(configured_limit("MAIL_LIMIT_PER_CLIENT"), scope="mail", methods=["POST"])
+@limited_per_client("RATELIMIT_LINK_REQUEST", "MAIL_LIMIT_PER_CLIENT")
 def request_link() -> str | BaseResponse:
-    """"Send me my link again": the same answer whether or not the address is registered."""
+    """"Send me my link again": the same answer, after the same work, whether or not the
+    address is registered; looking it up and the mail come after the response."""
     form = LinkRequestForm()
     if not form.validate_on_submit():
         return render_template("public/link.html", event=g.event, form=form)
-    begin_writing()
-    mails = self_service.request_link(g.event, form.email.data)
-    db.session.commit()
-    deliver_after_response(mails)
+    compose_after_response(self_service.request_link_later, g.event.id, form.email.data)
     flash_link_sent()
     return redirect(url_for(".request_link"))
 

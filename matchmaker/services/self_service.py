@@ -162,6 +162,13 @@ def request_link(event: Event, email: str) -> list[OutgoingMail]:
     return link_again(attendee) if attendee is not None else []
 
 
+def request_link_later(event_id: int, email: str) -> list[OutgoingMail]:
+    """``request_link`` run after the response (``mail.compose_after_response``), so that
+    a known and an unknown address take the same time to answer."""
+    event = db.session.get(Event, event_id)
+    return request_link(event, email) if event is not None else []
+
+
 def published_meetings(attendee: Attendee) -> list[MeetingRow]:
     """The attendee's meetings once the organisers published the schedule; drafts stay internal."""
     return meeting_rows(attendee) if schedule_published(attendee.event) else []

@@ -2,6 +2,8 @@
 
 import json
 
+from flask import request_finished, request_started
+from sqlalchemy import event as sql_event
 from sqlalchemy import select
 
 from matchmaker.extensions import db
@@ -107,6 +109,46 @@ def test_link_request_for_unknown_address_answers_the_same_and_sends_nothing(cli
     unknown = post_form(client, "/go-cluster-2027/link", email="niemand@example.org")
     assert (unknown.status_code, unknown.location) == (known.status_code, known.location)
     assert len(outbox_messages(outbox)) == 2  # the welcome and one link mail
+
+
+def statements_while_answering(app, client, path: str, **data):
+    """The response to a form post, and the SQL statements sent until it was ready
+    (not what runs after it has gone out)."""
+    data["csrf_token"] = csrf_token(client, path)
+    statements: list[str] = []
+    answering: list[bool] = []
+
+    def count(_connection, _cursor, statement, *_args) -> None:
+        if answering:
+            statements.append(statement)
+
+    sql_event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        with request_started.connected_to(lambda *_a, **_k: answering.append(True), app), \
+                request_finished.connected_to(lambda *_a, **_k: answering.clear(), app):
+            response = client.post(path, data=data)
+    finally:
+        sql_event.remove(db.engine, "before_cursor_execute", count)
+    return response, statements
+
+
+def test_link_request_does_the_same_work_for_known_and_unknown_address(app, client, attendee):
+    known, known_work = statements_while_answering(
+        app, client, "/go-cluster-2027/link", email="juergen.mueller@example.org")
+    unknown, unknown_work = statements_while_answering(
+        app, client, "/go-cluster-2027/link", email="niemand@example.org")
+    assert known_work == unknown_work
+    assert (known.status_code, known.location, known.get_data()) == \
+        (unknown.status_code, unknown.location, unknown.get_data())
+
+
+def test_link_request_leaves_the_same_deferred_mail_work_for_both(client, attendee, monkeypatch):
+    deferred = []
+    monkeypatch.setattr("matchmaker.public.routes.compose_after_response",
+                        lambda compose, *args: deferred.append((compose.__name__, args[:-1])))
+    for email in ("juergen.mueller@example.org", "niemand@example.org"):
+        post_form(client, "/go-cluster-2027/link", email=email)
+    assert len(deferred) == 2 and deferred[0] == deferred[1]
 
 
 def test_repeated_link_requests_send_one_mail_per_interval(client, attendee):

@@ -85,3 +85,15 @@ def test_wrong_log_in_is_announced_and_passes_audit(chromium: Browser, live_url:
         log_in(page, "niemand@example.org", "falsch")
         expect(page.get_by_role("alert")).to_contain_text("E-Mail-Adresse oder Passwort ist falsch.")
         check_page(page)
+
+
+@pytest.mark.parametrize("size", ["phone"])
+def test_guessable_new_password_is_refused_at_its_field_with_the_reason(
+        chromium: Browser, live_url: str, organiser_email: str, size: str):
+    with open_page(chromium, live_url, SIZES[size]) as page:
+        log_in(page, organiser_email, PASSWORD)
+        page.goto("/organiser/account/password")
+        change_password(page, PASSWORD, "aaaaaaaaaaaa")
+        expect(page.get_by_role("alert")).to_contain_text(
+            "Dieses Passwort ist zu leicht zu erraten. Wiederholte Zeichen oder Wörter")
+        check_page(page)

@@ -7,10 +7,12 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
+from matchmaker.auth.invites import invite_organiser
 from matchmaker.extensions import db
-from matchmaker.models import Organiser, OrganiserInvite
+from matchmaker.models import Organiser, OrganiserInvite, utcnow
+from matchmaker.services import DomainError
 from tests.auth.conftest import PASSWORD, make_organiser, post_form
-from tests.support.factories import csrf_token, login
+from tests.support.factories import add_organiser, csrf_token, login, make_event
 from tests.support.mailbox import html_part, outbox_messages, text_part
 from tests.support.smtp import smtp_server
 
@@ -150,18 +152,57 @@ def test_account_gets_the_role_chosen_in_the_invitation(logged_in, new_client, o
     assert account().is_admin is is_admin
 
 
-def test_organiser_who_is_not_admin_cannot_invite_admin(client, new_client, outbox):
-    make_organiser("helfer@example.org", is_admin=False)
-    login(client, "helfer@example.org", PASSWORD)
-    response = invite(client, is_admin=True)
-    assert "Nur wer Administrationsrechte hat" in response.get_data(as_text=True)
-    assert outbox_messages(outbox) == []
+def event_organiser(client):
+    """An organiser of one event only, logged in on ``client``."""
+    add_organiser("helfer@example.org", password=PASSWORD, events=(make_event(),))
+    assert login(client, "helfer@example.org", PASSWORD).status_code == 302
+    return client
 
 
-def test_organiser_who_is_not_admin_is_not_offered_the_admin_choice(client):
-    make_organiser("helfer@example.org", is_admin=False)
-    login(client, "helfer@example.org", PASSWORD)
-    assert 'name="is_admin"' not in client.get("/organiser/account/invite").get_data(as_text=True)
+def test_event_organiser_cannot_open_the_account_invitation_page(client):
+    assert event_organiser(client).get("/organiser/account/invite").status_code == 403
+
+
+def test_event_organiser_cannot_invite_without_an_event(client, outbox):
+    event_organiser(client)
+    token = csrf_token(client, "/organiser/account")
+    response = client.post("/organiser/account/invite",
+                           data={"csrf_token": token, "email": INVITEE, "language": "de"})
+    assert response.status_code == 403
+    assert outbox_messages(outbox) == [] and db.session.scalars(select(OrganiserInvite)).all() == []
+
+
+def test_event_organiser_cannot_learn_which_addresses_have_accounts(client, outbox):
+    make_organiser("chefin@example.org")
+    event_organiser(client)
+    token = csrf_token(client, "/organiser/account")
+    response = client.post("/organiser/account/invite",
+                           data={"csrf_token": token, "email": "chefin@example.org", "language": "de"})
+    assert response.status_code == 403 and "chefin@example.org" not in response.get_data(as_text=True)
+
+
+def test_event_organiser_is_not_shown_the_invitation_link(client):
+    page = event_organiser(client).get("/organiser/account").get_data(as_text=True)
+    assert "/organiser/account/invite" not in page
+
+
+def test_administrator_is_shown_the_invitation_link(logged_in):
+    assert "/organiser/account/invite" in logged_in.get("/organiser/account").get_data(as_text=True)
+
+
+def test_event_organiser_invites_through_the_event_team_page(client, new_client, outbox):
+    event_organiser(client)
+    response = post_form(client, "/organiser/go-cluster-2027/team", email=INVITEE)
+    assert response.status_code == 302
+    accept(new_client(), invite_link(outbox))
+    assert not account().is_admin and [e.slug for e in account().events] == ["go-cluster-2027"]
+
+
+def test_event_organiser_cannot_invite_without_an_event_through_the_service(app):
+    helper = add_organiser("helfer@example.org", password=PASSWORD, events=(make_event(),))
+    with pytest.raises(DomainError) as raised:
+        invite_organiser(helper, INVITEE, False, "de", utcnow())
+    assert raised.value.code == "admin_only"
 
 
 def test_invalid_address_is_refused_with_message(logged_in, outbox):
@@ -173,6 +214,12 @@ def test_short_password_on_invitation_page_is_refused(logged_in, new_client, out
     invite(logged_in)
     page = accept(new_client(), invite_link(outbox), "kurz").get_data(as_text=True)
     assert "Bitte verwenden Sie zwischen 10 und 200 Zeichen." in page and account() is None
+
+
+def test_guessable_password_on_invitation_page_is_refused_saying_why(logged_in, new_client, outbox):
+    invite(logged_in)
+    page = accept(new_client(), invite_link(outbox), "aaaaaaaaaaaa").get_data(as_text=True)
+    assert "Dieses Passwort ist zu leicht zu erraten. Wiederholte Zeichen" in page and account() is None
 
 
 def test_invitation_goes_out_over_smtp(app, logged_in):

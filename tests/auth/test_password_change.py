@@ -49,3 +49,22 @@ def test_bad_new_password_is_refused_with_message(logged_in, new_client, organis
 def test_password_page_lists_current_password_first(logged_in):
     page = logged_in.get(PATH).get_data(as_text=True)
     assert page.index('name="current_password"') < page.index('name="new_password"')
+
+
+@pytest.mark.parametrize(("new", "reason"), [
+    ("aaaaaaaaaaaa", "Wiederholte Zeichen oder Wörter wie „aaa“ oder „abcabc“ sind leicht zu erraten."),
+    ("abcdefghijkl", "Folgen wie „abc“ oder „6543“ sind leicht zu erraten."),
+    ("password1234", "Es ist eines der häufigsten Passwörter oder ähnelt einem davon."),
+    ("team@example.org", "Es enthält die E-Mail-Adresse oder den Namen dieser Anwendung."),
+], ids=["repeat", "sequence", "common", "own address"])
+def test_guessable_new_password_is_refused_saying_why(logged_in, new_client, organiser, new, reason):
+    page = change(logged_in, new=new, again=new).get_data(as_text=True)
+    assert f"Neues Passwort: Dieses Passwort ist zu leicht zu erraten. {reason}" in page
+    assert login(new_client(), organiser.email, PASSWORD).status_code == 302
+
+
+def test_guessable_new_password_is_refused_in_english(logged_in, organiser):
+    logged_in.get("/language/en")
+    page = change(logged_in, new="aaaaaaaaaaaa", again="aaaaaaaaaaaa").get_data(as_text=True)
+    assert ("This password is too easy to guess. Repeated characters or words, like “aaa” "
+            "or “abcabc”, are easy to guess.") in page

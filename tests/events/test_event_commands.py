@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Event, Organiser
+from matchmaker.passwords import known_words, verify_password, weakness
 from tests.support.factories import make_event
 
 
@@ -49,3 +50,35 @@ def test_create_organiser_for_one_event(runner, event):
     assert "access: workshop-2027" in result.output
     organiser = db.session.scalars(select(Organiser)).one()
     assert not organiser.is_admin and [e.slug for e in organiser.events] == ["workshop-2027"]
+
+
+def create_with_typed_password(runner, monkeypatch, password: str):
+    monkeypatch.setattr("matchmaker.commands.setup.typed_at_terminal", lambda: True)
+    return runner.invoke(args=["create-organiser", "neu@example.org"],
+                         input=f"{password}\n{password}\n")
+
+
+def test_create_organiser_refuses_a_repeated_password_saying_why(runner, app, monkeypatch):
+    result = create_with_typed_password(runner, monkeypatch, "aaaaaaaaaaaa")
+    assert result.exit_code != 0 and "too easy to guess" in result.output
+    assert 'Repeated characters or words, like “aaa”' in result.output
+    assert db.session.scalars(select(Organiser)).all() == []
+
+
+def test_create_organiser_refuses_a_common_password(runner, app, monkeypatch):
+    result = create_with_typed_password(runner, monkeypatch, "password1234")
+    assert result.exit_code != 0 and "one of the most common passwords" in result.output
+
+
+def test_create_organiser_accepts_a_strong_typed_password(runner, app, monkeypatch):
+    result = create_with_typed_password(runner, monkeypatch, "Kranich über der Elbe")
+    assert result.exit_code == 0, result.output
+    stored = db.session.scalars(select(Organiser)).one().password_hash
+    assert verify_password(stored, "Kranich über der Elbe").ok
+
+
+def test_generated_passwords_pass_the_strength_check(runner, app):
+    for number in range(20):
+        output = runner.invoke(args=["create-organiser", f"o{number}@example.org", "--generate"]).output
+        password = output.split(": ", 1)[1].splitlines()[0]
+        assert weakness(password, known_words(f"o{number}@example.org")) is None, password

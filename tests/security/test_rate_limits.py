@@ -6,6 +6,7 @@ import pytest
 
 from tests.support.factories import csrf_token, submit_sign_up, valid_sign_up
 from tests.support.mailbox import outbox_messages, private_link
+from tests.support.other_worker import post_in_other_worker
 
 LOW_LIMITS = {"RATELIMIT_SIGN_UP": "3 per minute", "RATELIMIT_LINK_REQUEST": "2 per minute",
               "RATELIMIT_ATTENDEE_FORMS": "2 per minute", "RATELIMIT_LOGIN": "2 per minute",
@@ -59,6 +60,54 @@ def test_mail_limit_per_client_covers_sign_ups_and_link_requests_together(guarde
     submit_sign_up(client, email="a@example.org")
     post(client, "/go-cluster-2027/link", {"email": "a@example.org"})
     assert submit_sign_up(client, email="b@example.org").status_code == 429
+
+
+def other_worker(database_url: str, instance_folder: Path, settings: dict,
+                 *posts: tuple[str, dict]) -> list[int]:
+    """What another worker process (its own app, its own memory) answers to ``posts``."""
+    return post_in_other_worker(database_url, instance_folder, settings, list(posts))
+
+
+def sign_up_post(email: str) -> tuple[str, dict]:
+    return "/go-cluster-2027/register", valid_sign_up(email=email)
+
+
+LINK_POST = ("/go-cluster-2027/link", {"email": "a@example.org"})
+
+
+@pytest.mark.both_databases
+@pytest.mark.parametrize("guarded_app", [LOW_LIMITS], indirect=True)
+def test_sign_up_limit_holds_across_worker_processes(guarded_app, database_url, instance_folder):
+    client = guarded_app.test_client()
+    assert [submit_sign_up(client, email=f"p{n}@example.org").status_code for n in range(2)] == [302, 302]
+    codes = other_worker(database_url, instance_folder, LOW_LIMITS,
+                         sign_up_post("p2@example.org"), sign_up_post("p3@example.org"))
+    assert codes == [302, 429]
+
+
+@pytest.mark.both_databases
+@pytest.mark.parametrize("guarded_app", [LOW_LIMITS], indirect=True)
+def test_link_request_limit_holds_across_worker_processes(guarded_app, database_url, instance_folder):
+    assert post(guarded_app.test_client(), *LINK_POST).status_code == 302
+    assert other_worker(database_url, instance_folder, LOW_LIMITS, LINK_POST, LINK_POST) == [302, 429]
+
+
+@pytest.mark.both_databases
+@pytest.mark.parametrize("guarded_app", [{"MAIL_LIMIT_PER_CLIENT": "2 per minute"}], indirect=True)
+def test_mail_limit_per_client_holds_across_worker_processes(guarded_app, database_url, instance_folder):
+    submit_sign_up(guarded_app.test_client(), email="a@example.org")
+    codes = other_worker(database_url, instance_folder, {"MAIL_LIMIT_PER_CLIENT": "2 per minute"},
+                         LINK_POST, sign_up_post("b@example.org"))
+    assert codes == [302, 429]
+
+
+@pytest.mark.parametrize("guarded_app", [LOW_LIMITS], indirect=True)
+def test_refused_post_says_when_to_try_again(guarded_app):
+    client = guarded_app.test_client()
+    for n in range(3):
+        submit_sign_up(client, email=f"p{n}@example.org")
+    retry_after = int(submit_sign_up(client, email="late@example.org").headers["Retry-After"])
+    assert 50 <= retry_after <= 60
 
 
 @pytest.mark.parametrize("guarded_app", [LOW_LIMITS], indirect=True)
