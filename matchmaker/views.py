@@ -28,7 +28,9 @@ def init_app(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .organiser import bp as organiser_bp
     from .public import bp as public_bp
+    from .url_converters import DatabaseIntegerConverter
 
+    app.url_map.converters["int"] = DatabaseIntegerConverter  # before any rule is added
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(organiser_bp)
