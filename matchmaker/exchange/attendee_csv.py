@@ -3,8 +3,9 @@
 Format
 ------
 UTF-8 (a byte-order mark is accepted), comma-separated columns, a header row, Windows or
-Unix line endings, cells quoted with `"` where needed. Inside a cell, `;` separates the
-items of a list (`KI; Leichtbau; Wasserstoff`). Column names are case-insensitive and may
+Unix line endings, cells quoted with `"` where needed. Inside a cell, `;` or `,` separates
+the items of a list (`KI; Leichtbau; Wasserstoff`; a German Excel file, `;`-separated, may
+hold `non_technical,open_innovation`), as in the forms; an item never contains either. Column names are case-insensitive and may
 be German (see `column_names`). What a German Excel saves is read too: semicolons or tabs
 as delimiter, Windows-1252 or UTF-16 text (see `csv_dialect`); `.xlsx` sheets go through
 the same row checks (see `attendee_xlsx`).
@@ -70,6 +71,7 @@ MAX_TAG_LENGTH = 80
 MAX_TEXT_LENGTH = 200
 MAX_LIST_LENGTH = 1000
 EMAIL_PATTERN = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+$")
+ITEM_SEPARATORS = re.compile(r"[;,]")
 YES = ("yes", "ja", "true", "1", "y", "j")
 NO = ("no", "nein", "false", "0", "n")
 
@@ -341,7 +343,7 @@ class _RowParser:
 
     def items(self, column: str) -> list[str]:
         value = self.raw(column, MAX_LIST_LENGTH)
-        return [item for item in map(collapse_whitespace, value.split(";")) if item]
+        return [item for item in map(collapse_whitespace, ITEM_SEPARATORS.split(value)) if item]
 
     def choices(self, column: str, allowed: Collection[str], code: str) -> tuple[str, ...]:
         values = [item.lower() for item in self.items(column)]
