@@ -33,7 +33,8 @@ signed_up_at`) are accepted and ignored, so that an export can be imported again
 - `position`, `cluster`: free text.
 Text is stored NFC without control characters, bidi overrides or zero-width characters.
 Single-value cells hold at most 200 characters, list cells at most 1,000; a file holds
-at most 20,000 attendees. A leading apostrophe that an export put before `=`, `+`, `-`,
+at most 20,000 attendees. A cell of more than 131,072 characters (the `csv` module's
+limit; mostly a quotation mark left open) stops the reading at its line. A leading apostrophe that an export put before `=`, `+`, `-`,
 `@`, tab or CR (see `spreadsheet.neutralise`) is removed again.
 
 Every bad cell is reported as a `CsvError` with a machine `code`, the file `line` (the
@@ -222,9 +223,12 @@ def _records(text: str):
         line = 2
     reader = csv.reader(lines, delimiter=delimiter)
     offset = line - 1
-    for cells in reader:
-        yield line, cells
-        line = reader.line_num + offset + 1
+    try:
+        for cells in reader:
+            yield line, cells
+            line = reader.line_num + offset + 1
+    except csv.Error:  # the only one a lenient reader on text raises: a cell over its limit
+        raise CsvErrors([CsvError("cell_too_large", line, limit=csv.field_size_limit())]) from None
 
 
 def _is_column(header_cell: str) -> bool:
