@@ -7,12 +7,11 @@ from sqlalchemy import func, select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
-
 from matchmaker.services.scheduling import plan_schedule, publish_schedule
-from tests.support.attendees import add_matching_pair
 from tests.exchange.sheets import workbook_bytes
 from tests.exchange.test_attendee_csv import GOOD, OTHER, csv_text
 from tests.exchange.test_file_formats import huge_cell_csv, inflated, sheet_rows
+from tests.support.attendees import add_matching_pair
 from tests.support.factories import csrf_token
 from tests.support.routes import example_path, rules_of
 
