@@ -30,9 +30,9 @@ def rename_industries(names: list[IndustryName]) -> int:
     for name in names:
         industry = by_code.get(name.code)
         if industry is None:
-            raise DomainError("industry_not_found", code=name.code)
+            raise DomainError("industry_not_found", industry=name.code)
         if not name.name_de or not name.name_en:
-            raise DomainError("industry_name_missing", code=name.code)
+            raise DomainError("industry_name_missing", industry=name.code)
         if (industry.name_de, industry.name_en) != (name.name_de, name.name_en):
             industry.name_de, industry.name_en = name.name_de, name.name_en
             changed += 1
@@ -42,11 +42,11 @@ def rename_industries(names: list[IndustryName]) -> int:
 
 def add_industry(name: IndustryName) -> Industry:
     if not CODE.fullmatch(name.code):
-        raise DomainError("industry_code_invalid", code=name.code)
+        raise DomainError("industry_code_invalid", industry=name.code)
     if db.session.get(Industry, name.code) is not None:
-        raise DomainError("industry_code_taken", code=name.code)
+        raise DomainError("industry_code_taken", industry=name.code)
     if not name.name_de or not name.name_en:
-        raise DomainError("industry_name_missing", code=name.code)
+        raise DomainError("industry_name_missing", industry=name.code)
     last = db.session.scalar(select(func.max(Industry.position))) or 0
     industry = Industry(code=name.code, name_de=name.name_de, name_en=name.name_en,
                         position=last + 1)
