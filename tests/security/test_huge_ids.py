@@ -43,3 +43,32 @@ def test_huge_number_in_url_is_not_found_for_every_visitor(app, client, event, r
                                     **{argument: value})
                 response = client.open(path, method=method, data=form)
                 assert response.status_code == 404, (actor, method, path, response.status_code)
+
+
+@pytest.mark.both_databases
+@pytest.mark.parametrize("query", [f"attendee={2**31}", f"attendee={2**63}", f"page={10**30}",
+                                   "attendee=²", "page=-5"])
+def test_audit_log_with_a_huge_or_odd_number_in_the_query_is_no_server_error(app, client, event,
+                                                                          query):
+    add_organiser()
+    assert login(client, "team@example.org", "richtig-geheim").status_code == 302
+    response = client.get(f"/organiser/{event.slug}/audit?{query}")
+    assert response.status_code == 200
+
+
+@pytest.mark.both_databases
+@pytest.mark.parametrize("numbers", [f"1,{2**31}", f"{2**63}", "²,1"])
+def test_message_to_huge_or_odd_numbers_is_no_server_error(app, client, event, numbers):
+    add_attendee(event, "Anna")
+    add_organiser()
+    assert login(client, "team@example.org", "richtig-geheim").status_code == 302
+    response = client.get(f"/organiser/{event.slug}/messages?numbers={numbers}")
+    assert response.status_code == 200
+
+
+@pytest.mark.both_databases
+@pytest.mark.parametrize("path", ["/%00/", "/organiser/%00/attendees", "/me/%00", "/me/a%00b/profile"])
+def test_nul_in_a_url_argument_is_not_found(app, client, event, path):
+    add_organiser()
+    assert login(client, "team@example.org", "richtig-geheim").status_code == 302
+    assert client.get(path).status_code == 404
