@@ -36,14 +36,14 @@ from matchmaker.models import Meeting
 from matchmaker.services.meeting_requests import block, send_request
 from matchmaker.services.scheduling import plan_schedule, publish_schedule
 from tests.conftest import app_config, empty_all_tables
-from tests.security.page_forms import post_forms
 from tests.support.attendees import add_attendee, add_matching_pair
 from tests.support.factories import CSRF_FIELD, add_organiser, login, make_event
+from tests.support.page_forms import post_forms
 from tests.support.routes import example_path, rules_of
 
-# Examples per route and visitor mix: about 35 s on SQLite and 60 s on PostgreSQL (where a
-# fresh copy of the scene costs a CREATE DATABASE) on an idle machine. FUZZ_EXAMPLES=50
-# searches harder (as was done once on both databases when this test was written).
+# Examples per route: the whole test took 45 s on SQLite and 90 s on PostgreSQL (where a
+# fresh copy of the scene costs a CREATE DATABASE) on the shared machine. FUZZ_EXAMPLES=N
+# searches harder: 25 on SQLite (2 min) and 12 on PostgreSQL (5.5 min) found nothing more.
 EXAMPLES = {"sqlite": 6, "postgresql": 3}
 if os.environ.get("FUZZ_EXAMPLES"):
     EXAMPLES = dict.fromkeys(EXAMPLES, int(os.environ["FUZZ_EXAMPLES"]))
