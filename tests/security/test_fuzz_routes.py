@@ -71,6 +71,8 @@ HOSTILE = st.one_of(
     st.text(max_size=40),
     st.integers(min_value=-(10**40), max_value=10**40).map(str),
 )
+# Where the databases' integers end (PostgreSQL 2^31 - 1, SQLite 2^63 - 1), and beyond.
+EDGE_NUMBERS = [0, -1, 2**31 - 1, 2**31, 2**63 - 1, 2**63, 10**40]
 VALUES = st.one_of(HOSTILE, st.lists(HOSTILE, min_size=2, max_size=3))
 
 
@@ -266,7 +268,7 @@ def hostile_requests(draw: st.DrawFn, scene: Scene, endpoint: str, method: str) 
 
 def argument_values(rule: Rule, name: str) -> st.SearchStrategy:
     if type(rule._converters[name]).__name__.endswith("IntegerConverter"):
-        return st.integers(min_value=-(10**40), max_value=10**40)
+        return st.one_of(st.sampled_from(EDGE_NUMBERS), st.integers(-(10**40), 10**40))
     return HOSTILE
 
 
