@@ -28,7 +28,11 @@ def init_app(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .organiser import bp as organiser_bp
     from .public import bp as public_bp
+    from .url_converters import DatabaseIntegerConverter, DatabaseTextConverter
 
+    # Before any rule is added: URLs naming what no database row can be answer 404.
+    app.url_map.converters.update(int=DatabaseIntegerConverter, default=DatabaseTextConverter,
+                                  string=DatabaseTextConverter)
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(organiser_bp)

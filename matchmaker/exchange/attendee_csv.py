@@ -3,8 +3,9 @@
 Format
 ------
 UTF-8 (a byte-order mark is accepted), comma-separated columns, a header row, Windows or
-Unix line endings, cells quoted with `"` where needed. Inside a cell, `;` separates the
-items of a list (`KI; Leichtbau; Wasserstoff`). Column names are case-insensitive and may
+Unix line endings, cells quoted with `"` where needed. Inside a cell, `;` or `,` separates
+the items of a list (`KI; Leichtbau; Wasserstoff`; a German Excel file, `;`-separated, may
+hold `non_technical,open_innovation`), as in the forms; an item never contains either. Column names are case-insensitive and may
 be German (see `column_names`). What a German Excel saves is read too: semicolons or tabs
 as delimiter, Windows-1252 or UTF-16 text (see `csv_dialect`); `.xlsx` sheets go through
 the same row checks (see `attendee_xlsx`).
@@ -36,7 +37,8 @@ signed_up_at`) are accepted and ignored, so that an export can be imported again
   text a mail client would turn into a link (a web or e-mail address) is refused there.
 Text is stored NFC without control characters, bidi overrides or zero-width characters.
 Single-value cells hold at most 200 characters, list cells at most 1,000; a file holds
-at most 20,000 attendees. A leading apostrophe that an export put before `=`, `+`, `-`,
+at most 20,000 attendees. A cell of more than 131,072 characters (the `csv` module's
+limit; mostly a quotation mark left open) stops the reading at its line. A leading apostrophe that an export put before `=`, `+`, `-`,
 `@`, tab or CR (see `spreadsheet.neutralise`) is removed again.
 
 Every bad cell is reported as a `CsvError` with a machine `code`, the file `line` (the
@@ -84,6 +86,7 @@ MAX_TAG_LENGTH = 80
 MAX_TEXT_LENGTH = 200
 MAX_LIST_LENGTH = 1000
 EMAIL_PATTERN = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+$")
+ITEM_SEPARATORS = re.compile(r"[;,]")
 YES = ("yes", "ja", "true", "1", "y", "j")
 NO = ("no", "nein", "false", "0", "n")
 
@@ -234,9 +237,12 @@ def _records(text: str):
         line = 2
     reader = csv.reader(lines, delimiter=delimiter)
     offset = line - 1
-    for cells in reader:
-        yield line, cells
-        line = reader.line_num + offset + 1
+    try:
+        for cells in reader:
+            yield line, cells
+            line = reader.line_num + offset + 1
+    except csv.Error:  # the only one a lenient reader on text raises: a cell over its limit
+        raise CsvErrors([CsvError("cell_too_large", line, limit=csv.field_size_limit())]) from None
 
 
 def _is_column(header_cell: str) -> bool:
@@ -358,7 +364,7 @@ class _RowParser:
 
     def items(self, column: str) -> list[str]:
         value = self.raw(column, MAX_LIST_LENGTH)
-        return [item for item in map(collapse_whitespace, value.split(";")) if item]
+        return [item for item in map(collapse_whitespace, ITEM_SEPARATORS.split(value)) if item]
 
     def choices(self, column: str, allowed: Collection[str], code: str) -> tuple[str, ...]:
         values = [item.lower() for item in self.items(column)]

@@ -12,6 +12,10 @@ MESSAGES = {
                         "Excel workbook (.xlsx) or as 'CSV UTF-8'",
     "formula_without_value": "the cell holds a formula whose result was never calculated; "
                              "open and save the file in Excel, or paste the values only",
+    "cell_too_large": "a cell holds more than {limit} characters (is a quotation mark "
+                      "left open?); nothing after it was read",
+    "workbook_too_large": "the workbook is too large: its part {part} unpacks to more than "
+                          "{limit} MB; keep only the attendee list in it, or save it as 'CSV UTF-8'",
     "too_many_rows": "the file has more than {limit} attendees",
     "empty_file": "the file has no header row",
     "missing_column": "the required column is missing from the header",

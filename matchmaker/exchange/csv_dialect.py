@@ -63,7 +63,10 @@ def sniff_delimiter(text: str, known: Callable[[str], bool]) -> tuple[str, bool]
     first_line = next((line for line in text.splitlines() if line.strip()), "")
 
     def fit(delimiter: str) -> tuple[int, int]:
-        cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        except csv.Error:  # a cell over the limit: the reader reports it with its line
+            return 0, 0
         return sum(1 for cell in cells if known(cell)), len(cells)
 
     return max(DELIMITERS, key=fit), False

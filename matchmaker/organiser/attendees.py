@@ -21,6 +21,7 @@ from ..services import events as event_service
 from ..services.audit import audit_entries
 from ..services.blocked_pairs import block_pair, blocked_pair_rows, unblock_pair
 from ..services.self_service import Interests, MeetingPreferences, Profile
+from ..url_converters import database_int
 from . import bp
 from .forms import AttendeeEditForm, AttendeeFilterForm, BlockForm, SelectionForm, StatusForm
 from .refusals import refusal_text
@@ -111,8 +112,8 @@ def unblock(pair_id: int) -> BaseResponse:
 
 @bp.get("/<slug>/audit")
 def audit() -> str:
-    number = request.args.get("attendee", type=int)
-    page = max(request.args.get("page", 1, type=int), 1)
+    number = request.args.get("attendee", type=database_int)
+    page = max(request.args.get("page", 1, type=database_int), 1)
     return render_template("organiser/audit.html", log=audit_entries(g.event, number, page),
                            number=number, page=page)
 

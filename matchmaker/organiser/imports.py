@@ -20,9 +20,11 @@ from ..exchange.schedule_json import dumps
 from . import bp
 from .forms import ImportConfirmForm, ImportUploadForm
 
-MIMETYPES = {"csv": "text/csv; charset=utf-8",
-             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             "json": "application/json"}
+# Full Content-Type values: given as ``mimetype``, werkzeug appends "; charset=utf-8" to
+# a text type a second time.
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8",
+                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 "json": "application/json"}
 
 
 @bp.route("/<slug>/import", methods=["GET", "POST"])
@@ -66,7 +68,7 @@ def export_attendee_file(fmt: str) -> Response:
 
 @bp.get("/<slug>/export/schedule.<fmt>")
 def export_schedule_file(fmt: str) -> Response:
-    if fmt not in MIMETYPES:
+    if fmt not in CONTENT_TYPES:
         abort(404)
     try:
         body = (dumps(schedule_json(g.event)).encode() if fmt == "json"
@@ -77,7 +79,7 @@ def export_schedule_file(fmt: str) -> Response:
 
 
 def download(body: bytes, filename: str, fmt: str) -> Response:
-    response = Response(body, mimetype=MIMETYPES[fmt])
+    response = Response(body, content_type=CONTENT_TYPES[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

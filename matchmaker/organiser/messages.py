@@ -12,6 +12,7 @@ from ..services import DomainError
 from ..services import attendee_admin as admin
 from ..models import OutgoingMail
 from ..services.messages import Message, preview, recipients, send_message
+from ..url_converters import database_ints
 from . import bp
 from .attendees import attendee_filter, filter_form
 from .forms import MessageForm
@@ -47,6 +48,6 @@ def sent(mails: list[OutgoingMail]) -> BaseResponse:
 def recipient_ids() -> list[int]:
     numbers = request.args.get("numbers", "")
     if numbers:
-        wanted = [int(part) for part in numbers.split(",") if part.strip().isdigit()][:5000]
+        wanted = database_ints(numbers)[:5000]
         return [person.id for person in admin.attendees_by_number(g.event, wanted)]
     return admin.matching_ids(g.event, attendee_filter(filter_form(request.args)))

@@ -20,6 +20,11 @@ FILE_ERRORS = {
                            "Excel workbook (.xlsx) or as “CSV UTF-8”"),
     "formula_without_value": _l("the cell holds a formula whose result was never calculated; "
                                 "open and save the file in Excel, or paste the values only"),
+    "cell_too_large": _l("a cell holds more than %(limit)s characters (is a quotation mark "
+                         "left open?); nothing after it was read"),
+    "workbook_too_large": _l("the workbook is too large: its part %(part)s unpacks to more "
+                             "than %(limit)s MB; keep only the attendee list in it, or save it "
+                             "as “CSV UTF-8”"),
     "too_many_rows": _l("the file has more than %(limit)s attendees"),
     "empty_file": _l("the file has no header row"),
     "missing_column": _l("the required column is missing from the header"),

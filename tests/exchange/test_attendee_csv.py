@@ -55,6 +55,15 @@ def test_good_row_parsed_with_normalised_values():
     )
 
 
+def test_german_excel_file_with_commas_in_list_cells_is_read_as_lists():
+    row = {**GOOD, "themes": "non_technical,open_innovation", "keywords": "KI, Leichtbau",
+           "unavailable_slots": "2,5", "must_meet": "anna@example.de, "}
+    text = csv_text(row, OTHER, delimiter=";").encode("cp1252")
+    parsed = parse_attendee_csv(text, slots=10)[0]
+    assert (parsed.themes, parsed.keywords, parsed.unavailable_slots, parsed.must_meet) == (
+        ("non_technical", "open_innovation"), ("KI", "Leichtbau"), (2, 5), ("anna@example.de",))
+
+
 def test_optional_columns_missing_take_defaults():
     columns = ("email", "first_name", "last_name", "organisation", "org_type", "industry")
     row = parse_attendee_csv(csv_text(GOOD, columns=columns), slots=10)[0]

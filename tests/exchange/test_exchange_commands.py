@@ -19,6 +19,7 @@ from matchmaker.models import Attendee, Event
 from matchmaker.services.attendee_export import exported_attendees
 from matchmaker.services.events import EventPlan, SlotBlock, create_event
 from tests.exchange.test_attendee_csv import GOOD, OTHER, csv_text
+from tests.exchange.test_file_formats import huge_cell_csv
 
 ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "docs" / "examples" / "attendees.csv"
@@ -50,6 +51,15 @@ def test_import_command_with_bad_row_reports_on_stderr_and_fails(runner, event, 
     path.write_text(csv_text(OTHER, {**GOOD, "industry": "bergbau"}), encoding="utf-8")
     result = runner.invoke(args=["import-attendees", str(path)])
     assert result.exit_code == 2 and "line 3, column industry: unknown industry" in result.stderr
+    assert db.session.scalar(select(db.func.count(Attendee.id))) == 0
+
+
+def test_import_command_with_huge_cell_names_its_line_and_fails(runner, event, tmp_path):
+    path = tmp_path / "huge.csv"
+    path.write_bytes(huge_cell_csv(line=3))
+    result = runner.invoke(args=["import-attendees", str(path)])
+    assert result.exit_code == 2
+    assert "line 3: a cell holds more than 131072 characters" in result.stderr
     assert db.session.scalar(select(db.func.count(Attendee.id))) == 0
 
 

@@ -134,3 +134,41 @@ def test_datetime_cell_read_as_iso_text():
 def test_blank_lines_before_the_header_do_not_hide_the_delimiter():
     data = ("\r\n\r\n" + excel_text(OTHER)).encode("cp1252")
     assert parse_attendee_file(data, slots=10)[0].email == "anna@example.de"
+
+
+def huge_cell_csv(line: int = 3) -> bytes:
+    """A CSV whose `line` holds a position of 131,073 characters (over the csv module's limit)."""
+    rows = [OTHER, GOOD][: line - 2] + [{**GOOD, "email": "x@example.de", "position": "x" * 131_073}]
+    return csv_text(*rows).encode()
+
+
+def test_cell_over_the_csv_limit_is_refused_with_its_line():
+    assert errors_of(huge_cell_csv(line=3)) == [("cell_too_large", 3, None)]
+
+
+def test_header_over_the_csv_limit_is_refused_on_line_one():
+    assert errors_of(("email" + "x" * 131_073 + "\n").encode()) == [("cell_too_large", 1, None)]
+
+
+def inflated(workbook: bytes, marker: str, size: int) -> bytes:
+    """The workbook with the cell text `marker` grown to `size` characters, as an attacker
+    builds it (openpyxl itself cuts cells at Excel's 32,767 characters): small as sent."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for part in source.infolist():
+            content = source.read(part)
+            if part.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(marker.encode(), b"x" * size)
+            target.writestr(part.filename, content)
+    return out.getvalue()
+
+
+def test_workbook_unpacking_to_a_huge_sheet_is_refused_before_it_is_read():
+    data = inflated(workbook_bytes(sheet_rows({**GOOD, "position": "HUGE"})), "HUGE", 11_000_000)
+    assert len(data) < 100_000
+    with pytest.raises(CsvErrors) as caught:
+        parse_attendee_file(data, slots=10)
+    error, = caught.value.errors
+    assert (error.code, error.params) == ("workbook_too_large",
+                                          {"part": "xl/worksheets/sheet1.xml", "limit": 10})
