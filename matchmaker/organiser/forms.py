@@ -55,8 +55,9 @@ class NewEventForm(FlaskForm):
                         validators=[DataRequired(_l("Please enter the title.")), Length(max=200)])
     slug = StringField(
         _l("Short name in the web address"), filters=[strip_text],
-        description=_l("Lower-case letters, digits and hyphens, e.g. jahrestagung-2027."),
-        validators=[DataRequired(_l("Please enter a short name.")), Length(max=80),
+        description=_l("Lower-case letters, digits and hyphens, e.g. jahrestagung-2027. "
+                       "Left empty, it is made from the title."),
+        validators=[Optional(), Length(max=80),
                     Regexp(SLUG_PATTERN, message=_l("Use only lower-case letters, digits and hyphens."))],
     )
     starts_on = DateField(_l("Date"), validators=[DataRequired(_l("Please enter the date as YYYY-MM-DD."))])
