@@ -1,5 +1,7 @@
 """Organisers find, change and write to attendees; every change is in the audit log."""
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from matchmaker.extensions import db
@@ -141,3 +143,11 @@ def test_audit_log_filters_by_attendee(organiser_client, event):
          selected=[str(ada.number), str(bea.number)])
     page = organiser_client.get(f"{EVENT_URL}/audit?attendee={ada.number}").get_data(as_text=True)
     assert "Ada Beispiel" in page and "Bea Beispiel" not in page and "E-Mail-Adresse bestätigt" in page
+
+
+def test_attendee_page_gives_sign_up_time_with_a_four_digit_year(organiser_client, event):
+    ada = add_attendee(event, "Ada")
+    ada.signed_up_at = datetime(2026, 11, 3, 13, 5)  # UTC; 14:05 in Berlin
+    db.session.commit()
+    page = organiser_client.get(f"{EVENT_URL}/attendees/{ada.number}").get_data(as_text=True)
+    assert "03.11.2026, 14:05" in page and "03.11.26" not in page
