@@ -5,12 +5,14 @@ meet which, and one page of the slot × table grid. However many attendees and m
 the event has, the number of queries stays the same (the grid is paged by tables).
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
+from ..documents.collation import name_key
 from ..extensions import db
 from ..models import Attendee, Event, Industry, Meeting, MeetingTable, ScheduleRun, Slot
 from .scheduling import latest_run
@@ -29,6 +31,17 @@ class Person:
 class UnmatchedPerson:
     person: Person
     code: str
+
+
+@dataclass(frozen=True)
+class BelowLevel:
+    """An attendee below the run's fair level: how many meetings, and why (a code)."""
+
+    number: int
+    name: str
+    organisation: str
+    meetings: int
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,7 @@ class ScheduleReport:
     meetings: int
     attendees_with_meetings: int
     unmatched: list[UnmatchedPerson]
+    below_level: list[BelowLevel]
     matrix: IndustryMatrix
     grid: Grid
 
@@ -86,7 +100,8 @@ def schedule_report(event: Event, page: int = 1) -> ScheduleReport:
     return ScheduleReport(
         run=run, earlier_runs=earlier_runs(event, run), meetings=meeting_count(event),
         attendees_with_meetings=attendees_with_meetings(event),
-        unmatched=unmatched_people(run), matrix=industry_matrix(event), grid=grid(event, page),
+        unmatched=unmatched_people(run), below_level=below_fair_level(run),
+        matrix=industry_matrix(event), grid=grid(event, page),
     )
 
 
@@ -122,17 +137,30 @@ def attendees_with_meetings(event: Event) -> int:
 
 
 def unmatched_people(run: ScheduleRun | None) -> list[UnmatchedPerson]:
-    """The run's attendees without a meeting, by name (those erased since are left out)."""
+    """The run's attendees without a meeting, in phone-book order (those erased since are
+    left out)."""
     if run is None or not run.unmatched:
         return []
     codes = {row["attendee_id"]: row["code"] for row in run.unmatched}
-    people = db.session.execute(
-        select(Attendee.id, Attendee.first_name, Attendee.last_name, Attendee.organisation)
-        .where(Attendee.event_id == run.event_id, Attendee.id.in_(codes))
-        .order_by(Attendee.last_name, Attendee.first_name)
-    )
     return [UnmatchedPerson(Person(i, f"{first} {last}", organisation), codes[i])
-            for i, first, last, organisation in people]
+            for i, _number, first, last, organisation in people_of(run.event_id, codes)]
+
+
+def below_fair_level(run: ScheduleRun | None) -> list[BelowLevel]:
+    """The run's attendees below its fair level, in phone-book order (erased ones left out)."""
+    if run is None or not run.quality.get("below_fair_level"):
+        return []
+    rows = {row["attendee_id"]: row for row in run.quality["below_fair_level"]}
+    return [BelowLevel(number, f"{first} {last}", organisation, rows[i]["meetings"], rows[i]["reason"])
+            for i, number, first, last, organisation in people_of(run.event_id, rows)]
+
+
+def people_of(event_id: int, ids: Collection[int]) -> list[Any]:
+    """(id, number, first name, last name, organisation) of these attendees, by name_key."""
+    people = db.session.execute(
+        select(Attendee.id, Attendee.number, Attendee.first_name, Attendee.last_name, Attendee.organisation)
+        .where(Attendee.event_id == event_id, Attendee.id.in_(list(ids))))
+    return sorted(people, key=lambda row: name_key(row.last_name, row.first_name))
 
 
 def industry_matrix(event: Event) -> IndustryMatrix:
