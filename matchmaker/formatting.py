@@ -24,5 +24,5 @@ def timestamp(value: datetime) -> str:
     (Babel's short German date has ``26``, which reads badly in logs and lists)."""
     locale = get_locale()
     day = re.sub(r"y+", "yyyy", get_date_format("short", locale).pattern)
-    pattern = get_datetime_format("short", locale).replace("{1}", day)
+    pattern = str(get_datetime_format("short", locale)).replace("{1}", day)
     return format_datetime(value, pattern.replace("{0}", get_time_format("short", locale).pattern))

@@ -9,10 +9,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import aliased
 
-from ..documents.collation import name_key
+from ..documents.collation import name_key, name_matches
 from ..extensions import db
 from ..models import Attendee, Event, Industry, Meeting, MeetingTable, ScheduleRun, Slot
 from .scheduling import latest_run
@@ -53,6 +53,16 @@ class GridMeeting:
     b: Person
     score: int
     locked: bool
+
+
+@dataclass(frozen=True)
+class FoundMeeting:
+    """A meeting of a person the organiser looked for, and where the grid shows it."""
+
+    meeting: GridMeeting
+    person: Person
+    partner: Person
+    page: int
 
 
 @dataclass(frozen=True)
@@ -192,7 +202,8 @@ def grid(event: Event, page: int) -> Grid:
     return Grid(slots, tables, grid_cells(event, [t.id for t in tables]), page, pages, table_count)
 
 
-def grid_cells(event: Event, table_ids: list[int]) -> dict[tuple[int, int], GridMeeting]:
+def grid_cells(event: Event, table_ids: list[int] | None = None) -> dict[tuple[int, int], GridMeeting]:
+    """The meetings at these tables (None: at every table) by (slot, table)."""
     a, b = aliased(Attendee), aliased(Attendee)
     rows = db.session.execute(
         select(Meeting.id, Slot.number, MeetingTable.number, Meeting.score, Meeting.locked,
@@ -200,7 +211,8 @@ def grid_cells(event: Event, table_ids: list[int]) -> dict[tuple[int, int], Grid
                b.id, b.first_name, b.last_name, b.organisation)
         .join(Slot, Slot.id == Meeting.slot_id).join(MeetingTable, MeetingTable.id == Meeting.table_id)
         .join(a, a.id == Meeting.attendee_a_id).join(b, b.id == Meeting.attendee_b_id)
-        .where(Meeting.event_id == event.id, Meeting.table_id.in_(table_ids))
+        .where(Meeting.event_id == event.id,
+               Meeting.table_id.in_(table_ids) if table_ids is not None else true())
     )
     cells = {}
     for row in rows:
@@ -209,6 +221,22 @@ def grid_cells(event: Event, table_ids: list[int]) -> dict[tuple[int, int], Grid
             a=Person(row[5], f"{row[6]} {row[7]}", row[8]), b=Person(row[9], f"{row[10]} {row[11]}", row[12]))
         cells[(meeting.slot, meeting.table)] = meeting
     return cells
+
+
+def find_in_schedule(event: Event, query: str) -> list[FoundMeeting]:
+    """The meetings of everybody whose name contains ``query`` (umlauts and ß however
+    typed), by slot and table, each with the page of the grid that shows it."""
+    query = query.strip()
+    if not query:
+        return []
+    pages = {number: index // TABLES_PER_PAGE + 1 for index, number in enumerate(db.session.scalars(
+        select(MeetingTable.number).where(MeetingTable.event_id == event.id).order_by(MeetingTable.number)))}
+    found = []
+    for meeting in sorted(grid_cells(event).values(), key=lambda m: (m.slot, m.table)):
+        for person, partner in ((meeting.a, meeting.b), (meeting.b, meeting.a)):
+            if name_matches(query, person.name):
+                found.append(FoundMeeting(meeting, person, partner, pages.get(meeting.table, 1)))
+    return found
 
 
 def meeting_detail(event: Event, meeting_id: int) -> GridMeeting | None:

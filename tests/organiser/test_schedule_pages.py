@@ -272,3 +272,43 @@ def test_edits_by_hand_are_in_the_audit_log_of_both_attendees(app, client, event
     entries = db_.session.scalars(select_(AuditEntry).where(AuditEntry.action == "meeting_added")).all()
     assert sorted(e.attendee_id for e in entries) == sorted([ada.id, bea.id])
     assert entries[0].actor == "team@example.org" and entries[0].changes["slot"] == 3
+
+
+@pytest.fixture
+def mueller_meets(event):
+    """Jürgen Müller meets Dora at table 3 in slot 2, Nüßlein meets Emil elsewhere."""
+    juergen = add_attendee(event, "Jürgen", last_name="Müller", email="jm@example.org")
+    dora = add_attendee(event, "Dora")
+    edit.add_meeting(event, (juergen.id, dora.id), 2, 3)
+    edit.add_meeting(event, (add_attendee(event, "Ute", last_name="Nüßlein").id,
+                             add_attendee(event, "Emil").id), 4, 25)
+    db.session.commit()
+
+
+@pytest.mark.parametrize("typed", ["müller", "MUELLER", "muller", "Jürgen Mü"])
+def test_grid_finder_lists_and_marks_a_persons_meetings_however_umlauts_are_typed(organiser, mueller_meets, typed):
+    page = text(organiser.get(BASE, query_string={"who": typed}))
+    assert "1 Gespräch von Personen" in page
+    assert re.search(r"<td>Jürgen Müller</td><td>Dora Beispiel", page)
+    cell = re.search(r'<td id="meeting-\d+" class="cell-meeting cell-locked cell-found">(.*?)</td>', page).group(1)
+    assert "Jürgen Müller" in cell and page.count("cell-found") == 1
+
+
+def test_grid_finder_links_a_meeting_on_another_page_of_the_grid(organiser, mueller_meets):
+    page = text(organiser.get(BASE, query_string={"who": "nusslein"}))
+    assert re.search(r'href="/organiser/go-cluster-2027/schedule/\?page=2&amp;who=nusslein#meeting-\d+">Tisch 25</a>', page)
+
+
+def test_grid_finder_without_a_match_says_so(organiser, mueller_meets):
+    page = text(organiser.get(BASE, query_string={"who": "Zacharias"}))
+    assert "Niemand, dessen Name „Zacharias“ enthält, hat ein Gespräch." in page
+    assert "cell-found" not in page
+
+
+def test_add_meeting_menu_lists_names_in_phone_book_order(organiser, event):
+    for first, last in [("Max", "Muff"), ("Ute", "Müller"), ("Eva", "von der Heide"), ("Ali", "Mahler")]:
+        add_attendee(event, first, last_name=last)
+    page = text(organiser.get(f"{BASE}add"))
+    menu = page[page.index('name="first"'):page.index("</select>", page.index('name="first"'))]
+    names = re.findall(r">([^<(]+), [^<]+\(", menu)
+    assert names == ["von der Heide", "Mahler", "Müller", "Muff"]
