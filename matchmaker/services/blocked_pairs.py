@@ -6,8 +6,9 @@ from datetime import datetime
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import joinedload
 
+from ..documents.collation import by_name
 from ..extensions import db
-from ..models import Attendee, BlockedPair, Event, Meeting
+from ..models import Attendee, AttendeeStatus, BlockedPair, Event, Meeting
 from . import DomainError
 from .audit import record
 
@@ -19,6 +20,14 @@ class BlockedPairRow:
     second: str
     created_by: str
     created_at: datetime
+
+
+def block_candidates(event: Event, person: Attendee) -> list[Attendee]:
+    """Everybody of the event but ``person`` and the cancelled, in phone-book order: the
+    organiser picks the other of a pair by name."""
+    return by_name(db.session.scalars(select(Attendee).where(
+        Attendee.event_id == event.id, Attendee.id != person.id,
+        Attendee.status != AttendeeStatus.CANCELLED).order_by(Attendee.id)))
 
 
 def block_pair(event: Event, a: Attendee, b: Attendee, actor: str) -> BlockedPair:
