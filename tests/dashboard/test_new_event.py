@@ -1,5 +1,6 @@
 """A new event from the dashboard: its short name is made from the title when left empty."""
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
@@ -26,6 +27,7 @@ def test_empty_short_name_is_made_from_the_title_with_umlauts_spelled_out(organi
     assert response.headers["Location"].endswith("/organiser/fruehjahrstreffen-suesswaren-oeko-2027/")
 
 
+@pytest.mark.both_databases  # the taken short names are read from the database
 def test_short_name_made_from_a_taken_title_gets_a_number(organiser_client):
     create(organiser_client, "go-cluster Jahrestagung 2027")
     assert "go-cluster-jahrestagung-2027" in slugs()
