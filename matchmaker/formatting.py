@@ -3,7 +3,11 @@
 Slot times are stored as the venue's local time, so they are never rebased.
 """
 
-from flask_babel import format_time
+import re
+from datetime import datetime
+
+from babel.dates import get_date_format, get_datetime_format, get_time_format
+from flask_babel import format_datetime, format_time, get_locale
 
 from .models import Slot
 
@@ -13,3 +17,12 @@ def slot_label(slot: Slot) -> str:
     start = format_time(slot.starts_at, "HH:mm", rebase=False)
     return f"{start}–{format_time(slot.ends_at, 'HH:mm', rebase=False)}"
 
+
+
+def timestamp(value: datetime) -> str:
+    """A moment in the page's language with a four-digit year: ``07.12.2026, 14:05``
+    (Babel's short German date has ``26``, which reads badly in logs and lists)."""
+    locale = get_locale()
+    day = re.sub(r"y+", "yyyy", get_date_format("short", locale).pattern)
+    pattern = str(get_datetime_format("short", locale)).replace("{1}", day)
+    return format_datetime(value, pattern.replace("{0}", get_time_format("short", locale).pattern))

@@ -11,6 +11,7 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 
 from matchmaker.exchange.attendee_csv import AttendeeRow
 from matchmaker.vocabulary import INDUSTRY_CODES, THEMES
@@ -140,6 +141,19 @@ def generate_attendees(n: int, seed: int, slots: int = 10) -> list[AttendeeRow]:
     world = _World(random.Random(seed))  # nosec B311  # seeded demo data, not security
     rows = [_attendee(world, slots) for _ in range(n)]
     return _add_must_meet(world.rng, rows)
+
+
+SIGN_UP_WEEKS = 6
+
+
+def sign_up_times(n: int, seed: int, end: datetime, weeks: int = SIGN_UP_WEEKS) -> list[datetime]:
+    """`n` sign-up moments in the `weeks` before `end`, earliest first, more of them towards
+    the end (as sign-ups come in before a conference); the same for the same arguments."""
+    rng = random.Random(seed)  # nosec B311  # seeded demo data, not security
+    span = timedelta(weeks=weeks).total_seconds()
+    # 1 - sqrt(u) leans towards 0: most sign-ups in the last weeks.
+    offsets = sorted((span * (1 - rng.random() ** 0.5) for _ in range(n)), reverse=True)
+    return [end - timedelta(seconds=round(offset)) for offset in offsets]
 
 
 def ascii_slug(text: str) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
+from .formatting import timestamp
 from .labels import (
     AUDIT_ACTION_LABELS,
     ORG_TYPE_LABELS,
@@ -45,6 +46,7 @@ def init_app(app: Flask) -> None:
         registration_state_labels=REGISTRATION_STATE_LABELS, audit_action_labels=AUDIT_ACTION_LABELS,
     )
     app.jinja_env.filters["format_event_date"] = format_event_date
+    app.jinja_env.filters["timestamp"] = timestamp  # organiser pages: four-digit years
     app.jinja_env.add_extension("jinja2.ext.do")
     app.context_processor(shown_event)
     app.jinja_env.globals["outbox_viewable"] = outbox_viewable

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 
 from matchmaker.config import default_config
 from matchmaker.extensions import db
-from matchmaker.models import Attendee, AttendeeStatus, Event, MeetingRequest, Organiser
+from matchmaker.models import Attendee, AttendeeStatus, Event, MeetingRequest, Organiser, utcnow
+from matchmaker.services.overview import sign_ups_per_day
 from tests.support.postgres import free_port
 
 BOT_MIN_FILL_SECONDS = default_config(Path("."))["BOT_MIN_FILL_SECONDS"]
@@ -155,3 +156,11 @@ def wait_for_page(url: str, seconds: float = 30) -> str:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def test_demo_sign_ups_spread_over_weeks_so_the_sign_ups_chart_has_a_shape(app, runner):
+    runner.invoke(args=["demo", "--no-serve", "--attendees", "60", "--seed", "7"])
+    event = db.session.scalars(select(Event).where(Event.slug == "go-cluster-2027")).one()
+    days = sign_ups_per_day(event)
+    assert len(days) >= 15 and (days[-1].day - days[0].day).days >= 28
+    assert days[-1].day <= utcnow().date()

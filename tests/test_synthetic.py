@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import datetime, timedelta
 
 import pytest
 
 from matchmaker.exchange.attendee_csv import format_attendee_csv, parse_attendee_csv
-from matchmaker.synthetic import ascii_slug, generate_attendees
+from matchmaker.synthetic import ascii_slug, generate_attendees, sign_up_times
 from matchmaker.vocabulary import INDUSTRY_CODES
 
 
@@ -69,3 +70,11 @@ def test_some_attendees_opt_out_or_limit_meetings(rows):
     assert any(r.max_meetings is not None for r in rows)
     assert any(r.unavailable_slots for r in rows)
     assert any(r.language == "en" for r in rows)
+
+
+def test_sign_up_times_are_the_same_for_the_same_seed_and_spread_over_weeks():
+    end = datetime(2026, 12, 1, 12, 0)
+    times = sign_up_times(200, seed=2027, end=end)
+    assert times == sign_up_times(200, seed=2027, end=end) != sign_up_times(200, seed=2028, end=end)
+    assert times == sorted(times) and end - timedelta(weeks=6) <= times[0] and times[-1] <= end
+    assert len({moment.date() for moment in times}) >= 30

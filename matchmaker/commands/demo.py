@@ -6,7 +6,7 @@ nothing twice and keeps the organiser's password (``--reset-password`` sets a ne
 """
 
 import secrets
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import click
@@ -18,10 +18,10 @@ from ..config import default_config
 from ..extensions import db
 from ..jobs.queue import embedded_worker
 from ..mail import outbox_dir
-from ..models import Organiser
+from ..models import Attendee, Event, Organiser, utcnow
 from ..services.attendee_import import import_attendees
 from ..services.events import EventPlan, SlotBlock, create_event, ensure_industries
-from ..synthetic import generate_attendees
+from ..synthetic import generate_attendees, sign_up_times
 from .setup import migrate_database, set_organiser_password
 
 DEMO_ORGANISER = "organiser@demo.matchmaker.invalid"
@@ -47,6 +47,7 @@ DEMO_WORKSHOP = EventPlan(
     table_count=8,
 )
 WORKSHOP_ATTENDEES = 12
+CONFIRMED_AFTER = timedelta(minutes=7)  # a demo attendee opened the welcome mail's link
 # A plausible controller for the demo's privacy notice; production must configure its own.
 DEMO_CONTROLLER = {
     "ORGANISER_NAME": "Beispiel-Agentur für Clusterveranstaltungen GmbH (Demo)",
@@ -104,9 +105,25 @@ def seed_event(plan: EventPlan, count: int, seed: int) -> int:
     event = create_event(plan)
     event.capacity = max(event.capacity, count + DEMO_FREE_SEATS)
     rows = generate_attendees(count, seed, slots=len(event.slots))
+    now = utcnow()
     result = import_attendees(event, rows, current_app.config["PRIVACY_NOTICE_VERSION"],
-                              confirmed=True)
+                              confirmed=True, now=now)
+    spread_sign_ups(event, now, seed)
     return result.created
+
+
+def spread_sign_ups(event: Event, imported_at: datetime, seed: int) -> None:
+    """The attendees just imported signed up over the weeks before (in the order of their
+    numbers), not all in one second: the overview's sign-ups chart has a shape to show."""
+    people = list(db.session.scalars(
+        select(Attendee).where(Attendee.event_id == event.id, Attendee.signed_up_at == imported_at)
+        .order_by(Attendee.number)))
+    end = min(imported_at, datetime.combine(event.starts_on, time()))
+    for person, moment in zip(people, sign_up_times(len(people), seed, end)):
+        person.signed_up_at = person.privacy_consent_at = moment
+        person.matching_consent_at = moment if person.matching_consent_at else None
+        person.email_confirmed_at = moment + CONFIRMED_AFTER if person.email_confirmed_at else None
+    db.session.flush()
 
 
 def demo_password(reset: bool) -> str | None:

@@ -6,6 +6,8 @@ name, so "von der Heide" sorts under H. Pure Python, no locale needed.
 """
 
 import unicodedata
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 PARTICLES = frozenset({
     "von", "vom", "van", "der", "den", "de", "del", "della", "des", "di", "da", "du",
@@ -24,6 +26,18 @@ def phonebook(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def plain(text: str) -> str:
+    """``text`` lower case with accents and umlauts dropped: "Müller" -> "muller", ß -> ss."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_matches(query: str, name: str) -> bool:
+    """Whether ``name`` contains ``query`` however umlauts are typed: "Müller" is found by
+    "müller", "MUELLER" and "muller"; "Nüßlein" by "nuesslein" and "nusslein"."""
+    return any(fold(query) in fold(name) for fold in (phonebook, plain))
+
+
 def split_particles(last_name: str) -> tuple[str, str]:
     """("von der", "Heide") from "von der Heide"; the name itself is never empty."""
     words = last_name.split()
@@ -39,3 +53,16 @@ def name_key(last_name: str, first_name: str) -> tuple[str, str, str, str]:
     particles, name = split_particles(last_name)
     return (phonebook(name), phonebook(first_name), phonebook(particles),
             f"{last_name}\x00{first_name}")
+
+
+class Named(Protocol):
+    last_name: str
+    first_name: str
+
+
+N = TypeVar("N", bound=Named)
+
+
+def by_name(people: Iterable[N]) -> list[N]:
+    """People (anything with ``last_name`` and ``first_name``) in phone-book order."""
+    return sorted(people, key=lambda person: name_key(person.last_name, person.first_name))

@@ -19,7 +19,7 @@ from ..services import DomainError
 from ..services import attendee_admin as admin
 from ..services import events as event_service
 from ..services.audit import audit_entries
-from ..services.blocked_pairs import block_pair, blocked_pair_rows, unblock_pair
+from ..services.blocked_pairs import block_candidates, block_pair, blocked_pair_rows, unblock_pair
 from ..services.self_service import Interests, MeetingPreferences, Profile
 from ..url_converters import database_int
 from . import bp
@@ -64,7 +64,7 @@ def attendee(number: int) -> str | BaseResponse:
             return redirect(url_for(".attendee", number=number))
     return render_template(
         "organiser/attendee.html", person=person, form=form, status_form=StatusForm(),
-        block_form=BlockForm(), log=audit_entries(g.event, attendee_number=number, per_page=20),
+        block_form=block_form(person), log=audit_entries(g.event, attendee_number=number, per_page=20),
         blocked=blocked_pair_rows(g.event, person),
     )
 
@@ -79,11 +79,12 @@ def attendee_status(number: int) -> BaseResponse:
 
 @bp.post("/<slug>/attendees/<int:number>/block")
 def block(number: int) -> BaseResponse:
-    form, person = BlockForm(), attendee_or_404(number)
+    person = attendee_or_404(number)
+    form = block_form(person)
     try:
         if not form.validate_on_submit():
             raise DomainError("attendee_not_found")
-        block_pair(g.event, person, admin.attendee_of(g.event, form.other.data), current_user.email)
+        block_pair(g.event, person, admin.attendee_of(g.event, int(form.other.data)), current_user.email)
     except DomainError as error:
         flash(refusal_text(error.code), "error")
     else:
@@ -133,6 +134,12 @@ def attendee_or_404(number: int) -> Attendee:
         return admin.attendee_of(g.event, number)
     except DomainError:
         abort(404)
+
+
+def block_form(person: Attendee) -> BlockForm:
+    form = BlockForm()
+    form.set_people(block_candidates(g.event, person))
+    return form
 
 
 def filter_form(args: MultiDict) -> AttendeeFilterForm:

@@ -52,8 +52,8 @@ def archive() -> BaseResponse:
 
 
 def create_from(form: NewEventForm, sources: dict[str, Event]) -> Event:
-    title, slug, starts_on, venue = (form.title.data, form.slug.data, form.starts_on.data,
-                                     form.venue.data)
+    title, starts_on, venue = form.title.data, form.starts_on.data, form.venue.data
+    slug = form.slug.data or event_service.slug_from_title(title)
     if form.copy_from.data != NO_COPY:
         return event_service.copy_event(sources[form.copy_from.data], slug, title, starts_on, venue)
     if event_service.event_by_slug(slug) is not None:

@@ -16,6 +16,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.core import UnboundField
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -55,8 +56,9 @@ class NewEventForm(FlaskForm):
                         validators=[DataRequired(_l("Please enter the title.")), Length(max=200)])
     slug = StringField(
         _l("Short name in the web address"), filters=[strip_text],
-        description=_l("Lower-case letters, digits and hyphens, e.g. jahrestagung-2027."),
-        validators=[DataRequired(_l("Please enter a short name.")), Length(max=80),
+        description=_l("Lower-case letters, digits and hyphens, e.g. jahrestagung-2027. "
+                       "Left empty, it is made from the title."),
+        validators=[Optional(), Length(max=80),
                     Regexp(SLUG_PATTERN, message=_l("Use only lower-case letters, digits and hyphens."))],
     )
     starts_on = DateField(_l("Date"), validators=[DataRequired(_l("Please enter the date as YYYY-MM-DD."))])
@@ -128,8 +130,21 @@ class NotesForm(FlaskForm):
 
 
 class BlockForm(FlaskForm):
-    other = WholeNumberField(_l("Registration number of the attendee they must never meet"),
-                             validators=[DataRequired(_l("Please enter a registration number."))])
+    """The other attendee of a pair that must never meet, chosen by name (no number needed)."""
+
+    other = SelectField(_l("Attendee they must never meet"), validate_choice=True,
+                        validators=[InputRequired(_l("Please choose an attendee."))],
+                        description=_l("In phone-book order: type the first letters of the last name."))
+
+    def set_people(self, people: list[Any]) -> None:
+        self.other.choices = choices([("", _l("Please choose"))] + [
+            (str(person.number), person_choice(person)) for person in people])
+
+
+def person_choice(person: Any) -> str:
+    """"Müller, Jürgen – Müller GmbH (No. 12)": last name first, as the list is ordered."""
+    number = _l("No. %(number)d", number=person.number)
+    return f"{person.last_name}, {person.first_name} – {person.organisation} ({number})"
 
 
 class MessageForm(FlaskForm):
@@ -142,9 +157,22 @@ class MessageForm(FlaskForm):
     confirmed = HiddenField()
 
 
-class AttendeeEditForm(PersonFields, InterestFields, MeetingFields):
-    """Every field of a registration, as the organiser edits it."""
+def relabelled(field: UnboundField, label: Any) -> UnboundField:
+    """The same field with another label (the sign-up form's own words are the attendee's)."""
+    return field.field_class(label, *field.args[1:], **field.kwargs)
 
+
+class AttendeeEditForm(PersonFields, InterestFields, MeetingFields):
+    """Every field of a registration, as the organiser edits it: labels about the
+    attendee in the third person, not in the attendee's own voice."""
+
+    cluster = relabelled(PersonFields.cluster, _l("Cluster the attendee belongs to (optional)"))
+    themes = relabelled(InterestFields.themes, _l("Themes that interest the attendee"))
+    offers = relabelled(InterestFields.offers, _l("What the attendee can offer"))
+    seeks = relabelled(InterestFields.seeks, _l("What the attendee is looking for"))
+    wants_meetings = relabelled(MeetingFields.wants_meetings, _l("Would like 1:1 meetings with other attendees"))
+    unavailable_slots = relabelled(MeetingFields.unavailable_slots,
+                                   _l("Meeting slots in which the attendee is NOT available"))
     email = SignUpForm.email
     language = SelectField(_l("Language of mails and pages"),
                            choices=choices([("de", "Deutsch"), ("en", "English")]))

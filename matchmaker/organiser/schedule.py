@@ -20,21 +20,27 @@ from ..jobs.web import job_json, job_status_response
 from ..formatting import slot_label
 from ..services import DomainError
 from ..services import schedule_edit as edit
-from ..services.schedule_report import meeting_detail, publish_summary, schedule_report
+from ..services.schedule_report import find_in_schedule, meeting_detail, publish_summary, schedule_report
 from ..services.matching_settings import set_matching_policy
 from ..services.scheduling import pending_schedule_mails, publish_schedule
 from . import bp
 from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm, RunForm
-from .schedule_texts import UNMATCHED_TEXTS, conflict_message, quality_rows
+from .schedule_texts import (SHORTFALL_TEXTS, UNMATCHED_TEXTS, conflict_message, histogram_bars,
+                             quality_rows)
+
+SEARCH_LENGTH = 100  # characters of a name to look for in the grid
 
 
 @bp.get("/<slug>/schedule/")
 def schedule() -> str:
     report = schedule_report(g.event, page_number(request.args.get("page")))
     job = latest_job(g.event, "matchmaking")
-    return render_template("organiser/schedule.html", report=report,
-                           quality=quality_rows(report.quality), slot_names=slot_names(report.grid.slots),
-                           unmatched_texts=UNMATCHED_TEXTS, job=job_json(job) if job else None,
+    who = request.args.get("who", "").strip()[:SEARCH_LENGTH]
+    return render_template("organiser/schedule.html", report=report, who=who,
+                           found=find_in_schedule(g.event, who) if who else None,
+                           quality=quality_rows(report.quality), histogram=histogram_bars(report.quality),
+                           slot_names=slot_names(report.grid.slots), unmatched_texts=UNMATCHED_TEXTS,
+                           shortfall_texts=SHORTFALL_TEXTS, job=job_json(job) if job else None,
                            run_form=RunForm(policy=g.event.matching_policy))
 
 

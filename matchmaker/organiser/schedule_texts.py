@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
 
 from ..labels import STATUS_LABELS
@@ -30,32 +31,62 @@ UNMATCHED_TEXTS = {
     "partners_fully_booked": _l("every possible partner is fully booked"),
 }
 
-# Known figures of ``ScheduleRun.quality`` in display order; ``percent`` ones are shares.
+# The figures of ``ScheduleRun.quality`` in display order; ``percent`` ones are shares,
+# ``choice`` ones a code named in CHOICE_LABELS. Every field of the engine's ``Quality`` is
+# here or in SHOWN_APART (a test checks it), so the page never shows a raw key.
 QUALITY_LABELS = {
+    "policy": (_l("What counted first"), "choice"),
+    "method": (_l("Method"), "choice"),
     "meetings": (_l("Meetings"), "number"),
     "total_score": (_l("Total score"), "number"),
     "upper_bound": (_l("Upper bound on the best possible total"), "number"),
     "ratio": (_l("Share of the best possible total"), "percent"),
     "attendees_considered": (_l("Attendees considered"), "number"),
-    "min_meetings": (_l("Fewest meetings of an attendee"), "number"),
-    "mean_meetings": (_l("Meetings per attendee (mean)"), "decimal"),
     "zero_meetings": (_l("Attendees without a meeting"), "number"),
+    "min_meetings": (_l("Fewest meetings of an attendee"), "number"),
+    "p10_meetings": (_l("Meetings that 9 in 10 attendees have at least"), "number"),
+    "median_meetings": (_l("Meetings per attendee (median)"), "number"),
+    "mean_meetings": (_l("Meetings per attendee (mean)"), "decimal"),
+    "max_meetings": (_l("Most meetings of an attendee"), "number"),
+    "fair_level": (_l("Fair level reached (meetings everybody has, or all they can have)"), "number"),
+    "fair_level_bound": (_l("Highest fair level any schedule could reach"), "number"),
     "cross_industry_share": (_l("Cross-industry meetings"), "percent"),
     "complementary_share": (_l("SME or start-up with a large company or research institute"), "percent"),
+    "cross_cluster_share": (_l("Meetings between members of different clusters"), "percent"),
+    "cluster_manager_pairs": (_l("Meetings of cluster managers of different clusters"), "number"),
     "must_meet_requested": (_l("Must-meet requests"), "number"),
     "must_meet_honoured": (_l("Must-meet requests honoured"), "number"),
     "candidate_edges": (_l("Candidate pairs considered"), "number"),
-    "method": (_l("Method"), "text"),
+    "changed_meetings": (_l("Meetings changed against the previous run"), "number"),
+}
+SHOWN_APART = frozenset({"meetings_histogram", "below_fair_level"})  # a chart, a table
+CHOICE_LABELS = {
+    "balanced": _l("balanced: a fair share for everybody first"),
+    "total": _l("best total"),
+    "exact": _l("exact: provably the best schedule"),
+    "matching": _l("heuristic: matching, then improvements"),
+}
+SHORTFALL_TEXTS = {
+    "own_limits": _l("has what their maximum and free slots allow"),
+    "few_partners": _l("meets every possible partner"),
+    "partners_full": _l("every further partner is at their own limit"),
+    "tables_full": _l("no table is free in their free slots"),
+    "partners_busy": _l("partners with room are busy whenever they are free"),
 }
 
 
 def quality_rows(quality: Mapping[str, Any]) -> list[tuple[str, str, Any]]:
-    """(label, kind, value) of every figure: the known ones labelled and in order, then any
-    others as they are (kind ``other``), so that new figures appear without a change here."""
-    known = [(str(label), kind, quality[key]) for key, (label, kind) in QUALITY_LABELS.items()
-             if key in quality]
-    return known + [(key.replace("_", " "), "other", value) for key, value in quality.items()
-                    if key not in QUALITY_LABELS]
+    """(label, kind, value) of the labelled figures of a run, in order; a ``choice`` comes
+    as its label. Figures the run does not have (older runs) are left out."""
+    return [(str(label), "text", str(CHOICE_LABELS.get(quality[key], quality[key]))) if kind == "choice"
+            else (str(label), kind, quality[key])
+            for key, (label, kind) in QUALITY_LABELS.items() if key in quality]
+
+
+def histogram_bars(quality: Mapping[str, Any]) -> list[tuple[str, int]]:
+    """("3 meetings", attendees with 3 meetings) for 0, 1, 2, ... meetings."""
+    return [(ngettext("%(num)d meeting", "%(num)d meetings", meetings), count)
+            for meetings, count in enumerate(quality.get("meetings_histogram") or ())]
 
 
 def conflict_message(error: DomainError) -> str:

@@ -1,4 +1,5 @@
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import (abort, current_app, flash, g, redirect, render_template, request,
+                   send_from_directory, url_for)
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -16,6 +17,8 @@ from ..security import limited_per_client
 from ..services.registration import Registration, has_free_seat, sign_up
 from . import bp
 from .forms import LinkRequestForm, SignUpForm
+
+FAVICON_MAX_AGE = 7 * 24 * 3600  # seconds
 
 
 @bp.get("/")
@@ -89,6 +92,13 @@ def privacy() -> str:
         "public/privacy.html", controller=controller, version=config["PRIVACY_NOTICE_VERSION"],
         retention_days=config["RETENTION_DAYS_AFTER_EVENT"],
     )
+
+
+@bp.get("/favicon.ico")
+def favicon() -> BaseResponse:
+    """Browsers and feed readers ask for it whatever the page links (base.html links the SVG)."""
+    return send_from_directory(current_app.static_folder or "", "favicon.ico",
+                               mimetype="image/vnd.microsoft.icon", max_age=FAVICON_MAX_AGE)
 
 
 @bp.get("/language/<language>")

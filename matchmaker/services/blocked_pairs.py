@@ -7,8 +7,10 @@ from datetime import datetime
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import joinedload
 
+from ..documents.collation import by_name
 from ..extensions import db
-from ..models import Attendee, BlockedPair, Event, Meeting, MeetingRequest, RequestStatus, utcnow
+from ..models import (Attendee, AttendeeStatus, BlockedPair, Event, Meeting, MeetingRequest,
+                      RequestStatus, utcnow)
 from . import DomainError
 from .audit import record
 
@@ -20,6 +22,14 @@ class BlockedPairRow:
     second: str
     created_by: str
     created_at: datetime
+
+
+def block_candidates(event: Event, person: Attendee) -> list[Attendee]:
+    """Everybody of the event but ``person`` and the cancelled, in phone-book order: the
+    organiser picks the other of a pair by name."""
+    return by_name(db.session.scalars(select(Attendee).where(
+        Attendee.event_id == event.id, Attendee.id != person.id,
+        Attendee.status != AttendeeStatus.CANCELLED).order_by(Attendee.id)))
 
 
 def block_pair(event: Event, a: Attendee, b: Attendee, actor: str) -> BlockedPair:

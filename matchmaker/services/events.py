@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
+from ..documents.collation import phonebook
 from ..extensions import db
 from ..models import (
     Attendee,
@@ -22,6 +23,7 @@ from . import DomainError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # First path segments the app uses itself: an event there could never be reached.
+SLUG_BASE_LENGTH = 70  # room for "-2" ... within the 80 characters of a short name
 RESERVED_SLUGS = frozenset({"organiser", "me", "privacy", "language", "static", "events"})
 
 # German and English names of the industry codes in ``vocabulary.INDUSTRY_CODES``.
@@ -111,6 +113,20 @@ def create_event(plan: EventPlan) -> Event:
 def check_slug(slug: str) -> None:
     if slug in RESERVED_SLUGS or not re.fullmatch(SLUG_PATTERN, slug):
         raise DomainError("slug_not_allowed", slug=slug)
+
+
+def slug_from_title(title: str) -> str:
+    """A free short name made from the title: "Frühjahrstreffen Süß 2027" ->
+    "fruehjahrstreffen-suess-2027" (umlauts spelled out, ß as ss, as in the phone book),
+    then "-2", "-3", ... if it is taken or reserved."""
+    base = re.sub(r"[^a-z0-9]+", "-", phonebook(title))[:SLUG_BASE_LENGTH].strip("-") or "event"
+    taken = set(db.session.scalars(select(Event.slug).where(Event.slug.startswith(base))))
+    taken |= RESERVED_SLUGS
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 def slot_grid(plan: EventPlan) -> list[Slot]:

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import and_, delete, func, or_, select, update
 
+from ..documents.collation import by_name
 from ..extensions import db
 from ..matching.scoring import tag_key
 from ..models import (
@@ -259,9 +260,8 @@ def request_rows(attendee: Attendee, now: datetime | None = None) -> list[Reques
 
 
 def blocked_people(attendee: Attendee) -> list[Attendee]:
-    """The people the attendee blocked who still take part (to unblock them), by name."""
+    """The people the attendee blocked who still take part (to unblock them), in phone-book order."""
     people = db.session.scalars(
         select(Attendee).join(AttendeeBlock, AttendeeBlock.blocked_id == Attendee.id)
-        .where(AttendeeBlock.blocker_id == attendee.id)
-        .order_by(Attendee.last_name, Attendee.first_name))
-    return [person for person in people if person.is_matchable]
+        .where(AttendeeBlock.blocker_id == attendee.id))
+    return by_name(person for person in people if person.is_matchable)

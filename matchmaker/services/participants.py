@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from .. import matching
+from ..documents.collation import by_name
 from ..extensions import db
 from ..models import Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
 from .meeting_requests import blocked_ids, expire_requests
@@ -85,8 +86,8 @@ def taking_part(event: Event) -> list[Attendee]:
                                Attendee.email_confirmed_at.is_not(None),
                                Attendee.matching_consent_at.is_not(None),
                                Attendee.wants_meetings.is_(True))
-        .order_by(Attendee.last_name, Attendee.first_name, Attendee.id))
-    return list(candidates)
+        .order_by(Attendee.id))
+    return by_name(candidates)  # phone-book order
 
 
 def others_for(attendee: Attendee) -> list[Attendee]:

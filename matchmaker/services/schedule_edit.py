@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import or_, select
 
 from .. import matching
+from ..documents.collation import by_name
 from ..extensions import db
 from ..matching.edits import Conflict, meeting_conflicts
 from ..models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot
@@ -62,15 +63,15 @@ def cancel_meeting(event: Event, meeting_id: int) -> None:
 
 
 def matchable_attendees(event: Event) -> list[Attendee]:
-    """The attendees a meeting may be added for, by name."""
-    return [a for a in db.session.scalars(
+    """The attendees a meeting may be added for, in phone-book order."""
+    return by_name(db.session.scalars(
         select(Attendee).where(Attendee.event_id == event.id,
                                Attendee.status == AttendeeStatus.REGISTERED,
                                Attendee.email_confirmed_at.is_not(None),
                                Attendee.matching_consent_at.is_not(None),
                                Attendee.wants_meetings.is_(True))
-        .order_by(Attendee.last_name, Attendee.first_name, Attendee.id)
-    )]
+        .order_by(Attendee.id)
+    ))
 
 
 def event_meeting(event: Event, meeting_id: int) -> Meeting:

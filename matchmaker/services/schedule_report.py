@@ -5,12 +5,14 @@ meet which, and one page of the slot × table grid. However many attendees and m
 the event has, the number of queries stays the same (the grid is paged by tables).
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import aliased
 
+from ..documents.collation import name_key, name_matches
 from ..extensions import db
 from ..models import Attendee, Event, Industry, Meeting, MeetingTable, ScheduleRun, Slot
 from .scheduling import latest_run
@@ -32,6 +34,17 @@ class UnmatchedPerson:
 
 
 @dataclass(frozen=True)
+class BelowLevel:
+    """An attendee below the run's fair level: how many meetings, and why (a code)."""
+
+    number: int
+    name: str
+    organisation: str
+    meetings: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class GridMeeting:
     id: int
     slot: int
@@ -40,6 +53,16 @@ class GridMeeting:
     b: Person
     score: int
     locked: bool
+
+
+@dataclass(frozen=True)
+class FoundMeeting:
+    """A meeting of a person the organiser looked for, and where the grid shows it."""
+
+    meeting: GridMeeting
+    person: Person
+    partner: Person
+    page: int
 
 
 @dataclass(frozen=True)
@@ -72,6 +95,7 @@ class ScheduleReport:
     meetings: int
     attendees_with_meetings: int
     unmatched: list[UnmatchedPerson]
+    below_level: list[BelowLevel]
     matrix: IndustryMatrix
     grid: Grid
 
@@ -86,7 +110,8 @@ def schedule_report(event: Event, page: int = 1) -> ScheduleReport:
     return ScheduleReport(
         run=run, earlier_runs=earlier_runs(event, run), meetings=meeting_count(event),
         attendees_with_meetings=attendees_with_meetings(event),
-        unmatched=unmatched_people(run), matrix=industry_matrix(event), grid=grid(event, page),
+        unmatched=unmatched_people(run), below_level=below_fair_level(run),
+        matrix=industry_matrix(event), grid=grid(event, page),
     )
 
 
@@ -122,17 +147,30 @@ def attendees_with_meetings(event: Event) -> int:
 
 
 def unmatched_people(run: ScheduleRun | None) -> list[UnmatchedPerson]:
-    """The run's attendees without a meeting, by name (those erased since are left out)."""
+    """The run's attendees without a meeting, in phone-book order (those erased since are
+    left out)."""
     if run is None or not run.unmatched:
         return []
     codes = {row["attendee_id"]: row["code"] for row in run.unmatched}
-    people = db.session.execute(
-        select(Attendee.id, Attendee.first_name, Attendee.last_name, Attendee.organisation)
-        .where(Attendee.event_id == run.event_id, Attendee.id.in_(codes))
-        .order_by(Attendee.last_name, Attendee.first_name)
-    )
     return [UnmatchedPerson(Person(i, f"{first} {last}", organisation), codes[i])
-            for i, first, last, organisation in people]
+            for i, _number, first, last, organisation in people_of(run.event_id, codes)]
+
+
+def below_fair_level(run: ScheduleRun | None) -> list[BelowLevel]:
+    """The run's attendees below its fair level, in phone-book order (erased ones left out)."""
+    if run is None or not run.quality.get("below_fair_level"):
+        return []
+    rows = {row["attendee_id"]: row for row in run.quality["below_fair_level"]}
+    return [BelowLevel(number, f"{first} {last}", organisation, rows[i]["meetings"], rows[i]["reason"])
+            for i, number, first, last, organisation in people_of(run.event_id, rows)]
+
+
+def people_of(event_id: int, ids: Collection[int]) -> list[Any]:
+    """(id, number, first name, last name, organisation) of these attendees, by name_key."""
+    people = db.session.execute(
+        select(Attendee.id, Attendee.number, Attendee.first_name, Attendee.last_name, Attendee.organisation)
+        .where(Attendee.event_id == event_id, Attendee.id.in_(list(ids))))
+    return sorted(people, key=lambda row: name_key(row.last_name, row.first_name))
 
 
 def industry_matrix(event: Event) -> IndustryMatrix:
@@ -164,7 +202,8 @@ def grid(event: Event, page: int) -> Grid:
     return Grid(slots, tables, grid_cells(event, [t.id for t in tables]), page, pages, table_count)
 
 
-def grid_cells(event: Event, table_ids: list[int]) -> dict[tuple[int, int], GridMeeting]:
+def grid_cells(event: Event, table_ids: list[int] | None = None) -> dict[tuple[int, int], GridMeeting]:
+    """The meetings at these tables (None: at every table) by (slot, table)."""
     a, b = aliased(Attendee), aliased(Attendee)
     rows = db.session.execute(
         select(Meeting.id, Slot.number, MeetingTable.number, Meeting.score, Meeting.locked,
@@ -172,7 +211,8 @@ def grid_cells(event: Event, table_ids: list[int]) -> dict[tuple[int, int], Grid
                b.id, b.first_name, b.last_name, b.organisation)
         .join(Slot, Slot.id == Meeting.slot_id).join(MeetingTable, MeetingTable.id == Meeting.table_id)
         .join(a, a.id == Meeting.attendee_a_id).join(b, b.id == Meeting.attendee_b_id)
-        .where(Meeting.event_id == event.id, Meeting.table_id.in_(table_ids))
+        .where(Meeting.event_id == event.id,
+               Meeting.table_id.in_(table_ids) if table_ids is not None else true())
     )
     cells = {}
     for row in rows:
@@ -181,6 +221,22 @@ def grid_cells(event: Event, table_ids: list[int]) -> dict[tuple[int, int], Grid
             a=Person(row[5], f"{row[6]} {row[7]}", row[8]), b=Person(row[9], f"{row[10]} {row[11]}", row[12]))
         cells[(meeting.slot, meeting.table)] = meeting
     return cells
+
+
+def find_in_schedule(event: Event, query: str) -> list[FoundMeeting]:
+    """The meetings of everybody whose name contains ``query`` (umlauts and ß however
+    typed), by slot and table, each with the page of the grid that shows it."""
+    query = query.strip()
+    if not query:
+        return []
+    pages = {number: index // TABLES_PER_PAGE + 1 for index, number in enumerate(db.session.scalars(
+        select(MeetingTable.number).where(MeetingTable.event_id == event.id).order_by(MeetingTable.number)))}
+    found = []
+    for meeting in sorted(grid_cells(event).values(), key=lambda m: (m.slot, m.table)):
+        for person, partner in ((meeting.a, meeting.b), (meeting.b, meeting.a)):
+            if name_matches(query, person.name):
+                found.append(FoundMeeting(meeting, person, partner, pages.get(meeting.table, 1)))
+    return found
 
 
 def meeting_detail(event: Event, meeting_id: int) -> GridMeeting | None:

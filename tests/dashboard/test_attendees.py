@@ -1,5 +1,9 @@
 """Organisers find, change and write to attendees; every change is in the audit log."""
 
+import re
+from datetime import datetime
+
+import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
@@ -141,3 +145,56 @@ def test_audit_log_filters_by_attendee(organiser_client, event):
          selected=[str(ada.number), str(bea.number)])
     page = organiser_client.get(f"{EVENT_URL}/audit?attendee={ada.number}").get_data(as_text=True)
     assert "Ada Beispiel" in page and "Bea Beispiel" not in page and "E-Mail-Adresse bestätigt" in page
+
+
+def test_attendee_page_gives_sign_up_time_with_a_four_digit_year(organiser_client, event):
+    ada = add_attendee(event, "Ada")
+    ada.signed_up_at = datetime(2026, 11, 3, 13, 5)  # UTC; 14:05 in Berlin
+    db.session.commit()
+    page = organiser_client.get(f"{EVENT_URL}/attendees/{ada.number}").get_data(as_text=True)
+    assert "03.11.2026, 14:05" in page and "03.11.26" not in page
+
+
+FIRST_PERSON = {
+    "de": ["Themen, die Sie interessieren", "Was ich anbiete", "Was ich suche", "Ihr Cluster",
+           "Ich möchte 1:1-Gespräche", "in denen ich NICHT"],
+    "en": ["Themes that interest you", "What I can offer", "What I am looking for",
+           "Cluster you belong to", "I would like 1:1 meetings", "in which I am NOT"],
+}
+THIRD_PERSON = {
+    "de": ["Themen, die die Person interessieren", "Was die Person anbietet", "Was die Person sucht",
+           "Cluster der Person", "Möchte 1:1-Gespräche", "in denen die Person NICHT"],
+    "en": ["Themes that interest the attendee", "What the attendee can offer",
+           "What the attendee is looking for", "Cluster the attendee belongs to",
+           "Would like 1:1 meetings", "in which the attendee is NOT"],
+}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_organiser_attendee_form_speaks_of_the_attendee_not_as_the_attendee(organiser_client, event, language):
+    ada = add_attendee(event, "Ada")
+    organiser_client.get(f"/language/{language}")
+    page = organiser_client.get(f"{EVENT_URL}/attendees/{ada.number}").get_data(as_text=True)
+    assert [words for words in FIRST_PERSON[language] if words in page] == []
+    assert [words for words in THIRD_PERSON[language] if words not in page] == []
+
+
+def test_block_menu_offers_the_others_by_name_in_phone_book_order(organiser_client, event):
+    ada = add_attendee(event, "Ada")
+    for first, last in [("Max", "Muff"), ("Ute", "Müller"), ("Eva", "von der Heide")]:
+        add_attendee(event, first, last_name=last)
+    gone = add_attendee(event, "Cem", last_name="Abel")
+    gone.status = AttendeeStatus.CANCELLED
+    db.session.commit()
+    page = organiser_client.get(f"{EVENT_URL}/attendees/{ada.number}").get_data(as_text=True)
+    menu = page[page.index('name="other"'):page.index("</select>", page.index('name="other"'))]
+    assert re.findall(r">([^<,]+), ", menu) == ["von der Heide", "Müller", "Muff"]
+    assert "Müller, Ute – Ute GmbH (Nr. 3)" in menu
+
+
+def test_block_chosen_by_name_blocks_the_pair(organiser_client, event):
+    ada, bea = add_attendee(event, "Ada"), add_attendee(event, "Bea", last_name="Özdemir")
+    page = organiser_client.get(f"{EVENT_URL}/attendees/{ada.number}").get_data(as_text=True)
+    value = re.search(r'<option value="(\d+)">Özdemir, Bea', page).group(1)
+    post(organiser_client, f"/attendees/{ada.number}/block", other=value)
+    assert planning_input(event).engine_event.blocked_pairs == {tuple(sorted((ada.id, bea.id)))}

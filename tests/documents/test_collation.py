@@ -1,6 +1,16 @@
-"""German phone-book order (DIN 5007-2) of last names."""
+"""German phone-book order (DIN 5007-2) of last names, and finding names however umlauts are typed."""
 
-from matchmaker.documents.collation import name_key, phonebook, split_particles
+from types import SimpleNamespace
+
+import pytest
+
+from matchmaker.documents.collation import (
+    by_name,
+    name_key,
+    name_matches,
+    phonebook,
+    split_particles,
+)
 
 
 def ordered(*names: str) -> list[str]:
@@ -39,3 +49,22 @@ def test_equal_names_are_ordered_by_first_name():
     people = [("Müller", "Jürgen"), ("Mueller", "Anna"), ("Müller", "Ben")]
     assert sorted(people, key=lambda p: name_key(*p)) == \
         [("Mueller", "Anna"), ("Müller", "Ben"), ("Müller", "Jürgen")]
+
+
+@pytest.mark.parametrize("typed", ["müller", "MUELLER", "muller", "Müll"])
+def test_name_matches_umlauts_however_typed(typed):
+    assert name_matches(typed, "Jürgen Müller")
+
+
+@pytest.mark.parametrize("typed", ["nuesslein", "NÜSSLEIN", "nusslein", "Nüß"])
+def test_name_matches_sharp_s_however_typed(typed):
+    assert name_matches(typed, "Ute Nüßlein")
+
+
+def test_name_matches_not_another_name():
+    assert not name_matches("mahler", "Jürgen Müller")
+
+
+def test_by_name_sorts_people_in_phone_book_order():
+    people = [SimpleNamespace(last_name=last, first_name="A") for last in ("Muff", "Müller", "von der Heide", "Mahler")]
+    assert [p.last_name for p in by_name(people)] == ["von der Heide", "Mahler", "Müller", "Muff"]

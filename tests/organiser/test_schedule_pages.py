@@ -1,13 +1,17 @@
 """The organiser's schedule page and its forms: what is shown, what an edit does."""
 
+import html
 import re
+from dataclasses import fields
 
 import pytest
 from sqlalchemy import event as sa_event
 from sqlalchemy import select
 
 from matchmaker.extensions import db
+from matchmaker.matching import Quality
 from matchmaker.models import Meeting, MeetingTable, ScheduleRun
+from matchmaker.organiser.schedule_texts import QUALITY_LABELS, SHOWN_APART
 from matchmaker.services import schedule_edit as edit
 from matchmaker.services.attendee_import import import_attendees
 from matchmaker.services.scheduling import plan_schedule
@@ -16,6 +20,7 @@ from tests.support.attendees import add_attendee
 from tests.support.factories import add_organiser, csrf_token, login
 
 BASE = "/organiser/go-cluster-2027/schedule/"
+QUALITY_FIELDS = [field.name for field in fields(Quality)]
 
 
 @pytest.fixture
@@ -71,12 +76,55 @@ def test_second_run_says_how_many_meetings_changed(organiser, event, runner):
     assert "Der letzte Lauf hat 0 Gespräche des vorigen geändert." in text(organiser.get(BASE))
 
 
-def test_certificate_shows_figures_it_does_not_know_as_they_are(organiser, event):
+def certificate_text(response) -> str:
+    """The words a person reads in the certificate and the two sections after it."""
+    page = response.get_data(as_text=True)
+    section = page[page.index("<h2>", page.index("schedule-status")):page.index('id="matrix-title"')]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.unescape(section)))
+
+
+@pytest.mark.parametrize("language, chosen_words", [("de", "ausgewogen"), ("en", "balanced:")])
+def test_certificate_has_labelled_figures_and_no_raw_keys_or_reprs(organiser, event, language, chosen_words):
+    planned(event)
+    organiser.get(f"/language/{language}")
+    words = certificate_text(organiser.get(BASE))
+    # In German any English key is raw; in English "meetings" and "fair level" are words too.
+    keys = ([name.replace("_", " ") for name in QUALITY_FIELDS] if language == "de"
+            else [name for name in QUALITY_FIELDS if "_" in name] + ["policy balanced"])
+    raw = [key for key in keys if re.search(rf"\b{key}\b", words)]
+    assert raw == [] and not re.search(r"[\[\]{}']", words)
+    assert chosen_words in words and re.search(r"\d %", words)
+
+
+def test_every_figure_of_the_engine_has_a_label_or_its_own_section():
+    assert set(QUALITY_FIELDS) <= set(QUALITY_LABELS) | SHOWN_APART
+
+
+def test_certificate_draws_the_meetings_histogram_with_its_table(organiser, event):
     planned(event)
     run = db.session.scalars(select(ScheduleRun)).one()
-    run.quality = {**run.quality, "meetings_histogram": {"0": 2, "1": 5}}
+    run.quality = {**run.quality, "meetings_histogram": [1, 0, 3]}
     db.session.commit()
-    assert "meetings histogram</dt><dd>0: 2, 1: 5</dd>" in text(organiser.get(BASE))
+    page = text(organiser.get(BASE))
+    chart = page[page.index('id="meetings-histogram-title"'):]
+    chart = chart[:chart.index("</figure>")]
+    assert chart.count("<rect") == 3
+    assert "<td>0 Gespräche</td><td class=\"number\">1</td>" in chart
+    assert "<td>2 Gespräche</td><td class=\"number\">3</td>" in chart
+
+
+def test_certificate_names_people_below_the_fair_level_with_number_and_link(organiser, event):
+    planned(event)
+    zoe = add_attendee(event, "Zoë", last_name="Öztürk")
+    run = db.session.scalars(select(ScheduleRun)).one()
+    run.quality = {**run.quality, "fair_level_bound": 4, "below_fair_level": [
+        {"attendee_id": zoe.id, "meetings": 2, "reason": "partners_full"}]}
+    db.session.commit()
+    page = text(organiser.get(BASE))
+    assert "1 Person hat weniger als 4 Gespräche" in page
+    assert (f'<td class="number">{zoe.number}</td><td><a href="{BASE[:-9]}attendees/{zoe.number}">'
+            "Zoë Öztürk</a></td>") in page
+    assert "alle weiteren Gesprächspartner sind an ihrer eigenen Grenze" in page
 
 
 def test_grid_shows_pair_with_lock_state(organiser, event, pair):
@@ -224,3 +272,43 @@ def test_edits_by_hand_are_in_the_audit_log_of_both_attendees(app, client, event
     entries = db_.session.scalars(select_(AuditEntry).where(AuditEntry.action == "meeting_added")).all()
     assert sorted(e.attendee_id for e in entries) == sorted([ada.id, bea.id])
     assert entries[0].actor == "team@example.org" and entries[0].changes["slot"] == 3
+
+
+@pytest.fixture
+def mueller_meets(event):
+    """Jürgen Müller meets Dora at table 3 in slot 2, Nüßlein meets Emil elsewhere."""
+    juergen = add_attendee(event, "Jürgen", last_name="Müller", email="jm@example.org")
+    dora = add_attendee(event, "Dora")
+    edit.add_meeting(event, (juergen.id, dora.id), 2, 3)
+    edit.add_meeting(event, (add_attendee(event, "Ute", last_name="Nüßlein").id,
+                             add_attendee(event, "Emil").id), 4, 25)
+    db.session.commit()
+
+
+@pytest.mark.parametrize("typed", ["müller", "MUELLER", "muller", "Jürgen Mü"])
+def test_grid_finder_lists_and_marks_a_persons_meetings_however_umlauts_are_typed(organiser, mueller_meets, typed):
+    page = text(organiser.get(BASE, query_string={"who": typed}))
+    assert "1 Gespräch von Personen" in page
+    assert re.search(r"<td>Jürgen Müller</td><td>Dora Beispiel", page)
+    cell = re.search(r'<td id="meeting-\d+" class="cell-meeting cell-locked cell-found">(.*?)</td>', page).group(1)
+    assert "Jürgen Müller" in cell and page.count("cell-found") == 1
+
+
+def test_grid_finder_links_a_meeting_on_another_page_of_the_grid(organiser, mueller_meets):
+    page = text(organiser.get(BASE, query_string={"who": "nusslein"}))
+    assert re.search(r'href="/organiser/go-cluster-2027/schedule/\?page=2&amp;who=nusslein#meeting-\d+">Tisch 25</a>', page)
+
+
+def test_grid_finder_without_a_match_says_so(organiser, mueller_meets):
+    page = text(organiser.get(BASE, query_string={"who": "Zacharias"}))
+    assert "Niemand, dessen Name „Zacharias“ enthält, hat ein Gespräch." in page
+    assert "cell-found" not in page
+
+
+def test_add_meeting_menu_lists_names_in_phone_book_order(organiser, event):
+    for first, last in [("Max", "Muff"), ("Ute", "Müller"), ("Eva", "von der Heide"), ("Ali", "Mahler")]:
+        add_attendee(event, first, last_name=last)
+    page = text(organiser.get(f"{BASE}add"))
+    menu = page[page.index('name="first"'):page.index("</select>", page.index('name="first"'))]
+    names = re.findall(r">([^<(]+), [^<]+\(", menu)
+    assert names == ["von der Heide", "Mahler", "Müller", "Muff"]

@@ -107,3 +107,16 @@ def test_newcomer_does_not_overtake_the_waiting_list(client, app):
     submit_sign_up(client, email="late@example.org")
     statuses = dict(db.session.execute(select(Attendee.email, Attendee.status)).all())
     assert statuses["late@example.org"] == AttendeeStatus.WAITLISTED
+
+
+def test_favicon_ico_is_served_as_an_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response.mimetype == "image/vnd.microsoft.icon"
+    assert response.data[:4] == b"\x00\x00\x01\x00"  # the ICO signature
+
+
+def test_every_page_links_icons_that_are_served(client, event):
+    page = client.get("/go-cluster-2027/").get_data(as_text=True)
+    icons = re.findall(r'<link rel="icon" href="([^"]+)"', page)
+    assert len(icons) == 2
+    assert all(client.get(href).status_code == 200 for href in icons)
