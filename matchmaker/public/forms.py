@@ -115,6 +115,15 @@ def text(label: Any, max_length: int, required: bool = True, name: bool = False,
     )
 
 
+# How ``templates/_form.html`` and the pages lay the fields out: the e-mail address (declared
+# by the forms that have one, after all the others) follows the name.
+PAGE_ORDER = (
+    "first_name", "last_name", "email", "organisation", "position", "org_type", "industry",
+    "cluster", "language", "themes", "keywords", "offers", "seeks", "wants_meetings",
+    "unavailable_slots", "max_meetings", "organiser_notes", "privacy_consent", "matching_consent",
+)
+
+
 class PersonFields(FlaskForm):
     first_name = text(_l("First name"), 100, name=True, render_kw={"autocomplete": "given-name"})
     last_name = text(_l("Last name"), 100, name=True, render_kw={"autocomplete": "family-name"})
@@ -133,6 +142,13 @@ class PersonFields(FlaskForm):
         invalid_choice_message=NOT_AN_OPTION,
     )
     cluster = text(_l("Cluster you belong to (optional)"), 200, required=False)
+
+    def in_page_order(self) -> list[Field]:
+        """The fields in the order the form pages show them, which the error summary
+        follows; fields the pages do not place come last, as declared."""
+        def position(field: Field) -> int:
+            return PAGE_ORDER.index(field.name) if field.name in PAGE_ORDER else len(PAGE_ORDER)
+        return sorted(self, key=position)
 
     def set_industries(self, choices_: Sequence[tuple[str, Any]]) -> None:
         self.industry.choices = choices([("", _l("Please choose")), *choices_])
