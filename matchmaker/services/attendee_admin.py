@@ -19,6 +19,7 @@ from .attendee_list import AttendeeSummary, summary_of
 from .audit import differences, record
 from .notifications import compose
 from .events import seat_counts
+from .name_search import key_matches
 from .registration import lock_event
 from .self_service import Interests, MeetingPreferences, Profile, cancel, update_details
 
@@ -91,10 +92,7 @@ def matching_ids(event: Event, wanted: AttendeeFilter) -> list[int]:
 def filtered(event: Event, wanted: AttendeeFilter) -> Select:
     query = select(Attendee).where(Attendee.event_id == event.id)
     if wanted.search:
-        pattern = f"%{escape_like(wanted.search.lower())}%"
-        name = func.lower(Attendee.first_name + " " + Attendee.last_name)
-        query = query.where(or_(*(column.like(pattern, escape="\\") for column in (
-            name, Attendee.email, func.lower(Attendee.organisation)))))
+        query = query.where(key_matches(Attendee.search_key, wanted.search))
     for column, value in ((Attendee.status, wanted.status), (Attendee.org_type, wanted.org_type),
                           (Attendee.industry_code, wanted.industry),
                           (Attendee.cluster, wanted.cluster)):
@@ -109,10 +107,6 @@ def filtered(event: Event, wanted: AttendeeFilter) -> Select:
         confirmed = Attendee.email_confirmed_at.is_not(None)
         query = query.where(confirmed if wanted.confirmed else ~confirmed)
     return query
-
-
-def escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def clusters(event: Event) -> list[str]:
