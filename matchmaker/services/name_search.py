@@ -7,11 +7,12 @@ attendee list uses it; so can any other search by name (the check-in desk).
 """
 
 from sqlalchemy import ColumnElement, or_, true
+from sqlalchemy.orm import InstrumentedAttribute
 
 from ..text import search_terms
 
 
-def key_matches(key: ColumnElement[str], query: str) -> ColumnElement[bool]:
+def key_matches(key: InstrumentedAttribute[str] | ColumnElement[str], query: str) -> ColumnElement[bool]:
     """Rows whose search key contains the query in any of its spellings; a query of
     nothing but blanks matches every row."""
     terms = search_terms(query)
