@@ -24,6 +24,8 @@ from .registration import lock_event
 from .self_service import Interests, MeetingPreferences, Profile, cancel, update_details
 
 PER_PAGE = 50
+# The mail an attendee gets when the organisers cancel the registration.
+ORGANISER_CANCELLED = "cancelled_by_organiser"
 AUDITED_FIELDS = (
     "email", "first_name", "last_name", "organisation", "position", "org_type",
     "industry_code", "cluster", "themes", "keywords", "offers", "seeks", "wants_meetings",
@@ -86,6 +88,13 @@ def find_attendees(event: Event, wanted: AttendeeFilter) -> AttendeePage:
 def matching_ids(event: Event, wanted: AttendeeFilter) -> list[int]:
     """Every attendee the filter selects (all pages): the recipients of a message."""
     return list(db.session.scalars(filtered(event, wanted).with_only_columns(Attendee.id)
+                                   .order_by(Attendee.number)))
+
+
+def matching_numbers(event: Event, wanted: AttendeeFilter) -> list[int]:
+    """The registration numbers of every attendee the filter selects (all pages): "select
+    all N matching the filter" in the list's bulk actions."""
+    return list(db.session.scalars(filtered(event, wanted).with_only_columns(Attendee.number)
                                    .order_by(Attendee.number)))
 
 
@@ -173,15 +182,16 @@ class StatusOutcome:
 
 
 def change_status(event: Event, attendees: list[Attendee], action: StatusAction, actor: str,
-                  now: datetime | None = None) -> StatusOutcome:
-    """Apply one status action to several attendees; those it does not fit are reported."""
+                  now: datetime | None = None, notify: bool = True) -> StatusOutcome:
+    """Apply one status action to several attendees; those it does not fit are reported.
+    ``notify`` False: people whose registration is cancelled get no mail about it."""
     outcome = StatusOutcome()
     lock_event(event)
     for attendee in attendees:
         before = {"status": str(attendee.status),
                   "email_confirmed_at": attendee.email_confirmed_at}
         try:
-            outcome.mails += apply_status(event, attendee, action, now or utcnow())
+            outcome.mails += apply_status(event, attendee, action, now or utcnow(), notify)
         except DomainError as error:
             outcome.refused[attendee.number] = error.code
             continue
@@ -193,7 +203,7 @@ def change_status(event: Event, attendees: list[Attendee], action: StatusAction,
 
 
 def apply_status(event: Event, attendee: Attendee, action: StatusAction,
-                 now: datetime) -> list[OutgoingMail]:
+                 now: datetime, notify: bool = True) -> list[OutgoingMail]:
     if attendee.status == AttendeeStatus.CANCELLED and action is not StatusAction.CANCEL:
         raise DomainError("attendee_cancelled")
     if action is StatusAction.CONFIRM:
@@ -201,7 +211,7 @@ def apply_status(event: Event, attendee: Attendee, action: StatusAction,
             attendee.email_confirmed_at = now
         return []
     if action is StatusAction.CANCEL:
-        return cancel(attendee, now).mails
+        return cancel(attendee, now, ORGANISER_CANCELLED if notify else None).mails
     if action is StatusAction.TO_WAITING_LIST:
         if attendee.status != AttendeeStatus.REGISTERED:
             raise DomainError("not_registered")
@@ -221,6 +231,21 @@ def drop_meetings(attendee: Attendee) -> None:
     db.session.execute(delete(Meeting).where(
         or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id)))
     db.session.flush()
+
+
+@dataclass(frozen=True)
+class CancelRow:
+    """One person on the page that confirms a bulk cancellation."""
+
+    number: int
+    name: str
+    organisation: str
+    cancelled_already: bool
+
+
+def cancel_row(attendee: Attendee) -> CancelRow:
+    return CancelRow(attendee.number, attendee.full_name, attendee.organisation,
+                     attendee.status == AttendeeStatus.CANCELLED)
 
 
 def attendees_by_number(event: Event, numbers: list[int]) -> list[Attendee]:
