@@ -81,3 +81,11 @@ def test_schedule_page_warns_of_unconfirmed_attendees_with_a_link_to_them(organi
     page = organiser_client.get(f"{EVENT_URL}/schedule/").get_data(as_text=True)
     assert "würde nicht vermittelt" in page
     assert "/organiser/go-cluster-2027/attendees?status=registered&amp;confirmed=no" in page
+
+
+def test_match_command_names_who_it_leaves_out_for_an_unconfirmed_address(runner, event):
+    add_attendee(event, "Ada"), add_attendee(event, "Bea")
+    add_attendee(event, "Cem", confirmed=False)
+    result = runner.invoke(args=["match"])
+    assert "Left out: 1 registered attendee has not confirmed" in result.stderr
+    assert "Cem Beispiel (3)" in result.stderr and "--addresses-checked" in result.stderr
