@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models import Attendee, AuditEntry, Job
+from matchmaker.models import Attendee, AuditEntry, Job, OutgoingMail
 from tests.exchange.test_attendee_csv import GOOD, OTHER, csv_text
 from tests.support.attendees import add_attendee
 from tests.support.factories import csrf_token
@@ -89,3 +89,9 @@ def test_match_command_names_who_it_leaves_out_for_an_unconfirmed_address(runner
     result = runner.invoke(args=["match"])
     assert "Left out: 1 registered attendee has not confirmed" in result.stderr
     assert "Cem Beispiel (3)" in result.stderr and "--addresses-checked" in result.stderr
+
+
+def test_welcome_mail_after_import_with_checked_addresses_asks_for_no_confirmation(organiser_client, event):
+    import_file(organiser_client, addresses_checked="y")
+    bodies = db.session.scalars(select(OutgoingMail.body_text).where(OutgoingMail.kind == "welcome")).all()
+    assert len(bodies) == 2 and not any("bestätigen" in body for body in bodies)
