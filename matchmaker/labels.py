@@ -36,6 +36,7 @@ REGISTRATION_STATE_LABELS = {
 AUDIT_ACTION_LABELS = {
     "edited": _l("details changed"),
     "confirm": _l("e-mail address confirmed"),
+    "address_checked": _l("e-mail address confirmed: checked by the organisers at import"),
     "to_waiting_list": _l("moved to the waiting list"),
     "from_waiting_list": _l("given a seat"),
     "cancel": _l("registration cancelled"),

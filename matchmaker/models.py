@@ -20,12 +20,13 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy import event as orm_event
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .extensions import db
 from .matching.model import POLICIES
 from .passwords import hash_password
-from .text import email_key
+from .text import email_key, search_key
 from .vocabulary import LANGUAGES, ORG_TYPES
 
 
@@ -182,6 +183,9 @@ class Attendee(db.Model):
     organiser_notes: Mapped[str] = mapped_column(Text, default="")
     signed_up_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Name, organisation and address folded for searching (``text.search_key``): SQL's
+    # lower() knows no umlauts on SQLite. Kept up to date on every write (below).
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     event: Mapped[Event] = relationship()
     industry: Mapped[Industry] = relationship()
@@ -218,6 +222,19 @@ class Attendee(db.Model):
             and self.matching_consent
             and self.wants_meetings
         )
+
+
+@orm_event.listens_for(Attendee, "before_insert")
+@orm_event.listens_for(Attendee, "before_update")
+def keep_search_key(_mapper: Any, _connection: Any, attendee: Attendee) -> None:
+    attendee.search_key = attendee_search_key(attendee.first_name, attendee.last_name,
+                                              attendee.organisation, attendee.email)
+
+
+def attendee_search_key(first_name: str, last_name: str, organisation: str, email: str) -> str:
+    """The folded text an attendee search looks in (also used by the migration that
+    fills the column for existing rows)."""
+    return search_key(f"{first_name} {last_name}", organisation, email)
 
 
 class Meeting(db.Model):

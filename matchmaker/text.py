@@ -29,6 +29,9 @@ LINK_LIKE = re.compile(
     r"(?i:[a-z][a-z0-9+.-]*:/|www\.)|\S@\S|[^\W_]\.(?:[a-z]{2,24}|[A-Z]{2,24})(?![^\W_])"
 )
 LINK_PUNCTUATION = re.compile(r"([.@:/])")
+# German spellings without umlauts: "Müller" is also written "Mueller".
+UMLAUTS_AS_E = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+SEARCH_KEY_SEPARATOR = "|"
 WORD_JOINER = "\u2060"
 
 
@@ -90,3 +93,31 @@ def normalise_tags(tags: list[str]) -> list[str]:
             seen.add(key)
             result.append(cleaned)
     return result
+
+
+def search_key(*parts: str | None) -> str:
+    """What a name search compares with: each part folded (``fold_for_search``) in both
+    spellings of umlauts, joined by a separator no query contains, so a match never
+    spans two parts. Stored beside a record and kept up to date on every write."""
+    folded = [fold_for_search(part or "", umlauts_as_e) for umlauts_as_e in (False, True)
+              for part in parts]
+    return SEARCH_KEY_SEPARATOR.join(folded)
+
+
+def search_terms(query: str) -> list[str]:
+    """The folded spellings of a typed query; a key containing any of them matches.
+
+    "Müller" looks for "muller" and "mueller", so it finds "Müller" and "Mueller";
+    "muller", "mueller" and "MÜLLER" find "Müller" too; "ß" and "ss" are one."""
+    return [term for term in dict.fromkeys(fold_for_search(query, umlauts_as_e)
+                                           for umlauts_as_e in (False, True)) if term]
+
+
+def fold_for_search(value: str, umlauts_as_e: bool) -> str:
+    """Case-folded (ß -> ss), umlauts as ae/oe/ue or as the plain vowel, every other
+    accent dropped (é -> e, ş -> s), white space collapsed."""
+    folded = unicodedata.normalize("NFC", collapse_whitespace(value).casefold())
+    if umlauts_as_e:
+        folded = folded.translate(UMLAUTS_AS_E)
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
+    return plain.replace(SEARCH_KEY_SEPARATOR, " ")

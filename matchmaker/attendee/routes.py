@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from .. import mail
 from ..extensions import db
-from ..i18n import current_language
+from ..i18n import current_language, remember_language
 from ..public.forms import InterestFields, MeetingFields, PersonFields
 from ..formatting import slot_label
 from ..reasons import phrase_reasons
@@ -113,6 +113,8 @@ def erase() -> str | BaseResponse:
     mail.forget_outbox_files([erasure.email])
     mail.deliver(erasure.mails)
     flash(_("Your registration and all data stored about you have been deleted."), "success")
+    # The next page speaks the language this message was written in (the attendee's).
+    remember_language(current_language())
     return redirect(url_for("public.event_page", slug=g.attendee.event.slug))
 
 

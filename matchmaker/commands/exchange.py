@@ -4,6 +4,7 @@ The same service functions serve the organiser dashboard; these commands only re
 file, report and commit.
 """
 
+import getpass
 from pathlib import Path
 
 import click
@@ -24,7 +25,12 @@ INVALID_FILE_EXIT = 2
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @event_option
 @click.option("--dry-run", is_flag=True, help="Check the file and show what would happen.")
-def import_attendees_command(file: Path, event_slug: str | None, dry_run: bool) -> None:
+@click.option("--addresses-checked", is_flag=True,
+              help="We have checked these addresses: count them as confirmed, so the new "
+                   "attendees can be matched without opening their link first (recorded "
+                   "in the audit log).")
+def import_attendees_command(file: Path, event_slug: str | None, dry_run: bool,
+                             addresses_checked: bool) -> None:
     """Register the attendees of a CSV or .xlsx file (all or nothing); e-mails already
     registered are reported and left alone. Each new attendee gets the welcome mail."""
     event = require_event(event_slug)
@@ -38,7 +44,8 @@ def import_attendees_command(file: Path, event_slug: str | None, dry_run: bool) 
         return
     require_public_settings(current_app)  # each new attendee gets the welcome mail
     try:
-        result = import_file(event, file.name, data, actor="console")
+        result = import_file(event, file.name, data, actor=f"console ({getpass.getuser()})",
+                             addresses_checked=addresses_checked)
     except DomainError as error:
         db.session.rollback()
         for problem in error.params.get("errors", ()):
@@ -47,7 +54,8 @@ def import_attendees_command(file: Path, event_slug: str | None, dry_run: bool) 
     db.session.commit()
     report = mail.deliver(list(result.mails))
     click.echo(f"Imported {result.created} attendees ({result.waitlisted} on the waiting list); "
-               f"{report.sent} welcome mails sent, {report.failed} failed.")
+               f"{report.sent} welcome mails sent, {report.failed} failed."
+               + (" Their addresses count as confirmed." if addresses_checked else ""))
 
 
 def report_preview(preview: ImportPreview) -> None:

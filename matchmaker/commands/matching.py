@@ -32,6 +32,7 @@ from matchmaker.exchange.schedule_json import (
 )
 from matchmaker.extensions import db
 from matchmaker.mail import DeliveryReport, deliver
+from matchmaker.models import Event
 from matchmaker.matching import (
     POLICIES,
     SynonymError,
@@ -52,6 +53,7 @@ from matchmaker.services.scheduling import (
     publish_schedule,
     solve,
     store_schedule,
+    unconfirmed_attendees,
 )
 
 CSV_ERROR_EXIT = 2
@@ -149,6 +151,7 @@ def summary(result: ScheduleResult) -> str:
 def match_event(event_slug: str | None = None, policy: str | None = None) -> None:
     """Plan the event (`policy`: this run's instead of the event's) and store the result."""
     event = require_event(event_slug)
+    warn_of_unconfirmed(event)
     try:
         inputs = planning_input(event, policy)
         db.session.rollback()  # the engine runs without holding SQLite's write lock
@@ -163,6 +166,21 @@ def match_event(event_slug: str | None = None, policy: str | None = None) -> Non
     click.echo(f"Schedule {state}: {summary(result)}")
     if run.published_at:
         click.echo(f"Change notices: {mail_summary(deliver(pending_schedule_mails(event)))}.")
+
+
+def warn_of_unconfirmed(event: Event) -> None:
+    """Name the registered people this run leaves out for an unconfirmed address, and the fix."""
+    left_out = unconfirmed_attendees(event)
+    if not left_out:
+        return
+    names = ", ".join(f"{person.name} ({person.number})" for person in left_out[:10])
+    more = f" and {len(left_out) - 10} more" if len(left_out) > 10 else ""
+    who = ("1 registered attendee has" if len(left_out) == 1
+           else f"{len(left_out)} registered attendees have")
+    click.echo(f"Left out: {who} not confirmed their e-mail address: {names}{more}. "
+               "If you know the addresses work, confirm them in the dashboard (Attendees, "
+               "filter 'E-mail confirmed: no', all matching the filter, 'confirm the e-mail "
+               "address'), or import with --addresses-checked.", err=True)
 
 
 def read_text(path: Path) -> str:

@@ -23,7 +23,14 @@ from ..services.blocked_pairs import block_candidates, block_pair, blocked_pair_
 from ..services.self_service import Interests, MeetingPreferences, Profile
 from ..url_converters import database_int
 from . import bp
-from .forms import AttendeeEditForm, AttendeeFilterForm, BlockForm, SelectionForm, StatusForm
+from .forms import (
+    AttendeeEditForm,
+    AttendeeFilterForm,
+    BlockForm,
+    CancelSelectionForm,
+    SelectionForm,
+    StatusForm,
+)
 from .refusals import refusal_text
 
 
@@ -37,16 +44,32 @@ def attendees() -> str:
 
 @bp.post("/<slug>/attendees/selection")
 def selection() -> BaseResponse:
-    form = SelectionForm()
-    if not form.validate_on_submit() or not form.selected.data:
+    """The ticked attendees, or all that the list's filter (this URL's query) selects."""
+    form, back = SelectionForm(), url_for(".attendees", **request.args.to_dict())
+    numbers = selected_numbers(form) if form.validate_on_submit() else []
+    if not numbers:
+        flash(_("Please tick at least one attendee and choose an action."), "error")
+        return redirect(back)
+    if form.action.data in ("message", "cancel"):  # both ask before anything happens
+        page = ".write_message" if form.action.data == "message" else ".cancel_selection"
+        return redirect(url_for(page, numbers=",".join(str(number) for number in numbers)))
+    apply_status(admin.attendees_by_number(g.event, numbers), admin.StatusAction(form.action.data))
+    return redirect(back)
+
+
+@bp.route("/<slug>/attendees/cancel", methods=["GET", "POST"])
+def cancel_selection() -> str | BaseResponse:
+    """Cancelling several registrations: who and how many first, and whether to tell them."""
+    people = admin.attendees_by_number(g.event, numbers_in(request.args.get("numbers", "")))
+    form = CancelSelectionForm()
+    if not people:
         flash(_("Please tick at least one attendee and choose an action."), "error")
         return redirect(url_for(".attendees"))
-    if form.action.data == "message":
-        numbers = ",".join(str(number) for number in form.selected.data)
-        return redirect(url_for(".write_message", numbers=numbers))
-    people = admin.attendees_by_number(g.event, form.selected.data)
-    apply_status(people, admin.StatusAction(form.action.data))
-    return redirect(url_for(".attendees"))
+    if form.validate_on_submit():
+        apply_status(people, admin.StatusAction.CANCEL, notify=form.notify.data)
+        return redirect(url_for(".attendees"))
+    return render_template("organiser/cancel_selection.html", form=form,
+                           people=[admin.cancel_row(person) for person in people])
 
 
 @bp.route("/<slug>/attendees/<int:number>", methods=["GET", "POST"])
@@ -119,14 +142,25 @@ def audit() -> str:
                            number=number, page=page)
 
 
-def apply_status(people: list[Attendee], action: admin.StatusAction) -> None:
-    outcome = admin.change_status(g.event, people, action, current_user.email)
+def apply_status(people: list[Attendee], action: admin.StatusAction, notify: bool = True) -> None:
+    outcome = admin.change_status(g.event, people, action, current_user.email, notify=notify)
     db.session.commit()
     mail.deliver_after_response(outcome.mails)
     if outcome.changed:
         flash(_("Done for %(count)d attendee(s).", count=len(outcome.changed)), "success")
     for number, code in outcome.refused.items():
         flash(_("No. %(number)d: %(reason)s", number=number, reason=refusal_text(code)), "error")
+
+
+def selected_numbers(form: SelectionForm) -> list[int]:
+    if form.all_matching.data:
+        return admin.matching_numbers(g.event, attendee_filter(filter_form(request.args)))
+    return form.selected.data or []
+
+
+def numbers_in(text: str) -> list[int]:
+    """Registration numbers from ``1,5,7`` (at most 5,000; anything else is ignored)."""
+    return [int(part) for part in text.split(",") if part.strip().isdigit()][:5000]
 
 
 def attendee_or_404(number: int) -> Attendee:

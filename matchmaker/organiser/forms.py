@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
+    BooleanField,
     DateField,
     EmailField,
     DateTimeLocalField,
@@ -114,9 +115,18 @@ class SelectionForm(FlaskForm):
     """Attendees ticked in the list, and what to do with them."""
 
     selected = SelectMultipleField(coerce=int, validate_choice=False)
+    # Ticked: every attendee the list's filter selects, on all pages (its label, with the
+    # count, is written by the template).
+    all_matching = BooleanField()
     action = SelectField(_l("With the selected attendees"), validate_choice=True, choices=choices([
         ("confirm", _l("confirm the e-mail address")), ("cancel", _l("cancel the registration")),
         ("message", _l("write an e-mail"))]))
+
+
+class CancelSelectionForm(FlaskForm):
+    """The confirmation of a bulk cancellation."""
+
+    notify = BooleanField(_l("Tell each of them by e-mail, in their own language"), default=True)
 
 
 class StatusForm(FlaskForm):
@@ -233,6 +243,11 @@ class ImportUploadForm(FlaskForm):
 class ImportConfirmForm(FlaskForm):
     upload = HiddenField()
     filename = HiddenField()
+    addresses_checked = BooleanField(
+        _l("We have checked these e-mail addresses: count them as confirmed"),
+        description=_l("Only if you know every address works (for example, from your own "
+                       "member list). Otherwise each person must open the link in their "
+                       "welcome mail before they can be matched."))
 
 
 class NewIndustryForm(FlaskForm):
@@ -288,6 +303,7 @@ class RunForm(FlaskForm):
     policy = SelectField(_l("What counts first"), validate_choice=True, choices=choices([
         ("balanced", _l("balanced: everybody gets their fair share of meetings first")),
         ("total", _l("best total: the highest total score, even if shared unevenly"))]))
+    without_unconfirmed = BooleanField(_l("Start without the attendees whose address is unconfirmed"))
 
 
 class PrintSchedulesForm(FlaskForm):

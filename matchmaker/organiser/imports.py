@@ -47,7 +47,8 @@ def confirm_import() -> BaseResponse:
         flash(_("The uploaded file has expired; please choose it again."), "error")
         return redirect(url_for(".import_attendees"))
     try:
-        result = import_file(g.event, form.filename.data or "upload", data, current_user.email)
+        result = import_file(g.event, form.filename.data or "upload", data, current_user.email,
+                             addresses_checked=form.addresses_checked.data)
     except DomainError:
         flash(_("The file has changed meanwhile and has errors; please check it again."), "error")
         return redirect(url_for(".import_attendees"))

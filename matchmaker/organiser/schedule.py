@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -22,7 +23,12 @@ from ..services import DomainError
 from ..services import schedule_edit as edit
 from ..services.schedule_report import find_in_schedule, meeting_detail, publish_summary, schedule_report
 from ..services.matching_settings import set_matching_policy
-from ..services.scheduling import pending_schedule_mails, publish_schedule
+from ..services.scheduling import (
+    Unconfirmed,
+    pending_schedule_mails,
+    publish_schedule,
+    unconfirmed_attendees,
+)
 from . import bp
 from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm, RunForm
 from .schedule_texts import (SHORTFALL_TEXTS, UNMATCHED_TEXTS, conflict_message, histogram_bars,
@@ -38,6 +44,7 @@ def schedule() -> str:
     who = request.args.get("who", "").strip()[:SEARCH_LENGTH]
     return render_template("organiser/schedule.html", report=report, who=who,
                            found=find_in_schedule(g.event, who) if who else None,
+                           unconfirmed=unconfirmed_attendees(g.event),
                            quality=quality_rows(report.quality), histogram=histogram_bars(report.quality),
                            slot_names=slot_names(report.grid.slots), unmatched_texts=UNMATCHED_TEXTS,
                            shortfall_texts=SHORTFALL_TEXTS, job=job_json(job) if job else None,
@@ -51,6 +58,10 @@ def run_matchmaking() -> BaseResponse:
     if form.validate_on_submit():
         set_matching_policy(g.event, form.policy.data)
         db.session.commit()
+        left_out = unconfirmed_attendees(g.event)
+        if left_out and not form.without_unconfirmed.data:
+            flash(unconfirmed_text(left_out), "error")
+            return redirect(url_for("organiser.schedule", _anchor="run-title"))
         try:
             start_job(g.event, "matchmaking", {"policy": form.policy.data}, current_user.email)
         except DomainError as error:
@@ -144,6 +155,22 @@ def publish() -> str | BaseResponse:
     flash(_("The schedule is published: attendees see their meetings, and each gets it by "
             "e-mail."), "success")
     return redirect(url_for("organiser.schedule"))
+
+
+def unconfirmed_text(left_out: list[Unconfirmed]) -> str:
+    """Who would be left out, and what to do about it."""
+    names = ", ".join(f"{person.name} ({person.number})" for person in left_out[:10])
+    if len(left_out) > 10:
+        names = _("%(names)s and %(more)d more", names=names, more=len(left_out) - 10)
+    return " ".join((
+        ngettext("%(num)d attendee with a seat has not confirmed their e-mail address and "
+                 "would not be matched: %(names)s.",
+                 "%(num)d attendees with a seat have not confirmed their e-mail address and "
+                 "would not be matched: %(names)s.", len(left_out), names=names),
+        _("If you know the addresses work, confirm them in the attendee list (filter "
+          "“E-mail confirmed: no”, tick “All … matching the filter”, choose “confirm the "
+          "e-mail address”); otherwise ask them to open their link, or start without them."),
+    ))
 
 
 def job_refusal(error: DomainError) -> str:

@@ -126,6 +126,15 @@ def text(label: Any, max_length: int, required: bool = True, no_links: NoLinks |
     )
 
 
+# How ``templates/_form.html`` and the pages lay the fields out: the e-mail address (declared
+# by the forms that have one, after all the others) follows the name.
+PAGE_ORDER = (
+    "first_name", "last_name", "email", "organisation", "position", "org_type", "industry",
+    "cluster", "language", "themes", "keywords", "offers", "seeks", "wants_meetings",
+    "unavailable_slots", "max_meetings", "organiser_notes", "privacy_consent", "matching_consent",
+)
+
+
 class PersonFields(FlaskForm):
     first_name = text(_l("First name"), 100, no_links=NAME_ONLY,
                       render_kw={"autocomplete": "given-name"})
@@ -152,6 +161,13 @@ class PersonFields(FlaskForm):
     cluster = text(_l("Cluster you belong to (optional)"), 200, required=False,
                    no_links=NoLinks(_l("Please enter only the name of the cluster here, "
                                        "without web or e-mail addresses.")))
+
+    def in_page_order(self) -> list[Field]:
+        """The fields in the order the form pages show them, which the error summary
+        follows; fields the pages do not place come last, as declared."""
+        def position(field: Field) -> int:
+            return PAGE_ORDER.index(field.name) if field.name in PAGE_ORDER else len(PAGE_ORDER)
+        return sorted(self, key=position)
 
     def set_industries(self, choices_: Sequence[tuple[str, Any]]) -> None:
         self.industry.choices = choices([("", _l("Please choose")), *choices_])

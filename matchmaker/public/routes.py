@@ -1,6 +1,7 @@
 from flask import (abort, current_app, flash, g, redirect, render_template, request,
                    send_from_directory, url_for)
 from flask_babel import gettext as _
+from flask_babel import refresh
 from werkzeug.wrappers import Response as BaseResponse
 
 from ..database import begin_writing
@@ -53,15 +54,25 @@ def register() -> str | BaseResponse | tuple[str, int]:
     if form.caught_in_honeypot():
         return redirect(url_for("public.registered", waitlist=int(not has_free_seat(event))))
     if not form.validate_on_submit():
-        return render_template("public/register.html", event=event, form=form,
-                               seats=event_service.seat_counts(event),
-                               tag_suggestions=tag_suggestions(event))
+        return sign_up_page(event, form)
     begin_writing()
     outcome = sign_up(event, registration_from(form))
     mails = notifications.after_sign_up(outcome)
     db.session.commit()
     deliver_after_response(mails)
     return redirect(url_for("public.registered", waitlist=int(outcome.shown_as_waitlisted)))
+
+
+@bp.post("/<slug>/register/language/<language>")
+def register_in_language(language: str) -> str | BaseResponse:
+    """The sign-up form's language switch: the form posts what was typed so far here and
+    gets it back in the other language, unchecked; nothing is stored."""
+    if not remember_language(language):
+        abort(404)
+    refresh()
+    if event_service.registration_state(g.event) is not RegistrationState.OPEN:
+        return redirect(url_for("public.register"))
+    return sign_up_page(g.event, sign_up_form(g.event))
 
 
 @bp.get("/<slug>/register/done")
@@ -120,6 +131,12 @@ def sign_up_form(event: Event) -> SignUpForm:
     form.set_industries([(i.code, i.name(language)) for i in event_service.industries()])
     form.set_slots([(slot.number, slot_label(slot)) for slot in event.slots])
     return form
+
+
+def sign_up_page(event: Event, form: SignUpForm) -> str:
+    return render_template("public/register.html", event=event, form=form,
+                           seats=event_service.seat_counts(event),
+                           tag_suggestions=tag_suggestions(event))
 
 
 def registration_from(form: SignUpForm) -> Registration:

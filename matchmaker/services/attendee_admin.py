@@ -20,10 +20,13 @@ from .attendee_list import AttendeeSummary, summary_of
 from .audit import differences, record
 from .notifications import compose
 from .events import seat_counts
+from .name_search import key_matches
 from .registration import lock_event
 from .self_service import Interests, MeetingPreferences, Profile, cancel, update_details
 
 PER_PAGE = 50
+# The mail an attendee gets when the organisers cancel the registration.
+ORGANISER_CANCELLED = "cancelled_by_organiser"
 AUDITED_FIELDS = (
     "email", "first_name", "last_name", "organisation", "position", "org_type",
     "industry_code", "cluster", "themes", "keywords", "offers", "seeks", "wants_meetings",
@@ -89,14 +92,17 @@ def matching_ids(event: Event, wanted: AttendeeFilter) -> list[int]:
                                    .order_by(Attendee.number)))
 
 
+def matching_numbers(event: Event, wanted: AttendeeFilter) -> list[int]:
+    """The registration numbers of every attendee the filter selects (all pages): "select
+    all N matching the filter" in the list's bulk actions."""
+    return list(db.session.scalars(filtered(event, wanted).with_only_columns(Attendee.number)
+                                   .order_by(Attendee.number)))
+
+
 def filtered(event: Event, wanted: AttendeeFilter) -> Select:
     query = select(Attendee).where(Attendee.event_id == event.id)
     if wanted.search:
-        pattern = f"%{escape_like(wanted.search.lower())}%"
-        name = func.lower(Attendee.first_name + " " + Attendee.last_name)
-        query = query.where(or_(*(column.like(pattern, escape="\\") for column in (
-            name, func.lower(Attendee.organisation))), Attendee.email_key.like(
-                f"%{escape_like(email_key(wanted.search))}%", escape="\\")))
+        query = query.where(key_matches(Attendee.search_key, wanted.search))
     for column, value in ((Attendee.status, wanted.status), (Attendee.org_type, wanted.org_type),
                           (Attendee.industry_code, wanted.industry),
                           (Attendee.cluster, wanted.cluster)):
@@ -111,10 +117,6 @@ def filtered(event: Event, wanted: AttendeeFilter) -> Select:
         confirmed = Attendee.email_confirmed_at.is_not(None)
         query = query.where(confirmed if wanted.confirmed else ~confirmed)
     return query
-
-
-def escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def clusters(event: Event) -> list[str]:
@@ -181,15 +183,16 @@ class StatusOutcome:
 
 
 def change_status(event: Event, attendees: list[Attendee], action: StatusAction, actor: str,
-                  now: datetime | None = None) -> StatusOutcome:
-    """Apply one status action to several attendees; those it does not fit are reported."""
+                  now: datetime | None = None, notify: bool = True) -> StatusOutcome:
+    """Apply one status action to several attendees; those it does not fit are reported.
+    ``notify`` False: people whose registration is cancelled get no mail about it."""
     outcome = StatusOutcome()
     lock_event(event)
     for attendee in attendees:
         before = {"status": str(attendee.status),
                   "email_confirmed_at": attendee.email_confirmed_at}
         try:
-            outcome.mails += apply_status(event, attendee, action, now or utcnow())
+            outcome.mails += apply_status(event, attendee, action, now or utcnow(), notify)
         except DomainError as error:
             outcome.refused[attendee.number] = error.code
             continue
@@ -201,7 +204,7 @@ def change_status(event: Event, attendees: list[Attendee], action: StatusAction,
 
 
 def apply_status(event: Event, attendee: Attendee, action: StatusAction,
-                 now: datetime) -> list[OutgoingMail]:
+                 now: datetime, notify: bool = True) -> list[OutgoingMail]:
     if attendee.status == AttendeeStatus.CANCELLED and action is not StatusAction.CANCEL:
         raise DomainError("attendee_cancelled")
     if action is StatusAction.CONFIRM:
@@ -209,7 +212,7 @@ def apply_status(event: Event, attendee: Attendee, action: StatusAction,
             attendee.email_confirmed_at = now
         return []
     if action is StatusAction.CANCEL:
-        return cancel(attendee, now).mails
+        return cancel(attendee, now, ORGANISER_CANCELLED if notify else None).mails
     if action is StatusAction.TO_WAITING_LIST:
         if attendee.status != AttendeeStatus.REGISTERED:
             raise DomainError("not_registered")
@@ -229,6 +232,21 @@ def drop_meetings(attendee: Attendee) -> None:
     db.session.execute(delete(Meeting).where(
         or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id)))
     db.session.flush()
+
+
+@dataclass(frozen=True)
+class CancelRow:
+    """One person on the page that confirms a bulk cancellation."""
+
+    number: int
+    name: str
+    organisation: str
+    cancelled_already: bool
+
+
+def cancel_row(attendee: Attendee) -> CancelRow:
+    return CancelRow(attendee.number, attendee.full_name, attendee.organisation,
+                     attendee.status == AttendeeStatus.CANCELLED)
 
 
 def attendees_by_number(event: Event, numbers: list[int]) -> list[Attendee]:

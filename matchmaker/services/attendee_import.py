@@ -97,22 +97,39 @@ def preview_import(event: Event, filename: str, data: bytes) -> ImportPreview:
     return ImportPreview(filename, planned, duplicates, (), seats.seats_left)
 
 
-def import_file(event: Event, filename: str, data: bytes, actor: str) -> ImportResult:
+def import_file(event: Event, filename: str, data: bytes, actor: str,
+                addresses_checked: bool = False, now: datetime | None = None) -> ImportResult:
     """Import a CSV or ``.xlsx`` file, all or nothing; raise ``DomainError("invalid_file",
-    errors=...)`` listing every bad cell. The caller commits, then delivers ``mails``."""
+    errors=...)`` listing every bad cell. The caller commits, then delivers ``mails``.
+
+    ``addresses_checked``: the organiser vouches that the addresses work, so the new
+    attendees count as confirmed (and can be matched at once); the audit log records who
+    said so and when, for each of them."""
     try:
         rows = read_rows(event, data)
     except CsvErrors as errors:
         raise DomainError("invalid_file", errors=errors.errors) from None
-    created = register_rows(event, rows, IMPORT_CONSENT_VERSION, consent_from_file=True)
+    now = now or utcnow()
+    created = register_rows(event, rows, IMPORT_CONSENT_VERSION, consent_from_file=True, now=now)
+    if addresses_checked:
+        confirm_checked_addresses(event, [outcome.attendee for outcome in created], actor, now)
     mails = tuple(mail for outcome in created for mail in after_sign_up(outcome))
     waitlisted = sum(1 for o in created if o.attendee.status == AttendeeStatus.WAITLISTED)
     log.info("%s imported %s into event %s: %d new (%d waiting), %d duplicates", actor,
              filename, event.slug, len(created), waitlisted, len(rows) - len(created))
     record(event, actor, "imported", None, {"file": filename, "created": len(created),
                                             "waitlisted": waitlisted,
-                                            "duplicates": len(rows) - len(created)})
+                                            "duplicates": len(rows) - len(created),
+                                            "addresses_checked": addresses_checked})
     return ImportResult(len(created), len(rows) - len(created), waitlisted, mails)
+
+
+def confirm_checked_addresses(event: Event, attendees: list[Attendee], actor: str,
+                              now: datetime) -> None:
+    for attendee in attendees:
+        attendee.email_confirmed_at = now
+        record(event, actor, "address_checked", attendee, {"email_confirmed_at": [None, now]})
+    db.session.flush()
 
 
 def import_attendees(

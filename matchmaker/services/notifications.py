@@ -25,6 +25,7 @@ SUBJECTS = {
     "link_again": _l("Your personal link for %(event)s"),
     "reminder": _l("Reminder: please confirm your e-mail address for %(event)s"),
     "cancelled": _l("Your registration for %(event)s is cancelled"),
+    "cancelled_by_organiser": _l("The organisers have cancelled your registration for %(event)s"),
     "promoted": _l("A seat has become free for you at %(event)s"),
     "released": _l("Your registration for %(event)s is cancelled: address not confirmed"),
     "request_received": _l("A meeting request for you at %(event)s"),

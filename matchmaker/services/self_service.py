@@ -132,8 +132,11 @@ def update_meetings(
         preferences, unavailable_slots=sorted(set(preferences.unavailable_slots))))
 
 
-def cancel(attendee: Attendee, now: datetime | None = None) -> Cancellation:
+def cancel(attendee: Attendee, now: datetime | None = None,
+           notice: str | None = "cancelled") -> Cancellation:
     """Cancel, drop the attendee's meetings and give the seat to the waiting list.
+    ``notice`` is the kind of mail the attendee gets (None: none; whoever is promoted
+    from the waiting list is told in any case).
 
     The status is read again under the event lock, so two cancellations of the same
     registration (double click, stale page, two tabs) cancel and promote only once.
@@ -151,7 +154,8 @@ def cancel(attendee: Attendee, now: datetime | None = None) -> Cancellation:
         or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id)))
     db.session.flush()
     record_schedule_changes(event)
-    return Cancellation(done=True, mails=[compose(attendee, "cancelled"), *promote_and_notify(event)])
+    mails = [compose(attendee, notice)] if notice else []
+    return Cancellation(done=True, mails=[*mails, *promote_and_notify(event)])
 
 
 def request_link(event: Event, email: str) -> list[OutgoingMail]:

@@ -138,3 +138,10 @@ def test_a_replaced_feed_address_stops_working(client, scheduled):
 
 def test_an_unknown_feed_address_is_not_found(client, scheduled):
     assert client.get("/me/feed/" + "x" * 43 + ".ics").status_code == 404
+
+
+def test_schedule_page_links_to_the_printable_pdf(client, scheduled):
+    anna, _ben = scheduled
+    page = client.get(f"/me/{anna.token}/schedule").get_data(as_text=True)
+    assert f'href="/me/{anna.token}/schedule.pdf"' in page
+    assert "Ihren Gesprächsplan herunterladen (PDF zum Ausdrucken)" in page

@@ -61,3 +61,13 @@ def test_erasure_gives_seat_to_first_waiting(client, event, attendee, link, outb
 def test_erasure_is_counted_anonymously(client, event, attendee, link):
     erase(client, link)
     assert db.session.get(EventStatistics, event.id).erased == 1
+
+
+def test_erasure_message_and_next_page_speak_the_attendees_language(app, attendee, link):
+    attendee.language = "en"
+    db.session.commit()
+    fresh = app.test_client()  # a browser that never chose a language: the site is German
+    fresh.post(f"{link}/erase", data={"csrf_token": csrf_token(fresh, f"{link}/erase")})
+    page = fresh.get("/go-cluster-2027/").get_data(as_text=True)
+    assert "Your registration and all data stored about you have been deleted." in page
+    assert '<html lang="en">' in page

@@ -71,9 +71,25 @@ def test_organiser_filters_edits_and_blocks(chromium: Browser, live_url):
         expect(page.get_by_role("cell", name="Angaben geändert")).to_be_visible()
 
 
+def test_bulk_cancel_of_all_matching_the_filter_asks_first_and_can_be_called_off(chromium: Browser, live_url):
+    with open_page(chromium, live_url) as page:
+        log_in(page, "admin@example.org")
+        page.goto("/organiser/go-cluster-2027/attendees?org_type=research")
+        found = int(page.get_by_role("status").first.inner_text().split()[0])
+        page.get_by_label(f"Alle {found} zum Filter passenden Personen, auf allen Seiten").check()
+        page.get_by_label("Mit den ausgewählten Personen").select_option(label="Anmeldung stornieren")
+        page.get_by_role("button", name="Auf die Ausgewählten anwenden").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"{found} Anmeldungen stornieren?")
+        expect(page.get_by_label("Jede Person per E-Mail benachrichtigen, in ihrer Sprache")).to_be_checked()
+        page.get_by_role("link", name="Zurück zur Liste, nichts stornieren").click()
+        page.goto("/organiser/go-cluster-2027/attendees?org_type=research&status=cancelled")
+        expect(page.get_by_text("0 Personen gefunden")).to_be_visible()
+
+
 DASHBOARD_PAGES = [
     "/organiser/", "/organiser/events/new", "/organiser/go-cluster-2027/",
     "/organiser/go-cluster-2027/attendees", "/organiser/go-cluster-2027/attendees/1",
+    "/organiser/go-cluster-2027/attendees/cancel?numbers=1,2",
     "/organiser/go-cluster-2027/messages?status=registered",
     "/organiser/go-cluster-2027/blocked-pairs", "/organiser/go-cluster-2027/audit",
     "/organiser/go-cluster-2027/settings", "/organiser/go-cluster-2027/import",

@@ -67,6 +67,7 @@ def test_organiser_runs_the_event_from_the_browser(page: Page, live_app: Flask):
     page.get_by_label("Teilnehmendendatei (CSV oder Excel .xlsx)").set_input_files(
         str(PROJECT_DIR / "docs/examples/attendees.csv"))
     page.get_by_role("button", name="Datei prüfen").click()
+    page.get_by_label("Wir haben diese E-Mail-Adressen geprüft: als bestätigt übernehmen").check()
     page.get_by_role("button", name="12 Personen importieren").click()
     expect(page.get_by_text("12 Personen importiert")).to_be_visible()
 

@@ -156,7 +156,7 @@ def test_sign_up_button_at_375px_is_within_screen_and_clickable(phone_page: Page
 
 def test_choosing_english_shows_english_form(page: Page):
     page.goto("/go-cluster-2027/register")
-    page.get_by_role("link", name="English").click()
+    page.get_by_role("button", name="English").click()
     expect(page.get_by_role("heading", level=1, name="Registration")).to_be_visible()
     expect(page.get_by_label("First name", exact=True)).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "en")
@@ -164,7 +164,60 @@ def test_choosing_english_shows_english_form(page: Page):
 
 def test_english_choice_is_remembered_on_next_page(page: Page):
     page.goto("/go-cluster-2027/register")
-    page.get_by_role("link", name="English").click()
+    page.get_by_role("button", name="English").click()
     page.get_by_role("link", name="Privacy notice", exact=True).click()
     expect(page.get_by_role("heading", level=1, name="Privacy notice")).to_be_visible()
     expect(page.get_by_role("link", name="Deutsch")).to_be_visible()
+
+
+HALF_TYPED = {"Vorname": "Jürgen", "Nachname": "Müller", "E-Mail-Adresse": "juergen@example.org",
+              "Organisation": "Müller Präzisionstechnik GmbH"}
+HALF_TYPED_IN_ENGLISH = {"First name": "Jürgen", "Last name": "Müller",
+                         "E-mail address": "juergen@example.org",
+                         "Organisation": "Müller Präzisionstechnik GmbH"}
+
+
+def fill_in_half(page: Page) -> None:
+    page.goto("/go-cluster-2027/register")
+    for label, value in HALF_TYPED.items():
+        page.get_by_label(label, exact=True).fill(value)
+    page.get_by_label("Art der Organisation", exact=True).select_option(value="research")
+    page.get_by_label("Open Innovation").check()
+
+
+def test_switching_language_on_half_filled_form_keeps_what_was_typed(page: Page):
+    fill_in_half(page)
+    page.get_by_role("navigation", name="Sprache").get_by_text("English").click()
+    expect(page.get_by_role("heading", level=1, name="Registration")).to_be_visible()
+    for label, value in HALF_TYPED_IN_ENGLISH.items():
+        expect(page.get_by_label(label, exact=True)).to_have_value(value)
+    expect(page.get_by_label("Type of organisation", exact=True)).to_have_value("research")
+    expect(page.get_by_label("Open innovation")).to_be_checked()
+    expect(page.get_by_role("alert")).to_have_count(0)  # nothing was checked yet
+
+
+def test_switching_language_without_javascript_keeps_what_was_typed(chromium: Browser, live_url: str):
+    context = chromium.new_context(base_url=live_url, java_script_enabled=False, locale="de-DE")
+    try:
+        page = context.new_page()
+        fill_in_half(page)
+        page.get_by_role("navigation", name="Sprache").get_by_text("English").click()
+        page.get_by_role("navigation", name="Language").get_by_text("Deutsch").click()
+        expect(page.get_by_role("heading", level=1, name="Anmeldung")).to_be_visible()
+        for label, value in HALF_TYPED.items():
+            expect(page.get_by_label(label, exact=True)).to_have_value(value)
+        expect(page.get_by_label("Open Innovation")).to_be_checked()
+    finally:
+        context.close()
+
+
+def test_error_summary_lists_the_errors_in_the_order_of_the_form(page: Page):
+    page.goto("/go-cluster-2027/register")
+    page.get_by_label("E-Mail-Adresse", exact=True).fill("kein-at-zeichen.example.org")
+    page.get_by_label("Höchstzahl an Gesprächen (optional)", exact=True).fill("0")
+    submit(page)
+    links = page.get_by_role("alert").get_by_role("link").all_inner_texts()
+    labels = [text.split(":")[0] for text in links]
+    assert labels[:4] == ["Vorname", "Nachname", "E-Mail-Adresse", "Organisation"]
+    assert labels.index("Höchstzahl an Gesprächen (optional)") > labels.index("E-Mail-Adresse")
+    assert labels[-1].startswith("Ich habe die Datenschutzhinweise gelesen")

@@ -80,7 +80,7 @@ def test_cancel_gives_the_seat_to_the_waiting_list(organiser_client, event):
     post(organiser_client, f"/attendees/{ada.number}/status", action="cancel")
     db.session.refresh(ada), db.session.refresh(bea)
     assert (ada.status, bea.status) == (AttendeeStatus.CANCELLED, AttendeeStatus.REGISTERED)
-    assert sorted(db.session.scalars(select(OutgoingMail.kind))) == ["cancelled", "promoted"]
+    assert sorted(db.session.scalars(select(OutgoingMail.kind))) == ["cancelled_by_organiser", "promoted"]
 
 
 def test_waiting_list_moves_only_into_a_free_seat(organiser_client, event):
