@@ -238,6 +238,19 @@ def test_attendee_who_cancels_while_engine_runs_gets_no_meeting(event):
     assert meetings()
 
 
+def test_attendee_who_withdraws_consent_while_engine_runs_gets_no_meeting(event):
+    from matchmaker.services.scheduling import planning_input, solve, store_schedule
+    from matchmaker.services.self_service import MeetingPreferences, update_meetings
+
+    seed(event)
+    result = solve(planning_input(event))
+    leaver = db.session.get(Attendee, result.meetings[0].meeting.pair[0])
+    update_meetings(leaver, MeetingPreferences(True, [], None), False, "test")
+    store_schedule(event, result)
+    assert all(leaver.id not in (m.attendee_a_id, m.attendee_b_id) for m in meetings())
+    assert meetings()
+
+
 def person(email: str, organisation: str, org_type: str, **fields) -> AttendeeRow:
     first, last = email.split("@")[0].split(".")
     return AttendeeRow(email=email, first_name=first.title(), last_name=last.title(),

@@ -1,9 +1,11 @@
 """Erasure (GDPR Art. 17): personal data is deleted, not flagged, everywhere."""
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models import Attendee, AttendeeStatus, EventStatistics, MeetingRequest
+from matchmaker.models import Attendee, AttendeeStatus, AuditEntry, EventStatistics, MeetingRequest
+from matchmaker.services.audit import record
 from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import csrf_token
 from tests.support.mailbox import outbox_messages
@@ -33,6 +35,16 @@ def test_erasure_leaves_no_personal_data_in_any_table(client, event, attendee, l
     assert rows_mentioning(PERSONAL)  # the scan finds him before ...
     erase(client, link)
     assert rows_mentioning(PERSONAL) == []  # ... and nothing after
+
+
+@pytest.mark.both_databases  # the audit rows go by the foreign key's ON DELETE
+def test_erasure_removes_the_audit_entries_about_the_attendee(client, event, attendee, link):
+    record(event, "team@example.org", "edited", attendee,
+           {"last_name": ["Müller", "Müller-Lüdenscheid"], "city": ["Lindenstraße 5", "Chemnitz"]})
+    db.session.commit()
+    erase(client, link)
+    db.session.expire_all()
+    assert db.session.scalars(select(AuditEntry.changes)).all() == []
 
 
 def test_erasure_deletes_only_the_attendees_outbox_files(client, event, attendee, link, outbox):

@@ -72,6 +72,26 @@ def test_change_notice_says_what_changed(event, people):
     assert {m.recipient for m in mails("schedule_changed")} == {anna.email, ben.email}
 
 
+def withdraw_consent_after_publication(event, person) -> None:
+    plan_schedule(event)
+    publish_schedule(event)
+    update_meetings(person, MeetingPreferences(True, [], None), False, "test")
+    plan_schedule(event)
+
+
+def test_change_notice_skips_an_attendee_who_withdrew_consent(event, people):
+    _anna, ben, _carla = people
+    withdraw_consent_after_publication(event, ben)
+    assert ben.email not in {m.recipient for m in mails("schedule_changed")}
+
+
+def test_change_notice_goes_to_an_attendee_who_lost_every_meeting(event, people):
+    anna, ben, _carla = people
+    withdraw_consent_after_publication(event, ben)
+    assert db.session.scalars(select(Meeting)).all() == []
+    assert anna.email in {m.recipient for m in mails("schedule_changed")}
+
+
 def test_publish_command_sends_the_mails(runner, event, people, outbox):
     plan_schedule(event)
     db.session.commit()

@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, OutgoingMail
-from tests.support.attendees import add_attendee
+from matchmaker.services.meeting_requests import send_request
+from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import csrf_token
 from tests.support.mailbox import outbox_messages
 
@@ -96,6 +97,26 @@ def test_data_download_contains_every_stored_column(client, attendee, link):
     assert set(data["registration"]) == {column.key for column in Attendee.__table__.columns}
     assert data["registration"]["last_name"] == "Müller"
     assert [mail["kind"] for mail in data["mails"]] == ["welcome"]
+
+
+def downloaded(client, link: str) -> dict:
+    return json.loads(client.get(f"{link}/data.json").get_data(as_text=True))
+
+
+def test_data_download_contains_the_attendees_meetings(client, event, attendee, link):
+    add_meeting(event, attendee, add_attendee(event, "Anna"), slot=2)
+    meetings = downloaded(client, link)["meetings"]
+    assert [(m["partner_name"], m["partner_organisation"], m["table"], m["starts_at"])
+            for m in meetings] == [("Anna Beispiel", "Anna GmbH", event.tables[0].name,
+                                    event.slots[1].starts_at.isoformat())]
+
+
+def test_data_download_contains_the_attendees_meeting_requests(client, anna, ben):
+    send_request(anna, ben, "Gern über Wasserstoff sprechen")
+    db.session.commit()
+    requests = downloaded(client, f"/me/{anna.token}")["meeting_requests"]
+    assert [(r["name"], r["organisation"], r["status"], r["message"]) for r in requests] == [
+        ("Ben Beispiel", "Ben GmbH", "pending", "Gern über Wasserstoff sprechen")]
 
 
 def test_link_request_for_known_address_mails_the_link(client, attendee, outbox):

@@ -114,6 +114,17 @@ def test_right_password_keeps_other_clients_failures(new_client, organiser):
     assert failures("pair") == 2
 
 
+@pytest.mark.both_databases  # the failures are rows, forgiven by a DELETE
+def test_right_password_keeps_the_client_addresss_failures(app, client, new_client, organiser):
+    app.config["LOGIN_FAILURES_PER_ADDRESS"] = 3
+    fail(client, "geraten0@example.org", 1)
+    fail(client, "geraten1@example.org", 1)
+    assert login(client, organiser.email, PASSWORD).status_code == 302
+    guesser = new_client()  # the same client address, another browser
+    fail(guesser, "geraten2@example.org", 1)
+    assert login(guesser, "geraten3@example.org", "falsch").status_code == 429
+
+
 def test_refused_attempt_is_not_counted(client, organiser):
     fail(client, organiser.email, 5)
     login(client, organiser.email, "falsch")

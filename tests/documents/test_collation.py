@@ -21,6 +21,10 @@ def test_umlaut_sorts_as_its_two_letter_spelling():
     assert phonebook("Müller") == phonebook("Mueller") == "mueller"
 
 
+def test_a_umlaut_sorts_as_ae_beside_its_two_letter_spelling():
+    assert ordered("Bäcker", "Backhaus", "Baecker", "Bach") == ["Bach", "Backhaus", "Baecker", "Bäcker"]
+
+
 def test_mueller_and_muller_do_not_mix():
     assert ordered("Muller", "Müller", "Mulder", "Mueller", "Muff") == \
         ["Mueller", "Müller", "Muff", "Mulder", "Muller"]

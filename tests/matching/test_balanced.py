@@ -79,6 +79,21 @@ def test_crowded_event_level_within_its_bound(event):
     assert quality.fair_level == level_of(event, schedule(event).meetings)
 
 
+def test_exact_solver_reaches_a_reachable_level_bound():
+    # Level 2 (everyone with room for two meets twice) is reachable only as 1-2, 2-3, 3-4;
+    # stopping at level 1 would allow the higher-scoring 1-4, 2-3.
+    people = (
+        attendee(1, org_type="research", seeks=("KI", "X"), max_meetings=1),
+        attendee(2, org_type="cluster", offers=("X", "Y"), seeks=("X",)),
+        attendee(3, org_type="large", seeks=("Y", "X")),
+        attendee(4, org_type="cluster", offers=("KI", "X"), max_meetings=1),
+    )
+    result = schedule(Event(people, slots=2, tables=2, policy="balanced"))
+    assert result.quality.method == "exact"
+    assert result.quality.fair_level == result.quality.fair_level_bound == 2
+    assert sorted(m.meeting.pair for m in result.meetings) == [(1, 2), (2, 3), (3, 4)]
+
+
 @pytest.fixture(scope="module")
 def scarce_tables():
     """The go-cluster conference with seats short: 200 attendees, 10 slots, 60 tables."""
