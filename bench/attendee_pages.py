@@ -33,9 +33,9 @@ def measure(n: int, samples: int) -> dict[str, tuple[float, float, int]]:
     from matchmaker import create_app
     from matchmaker.extensions import db
     from matchmaker.models import Attendee
-    from matchmaker.services.attendee_import import import_attendees
-    from matchmaker.services.events import EventPlan, SlotBlock, create_event, ensure_industries
-    from matchmaker.services.scheduling import plan_schedule, publish_schedule
+    from matchmaker.services.attendees.imports import import_attendees
+    from matchmaker.services.events.events import EventPlan, SlotBlock, create_event, ensure_industries
+    from matchmaker.services.schedule.planning import plan_schedule, publish_schedule
     from matchmaker.synthetic import generate_attendees
 
     folder = Path(tempfile.mkdtemp(prefix="bench-attendee-"))

@@ -28,7 +28,7 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please log in as an organiser to see this page.")
     login_manager.login_message_category = "info"
-    from .auth.sessions import load_organiser  # here: the auth views import this module
+    from .services.organisers.sessions import load_organiser  # here: the auth views import this module
 
     login_manager.user_loader(load_organiser)
     app.before_request(refuse_unexpected_bodies)

@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from ..extensions import db
 from ..models import FeedbackOutcome
 from ..services import DomainError
-from ..services import feedback as feedback_service
+from ..services.attendees import feedback as feedback_service
 from . import bp
 from .forms import ConfirmForm
 from .routes import page

@@ -11,7 +11,7 @@ from wtforms.validators import Length, Optional
 
 from ..labels import ORG_TYPE_LABELS, THEME_LABELS
 from ..models import Attendee
-from ..public.forms import MeetingFields, SignUpForm, choices, none_if_empty, strip_text
+from ..web.forms import MeetingFields, SignUpForm, choices, none_if_empty, strip_text
 
 Details = TypeVar("Details")
 

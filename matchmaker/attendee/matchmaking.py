@@ -9,9 +9,9 @@ from .. import mail
 from ..extensions import db
 from ..reasons import phrase_reasons
 from ..services import DomainError
-from ..services import meeting_requests as requests_service
-from ..services import participants
-from ..services.participants import Filters
+from ..services.attendees import meeting_requests as requests_service
+from ..services.attendees import participants
+from ..services.attendees.participants import Filters
 from . import bp
 from .forms import ConfirmForm, ParticipantFilterForm, RequestForm
 from .routes import industry_choices, page

@@ -11,7 +11,8 @@ from ..mail import deliver_after_response
 from ..models import Organiser, utcnow
 from ..security import configured_limit
 from ..services import DomainError
-from . import accounts, bp, invites, sessions
+from . import bp
+from ..services.organisers import accounts, invites, sessions
 from .forms import InviteForm, LoginForm, NewPasswordForm, PasswordChangeForm
 
 MESSAGES = {

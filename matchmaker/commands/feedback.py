@@ -7,7 +7,7 @@ import click
 from ..extensions import db
 from ..mail import deliver
 from ..services import DomainError
-from ..services.feedback import send_feedback_requests
+from ..services.attendees.feedback import send_feedback_requests
 from .setup import event_option, require_event
 
 FEEDBACK_ERRORS = {

@@ -42,9 +42,9 @@ from matchmaker.matching.candidates import DEFAULT_K
 from matchmaker.matching.model import ScheduleResult
 from matchmaker.matching.synonyms import starter_text
 from matchmaker.services import DomainError
-from matchmaker.services.matching_settings import set_synonyms, synonym_text
-from matchmaker.services.schedule_export import export_schedule, schedule_csv, schedule_json
-from matchmaker.services.scheduling import (
+from matchmaker.services.schedule.matching_settings import set_synonyms, synonym_text
+from matchmaker.services.schedule.export import export_schedule, schedule_csv, schedule_json
+from matchmaker.services.schedule.planning import (
     pending_schedule_mails,
     planning_input,
     publish_schedule,

@@ -19,7 +19,8 @@ from flask import current_app
 from ..documents import BadgeLayout, Progress
 from ..extensions import db
 from ..models import utcnow
-from ..services import DomainError, printing
+from ..services import DomainError
+from ..services.documents import printing
 from .setup import event_option, require_event
 
 MESSAGES = {

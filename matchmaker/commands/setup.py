@@ -12,7 +12,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import Event, Organiser
 from ..services import DomainError
-from ..services.events import (
+from ..services.events.events import (
     EventPlan,
     SlotBlock,
     all_events,
@@ -23,7 +23,7 @@ from ..services.events import (
     grant_access,
     registration_state,
 )
-from ..services.event_settings import parse_blocks
+from ..services.events.settings import parse_blocks
 from ..text import normalise_email
 
 

@@ -17,10 +17,10 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..mail import deliver
-from ..services.printing import all_schedules_pdf
+from ..services.documents.printing import all_schedules_pdf
 from ..models import Attendee, Event, MailStatus, OutgoingMail
 from ..services import DomainError
-from ..services.scheduling import pending_schedule_mails, planning_input, solve, store_schedule
+from ..services.schedule.planning import pending_schedule_mails, planning_input, solve, store_schedule
 
 
 class Progress(Protocol):

@@ -16,11 +16,11 @@ from ..formatting import slot_label
 from ..i18n import current_language
 from ..models import Attendee
 from ..services import DomainError
-from ..services import attendee_admin as admin
-from ..services import events as event_service
+from ..services.attendees import admin
+from ..services.events import events as event_service
 from ..services.audit import audit_entries
-from ..services.blocked_pairs import block_pair, blocked_pair_rows, unblock_pair
-from ..services.self_service import Interests, MeetingPreferences, Profile
+from ..services.schedule.blocked_pairs import block_pair, blocked_pair_rows, unblock_pair
+from ..services.attendees.self_service import Interests, MeetingPreferences, Profile
 from . import bp
 from .forms import AttendeeEditForm, AttendeeFilterForm, BlockForm, SelectionForm, StatusForm
 from .refusals import refusal_text

@@ -10,8 +10,8 @@ from werkzeug.wrappers import Response as BaseResponse
 from ..extensions import db
 from ..models import Event
 from ..services import DomainError
-from ..services import events as event_service
-from ..services.events import EventPlan, SlotBlock
+from ..services.events import events as event_service
+from ..services.events.events import EventPlan, SlotBlock
 from . import bp
 from .forms import NO_COPY, NewEventForm
 

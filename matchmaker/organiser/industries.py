@@ -8,8 +8,8 @@ from werkzeug.wrappers import Response as BaseResponse
 from ..attendee.forms import ConfirmForm
 from ..extensions import db
 from ..services import DomainError
-from ..services.events import industries as all_industries
-from ..services.industries import IndustryName, add_industry, rename_industries
+from ..services.events.events import industries as all_industries
+from ..services.events.industries import IndustryName, add_industry, rename_industries
 from . import bp
 from .forms import NewIndustryForm
 from .refusals import refusal_text

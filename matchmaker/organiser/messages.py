@@ -9,9 +9,9 @@ from werkzeug.wrappers import Response as BaseResponse
 from ..extensions import db
 from ..jobs import start_job
 from ..services import DomainError
-from ..services import attendee_admin as admin
+from ..services.attendees import admin
 from ..models import OutgoingMail
-from ..services.messages import Message, preview, recipients, send_message
+from ..services.mail.messages import Message, preview, recipients, send_message
 from . import bp
 from .attendees import attendee_filter, filter_form
 from .forms import MessageForm

@@ -10,7 +10,7 @@ from ..i18n import current_language
 from ..jobs import job_result_file, latest_job, start_job
 from ..jobs.web import job_json, job_status_response
 from ..services import DomainError
-from ..services import printing
+from ..services.documents import printing
 from . import bp
 from .attendees import attendee_or_404
 from .forms import PrintSchedulesForm

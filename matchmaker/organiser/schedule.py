@@ -19,10 +19,10 @@ from ..services.audit import record
 from ..jobs.web import job_json, job_status_response
 from ..formatting import slot_label
 from ..services import DomainError
-from ..services import schedule_edit as edit
-from ..services.schedule_report import meeting_detail, publish_summary, schedule_report
-from ..services.matching_settings import set_matching_policy
-from ..services.scheduling import pending_schedule_mails, publish_schedule
+from ..services.schedule import edit
+from ..services.schedule.report import meeting_detail, publish_summary, schedule_report
+from ..services.schedule.matching_settings import set_matching_policy
+from ..services.schedule.planning import pending_schedule_mails, publish_schedule
 from . import bp
 from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm, RunForm
 from .schedule_texts import UNMATCHED_TEXTS, conflict_message, quality_rows

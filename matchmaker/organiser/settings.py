@@ -13,8 +13,8 @@ from .. import mail
 from ..extensions import db
 from ..models import Event
 from ..services import DomainError
-from ..services.matching_settings import event_weights, set_synonyms, set_weights, synonym_text
-from ..services.event_settings import (
+from ..services.schedule.matching_settings import event_weights, set_synonyms, set_weights, synonym_text
+from ..services.events.settings import (
     EventSettings,
     apply_settings,
     blocks_text,

@@ -7,12 +7,12 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
-from ..auth.invites import invite_organiser
+from ..services.organisers.invites import invite_organiser
 from ..extensions import db
 from ..i18n import current_language
 from ..mail import deliver_after_response
 from ..models import Organiser, utcnow
-from ..services.events import grant_access, organisers_of
+from ..services.events.events import grant_access, organisers_of
 from . import bp
 from .forms import TeamInviteForm
 

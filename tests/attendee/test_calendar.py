@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Meeting
-from matchmaker.services import calendar
-from matchmaker.services.events import EventPlan, SlotBlock, create_event, ensure_industries
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
-from matchmaker.services.self_service import MeetingPreferences, cancel, update_meetings
+from matchmaker.services.schedule import calendar
+from matchmaker.services.events.events import EventPlan, SlotBlock, create_event, ensure_industries
+from matchmaker.services.schedule.planning import plan_schedule, publish_schedule
+from matchmaker.services.attendees.self_service import MeetingPreferences, cancel, update_meetings
 from tests.support.attendees import add_matching_pair
 
 

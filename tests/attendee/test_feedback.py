@@ -10,9 +10,9 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import FeedbackOutcome, MeetingFeedback, OutgoingMail
 from matchmaker.services import DomainError
-from matchmaker.services.feedback import feedback_summary, record_feedback, send_feedback_requests
-from matchmaker.services.calendar import planned_meetings
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.attendees.feedback import feedback_summary, record_feedback, send_feedback_requests
+from matchmaker.services.schedule.calendar import planned_meetings
+from matchmaker.services.schedule.planning import plan_schedule, publish_schedule
 from tests.support.attendees import add_attendee
 from tests.support.factories import csrf_token
 from tests.support.mailbox import outbox_messages, text_part

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import MeetingRequest, RequestStatus
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.schedule.planning import plan_schedule, publish_schedule
 from tests.support.attendees import add_attendee
 from tests.support.factories import csrf_token
 from tests.support.mailbox import outbox_messages, text_part

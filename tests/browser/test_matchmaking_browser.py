@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Event, Meeting
-from matchmaker.services import meeting_requests
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.attendees import meeting_requests
+from matchmaker.services.schedule.planning import plan_schedule, publish_schedule
 from tests.support.attendees import add_attendee, add_matching_pair
 from tests.support.browser import assert_accessible, horizontal_overflow, keep_screenshot
 

@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Meeting
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.events import all_events
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.events.events import all_events
+from matchmaker.services.schedule.planning import plan_schedule, publish_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.browser import accessibility_violations, horizontal_overflow
 

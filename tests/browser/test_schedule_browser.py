@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Meeting, MeetingTable, Slot
-from matchmaker.services import schedule_edit as edit
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.events import all_events
-from matchmaker.services.scheduling import plan_schedule
+from matchmaker.services.schedule import edit
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.events.events import all_events
+from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.browser import accessibility_violations, log_in, keep_screenshot
 from tests.support.attendees import add_attendee

@@ -6,9 +6,9 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import AttendeeStatus, Meeting
 from matchmaker.services import DomainError
-from matchmaker.services import schedule_edit as edit
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.scheduling import plan_schedule, publish_schedule, schedule_published
+from matchmaker.services.schedule import edit
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.schedule.planning import plan_schedule, publish_schedule, schedule_published
 from matchmaker.synthetic import generate_attendees
 from tests.support.attendees import add_attendee
 

@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Meeting, MeetingTable, ScheduleRun
-from matchmaker.services import schedule_edit as edit
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.scheduling import plan_schedule
+from matchmaker.services.schedule import edit
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.attendees import add_attendee
 from tests.support.factories import add_organiser, csrf_token, login

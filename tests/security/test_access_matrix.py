@@ -26,8 +26,8 @@ from sqlalchemy import or_, select, text
 from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event, Meeting
-from matchmaker.services.meeting_requests import block, send_request
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.attendees.meeting_requests import block, send_request
+from matchmaker.services.schedule.planning import plan_schedule, publish_schedule
 from tests.conftest import app_config
 from tests.support.attendees import add_attendee, add_matching_pair
 from tests.support.factories import add_organiser, csrf_token, login, make_event

@@ -12,13 +12,13 @@ from datetime import datetime
 from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.orm import joinedload
 
-from ..extensions import db
-from ..models import Attendee, AttendeeStatus, Event, Meeting, OutgoingMail, utcnow
-from . import DomainError
-from .attendee_list import AttendeeSummary, summary_of
-from .audit import differences, record
-from .notifications import compose
-from .events import seat_counts
+from ...extensions import db
+from ...models import Attendee, AttendeeStatus, Event, Meeting, OutgoingMail, utcnow
+from .. import DomainError
+from .listing import AttendeeSummary, summary_of
+from ..audit import differences, record
+from ..mail.notifications import compose
+from ..events.events import seat_counts
 from .registration import lock_event
 from .self_service import Interests, MeetingPreferences, Profile, cancel, update_details
 

@@ -4,10 +4,10 @@ from typing import Literal
 
 from sqlalchemy import select
 
-from ..exchange.attendee_csv import AttendeeRow
-from ..exchange.attendee_export import ExportedAttendee, attendees_csv, attendees_xlsx
-from ..extensions import db
-from ..models import Attendee, Event, MeetingRequest
+from ...exchange.attendee_csv import AttendeeRow
+from ...exchange.attendee_export import ExportedAttendee, attendees_csv, attendees_xlsx
+from ...extensions import db
+from ...models import Attendee, Event, MeetingRequest
 
 
 def export_attendees(event: Event, fmt: Literal["csv", "xlsx"]) -> bytes:

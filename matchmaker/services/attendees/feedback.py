@@ -14,8 +14,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from ..extensions import db
-from ..models import (
+from ...extensions import db
+from ...models import (
     Attendee,
     Event,
     FeedbackOutcome,
@@ -24,10 +24,10 @@ from ..models import (
     OutgoingMail,
     utcnow,
 )
-from . import DomainError
-from .calendar import PlannedMeeting, day_label, planned_meetings
-from .notifications import compose, public_url
-from .scheduling import schedule_published
+from .. import DomainError
+from ..schedule.calendar import PlannedMeeting, day_label, planned_meetings
+from ..mail.notifications import compose, public_url
+from ..schedule.planning import schedule_published
 
 FEEDBACK_MAIL = "feedback_request"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from ..exchange.attendee_csv import CsvError
+from ...exchange.attendee_csv import CsvError
 
 FILE_ERRORS = {
     "unknown_encoding": _l("the file is neither UTF-8 nor Windows-1252 text (“%(sample)s” is "

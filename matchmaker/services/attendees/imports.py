@@ -21,14 +21,14 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from ..exchange.attendee_csv import AttendeeRow, CsvError, CsvErrors
-from ..exchange.attendee_xlsx import parse_attendee_file
-from ..extensions import db
-from ..models import Attendee, AttendeeStatus, Event, MeetingRequest, OutgoingMail, utcnow
-from . import DomainError
-from .audit import record
-from .events import industries, seat_counts
-from .notifications import after_sign_up
+from ...exchange.attendee_csv import AttendeeRow, CsvError, CsvErrors
+from ...exchange.attendee_xlsx import parse_attendee_file
+from ...extensions import db
+from ...models import Attendee, AttendeeStatus, Event, MeetingRequest, OutgoingMail, utcnow
+from .. import DomainError
+from ..audit import record
+from ..events.events import industries, seat_counts
+from ..mail.notifications import after_sign_up
 from .registration import Registration, SignUpOutcome, lock_event, sign_up
 
 IMPORT_CONSENT_VERSION = "import"

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from ..models import Attendee, AttendeeStatus
+from ...models import Attendee, AttendeeStatus
 
 
 @dataclass(frozen=True)

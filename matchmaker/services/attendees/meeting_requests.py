@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import and_, delete, func, or_, select, update
 
-from ..extensions import db
-from ..matching.scoring import tag_key
-from ..models import (
+from ...extensions import db
+from ...matching.scoring import tag_key
+from ...models import (
     Attendee,
     AttendeeBlock,
     Event,
@@ -32,8 +32,8 @@ from ..models import (
     RequestStatus,
     utcnow,
 )
-from . import DomainError
-from .notifications import compose, public_url
+from .. import DomainError
+from ..mail.notifications import compose, public_url
 
 OPEN_STATUSES = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
 

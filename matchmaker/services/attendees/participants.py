@@ -14,11 +14,11 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from .. import matching
-from ..extensions import db
-from ..models import Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
+from ... import matching
+from ...extensions import db
+from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
 from .meeting_requests import blocked_ids, expire_requests
-from .scheduling import engine_attendee, must_meet, reason_json
+from ..schedule.planning import engine_attendee, must_meet, reason_json
 
 PAGE_SIZE = 20
 SUGGESTIONS = 10

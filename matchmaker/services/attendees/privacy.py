@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from ..extensions import db
-from ..models import (
+from ...extensions import db
+from ...models import (
     Attendee,
     AttendeeBlock,
     AttendeeStatus,
@@ -26,9 +26,9 @@ from ..models import (
     OutgoingMail,
     utcnow,
 )
-from .notifications import promote_and_notify
+from ..mail.notifications import promote_and_notify
 from .registration import exists_after_lock, lock_event
-from .schedule_changes import record_schedule_changes
+from ..schedule.changes import record_schedule_changes
 from .self_service import meeting_rows
 
 

@@ -12,9 +12,9 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from ..extensions import db
-from ..models import Attendee, AttendeeStatus, Event, utcnow
-from .events import seat_counts
+from ...extensions import db
+from ...models import Attendee, AttendeeStatus, Event, utcnow
+from ..events.events import seat_counts
 
 TOKEN_BYTES = 32  # 256 bits of randomness in every private link
 

@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import select
 
-from ..extensions import db
-from ..models import Attendee, AttendeeStatus, Event, OutgoingMail, utcnow
-from .notifications import compose, promote_and_notify
+from ...extensions import db
+from ...models import Attendee, AttendeeStatus, Event, OutgoingMail, utcnow
+from ..mail.notifications import compose, promote_and_notify
 from .registration import lock_event
 
 

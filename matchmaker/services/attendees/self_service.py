@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import aliased
 
-from ..extensions import db
-from ..models import (
+from ...extensions import db
+from ...models import (
     Attendee,
     AttendeeStatus,
     Event,
@@ -28,11 +28,11 @@ from ..models import (
     Slot,
     utcnow,
 )
-from ..vocabulary import LANGUAGES
-from .notifications import compose, link_again, promote_and_notify
+from ...vocabulary import LANGUAGES
+from ..mail.notifications import compose, link_again, promote_and_notify
 from .registration import exists_after_lock, lock_event
-from .schedule_changes import record_schedule_changes
-from .scheduling import refresh_meetings, schedule_published
+from ..schedule.changes import record_schedule_changes
+from ..schedule.planning import refresh_meetings, schedule_published
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,64}")
 

@@ -11,7 +11,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from ..documents import PlanTexts, ScheduleTexts
+from ...documents import PlanTexts, ScheduleTexts
 
 DATE_LOCALES = {"de": "de_DE", "en": "en_GB"}
 

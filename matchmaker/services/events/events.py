@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
-from ..extensions import db
-from ..models import (
+from ...extensions import db
+from ...models import (
     Attendee,
     AttendeeStatus,
     Event,
@@ -18,7 +18,7 @@ from ..models import (
     Slot,
     utcnow,
 )
-from . import DomainError
+from .. import DomainError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # First path segments the app uses itself: an event there could never be reached.

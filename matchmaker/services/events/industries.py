@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from ..extensions import db
-from ..models import Industry
-from . import DomainError
+from ...extensions import db
+from ...models import Industry
+from .. import DomainError
 
 CODE = re.compile(r"[a-z][a-z0-9_]{1,59}")
 

@@ -10,9 +10,9 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from ..extensions import db
-from ..models import Attendee, AttendeeStatus, Event, Industry, ScheduleRun
-from .scheduling import latest_run
+from ...extensions import db
+from ...models import Attendee, AttendeeStatus, Event, Industry, ScheduleRun
+from ..schedule.planning import latest_run
 
 ACTIVE = (AttendeeStatus.REGISTERED, AttendeeStatus.WAITLISTED)
 

@@ -11,12 +11,12 @@ from datetime import date, datetime
 
 from sqlalchemy import delete, func, select
 
-from ..extensions import db
-from ..models import Attendee, Event, Meeting, MeetingTable, OutgoingMail, Slot
-from . import DomainError
-from .audit import differences, record
+from ...extensions import db
+from ...models import Attendee, Event, Meeting, MeetingTable, OutgoingMail, Slot
+from .. import DomainError
+from ..audit import differences, record
 from .events import EventPlan, SlotBlock, slot_grid
-from .notifications import promote_and_notify
+from ..mail.notifications import promote_and_notify
 
 
 @dataclass(frozen=True)

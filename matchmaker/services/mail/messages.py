@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..extensions import db
-from ..models import Attendee, AttendeeStatus, Event, OutgoingMail
-from . import DomainError
-from .audit import record
+from ...extensions import db
+from ...models import Attendee, AttendeeStatus, Event, OutgoingMail
+from .. import DomainError
+from ..audit import record
 from .notifications import compose, render_mail
 
 MAX_SUBJECT = 200

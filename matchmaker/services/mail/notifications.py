@@ -14,10 +14,10 @@ from flask_babel import force_locale, format_datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from ..extensions import db
-from ..i18n import formatting_locale
-from ..models import Attendee, AttendeeStatus, Event, OutgoingMail, utcnow
-from .registration import SignUpOutcome, promote_from_waiting_list
+from ...extensions import db
+from ...i18n import formatting_locale
+from ...models import Attendee, AttendeeStatus, Event, OutgoingMail, utcnow
+from ..attendees.registration import SignUpOutcome, promote_from_waiting_list
 
 SUBJECTS = {
     "welcome": _l("Please confirm your registration for %(event)s"),

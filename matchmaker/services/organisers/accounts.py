@@ -12,10 +12,10 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import select
 
-from ..extensions import db
-from ..models import Organiser
-from ..passwords import HashingBusy, HashingSlots, default_slot_count, hash_password, verify_password
-from ..services import DomainError
+from ...extensions import db
+from ...models import Organiser
+from ...passwords import HashingBusy, HashingSlots, default_slot_count, hash_password, verify_password
+from .. import DomainError
 from . import limits, sessions
 
 

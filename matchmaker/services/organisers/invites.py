@@ -13,10 +13,10 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
-from ..extensions import db
-from ..models import Event, Organiser, OrganiserInvite, OutgoingMail
-from ..services import DomainError
-from ..services.notifications import public_url
+from ...extensions import db
+from ...models import Event, Organiser, OrganiserInvite, OutgoingMail
+from .. import DomainError
+from ..mail.notifications import public_url
 from .accounts import find_organiser, hashed
 from .sessions import token_hash
 

@@ -16,9 +16,9 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import delete, select
 
-from ..extensions import db
-from ..models import LoginFailure
-from ..services import DomainError
+from ...extensions import db
+from ...models import LoginFailure
+from .. import DomainError
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import delete, select
 
-from ..extensions import db
-from ..models import Organiser, OrganiserSession, utcnow
+from ...extensions import db
+from ...models import Organiser, OrganiserSession, utcnow
 
 
 def token_hash(token: str) -> str:

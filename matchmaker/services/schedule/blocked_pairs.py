@@ -6,10 +6,10 @@ from datetime import datetime
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import joinedload
 
-from ..extensions import db
-from ..models import Attendee, BlockedPair, Event, Meeting
-from . import DomainError
-from .audit import record
+from ...extensions import db
+from ...models import Attendee, BlockedPair, Event, Meeting
+from .. import DomainError
+from ..audit import record
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,9 @@ from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
-from ..exchange.ical import CalendarItem, calendar_bytes
-from ..extensions import db
-from ..models import (
+from ...exchange.ical import CalendarItem, calendar_bytes
+from ...extensions import db
+from ...models import (
     Attendee,
     CalendarEntry,
     CalendarFeed,
@@ -34,9 +34,9 @@ from ..models import (
     Slot,
     utcnow,
 )
-from .notifications import compose, public_url
-from .scheduling import schedule_published
-from .self_service import TOKEN_SHAPE
+from ..mail.notifications import compose, public_url
+from .planning import schedule_published
+from ..attendees.self_service import TOKEN_SHAPE
 
 # English pages and mails write dates the British way ("Wednesday, 16 June 2027").
 DATE_LOCALES = {"de": "de_DE", "en": "en_GB"}

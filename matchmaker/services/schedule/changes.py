@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..extensions import db
-from ..models import Attendee, Event, Meeting, MeetingTable, ScheduleChange, Slot, utcnow
+from ...extensions import db
+from ...models import Attendee, Event, Meeting, MeetingTable, ScheduleChange, Slot, utcnow
 
 
 def record_schedule_changes(event: Event, now: datetime | None = None) -> set[int]:

@@ -11,15 +11,15 @@ from collections.abc import Sequence
 
 from sqlalchemy import or_, select
 
-from .. import matching
-from ..extensions import db
-from ..matching.edits import Conflict, meeting_conflicts
-from ..models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot
-from . import DomainError
-from .registration import lock_event
+from ... import matching
+from ...extensions import db
+from ...matching.edits import Conflict, meeting_conflicts
+from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot
+from .. import DomainError
+from ..attendees.registration import lock_event
 from .matching_settings import event_synonyms, event_weights
-from .schedule_changes import record_schedule_changes
-from .scheduling import engine_attendee, must_meet, reason_json
+from .changes import record_schedule_changes
+from .planning import engine_attendee, must_meet, reason_json
 
 
 def move_meeting(event: Event, meeting_id: int, slot_number: int, table_number: int) -> Meeting:

@@ -6,13 +6,13 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from .. import matching
-from ..exchange.schedule_json import SlotTime, schedule_document
-from ..exchange.spreadsheet import Cell, csv_bytes, csv_text, xlsx_bytes
-from ..extensions import db
-from ..models import Attendee, Event, Meeting, MeetingTable, Slot
-from . import DomainError
-from .scheduling import latest_run
+from ... import matching
+from ...exchange.schedule_json import SlotTime, schedule_document
+from ...exchange.spreadsheet import Cell, csv_bytes, csv_text, xlsx_bytes
+from ...extensions import db
+from ...models import Attendee, Event, Meeting, MeetingTable, Slot
+from .. import DomainError
+from .planning import latest_run
 
 CSV_COLUMNS = (
     "slot", "start", "end", "table", "email_1", "name_1", "organisation_1",

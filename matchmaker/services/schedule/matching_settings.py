@@ -9,12 +9,12 @@ from dataclasses import asdict, fields, replace
 
 from sqlalchemy import select
 
-from .. import matching
-from ..extensions import db
-from ..matching.scoring import tag_spellings
-from ..matching.synonyms import SynonymError, Synonyms, parse_synonyms, starter_text
-from ..models import Attendee, AttendeeStatus, Event
-from . import DomainError
+from ... import matching
+from ...extensions import db
+from ...matching.scoring import tag_spellings
+from ...matching.synonyms import SynonymError, Synonyms, parse_synonyms, starter_text
+from ...models import Attendee, AttendeeStatus, Event
+from .. import DomainError
 
 
 def set_matching_policy(event: Event, policy: str) -> None:

@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import joinedload
 
-from .. import matching
-from ..extensions import db
-from ..models import (
+from ... import matching
+from ...extensions import db
+from ...models import (
     Attendee,
     AttendeeStatus,
     Event,
@@ -34,11 +34,11 @@ from ..models import (
     Slot,
     utcnow,
 )
-from . import DomainError
+from .. import DomainError
 from .blocked_pairs import blocked_pairs_of
 from .matching_settings import event_synonyms, event_weights
-from .schedule_changes import record_schedule_changes
-from .meeting_requests import blocked_pairs as attendee_blocks
+from .changes import record_schedule_changes
+from ..attendees.meeting_requests import blocked_pairs as attendee_blocks
 
 SCHEDULE_MAIL_KINDS = ("schedule", "schedule_changed")
 

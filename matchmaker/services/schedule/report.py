@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from ..extensions import db
-from ..models import Attendee, Event, Industry, Meeting, MeetingTable, ScheduleRun, Slot
-from .scheduling import latest_run
+from ...extensions import db
+from ...models import Attendee, Event, Industry, Meeting, MeetingTable, ScheduleRun, Slot
+from .planning import latest_run
 
 TABLES_PER_PAGE = 20
 
