@@ -14,8 +14,8 @@ from ..reasons import phrase_reasons
 from ..services.schedule import calendar
 from ..services.mail.notifications import public_url
 from ..services.schedule.planning import schedule_published
+from ..web.forms import ConfirmForm
 from . import bp
-from .forms import ConfirmForm
 from .routes import industry_choices, page
 
 

@@ -13,8 +13,8 @@ from ..extensions import db
 from ..models import FeedbackOutcome
 from ..services import DomainError
 from ..services.attendees import feedback as feedback_service
+from ..web.forms import ConfirmForm
 from . import bp
-from .forms import ConfirmForm
 from .routes import page
 
 

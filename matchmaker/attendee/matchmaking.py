@@ -12,8 +12,9 @@ from ..services import DomainError
 from ..services.attendees import meeting_requests as requests_service
 from ..services.attendees import participants
 from ..services.attendees.participants import Filters
+from ..web.forms import ConfirmForm
 from . import bp
-from .forms import ConfirmForm, ParticipantFilterForm, RequestForm
+from .forms import ParticipantFilterForm, RequestForm
 from .routes import industry_choices, page
 
 REQUEST_ERRORS = {

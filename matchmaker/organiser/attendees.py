@@ -10,7 +10,6 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import mail
-from ..attendee.forms import ConfirmForm, details_from, form_data
 from ..extensions import db
 from ..formatting import slot_label
 from ..i18n import current_language
@@ -21,6 +20,8 @@ from ..services.events import events as event_service
 from ..services.audit import audit_entries
 from ..services.schedule.blocked_pairs import block_pair, blocked_pair_rows, unblock_pair
 from ..services.attendees.self_service import Interests, MeetingPreferences, Profile
+from ..web.form_data import details_from, form_data
+from ..web.forms import ConfirmForm
 from . import bp
 from .forms import AttendeeEditForm, AttendeeFilterForm, BlockForm, SelectionForm, StatusForm
 from .refusals import refusal_text

@@ -5,11 +5,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from ..attendee.forms import ConfirmForm
 from ..extensions import db
 from ..services import DomainError
 from ..services.events.events import industries as all_industries
 from ..services.events.industries import IndustryName, add_industry, rename_industries
+from ..web.forms import ConfirmForm
 from . import bp
 from .forms import NewIndustryForm
 from .refusals import refusal_text

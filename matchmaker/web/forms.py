@@ -1,4 +1,5 @@
-"""The sign-up form. Its field groups are reused by the attendee's own edit pages."""
+"""The sign-up form and its field groups (reused by the attendee's own edit pages and the
+organiser's attendee editor), the fields and filters they are built from, and the confirm form."""
 
 from collections.abc import Sequence
 from typing import Any
@@ -221,6 +222,10 @@ class SignUpForm(PersonFields, InterestFields, MeetingFields, BotBarrier):
     matching_consent = BooleanField(
         _l("Show my profile to other attendees and suggest me for meetings (optional).")
     )
+
+
+class ConfirmForm(FlaskForm):
+    """Cancelling and erasing: just a button, protected against cross-site requests."""
 
 
 class LinkRequestForm(FlaskForm):
