@@ -80,7 +80,7 @@ def test_certificate_shows_figures_it_does_not_know_as_they_are(organiser, event
 
 
 def test_grid_shows_pair_with_lock_state(organiser, event, pair):
-    edit.add_meeting(event, (pair[0].id, pair[1].id), 2, 3)
+    edit.add_meeting(event, (pair[0].id, pair[1].id), 2, 3, actor="organiser@example.org")
     db.session.commit()
     page = text(organiser.get(BASE))
     cell = re.search(r'<td id="meeting-\d+" class="cell-meeting cell-locked">(.*?)</td>', page).group(1)
@@ -88,8 +88,8 @@ def test_grid_shows_pair_with_lock_state(organiser, event, pair):
 
 
 def test_move_through_the_form_moves_and_locks(organiser, event, pair):
-    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
-    edit.set_locked(event, meeting.id, False)
+    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
+    edit.set_locked(event, meeting.id, False, actor="organiser@example.org")
     db.session.commit()
     response = post(organiser, f"{BASE}meetings/{meeting.id}/move", {"slot": "4", "table": "12"})
     assert response.status_code == 302
@@ -100,7 +100,7 @@ def test_move_through_the_form_moves_and_locks(organiser, event, pair):
 def test_refused_move_names_the_conflict_and_keeps_the_input(organiser, event, pair):
     carla = add_attendee(event, "Carla", unavailable_slots=[5])
     dora = add_attendee(event, "Dora")
-    meeting = edit.add_meeting(event, (carla.id, dora.id), 1, 1)
+    meeting = edit.add_meeting(event, (carla.id, dora.id), 1, 1, actor="organiser@example.org")
     db.session.commit()
     response = post(organiser, f"{BASE}meetings/{meeting.id}/move", {"slot": "5", "table": "17"})
     page = text(response)
@@ -110,7 +110,7 @@ def test_refused_move_names_the_conflict_and_keeps_the_input(organiser, event, p
 
 
 def test_refused_add_in_english_names_the_conflict(organiser, event, pair):
-    edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
+    edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
     dora = add_attendee(event, "Dora")
     organiser.get("/language/en")
     response = post(organiser, f"{BASE}add", {"first": pair[0].id, "second": dora.id, "slot": "1", "table": "2"},
@@ -135,7 +135,7 @@ def test_add_form_offers_only_matchable_attendees(organiser, event, pair):
 
 
 def test_lock_button_unlocks_and_locks(organiser, event, pair):
-    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
+    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
     db.session.commit()
     post(organiser, f"{BASE}meetings/{meeting.id}/lock", {"locked": "0"})
     db.session.expire_all()
@@ -146,7 +146,7 @@ def test_lock_button_unlocks_and_locks(organiser, event, pair):
 
 
 def test_cancel_asks_first_then_deletes(organiser, event, pair):
-    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
+    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
     db.session.commit()
     question = text(organiser.get(f"{BASE}meetings/{meeting.id}/cancel"))
     assert "Dieses Gespräch absagen?" in question and "Anna Beispiel" in question
@@ -159,7 +159,7 @@ def test_unknown_meeting_is_not_found(organiser):
 
 
 def test_publish_confirmation_says_how_many_attendees_are_told(organiser, event, pair):
-    edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
+    edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
     import_attendees(event, generate_attendees(10, seed=5, slots=10), "test", confirmed=True)
     plan_schedule(event)
     db.session.commit()
@@ -201,7 +201,7 @@ def test_schedule_page_queries_do_not_grow_with_attendees(organiser, event, path
 
 
 def test_move_with_a_table_that_is_no_number_is_refused_with_a_message(organiser, event, pair):
-    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
+    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
     db.session.commit()
     response = post(organiser, f"{BASE}meetings/{meeting.id}/move", {"slot": "2", "table": "zwei"})
     assert response.status_code == 422

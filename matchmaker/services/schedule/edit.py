@@ -5,6 +5,7 @@ meetings and refused with a ``DomainError`` naming the first conflict, with the 
 the people concerned in its params. A meeting placed or moved by hand is locked (a
 re-plan keeps it) and gets its score and reasons from the engine. Edits change the
 stored meetings directly, so the edits of a published schedule are published at once.
+Each edit names its ``actor`` and writes its own audit entries (one per attendee).
 """
 
 from collections.abc import Sequence
@@ -16,23 +17,26 @@ from ...extensions import db
 from ...matching.edits import Conflict, meeting_conflicts
 from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot
 from .. import DomainError
+from ..audit import record
 from ..attendees.registration import lock_event
 from .matching_settings import event_synonyms, event_weights
 from .changes import record_schedule_changes
 from .planning import engine_attendee, must_meet, reason_json
 
 
-def move_meeting(event: Event, meeting_id: int, slot_number: int, table_number: int) -> Meeting:
+def move_meeting(event: Event, meeting_id: int, slot_number: int, table_number: int, *,
+                 actor: str) -> Meeting:
     """Put the meeting into another slot and/or at another table; it is then locked."""
     meeting = event_meeting(event, meeting_id)
     slot, table = slot_and_table(event, slot_number, table_number)
     place(event, meeting, (meeting.attendee_a, meeting.attendee_b), slot, table)
     record_schedule_changes(event)
+    log_edit(event, actor, "meeting_moved", meeting)
     return meeting
 
 
 def add_meeting(event: Event, attendee_ids: tuple[int, int], slot_number: int,
-                table_number: int) -> Meeting:
+                table_number: int, *, actor: str) -> Meeting:
     """A meeting of two attendees placed by hand, locked."""
     x, y = attendee_ids
     if x == y:
@@ -44,20 +48,33 @@ def add_meeting(event: Event, attendee_ids: tuple[int, int], slot_number: int,
     db.session.add(meeting)
     db.session.flush()
     record_schedule_changes(event)
+    log_edit(event, actor, "meeting_added", meeting)
     return meeting
 
 
-def set_locked(event: Event, meeting_id: int, locked: bool) -> Meeting:
+def set_locked(event: Event, meeting_id: int, locked: bool, *, actor: str) -> Meeting:
     """Lock a meeting (re-plans keep it exactly) or unlock it (a re-plan may move it)."""
     meeting = event_meeting(event, meeting_id)
     meeting.locked = locked
     db.session.flush()
+    log_edit(event, actor, "meeting_locked" if locked else "meeting_unlocked", meeting)
     return meeting
 
 
-def cancel_meeting(event: Event, meeting_id: int) -> None:
-    db.session.delete(event_meeting(event, meeting_id))
+def cancel_meeting(event: Event, meeting_id: int, *, actor: str) -> None:
+    meeting = event_meeting(event, meeting_id)
+    log_edit(event, actor, "meeting_cancelled", meeting)
+    db.session.delete(meeting)
     db.session.flush()
+
+
+def log_edit(event: Event, actor: str, action: str, meeting: Meeting) -> None:
+    """Into the audit log, once for each of the two attendees."""
+    slot, table = db.session.get(Slot, meeting.slot_id), db.session.get(MeetingTable, meeting.table_id)
+    where = {"slot": slot.number, "table": table.name}  # by id: a move changed the ids just now
+    for attendee, other in ((meeting.attendee_a, meeting.attendee_b),
+                            (meeting.attendee_b, meeting.attendee_a)):
+        record(event, actor, action, attendee, {"with": f"{other.number} {other.full_name}", **where})
     record_schedule_changes(event)
 
 
