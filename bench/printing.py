@@ -63,7 +63,8 @@ def prepare(database: Path, attendees: int, seed: int) -> None:
     from matchmaker.extensions import db
     from matchmaker.services.attendees.imports import import_attendees
     from matchmaker.services.events.events import create_event, ensure_industries
-    from matchmaker.services.schedule.planning import plan_schedule, publish_schedule
+    from matchmaker.services.schedule.planning import plan_schedule
+    from matchmaker.services.schedule.publishing import publish
     from matchmaker.synthetic import generate_attendees
 
     with app_for(database).app_context():
@@ -74,7 +75,7 @@ def prepare(database: Path, attendees: int, seed: int) -> None:
         import_attendees(event, generate_attendees(attendees, seed, slots=len(event.slots)),
                          "bench", confirmed=True)
         plan_schedule(event)
-        publish_schedule(event)
+        publish(event, "organiser@example.org")
         db.session.commit()
 
 

@@ -13,7 +13,7 @@ from ..i18n import current_language
 from ..reasons import phrase_reasons
 from ..services.schedule import calendar
 from ..services.mail.notifications import public_url
-from ..services.schedule.planning import schedule_published
+from ..services.schedule.runs import schedule_published
 from ..web.forms import ConfirmForm
 from . import bp
 from .routes import industry_choices, page

@@ -44,13 +44,9 @@ from matchmaker.matching.synonyms import starter_text
 from matchmaker.services import DomainError
 from matchmaker.services.schedule.matching_settings import set_synonyms, synonym_text
 from matchmaker.services.schedule.export import export_schedule, schedule_csv, schedule_json
-from matchmaker.services.schedule.planning import (
-    pending_schedule_mails,
-    planning_input,
-    publish_schedule,
-    solve,
-    store_schedule,
-)
+from matchmaker.services.schedule.matchmaking import run_matchmaking
+from matchmaker.services.schedule.planning import pending_schedule_mails
+from matchmaker.services.schedule.publishing import publish
 
 CSV_ERROR_EXIT = 2
 NO_SCHEDULE = "there is no schedule yet: run 'matchmaker match' first"
@@ -148,17 +144,13 @@ def match_event(event_slug: str | None = None, policy: str | None = None) -> Non
     """Plan the event (`policy`: this run's instead of the event's) and store the result."""
     event = require_event(event_slug)
     try:
-        inputs = planning_input(event, policy)
-        db.session.rollback()  # the engine runs without holding SQLite's write lock
-        result = solve(inputs)
+        outcome = run_matchmaking(event, policy)
     except DomainError as error:
         raise click.ClickException(PLAN_ERRORS[error.code].format(**error.params)) from None
-    run = store_schedule(event, result)
-    state = "published (re-plan of a published schedule)" if run.published_at else "stored as a draft"
-    db.session.commit()
-    click.echo(f"Schedule {state}: {summary(result)}")
-    if run.published_at:
-        click.echo(f"Change notices: {mail_summary(deliver(pending_schedule_mails(event)))}.")
+    state = "published (re-plan of a published schedule)" if outcome.run.published_at else "stored as a draft"
+    click.echo(f"Schedule {state}: {summary(outcome.result)}")
+    if outcome.change_notices is not None:
+        click.echo(f"Change notices: {mail_summary(outcome.change_notices)}.")
 
 
 def read_text(path: Path) -> str:
@@ -278,7 +270,7 @@ def publish_event(event_slug: str | None) -> None:
     """Publish the latest draft schedule and mail every attendee their meetings."""
     event = require_event(event_slug)
     try:
-        run = publish_schedule(event)
+        run = publish(event, "console")
     except DomainError:
         raise click.ClickException(NO_SCHEDULE) from None
     meetings = run.quality["meetings"]

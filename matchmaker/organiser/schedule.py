@@ -14,15 +14,14 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from ..extensions import db
 from ..jobs import latest_job, start_job
-from ..models import Meeting
-from ..services.audit import record
 from ..jobs.web import job_json, job_status_response
 from ..formatting import slot_label
 from ..services import DomainError
 from ..services.schedule import edit
 from ..services.schedule.report import meeting_detail, publish_summary, schedule_report
 from ..services.schedule.matching_settings import set_matching_policy
-from ..services.schedule.planning import pending_schedule_mails, publish_schedule
+from ..services.schedule.planning import pending_schedule_mails
+from ..services.schedule import publishing
 from . import bp
 from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm, RunForm
 from .schedule_texts import UNMATCHED_TEXTS, conflict_message, quality_rows
@@ -69,8 +68,8 @@ def move_meeting(meeting_id: int) -> str | BaseResponse:
     form.set_slots(g.event.slots)
     if form.validate_on_submit():
         try:
-            moved = edit.move_meeting(g.event, meeting_id, form.slot.data, form.table.data)
-            log_edit("meeting_moved", moved)
+            edit.move_meeting(g.event, meeting_id, form.slot.data, form.table.data,
+                              actor=current_user.email)
         except DomainError as error:
             return refused(error, lambda: render_meeting(meeting_id, form))
         return done(_("The meeting has been moved and locked."), form.page.data, meeting_id)
@@ -82,8 +81,7 @@ def lock_meeting(meeting_id: int) -> BaseResponse:
     form = LockForm()
     locked = form.locked.data == "1"
     try:
-        log_edit("meeting_locked" if locked else "meeting_unlocked",
-                 edit.set_locked(g.event, meeting_id, locked))
+        edit.set_locked(g.event, meeting_id, locked, actor=current_user.email)
     except DomainError as error:
         flash(conflict_message(error), "error")
         return redirect(url_for("organiser.schedule", page=page_number(form.page.data)))
@@ -98,8 +96,7 @@ def cancel_meeting(meeting_id: int) -> str | BaseResponse:
     if not form.validate_on_submit():
         return render_template("organiser/schedule_cancel.html", meeting=meeting, form=form,
                                slot_names=slot_names(g.event.slots))
-    log_edit("meeting_cancelled", edit.event_meeting(g.event, meeting_id))
-    edit.cancel_meeting(g.event, meeting_id)
+    edit.cancel_meeting(g.event, meeting_id, actor=current_user.email)
     db.session.commit()
     flash(_("The meeting of %(a)s and %(b)s has been cancelled.", a=meeting.a.name, b=meeting.b.name),
           "success")
@@ -114,10 +111,9 @@ def add_meeting() -> str | BaseResponse:
     if request.method == "POST" and form.validate_on_submit():
         try:
             meeting = edit.add_meeting(g.event, (form.first.data, form.second.data),
-                                       form.slot.data, form.table.data)
+                                       form.slot.data, form.table.data, actor=current_user.email)
         except DomainError as error:
             return refused(error, lambda: render_template("organiser/schedule_add.html", form=form))
-        log_edit("meeting_added", meeting)
         return done(_("The meeting has been added and locked."), form.page.data, meeting.id)
     return render_template("organiser/schedule_add.html", form=form)
 
@@ -128,7 +124,7 @@ def publish() -> str | BaseResponse:
     if not form.validate_on_submit():
         return render_template("organiser/schedule_publish.html", form=form, summary=publish_summary(g.event))
     try:
-        publish_schedule(g.event)
+        publishing.publish(g.event, current_user.email)
     except DomainError as error:
         flash(conflict_message(error), "error")
         return redirect(url_for("organiser.schedule"))
@@ -153,15 +149,6 @@ def render_meeting(meeting_id: int, form: MoveMeetingForm) -> str:
         form.slot.data, form.table.data = meeting.slot, meeting.table
     return render_template("organiser/schedule_meeting.html", meeting=meeting, form=form,
                            lock_form=LockForm(page=form.page.data), slot_names=slot_names(g.event.slots))
-
-
-def log_edit(action: str, meeting: Meeting) -> None:
-    """Into the audit log, once for each of the two attendees."""
-    where = {"slot": meeting.slot.number, "table": meeting.table.name}
-    for attendee, other in ((meeting.attendee_a, meeting.attendee_b),
-                            (meeting.attendee_b, meeting.attendee_a)):
-        record(g.event, current_user.email, action, attendee,
-               {"with": f"{other.number} {other.full_name}", **where})
 
 
 def refused(error: DomainError, render: Any) -> tuple[str, int]:

@@ -27,7 +27,7 @@ from ...models import (
 from .. import DomainError
 from ..schedule.calendar import PlannedMeeting, day_label, planned_meetings
 from ..mail.notifications import compose, public_url
-from ..schedule.planning import schedule_published
+from ..schedule.runs import schedule_published
 
 FEEDBACK_MAIL = "feedback_request"
 

@@ -9,7 +9,6 @@ token tells an attacker nothing they can use.
 """
 
 import hmac
-import re
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -32,9 +31,9 @@ from ...vocabulary import LANGUAGES
 from ..mail.notifications import compose, link_again, promote_and_notify
 from .registration import exists_after_lock, lock_event
 from ..schedule.changes import record_schedule_changes
-from ..schedule.planning import refresh_meetings, schedule_published
-
-TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,64}")
+from ..schedule.planning import refresh_meetings
+from ..schedule.runs import schedule_published
+from ..tokens import TOKEN_SHAPE
 
 
 @dataclass(frozen=True)

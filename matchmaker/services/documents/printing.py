@@ -28,7 +28,7 @@ from ..events.events import industries
 from .texts import long_date, plan_texts, printed_at, schedule_texts, slot_title, table_label
 from ..schedule.changes import changed_since as changed_attendees
 from ..schedule.changes import record_schedule_changes
-from ..schedule.planning import latest_run, schedule_published
+from ..schedule.runs import latest_run, schedule_published
 
 # The one reason a printed line has room for: the most personal first.
 REASON_PRIORITY = ("must_meet_mutual", "must_meet_one_sided", "offer_matches_seek",

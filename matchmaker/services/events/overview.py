@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from ...extensions import db
 from ...models import Attendee, AttendeeStatus, Event, Industry, ScheduleRun
-from ..schedule.planning import latest_run
+from ..schedule.runs import latest_run
 
 ACTIVE = (AttendeeStatus.REGISTERED, AttendeeStatus.WAITLISTED)
 

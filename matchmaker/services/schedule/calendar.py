@@ -35,8 +35,8 @@ from ...models import (
     utcnow,
 )
 from ..mail.notifications import compose, public_url
-from .planning import schedule_published
-from ..attendees.self_service import TOKEN_SHAPE
+from ..tokens import TOKEN_SHAPE
+from .runs import schedule_published
 
 # English pages and mails write dates the British way ("Wednesday, 16 June 2027").
 DATE_LOCALES = {"de": "de_DE", "en": "en_GB"}

@@ -12,7 +12,7 @@ from ...exchange.spreadsheet import Cell, csv_bytes, csv_text, xlsx_bytes
 from ...extensions import db
 from ...models import Attendee, Event, Meeting, MeetingTable, Slot
 from .. import DomainError
-from .planning import latest_run
+from .runs import latest_run
 
 CSV_COLUMNS = (
     "slot", "start", "end", "table", "email_1", "name_1", "organisation_1",

@@ -6,8 +6,10 @@ so that the engine can say why somebody gets no meeting. The event's policy and 
 list go along too (a run may override the policy), and the pairs that must never meet
 (blocked by an organiser or by one of the two). Meetings an organiser locked stay
 exactly as they are; a new run changes as few other meetings as possible.
-Publishing, and every run after publication, record the schedule mails in the same
-transaction (``services.calendar.schedule_mails``); callers send them after the commit.
+Publishing (``publishing.publish``), and every run after publication, record the schedule
+mails in the same transaction (``calendar.schedule_mails``); callers send them after the
+commit. The whole use case, as the dashboard's job and the console run it, is
+``matchmaking.run_matchmaking``.
 """
 
 from collections.abc import Sequence
@@ -35,10 +37,12 @@ from ...models import (
     utcnow,
 )
 from .. import DomainError
-from .blocked_pairs import blocked_pairs_of
-from .matching_settings import event_synonyms, event_weights
-from .changes import record_schedule_changes
 from ..attendees.meeting_requests import blocked_pairs as attendee_blocks
+from .blocked_pairs import blocked_pairs_of
+from .calendar import schedule_mails
+from .changes import record_schedule_changes
+from .matching_settings import event_synonyms, event_weights
+from .runs import schedule_published
 
 SCHEDULE_MAIL_KINDS = ("schedule", "schedule_changed")
 
@@ -111,7 +115,7 @@ def store_schedule(event: Event, result: matching.ScheduleResult) -> ScheduleRun
     db.session.add(run)
     db.session.flush()
     if was_published:
-        notify_schedule(event, run.published_at)
+        schedule_mails(event, run.published_at)  # the change notices; sent after the commit
     return run
 
 
@@ -191,32 +195,6 @@ def reason_json(reason: matching.Reason) -> dict[str, Any]:
     return {"code": reason.code, "params": params}
 
 
-def latest_run(event: Event) -> ScheduleRun | None:
-    return db.session.scalar(
-        select(ScheduleRun).where(ScheduleRun.event_id == event.id)
-        .order_by(ScheduleRun.id.desc()).limit(1)
-    )
-
-
-def publish_schedule(event: Event, now: datetime | None = None) -> ScheduleRun:
-    """Make the latest draft the published schedule: attendees then see their meetings."""
-    run = latest_run(event)
-    if run is None:
-        raise DomainError("no_schedule")
-    run.published_at = now or utcnow()
-    db.session.flush()
-    notify_schedule(event, run.published_at)
-    return run
-
-
-def notify_schedule(event: Event, now: datetime) -> None:
-    """Record the schedule mails (first schedule, or what changed) with the schedule itself;
-    the caller sends them after the commit: ``mail.deliver(pending_schedule_mails(event))``."""
-    from .calendar import schedule_mails  # calendar reads the published plan from here
-
-    schedule_mails(event, now)
-
-
 def pending_schedule_mails(event: Event) -> list[OutgoingMail]:
     """The event's schedule mails not sent yet, oldest first."""
     return list(db.session.scalars(
@@ -224,11 +202,6 @@ def pending_schedule_mails(event: Event) -> list[OutgoingMail]:
         .where(Attendee.event_id == event.id, OutgoingMail.status == MailStatus.PENDING,
                OutgoingMail.kind.in_(SCHEDULE_MAIL_KINDS))
         .order_by(OutgoingMail.id)))
-
-
-def schedule_published(event: Event) -> bool:
-    run = latest_run(event)
-    return run is not None and run.published_at is not None
 
 
 def refresh_meetings(attendee: Attendee) -> int:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import aliased
 
 from ...extensions import db
 from ...models import Attendee, Event, Industry, Meeting, MeetingTable, ScheduleRun, Slot
-from .planning import latest_run
+from .runs import latest_run
 
 TABLES_PER_PAGE = 20
 
