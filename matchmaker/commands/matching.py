@@ -41,6 +41,7 @@ from matchmaker.matching import (
 from matchmaker.matching.candidates import DEFAULT_K
 from matchmaker.matching.model import ScheduleResult
 from matchmaker.matching.synonyms import starter_text
+from matchmaker.refusals import console_refusal, console_text
 from matchmaker.services import DomainError
 from matchmaker.services.schedule.matching_settings import set_synonyms, synonym_text
 from matchmaker.services.schedule.export import export_schedule, schedule_csv, schedule_json
@@ -49,18 +50,6 @@ from matchmaker.services.schedule.planning import pending_schedule_mails
 from matchmaker.services.schedule.publishing import publish
 
 CSV_ERROR_EXIT = 2
-NO_SCHEDULE = "there is no schedule yet: run 'matchmaker match' first"
-PLAN_ERRORS = {
-    "no_confirmed_attendees": "nobody to match yet: no registered attendee has confirmed "
-                              "their e-mail address",
-    "locked_meetings_conflict": "the locked meetings contradict each other or the "
-                                "attendees' availability: {detail}",
-}
-SYNONYM_ERRORS = {
-    "synonym_line_malformed": "line {line}: a group needs at least two different tags "
-                              "separated by '=', e.g. 'KI = Künstliche Intelligenz = AI'",
-    "synonym_in_two_groups": "line {line}: a tag of this group is already in an earlier group",
-}
 
 
 def match_file(
@@ -146,7 +135,7 @@ def match_event(event_slug: str | None = None, policy: str | None = None) -> Non
     try:
         outcome = run_matchmaking(event, policy)
     except DomainError as error:
-        raise click.ClickException(PLAN_ERRORS[error.code].format(**error.params)) from None
+        raise click.ClickException(console_refusal(error)) from None
     state = "published (re-plan of a published schedule)" if outcome.run.published_at else "stored as a draft"
     click.echo(f"Schedule {state}: {summary(outcome.result)}")
     if outcome.change_notices is not None:
@@ -215,7 +204,7 @@ def match_command(event_slug, input_path, slots, tables, output, start, slot_min
         _report_csv_errors(errors)
     except SynonymError as error:
         raise click.ClickException(
-            f"{synonyms_path}: {SYNONYM_ERRORS[error.code].format(line=error.line)}") from None
+            f"{synonyms_path}: {console_text(error.code, {'line': error.line})}") from None
     except (ValueError, KeyError) as error:  # a bad --previous file or locked meetings
         raise click.ClickException(f"cannot re-plan: {error}") from None
     if output == "-":
@@ -257,8 +246,8 @@ def export_schedule_command(event_slug: str | None, file_format: str, output: st
         content = export_schedule(event, "xlsx") if file_format == "xlsx" else (
             dumps(schedule_json(event)) if file_format == "json" else schedule_csv(event)
         ).encode("utf-8")
-    except DomainError:
-        raise click.ClickException(NO_SCHEDULE) from None
+    except DomainError as error:
+        raise click.ClickException(console_refusal(error)) from None
     if path is None:
         click.echo(content.decode("utf-8"), nl=False)
     else:
@@ -271,8 +260,8 @@ def publish_event(event_slug: str | None) -> None:
     event = require_event(event_slug)
     try:
         run = publish(event, "console")
-    except DomainError:
-        raise click.ClickException(NO_SCHEDULE) from None
+    except DomainError as error:
+        raise click.ClickException(console_refusal(error)) from None
     meetings = run.quality["meetings"]
     db.session.commit()
     report = deliver(pending_schedule_mails(event))
@@ -311,6 +300,6 @@ def synonyms_command(event_slug: str | None, file_path: Path | None) -> None:
     try:
         set_synonyms(event, read_text(file_path))
     except DomainError as error:
-        raise click.ClickException(SYNONYM_ERRORS[error.code].format(**error.params)) from None
+        raise click.ClickException(console_refusal(error)) from None
     db.session.commit()
     click.echo(f"Synonym list of {event.slug} replaced.")

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Event, Organiser
+from ..refusals import console_refusal
 from ..services import DomainError
 from ..services.events.events import (
     EventPlan,
@@ -137,8 +138,7 @@ def create_event_command(title: str, starts_on: datetime, venue: str, capacity: 
                 capacity=capacity, blocks=parse_blocks_option(blocks), meeting_minutes=minutes,
                 table_count=tables))
     except DomainError as error:
-        raise click.ClickException(f"cannot create the event: {EVENT_ERRORS[error.code]}"
-                                   .format(**error.params)) from error
+        raise click.ClickException(f"cannot create the event {slug!r}: {console_refusal(error)}") from error
     summary = f"Event {event.title!r} ({event.slug}) with {len(event.slots)} slots " \
               f"and {len(event.tables)} tables is ready."
     db.session.commit()
@@ -148,12 +148,6 @@ def create_event_command(title: str, starts_on: datetime, venue: str, capacity: 
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-EVENT_ERRORS = {
-    "slug_taken": "there is an event {slug!r} already",
-    "slug_not_allowed": "{slug!r} cannot be a short name: use lower-case letters, digits and "
-                        "hyphens, and none of the app's own paths (organiser, me, privacy, ...)",
-    "invalid_event_plan": "capacity and tables must not be negative, meetings must last",
-}
 
 
 @click.command("list-events")

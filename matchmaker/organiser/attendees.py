@@ -24,7 +24,7 @@ from ..web.form_data import details_from, form_data
 from ..web.forms import ConfirmForm
 from . import bp
 from .forms import AttendeeEditForm, AttendeeFilterForm, BlockForm, SelectionForm, StatusForm
-from .refusals import refusal_text
+from ..refusals import refusal, refusal_text
 
 
 @bp.get("/<slug>/attendees")
@@ -85,7 +85,7 @@ def block(number: int) -> BaseResponse:
             raise DomainError("attendee_not_found")
         block_pair(g.event, person, admin.attendee_of(g.event, form.other.data), current_user.email)
     except DomainError as error:
-        flash(refusal_text(error.code), "error")
+        flash(refusal(error), "error")
     else:
         db.session.commit()
         flash(_("These two attendees will never be paired."), "success")

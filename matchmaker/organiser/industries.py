@@ -12,7 +12,7 @@ from ..services.events.industries import IndustryName, add_industry, rename_indu
 from ..web.forms import ConfirmForm
 from . import bp
 from .forms import NewIndustryForm
-from .refusals import refusal_text
+from ..refusals import refusal
 
 
 @bp.route("/industries", methods=["GET", "POST"])
@@ -39,7 +39,7 @@ def saved(change) -> BaseResponse:  # type: ignore[no-untyped-def]
     try:
         change()
     except DomainError as error:
-        flash(refusal_text(error.code), "error")
+        flash(refusal(error), "error")
         return redirect(url_for(".industries"))
     db.session.commit()
     flash(_("The industry list is saved."), "success")

@@ -15,7 +15,7 @@ from ..services.mail.messages import Message, preview, recipients, send_message
 from . import bp
 from .attendees import attendee_filter, filter_form
 from .forms import MessageForm
-from .refusals import refusal_text
+from ..refusals import refusal
 
 
 @bp.route("/<slug>/messages", methods=["GET", "POST"])
@@ -30,7 +30,7 @@ def write_message() -> str | BaseResponse:
                 return sent(send_message(g.event, ids, message, current_user.email))
             sample = preview(g.event, ids, message)
         except DomainError as error:
-            flash(refusal_text(error.code), "error")
+            flash(refusal(error), "error")
     return render_template("organiser/message.html", form=form, sample=sample,
                            count=len(recipients(g.event, ids)), query=request.args.to_dict())
 

@@ -24,7 +24,8 @@ from ..services.schedule.planning import pending_schedule_mails
 from ..services.schedule import publishing
 from . import bp
 from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm, RunForm
-from .schedule_texts import UNMATCHED_TEXTS, conflict_message, quality_rows
+from ..refusals import refusal
+from .schedule_texts import UNMATCHED_TEXTS, quality_rows
 
 
 @bp.get("/<slug>/schedule/")
@@ -47,7 +48,7 @@ def run_matchmaking() -> BaseResponse:
         try:
             start_job(g.event, "matchmaking", {"policy": form.policy.data}, current_user.email)
         except DomainError as error:
-            flash(job_refusal(error), "error")
+            flash(refusal(error), "error")
     return redirect(url_for("organiser.schedule"))
 
 
@@ -83,7 +84,7 @@ def lock_meeting(meeting_id: int) -> BaseResponse:
     try:
         edit.set_locked(g.event, meeting_id, locked, actor=current_user.email)
     except DomainError as error:
-        flash(conflict_message(error), "error")
+        flash(refusal(error), "error")
         return redirect(url_for("organiser.schedule", page=page_number(form.page.data)))
     return done(_("The meeting is locked: a new run keeps it.") if locked
                 else _("The meeting is unlocked: a new run may move it."), form.page.data, meeting_id)
@@ -126,7 +127,7 @@ def publish() -> str | BaseResponse:
     try:
         publishing.publish(g.event, current_user.email)
     except DomainError as error:
-        flash(conflict_message(error), "error")
+        flash(refusal(error), "error")
         return redirect(url_for("organiser.schedule"))
     db.session.commit()
     mails = [outgoing.id for outgoing in pending_schedule_mails(g.event)]
@@ -134,12 +135,6 @@ def publish() -> str | BaseResponse:
     flash(_("The schedule is published: attendees see their meetings, and each gets it by "
             "e-mail."), "success")
     return redirect(url_for("organiser.schedule"))
-
-
-def job_refusal(error: DomainError) -> str:
-    if error.code == "job_already_running":
-        return _("The matchmaking is running already; its progress is shown below.")
-    return _("The matchmaking could not be started (%(code)s).", code=error.code)
 
 
 def render_meeting(meeting_id: int, form: MoveMeetingForm) -> str:
@@ -154,7 +149,7 @@ def render_meeting(meeting_id: int, form: MoveMeetingForm) -> str:
 def refused(error: DomainError, render: Any) -> tuple[str, int]:
     """The form again, with the organiser's input and the message naming the conflict."""
     db.session.rollback()
-    flash(conflict_message(error), "error")
+    flash(refusal(error), "error")
     return render(), 409
 
 
