@@ -140,7 +140,7 @@ REFUSALS: dict[str, Entry] = {
 # What the console adds: the command that helps (the web pages have their buttons).
 CONSOLE_HINTS = {
     "no_schedule": "run 'matchmaker match' first",
-    "schedule_not_published": "run 'matchmaker publish' first",
+    "schedule_not_published": "run 'matchmaker publish-schedule' first",
     "event_not_started": "the event has not taken place yet",
 }
 
@@ -173,4 +173,4 @@ def console_text(code: str, params: Params | None = None) -> str:
     if params and "detail" in params:
         text = f"{text.rstrip('.')}: {params['detail']}"
     hint = CONSOLE_HINTS.get(code)
-    return f"{text.rstrip('.')}: {hint}" if hint else text
+    return f"{text.rstrip('.')} ({hint})" if hint else text

@@ -88,7 +88,7 @@ def test_missing_params_give_the_general_text_not_a_crash(app):
 def test_console_says_the_catalogue_text_in_english(app):
     with app.test_request_context(), force_locale("de"):
         text = console_refusal(DomainError("no_schedule"))
-    assert text == "there is no schedule yet: run 'matchmaker match' first"
+    assert text == "there is no schedule yet (run 'matchmaker match' first)"
 
 
 def test_console_commands_keep_no_text_table_of_their_own():
