@@ -33,9 +33,10 @@ def measure(n: int, samples: int) -> dict[str, tuple[float, float, int]]:
     from matchmaker import create_app
     from matchmaker.extensions import db
     from matchmaker.models import Attendee
-    from matchmaker.services.attendee_import import import_attendees
-    from matchmaker.services.events import EventPlan, SlotBlock, create_event, ensure_industries
-    from matchmaker.services.scheduling import plan_schedule, publish_schedule
+    from matchmaker.services.attendees.imports import import_attendees
+    from matchmaker.services.events.events import EventPlan, SlotBlock, create_event, ensure_industries
+    from matchmaker.services.schedule.planning import plan_schedule
+    from matchmaker.services.schedule.publishing import publish
     from matchmaker.synthetic import generate_attendees
 
     folder = Path(tempfile.mkdtemp(prefix="bench-attendee-"))
@@ -50,7 +51,7 @@ def measure(n: int, samples: int) -> dict[str, tuple[float, float, int]]:
                                        meeting_minutes=20))
         import_attendees(event, generate_attendees(n, seed=1), "bench", confirmed=True)
         plan_schedule(event)
-        publish_schedule(event)
+        publish(event, "organiser@example.org")
         db.session.commit()
         tokens = list(db.session.scalars(select(Attendee.token).order_by(Attendee.id).limit(samples)))
         statements = [0]

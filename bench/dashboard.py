@@ -36,9 +36,9 @@ def seeded_app(size: int, folder: Path):  # type: ignore[no-untyped-def]
     from matchmaker import create_app
     from matchmaker.extensions import db
     from matchmaker.models import Organiser
-    from matchmaker.services.attendee_import import import_attendees
-    from matchmaker.services.events import EventPlan, SlotBlock, create_event, ensure_industries
-    from matchmaker.services.scheduling import plan_schedule
+    from matchmaker.services.attendees.imports import import_attendees
+    from matchmaker.services.events.events import EventPlan, SlotBlock, create_event, ensure_industries
+    from matchmaker.services.schedule.planning import plan_schedule
     from matchmaker.synthetic import generate_attendees
     from datetime import date, time as clock
 

@@ -67,8 +67,8 @@ def round_trips(event, count: int) -> tuple[list[float], list[float]]:
 def matchmaking(event, attendees: int) -> tuple[float, float]:
     from matchmaker.extensions import db
     from matchmaker.jobs import start_job
-    from matchmaker.services.attendee_import import import_attendees
-    from matchmaker.services.scheduling import planning_input, solve, store_schedule
+    from matchmaker.services.attendees.imports import import_attendees
+    from matchmaker.services.schedule.planning import planning_input, solve, store_schedule
     from matchmaker.synthetic import generate_attendees
 
     event.capacity += attendees
@@ -99,7 +99,7 @@ def main() -> None:
     from matchmaker import create_app
     from matchmaker.extensions import db
     from matchmaker.jobs.queue import embedded_worker
-    from matchmaker.services.events import ensure_industries
+    from matchmaker.services.events.events import ensure_industries
     from tests.support.factories import make_event
 
     app = create_app({"SECRET_KEY": "bench", "TESTING": True})  # in-process, not served

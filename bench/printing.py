@@ -61,9 +61,10 @@ def prepare(database: Path, attendees: int, seed: int) -> None:
 
     from matchmaker.commands.demo import DEMO_EVENT
     from matchmaker.extensions import db
-    from matchmaker.services.attendee_import import import_attendees
-    from matchmaker.services.events import create_event, ensure_industries
-    from matchmaker.services.scheduling import plan_schedule, publish_schedule
+    from matchmaker.services.attendees.imports import import_attendees
+    from matchmaker.services.events.events import create_event, ensure_industries
+    from matchmaker.services.schedule.planning import plan_schedule
+    from matchmaker.services.schedule.publishing import publish
     from matchmaker.synthetic import generate_attendees
 
     with app_for(database).app_context():
@@ -74,13 +75,13 @@ def prepare(database: Path, attendees: int, seed: int) -> None:
         import_attendees(event, generate_attendees(attendees, seed, slots=len(event.slots)),
                          "bench", confirmed=True)
         plan_schedule(event)
-        publish_schedule(event)
+        publish(event, "organiser@example.org")
         db.session.commit()
 
 
 def worker(database: Path, approach: str, count: int) -> dict:
     from matchmaker.commands.setup import require_event
-    from matchmaker.services import printing
+    from matchmaker.services.documents import printing
 
     with app_for(database).app_context():
         event = require_event()
@@ -104,7 +105,7 @@ def naive(event, people) -> int:
     from weasyprint import HTML
 
     from matchmaker.models import utcnow
-    from matchmaker.services.printing import schedule_sheets
+    from matchmaker.services.documents.printing import schedule_sheets
 
     template = Template(NAIVE_HTML, autoescape=True)
     pages = 0

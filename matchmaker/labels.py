@@ -50,6 +50,7 @@ AUDIT_ACTION_LABELS = {
     "meeting_unlocked": _l("meeting unlocked"),
     "meeting_cancelled": _l("meeting cancelled by hand"),
     "meeting_added": _l("meeting added by hand"),
+    "schedule_published": _l("schedule published"),
 }
 
 WEIGHT_LABELS = {

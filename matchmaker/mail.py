@@ -1,7 +1,7 @@
 """Sending recorded mails: over SMTP, or into the outbox folder when no SMTP host is set.
 
 Every message is first recorded as an ``OutgoingMail`` in the same transaction as the
-change it reports (see ``services.notifications``). Delivery happens after that commit and
+change it reports (see ``services.mail.notifications``). Delivery happens after that commit and
 is its own unit of work: each message's outcome (sent, or failed with the error) is
 committed on its own, so a broken mail server never rolls back a registration and one bad
 message does not hold up the others. ``matchmaker send-pending`` retries what failed.

@@ -518,7 +518,7 @@ class Organiser(UserMixin, db.Model):
 
     __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)
 
-    # The log-in this request runs under (see auth.sessions); Flask-Login keeps it as the id.
+    # The log-in this request runs under (see services.organisers.sessions); Flask-Login keeps it as the id.
     session_token = None
 
     def get_id(self) -> str | None:

@@ -13,6 +13,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .database import write_apart
 from .extensions import csrf, limiter, login_manager
+from .models import utcnow
+from .services.client_limits import Limit, count_request
+from .services.organisers.limits import client_key
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -34,7 +37,7 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please log in as an organiser to see this page.")
     login_manager.login_message_category = "info"
-    from .auth.sessions import load_organiser  # here: the auth views import this module
+    from .services.organisers.sessions import load_organiser  # here: the auth views import this module
 
     login_manager.user_loader(load_organiser)
     app.before_request(refuse_unexpected_bodies)
@@ -93,10 +96,6 @@ def limited_per_client(*settings: str) -> Callable[[Callable[..., Any]], Callabl
 def counted_post(settings: tuple[str, ...]) -> int | None:
     """Record this post in its own short write transaction (the request reads on after
     it); the seconds to wait if a limit is reached."""
-    from .auth.limits import client_key  # here: the auth package imports this module
-    from .models import utcnow
-    from .services.client_limits import Limit, count_request
-
     limits = [Limit(DATABASE_LIMITS[setting], str(current_app.config[setting])) for setting in settings]
     with write_apart():
         return count_request(limits, client_key(request.remote_addr), utcnow())

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from matchmaker.config import default_config
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, Event, MeetingRequest, Organiser, utcnow
-from matchmaker.services.overview import sign_ups_per_day
+from matchmaker.services.events.overview import sign_ups_per_day
 from tests.support.postgres import free_port
 
 BOT_MIN_FILL_SECONDS = default_config(Path("."))["BOT_MIN_FILL_SECONDS"]

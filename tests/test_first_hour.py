@@ -4,7 +4,7 @@ from datetime import datetime
 
 from matchmaker.extensions import db
 from matchmaker.models import AttendeeStatus
-from matchmaker.services.notifications import compose
+from matchmaker.services.mail.notifications import compose
 from tests.support.attendees import add_attendee, add_meeting
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from matchmaker.extensions import db
 from matchmaker.exchange.attendee_csv import AttendeeRow
 from matchmaker.models import Attendee, Meeting, MeetingRequest, ScheduleRun
-from matchmaker.services.attendee_import import import_attendees
+from matchmaker.services.attendees.imports import import_attendees
 from matchmaker.synthetic import generate_attendees
 from tests.support.factories import add_organiser, login, make_event
 
@@ -143,7 +143,7 @@ def meetings_of(attendee: Attendee) -> list[tuple[int, int]]:
 
 
 def test_new_unavailable_slot_removes_meeting_there(runner, event):
-    from matchmaker.services.self_service import MeetingPreferences, update_meetings
+    from matchmaker.services.attendees.self_service import MeetingPreferences, update_meetings
 
     attendee = planned_attendee(runner, event)
     slot = meetings_of(attendee)[0][0]
@@ -152,7 +152,7 @@ def test_new_unavailable_slot_removes_meeting_there(runner, event):
 
 
 def test_lower_maximum_keeps_best_meetings(runner, event):
-    from matchmaker.services.self_service import MeetingPreferences, update_meetings
+    from matchmaker.services.attendees.self_service import MeetingPreferences, update_meetings
 
     attendee = planned_attendee(runner, event)
     best = sorted((score for _, score in meetings_of(attendee)), reverse=True)[:2]
@@ -161,7 +161,7 @@ def test_lower_maximum_keeps_best_meetings(runner, event):
 
 
 def test_withdrawn_consent_removes_all_meetings(runner, event):
-    from matchmaker.services.self_service import MeetingPreferences, update_meetings
+    from matchmaker.services.attendees.self_service import MeetingPreferences, update_meetings
 
     attendee = planned_attendee(runner, event)
     update_meetings(attendee, MeetingPreferences(True, [], None), False, "test")
@@ -191,7 +191,7 @@ def test_schedule_csv_defuses_spreadsheet_formulas(runner, event):
 
 
 def test_moving_to_partners_organisation_removes_that_meeting(runner, event):
-    from matchmaker.services.self_service import Profile, update_details
+    from matchmaker.services.attendees.self_service import Profile, update_details
 
     attendee = planned_attendee(runner, event)
     meeting = next(m for m in meetings() if attendee.id in (m.attendee_a_id, m.attendee_b_id))
@@ -204,7 +204,7 @@ def test_moving_to_partners_organisation_removes_that_meeting(runner, event):
 
 
 def test_changed_interests_rescore_remaining_meetings(runner, event):
-    from matchmaker.services.self_service import Interests, update_details
+    from matchmaker.services.attendees.self_service import Interests, update_details
 
     attendee = planned_attendee(runner, event)
     update_details(attendee, Interests(themes=[], keywords=[], offers=[], seeks=[]))
@@ -225,8 +225,8 @@ def test_replan_after_publishing_stays_visible_to_attendees(runner, client, even
 
 
 def test_attendee_who_cancels_while_engine_runs_gets_no_meeting(event):
-    from matchmaker.services.scheduling import planning_input, solve, store_schedule
-    from matchmaker.services.self_service import cancel
+    from matchmaker.services.schedule.planning import planning_input, solve, store_schedule
+    from matchmaker.services.attendees.self_service import cancel
 
     seed(event)
     inputs = planning_input(event)
@@ -239,8 +239,8 @@ def test_attendee_who_cancels_while_engine_runs_gets_no_meeting(event):
 
 
 def test_attendee_who_withdraws_consent_while_engine_runs_gets_no_meeting(event):
-    from matchmaker.services.scheduling import planning_input, solve, store_schedule
-    from matchmaker.services.self_service import MeetingPreferences, update_meetings
+    from matchmaker.services.schedule.planning import planning_input, solve, store_schedule
+    from matchmaker.services.attendees.self_service import MeetingPreferences, update_meetings
 
     seed(event)
     result = solve(planning_input(event))
@@ -288,7 +288,7 @@ def attendee_id(email: str) -> int:
 
 
 def test_database_mode_hands_every_must_meet_wish_to_the_engine(runner, event):
-    from matchmaker.services.scheduling import planning_input
+    from matchmaker.services.schedule.planning import planning_input
 
     rows = generate_attendees(30, seed=5, slots=10)
     wishes = {0: (1, 2), 1: (0,), 5: (9,)}  # a mutual pair and two one-sided wishes
@@ -341,7 +341,7 @@ def test_match_summary_reports_distribution_and_clusters(runner, event):
 
 
 def test_event_policy_set_by_service_applies_to_the_next_run(runner, event):
-    from matchmaker.services.matching_settings import set_matching_policy
+    from matchmaker.services.schedule.matching_settings import set_matching_policy
 
     seed(event)
     set_matching_policy(event, "total")
@@ -352,7 +352,7 @@ def test_event_policy_set_by_service_applies_to_the_next_run(runner, event):
 
 def test_unknown_policy_is_a_domain_error(event):
     from matchmaker.services import DomainError
-    from matchmaker.services.matching_settings import set_matching_policy
+    from matchmaker.services.schedule.matching_settings import set_matching_policy
 
     with pytest.raises(DomainError) as error:
         set_matching_policy(event, "greedy")
@@ -382,7 +382,7 @@ def test_synonyms_command_rejects_a_malformed_line_and_keeps_the_list(runner, ev
 
 def test_set_synonyms_raises_domain_error_with_line(event):
     from matchmaker.services import DomainError
-    from matchmaker.services.matching_settings import set_synonyms, synonym_text
+    from matchmaker.services.schedule.matching_settings import set_synonyms, synonym_text
 
     with pytest.raises(DomainError) as error:
         set_synonyms(event, "KI = AI\nAI = Artificial Intelligence\n")

@@ -13,7 +13,7 @@ from flask.blueprints import BlueprintSetupState
 from ..extensions import db, limiter
 from ..i18n import LANGUAGE_SESSION_KEY
 from ..security import configured_limit
-from ..services import self_service
+from ..services.attendees import self_service
 from .log_masking import install_token_mask
 
 bp = Blueprint("attendee", __name__, url_prefix="/me")

@@ -11,11 +11,11 @@ from werkzeug.wrappers import Response as BaseResponse
 from ..extensions import db
 from ..i18n import current_language
 from ..reasons import phrase_reasons
-from ..services import calendar
-from ..services.notifications import public_url
-from ..services.scheduling import schedule_published
+from ..services.schedule import calendar
+from ..services.mail.notifications import public_url
+from ..services.schedule.runs import schedule_published
+from ..web.forms import ConfirmForm
 from . import bp
-from .forms import ConfirmForm
 from .routes import industry_choices, page
 
 

@@ -12,9 +12,9 @@ from werkzeug.wrappers import Response as BaseResponse
 from ..extensions import db
 from ..models import FeedbackOutcome
 from ..services import DomainError
-from ..services import feedback as feedback_service
+from ..services.attendees import feedback as feedback_service
+from ..web.forms import ConfirmForm
 from . import bp
-from .forms import ConfirmForm
 from .routes import page
 
 

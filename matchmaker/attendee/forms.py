@@ -1,8 +1,6 @@
 """The attendee's forms: the sign-up form's field groups reused, requests and filters."""
 
 from collections.abc import Sequence
-from dataclasses import fields
-from typing import Any, TypeVar, get_origin
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -10,35 +8,11 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from ..labels import ORG_TYPE_LABELS, THEME_LABELS
-from ..models import Attendee
-from ..public.forms import MeetingFields, SignUpForm, choices, none_if_empty, strip_text
-
-Details = TypeVar("Details")
-
-# Where a form field is named differently from the attendee's column.
-FIELD_FOR_COLUMN = {"industry_code": "industry"}
+from ..web.forms import MeetingFields, SignUpForm, choices, none_if_empty, strip_text
 
 
 class MeetingsForm(MeetingFields):
     matching_consent = SignUpForm.matching_consent
-
-
-class ConfirmForm(FlaskForm):
-    """Cancelling and erasing: just a button, protected against cross-site requests."""
-
-
-def form_data(attendee: Attendee, details: type) -> dict[str, Any]:
-    """The attendee's current values for the fields of a details dataclass."""
-    return {FIELD_FOR_COLUMN.get(f.name, f.name): getattr(attendee, f.name) for f in fields(details)}
-
-
-def details_from(form: FlaskForm, details: type[Details]) -> Details:
-    """The submitted values as a details dataclass (``services.self_service``)."""
-    values = {f.name: form[FIELD_FOR_COLUMN.get(f.name, f.name)].data for f in fields(details)}
-    for f in fields(details):  # no checkbox ticked: an empty list, not None
-        if values[f.name] is None and get_origin(f.type) is list:
-            values[f.name] = []
-    return details(**values)
 
 
 class RequestForm(FlaskForm):

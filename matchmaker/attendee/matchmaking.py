@@ -2,35 +2,20 @@
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import mail
 from ..extensions import db
 from ..reasons import phrase_reasons
 from ..services import DomainError
-from ..services import meeting_requests as requests_service
-from ..services import participants
-from ..services.participants import Filters
+from ..services.attendees import meeting_requests as requests_service
+from ..services.attendees import participants
+from ..services.attendees.participants import Filters
+from ..refusals import refusal
+from ..web.forms import ConfirmForm
 from . import bp
-from .forms import ConfirmForm, ParticipantFilterForm, RequestForm
+from .forms import ParticipantFilterForm, RequestForm
 from .routes import industry_choices, page
-
-REQUEST_ERRORS = {
-    "not_taking_part": _l("You can only send and accept requests while you take part in the "
-                          "matchmaking (see “1:1 meetings and matchmaking” on your page)."),
-    "not_self": _l("You cannot ask yourself for a meeting."),
-    "not_available": _l("This person cannot be asked for a meeting."),
-    "same_organisation": _l("People of the same organisation do not meet in the matchmaking."),
-    "you_blocked": _l("You have blocked this person. Unblock them first to send a request."),
-    "already_requested": _l("You have already asked this person for a meeting."),
-    "declined_before": _l("This person has declined your request, so you cannot ask again."),
-    "withdrawn_before": _l("You withdrew your request to this person, so you cannot ask again."),
-    "daily_limit": _l("You have sent as many requests as allowed in 24 hours. Please try again tomorrow."),
-    "request_not_found": _l("This request does not exist or is no longer shown."),
-    "request_not_open": _l("This request has already been answered, withdrawn or has expired."),
-}
-
 
 @bp.get("/<token>/suggestions")
 def suggestions() -> str:
@@ -63,7 +48,7 @@ def person(number: int) -> str | BaseResponse:
         try:
             outcome = requests_service.send_request(g.attendee, other, form.message.data)
         except DomainError as error:
-            flash(str(REQUEST_ERRORS[error.code]), "error")
+            flash(refusal(error), "error")
         else:
             db.session.commit()
             mail.deliver(outcome.mails)
@@ -89,7 +74,7 @@ def answer_request(request_id: int, choice: str) -> BaseResponse:
         try:
             outcome = requests_service.answer(g.attendee, request_id, accept=choice == "accept")
         except DomainError as error:
-            flash(str(REQUEST_ERRORS[error.code]), "error")
+            flash(refusal(error), "error")
         else:
             db.session.commit()
             mail.deliver(outcome.mails)
@@ -105,7 +90,7 @@ def withdraw_request(request_id: int) -> BaseResponse:
         try:
             requests_service.withdraw(g.attendee, request_id)
         except DomainError as error:
-            flash(str(REQUEST_ERRORS[error.code]), "error")
+            flash(refusal(error), "error")
         else:
             db.session.commit()
             flash(_("You withdrew your request."), "success")

@@ -2,7 +2,8 @@
 
 from flask import Response, abort, current_app, g
 
-from ..services import DomainError, printing
+from ..services import DomainError
+from ..services.documents import printing
 from . import bp
 
 

@@ -1,7 +1,5 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
@@ -10,20 +8,12 @@ from ..i18n import current_language, request_is_safe_target
 from ..mail import deliver_after_response
 from ..models import Organiser, utcnow
 from ..security import configured_limit
+from ..refusals import refusal
 from ..services import DomainError
-from . import accounts, bp, invites, sessions
+from . import bp
+from ..services.organisers import accounts, invites, sessions
 from .forms import InviteForm, LoginForm, NewPasswordForm, PasswordChangeForm
 
-MESSAGES = {
-    "wrong_password": _l("E-mail address or password is wrong."),
-    "admin_only": _l("Only administrators can invite administrators."),
-    "invite_unknown": _l("This invitation link is not valid. Please check that you opened the "
-                         "whole link from the e-mail."),
-    "invite_used": _l("This invitation has been used already. Please log in with your password."),
-    "invite_expired": _l("This invitation has expired. Please ask the organiser who invited you "
-                         "for a new one."),
-    "account_exists": _l("An organiser account for this address exists already. Please log in."),
-}
 INVITE_STATUS = {"invite_unknown": 404, "invite_used": 410, "invite_expired": 410, "account_exists": 409}
 BUSY_RETRY_SECONDS = 5
 
@@ -34,16 +24,10 @@ def refuse(template: str, error: DomainError, **context: object) -> tuple[str, i
     headers: dict[str, str] = {}
     status = 200
     if error.code == "too_many_attempts":
-        minutes = error.params["minutes"]
-        message = ngettext("Too many failed attempts. Please try again in %(num)d minute.",
-                           "Too many failed attempts. Please try again in %(num)d minutes.", minutes)
-        status, headers["Retry-After"] = 429, str(minutes * 60)
+        status, headers["Retry-After"] = 429, str(error.params["minutes"] * 60)
     elif error.code == "busy":
-        message = _("The server is busy checking other log-ins. Please try again in a few seconds.")
         status, headers["Retry-After"] = 503, str(BUSY_RETRY_SECONDS)
-    else:
-        message = str(MESSAGES[error.code])
-    flash(message, "error")
+    flash(refusal(error), "error")
     return render_template(template, **context), status, headers
 
 
@@ -174,5 +158,5 @@ def accept_invite(token: str):  # type: ignore[no-untyped-def]
 
 
 def invalid_invite(error: DomainError) -> tuple[str, int]:
-    return render_template("auth/invite_invalid.html", message=MESSAGES[error.code]), \
+    return render_template("auth/invite_invalid.html", message=refusal(error)), \
         INVITE_STATUS[error.code]

@@ -11,9 +11,9 @@ import click
 
 from .. import mail
 from ..extensions import db
-from ..services import privacy
-from ..services.notifications import queue_reminders
-from ..services.seat_release import release_unconfirmed
+from ..services.attendees import privacy
+from ..services.mail.notifications import queue_reminders
+from ..services.attendees.seat_release import release_unconfirmed
 from .public import reaches_public
 from .setup import event_option, require_event
 

@@ -19,8 +19,8 @@ from ..extensions import db
 from ..jobs.queue import embedded_worker
 from ..mail import outbox_dir
 from ..models import Attendee, Event, Organiser, utcnow
-from ..services.attendee_import import import_attendees
-from ..services.events import EventPlan, SlotBlock, create_event, ensure_industries
+from ..services.attendees.imports import import_attendees
+from ..services.events.events import EventPlan, SlotBlock, create_event, ensure_industries
 from ..synthetic import generate_attendees, sign_up_times
 from .setup import migrate_database, set_organiser_password
 

@@ -13,8 +13,8 @@ from flask import current_app
 from .. import mail
 from ..extensions import db
 from ..services import DomainError
-from ..services.attendee_export import export_attendees
-from ..services.attendee_import import ImportPreview, import_file, preview_import
+from ..services.attendees.export import export_attendees
+from ..services.attendees.imports import ImportPreview, import_file, preview_import
 from .public import require_public_settings
 from .setup import event_option, require_event
 

@@ -6,15 +6,12 @@ import click
 
 from ..extensions import db
 from ..mail import deliver
+from ..refusals import console_refusal
 from ..services import DomainError
-from ..services.feedback import send_feedback_requests
+from ..services.attendees.feedback import send_feedback_requests
 from .public import reaches_public
 from .setup import event_option, require_event
 
-FEEDBACK_ERRORS = {
-    "no_schedule": "there is no published schedule: nobody has meetings to give feedback on",
-    "event_not_started": "the event has not taken place yet",
-}
 
 
 @click.command("send-feedback-requests")
@@ -26,7 +23,7 @@ def send_feedback_requests_command(event_slug: str | None) -> None:
     try:
         mails = send_feedback_requests(event, date.today())
     except DomainError as error:
-        raise click.ClickException(FEEDBACK_ERRORS[error.code]) from None
+        raise click.ClickException(console_refusal(error)) from None
     db.session.commit()
     report = deliver(mails)
     click.echo(f"Feedback requests: {report.sent} sent, {report.failed} failed.")

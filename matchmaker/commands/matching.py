@@ -44,31 +44,16 @@ from matchmaker.matching import (
 from matchmaker.matching.candidates import DEFAULT_K
 from matchmaker.matching.model import ScheduleResult
 from matchmaker.matching.synonyms import starter_text
+from matchmaker.refusals import console_refusal, console_text
 from matchmaker.services import DomainError
-from matchmaker.services.matching_settings import set_synonyms, synonym_text
-from matchmaker.services.schedule_export import export_schedule, schedule_csv, schedule_json
-from matchmaker.services.scheduling import (
-    pending_schedule_mails,
-    planning_input,
-    publish_schedule,
-    solve,
-    store_schedule,
-    unconfirmed_attendees,
-)
+from matchmaker.services.schedule.matching_settings import set_synonyms, synonym_text
+from matchmaker.services.schedule.export import export_schedule, schedule_csv, schedule_json
+from matchmaker.services.schedule.matchmaking import run_matchmaking
+from matchmaker.services.schedule.planning import pending_schedule_mails, unconfirmed_attendees
+from matchmaker.services.schedule.publishing import publish
+from matchmaker.services.schedule.runs import schedule_published
 
 CSV_ERROR_EXIT = 2
-NO_SCHEDULE = "there is no schedule yet: run 'matchmaker match' first"
-PLAN_ERRORS = {
-    "no_confirmed_attendees": "nobody to match yet: no registered attendee has confirmed "
-                              "their e-mail address",
-    "locked_meetings_conflict": "the locked meetings contradict each other or the "
-                                "attendees' availability: {detail}",
-}
-SYNONYM_ERRORS = {
-    "synonym_line_malformed": "line {line}: a group needs at least two different tags "
-                              "separated by '=', e.g. 'KI = Künstliche Intelligenz = AI'",
-    "synonym_in_two_groups": "line {line}: a tag of this group is already in an earlier group",
-}
 
 
 def match_file(
@@ -151,21 +136,17 @@ def summary(result: ScheduleResult) -> str:
 def match_event(event_slug: str | None = None, policy: str | None = None) -> None:
     """Plan the event (`policy`: this run's instead of the event's) and store the result."""
     event = require_event(event_slug)
+    if schedule_published(event):  # a re-plan is published at once and its changes mailed
+        require_public_settings(current_app)
     warn_of_unconfirmed(event)
     try:
-        inputs = planning_input(event, policy)
-        db.session.rollback()  # the engine runs without holding SQLite's write lock
-        result = solve(inputs)
+        outcome = run_matchmaking(event, policy)
     except DomainError as error:
-        raise click.ClickException(PLAN_ERRORS[error.code].format(**error.params)) from None
-    run = store_schedule(event, result)
-    if run.published_at:  # the changes are mailed to the attendees
-        require_public_settings(current_app)
-    state = "published (re-plan of a published schedule)" if run.published_at else "stored as a draft"
-    db.session.commit()
-    click.echo(f"Schedule {state}: {summary(result)}")
-    if run.published_at:
-        click.echo(f"Change notices: {mail_summary(deliver(pending_schedule_mails(event)))}.")
+        raise click.ClickException(console_refusal(error)) from None
+    state = "published (re-plan of a published schedule)" if outcome.run.published_at else "stored as a draft"
+    click.echo(f"Schedule {state}: {summary(outcome.result)}")
+    if outcome.change_notices is not None:
+        click.echo(f"Change notices: {mail_summary(outcome.change_notices)}.")
 
 
 def warn_of_unconfirmed(event: Event) -> None:
@@ -245,7 +226,7 @@ def match_command(event_slug, input_path, slots, tables, output, start, slot_min
         _report_csv_errors(errors)
     except SynonymError as error:
         raise click.ClickException(
-            f"{synonyms_path}: {SYNONYM_ERRORS[error.code].format(line=error.line)}") from None
+            f"{synonyms_path}: {console_text(error.code, {'line': error.line})}") from None
     except (ValueError, KeyError) as error:  # a bad --previous file or locked meetings
         raise click.ClickException(f"cannot re-plan: {error}") from None
     if output == "-":
@@ -287,8 +268,8 @@ def export_schedule_command(event_slug: str | None, file_format: str, output: st
         content = export_schedule(event, "xlsx") if file_format == "xlsx" else (
             dumps(schedule_json(event)) if file_format == "json" else schedule_csv(event)
         ).encode("utf-8")
-    except DomainError:
-        raise click.ClickException(NO_SCHEDULE) from None
+    except DomainError as error:
+        raise click.ClickException(console_refusal(error)) from None
     if path is None:
         click.echo(content.decode("utf-8"), nl=False)
     else:
@@ -300,9 +281,9 @@ def publish_event(event_slug: str | None) -> None:
     """Publish the latest draft schedule and mail every attendee their meetings."""
     event = require_event(event_slug)
     try:
-        run = publish_schedule(event)
-    except DomainError:
-        raise click.ClickException(NO_SCHEDULE) from None
+        run = publish(event, "console")
+    except DomainError as error:
+        raise click.ClickException(console_refusal(error)) from None
     meetings = run.quality["meetings"]
     db.session.commit()
     report = deliver(pending_schedule_mails(event))
@@ -343,6 +324,6 @@ def synonyms_command(event_slug: str | None, file_path: Path | None) -> None:
     try:
         set_synonyms(event, read_text(file_path))
     except DomainError as error:
-        raise click.ClickException(SYNONYM_ERRORS[error.code].format(**error.params)) from None
+        raise click.ClickException(console_refusal(error)) from None
     db.session.commit()
     click.echo(f"Synonym list of {event.slug} replaced.")

@@ -19,17 +19,11 @@ from flask import current_app
 from ..documents import BadgeLayout, Progress
 from ..extensions import db
 from ..models import utcnow
-from ..services import DomainError, printing
+from ..refusals import console_refusal
+from ..services import DomainError
+from ..services.documents import printing
 from .setup import event_option, require_event
 
-MESSAGES = {
-    "schedule_not_published": "the schedule is not published yet: run "
-                              "'matchmaker publish-schedule' first",
-    "no_schedule": "there is no schedule yet: run 'matchmaker match' first",
-    "nothing_to_print": "nothing to print: no attendee (or no changed schedule)",
-    "no_tables": "the event has no tables",
-    "badges_do_not_fit": "the badges do not fit on an A4 sheet (210 x 297 mm)",
-}
 OUTPUT = click.option("--output", "output", required=True,
                       type=click.Path(dir_okay=False, writable=True, path_type=Path),
                       help="The PDF file to write.")
@@ -102,7 +96,7 @@ def write(output: Path, unit: str, render: Callable[[Progress], bytes]) -> None:
         with progress_bar(f"Printing {unit}") as progress:
             body = render(progress)
     except DomainError as error:
-        raise click.ClickException(MESSAGES[error.code]) from None
+        raise click.ClickException(console_refusal(error)) from None
     try:
         handle, temporary = tempfile.mkstemp(dir=output.parent, suffix=".part")
         with os.fdopen(handle, "wb") as file:

@@ -14,8 +14,9 @@ from ..auth.forms import PASSWORD_MIN_LENGTH, weak_password_message
 from ..extensions import db
 from ..models import Event, Organiser
 from ..passwords import known_words, weakness
+from ..refusals import console_refusal
 from ..services import DomainError
-from ..services.events import (
+from ..services.events.events import (
     EventPlan,
     SlotBlock,
     all_events,
@@ -26,7 +27,7 @@ from ..services.events import (
     grant_access,
     registration_state,
 )
-from ..services.event_settings import parse_blocks
+from ..services.events.settings import parse_blocks
 from ..text import normalise_email
 
 
@@ -156,8 +157,7 @@ def create_event_command(title: str, starts_on: datetime, venue: str, capacity: 
                 capacity=capacity, blocks=parse_blocks_option(blocks), meeting_minutes=minutes,
                 table_count=tables))
     except DomainError as error:
-        raise click.ClickException(f"cannot create the event: {EVENT_ERRORS[error.code]}"
-                                   .format(**error.params)) from error
+        raise click.ClickException(f"cannot create the event {slug!r}: {console_refusal(error)}") from error
     summary = f"Event {event.title!r} ({event.slug}) with {len(event.slots)} slots " \
               f"and {len(event.tables)} tables is ready."
     db.session.commit()
@@ -167,12 +167,6 @@ def create_event_command(title: str, starts_on: datetime, venue: str, capacity: 
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-EVENT_ERRORS = {
-    "slug_taken": "there is an event {slug!r} already",
-    "slug_not_allowed": "{slug!r} cannot be a short name: use lower-case letters, digits and "
-                        "hyphens, and none of the app's own paths (organiser, me, privacy, ...)",
-    "invalid_event_plan": "capacity and tables must not be negative, meetings must last",
-}
 
 
 @click.command("list-events")

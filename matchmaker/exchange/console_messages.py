@@ -1,5 +1,5 @@
 """English texts of the attendee-file error codes, for the console and logs (the
-dashboard shows them translated: ``services/file_errors.py``). Placeholders: the cell's
+dashboard shows them translated: ``services/attendees/file_errors.py``). Placeholders: the cell's
 `value`, what `line` counts (`unit`) and the error's own parameters."""
 
 MESSAGES = {

@@ -17,10 +17,10 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..mail import deliver
-from ..services.printing import all_schedules_pdf
+from ..services.documents.printing import all_schedules_pdf
 from ..models import Attendee, Event, MailStatus, OutgoingMail
 from ..services import DomainError
-from ..services.scheduling import pending_schedule_mails, planning_input, solve, store_schedule
+from ..services.schedule.matchmaking import run_matchmaking
 
 
 class Progress(Protocol):
@@ -46,19 +46,10 @@ JobFunction = Callable[[Event, dict[str, Any], Progress], JobResult]
 
 def matchmaking(event: Event, params: dict[str, Any], progress: Progress) -> JobResult:
     """Plan the event's meetings and store them, as ``matchmaker match`` does."""
-    progress(0, 3, "loading")
-    inputs = planning_input(event, params.get("policy"))
-    db.session.rollback()  # the engine runs without holding SQLite's write lock
-    progress(1, 3, "solving")
-    result = solve(inputs)
-    progress(2, 3, "storing")
-    run = store_schedule(event, result)  # one transaction: all of the schedule or nothing
-    summary = {"schedule_run_id": run.id, "published": run.published_at is not None,
-               "changed": result.changed_count, "quality": asdict(result.quality)}
-    db.session.commit()
-    deliver(pending_schedule_mails(event))  # change notices of a re-plan after publication
-    progress(3, 3, "stored")
-    return JobResult(summary)
+    outcome = run_matchmaking(event, params.get("policy"), progress)
+    run, result = outcome.run, outcome.result
+    return JobResult({"schedule_run_id": run.id, "published": run.published_at is not None,
+                      "changed": result.changed_count, "quality": asdict(result.quality)})
 
 
 def bulk_mail(event: Event, params: dict[str, Any], progress: Progress) -> JobResult:

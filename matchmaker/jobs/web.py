@@ -8,9 +8,10 @@ A view returns ``job_status_response(event, job_id)`` as it is. The page itself 
 from typing import Any
 
 from flask import Response, jsonify
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 
 from ..models import Event
+from ..refusals import refusal_text
 from ..services import DomainError
 from .service import JobView, job_status
 
@@ -31,13 +32,7 @@ ERROR_LABELS = {
     "worker_lost": _l("The worker running this job stopped. Please start the job again."),
     "crashed": _l("The job stopped because of an internal error. Nothing was half-saved; "
                   "please try again or tell the technical team."),
-    "no_confirmed_attendees": _l("Nobody to match yet: no registered attendee has confirmed "
-                                 "their e-mail address."),
-    "locked_meetings_conflict": _l("The locked meetings contradict each other or the "
-                                   "attendees' availability."),
-    "bad_job_params": _l("The job was started with invalid settings."),
-    "unknown_job_kind": _l("This kind of job does not exist."),
-}
+}  # the job's own failures; a service's refusal codes are in matchmaker.refusals
 WAITING_FOR_WORKER = _l("No worker has taken this job yet. Is \"matchmaker worker\" running?")
 
 
@@ -52,7 +47,7 @@ def status_label(job: JobView) -> str:
 def error_message(job: JobView) -> str | None:
     if job.error is None:
         return None
-    return str(ERROR_LABELS.get(job.error, gettext("The job failed (%(code)s).", code=job.error)))
+    return str(ERROR_LABELS[job.error]) if job.error in ERROR_LABELS else refusal_text(job.error)
 
 
 def job_json(job: JobView) -> dict[str, Any]:

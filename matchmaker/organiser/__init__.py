@@ -14,7 +14,7 @@ from flask_login import current_user
 
 from ..extensions import login_manager
 from ..mail import outbox_viewable
-from ..services.events import managed_event
+from ..services.events.events import managed_event
 
 bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 

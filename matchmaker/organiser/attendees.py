@@ -10,18 +10,20 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import mail
-from ..attendee.forms import ConfirmForm, details_from, form_data
 from ..extensions import db
 from ..formatting import slot_label
 from ..i18n import current_language
 from ..models import Attendee
 from ..services import DomainError
-from ..services import attendee_admin as admin
-from ..services import events as event_service
+from ..services.attendees import admin
+from ..services.events import events as event_service
 from ..services.audit import audit_entries
-from ..services.blocked_pairs import block_candidates, block_pair, blocked_pair_rows, unblock_pair
-from ..services.self_service import Interests, MeetingPreferences, Profile
+from ..services.schedule.blocked_pairs import block_candidates, block_pair, blocked_pair_rows, unblock_pair
+from ..services.attendees.self_service import Interests, MeetingPreferences, Profile
 from ..url_converters import database_int
+from ..web.form_data import details_from, form_data
+from ..web.forms import ConfirmForm
+from ..refusals import refusal, refusal_text
 from . import bp
 from .forms import (
     AttendeeEditForm,
@@ -31,7 +33,6 @@ from .forms import (
     SelectionForm,
     StatusForm,
 )
-from .refusals import refusal_text
 
 
 @bp.get("/<slug>/attendees")
@@ -109,7 +110,7 @@ def block(number: int) -> BaseResponse:
             raise DomainError("attendee_not_found")
         block_pair(g.event, person, admin.attendee_of(g.event, int(form.other.data)), current_user.email)
     except DomainError as error:
-        flash(refusal_text(error.code), "error")
+        flash(refusal(error), "error")
     else:
         db.session.commit()
         flash(_("These two attendees will never be paired."), "success")

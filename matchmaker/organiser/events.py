@@ -9,9 +9,10 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from ..extensions import db
 from ..models import Event
+from ..refusals import refusal
 from ..services import DomainError
-from ..services import events as event_service
-from ..services.events import EventPlan, SlotBlock
+from ..services.events import events as event_service
+from ..services.events.events import EventPlan, SlotBlock
 from . import bp
 from .forms import NO_COPY, NewEventForm
 
@@ -33,9 +34,7 @@ def new_event() -> str | BaseResponse:
     try:
         event = create_from(form, {event.slug: event for event in sources})
     except DomainError as error:
-        form.slug.errors.append(_("An event with this short name exists already.")
-                                if error.code == "slug_taken" else
-                                _("This short name is used by the app itself; please choose another."))
+        form.slug.errors.append(refusal(error))
         return render_template("organiser/new_event.html", form=form)
     event_service.grant_access(current_user, event)
     db.session.commit()

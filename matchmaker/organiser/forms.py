@@ -32,7 +32,7 @@ from wtforms.validators import (
 from ..formatting import slot_label
 from ..labels import ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS, WEIGHT_LABELS
 from ..matching import Weights
-from ..public.forms import (
+from ..web.forms import (
     InterestFields,
     MeetingFields,
     PersonFields,
@@ -41,10 +41,10 @@ from ..public.forms import (
     choices,
     strip_text,
 )
-from ..services.event_settings import parse_blocks
-from ..services.matching_settings import WEIGHT_RANGE
+from ..services.events.settings import parse_blocks
+from ..services.schedule.matching_settings import WEIGHT_RANGE
 from ..text import normalise_email
-from ..services.events import SLUG_PATTERN
+from ..services.events.events import SLUG_PATTERN
 
 NO_COPY = ""
 WEIGHT_NAMES = tuple(field.name for field in dataclass_fields(Weights))

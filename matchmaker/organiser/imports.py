@@ -11,11 +11,11 @@ from werkzeug.wrappers import Response as BaseResponse
 from .. import mail
 from ..extensions import db
 from ..services import DomainError
-from ..services.attendee_export import export_attendees
-from ..services.attendee_import import import_file, preview_import
-from ..services.file_errors import describe_file_error
-from ..services.schedule_export import export_schedule, schedule_json
-from ..services.uploads import keep_upload, take_upload
+from ..services.attendees.export import export_attendees
+from ..services.attendees.imports import import_file, preview_import
+from ..services.attendees.file_errors import describe_file_error
+from ..services.schedule.export import export_schedule, schedule_json
+from ..services.attendees.uploads import keep_upload, take_upload
 from ..exchange.schedule_json import dumps
 from . import bp
 from .forms import ImportConfirmForm, ImportUploadForm

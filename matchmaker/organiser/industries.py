@@ -5,14 +5,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from ..attendee.forms import ConfirmForm
 from ..extensions import db
 from ..services import DomainError
-from ..services.events import industries as all_industries
-from ..services.industries import IndustryName, add_industry, rename_industries
+from ..services.events.events import industries as all_industries
+from ..services.events.industries import IndustryName, add_industry, rename_industries
+from ..web.forms import ConfirmForm
 from . import bp
 from .forms import NewIndustryForm
-from .refusals import refusal_text
+from ..refusals import refusal
 
 
 @bp.route("/industries", methods=["GET", "POST"])
@@ -39,7 +39,7 @@ def saved(change) -> BaseResponse:  # type: ignore[no-untyped-def]
     try:
         change()
     except DomainError as error:
-        flash(refusal_text(error.code), "error")
+        flash(refusal(error), "error")
         return redirect(url_for(".industries"))
     db.session.commit()
     flash(_("The industry list is saved."), "success")

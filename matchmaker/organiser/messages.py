@@ -9,14 +9,14 @@ from werkzeug.wrappers import Response as BaseResponse
 from ..extensions import db
 from ..jobs import start_job
 from ..services import DomainError
-from ..services import attendee_admin as admin
+from ..services.attendees import admin
 from ..models import OutgoingMail
-from ..services.messages import Message, preview, recipients, send_message
+from ..services.mail.messages import Message, preview, recipients, send_message
 from ..url_converters import database_ints
 from . import bp
 from .attendees import attendee_filter, filter_form
 from .forms import MessageForm
-from .refusals import refusal_text
+from ..refusals import refusal
 
 
 @bp.route("/<slug>/messages", methods=["GET", "POST"])
@@ -31,7 +31,7 @@ def write_message() -> str | BaseResponse:
                 return sent(send_message(g.event, ids, message, current_user.email))
             sample = preview(g.event, ids, message)
         except DomainError as error:
-            flash(refusal_text(error.code), "error")
+            flash(refusal(error), "error")
     return render_template("organiser/message.html", form=form, sample=sample,
                            count=len(recipients(g.event, ids)), query=request.args.to_dict())
 

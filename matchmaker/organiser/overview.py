@@ -8,13 +8,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from ..attendee.forms import ConfirmForm
 from ..extensions import db
 from ..jobs import start_job
 from ..services import DomainError
-from ..services.events import industries
-from ..services.feedback import feedback_summary, send_feedback_requests
-from ..services.overview import event_overview
+from ..services.events.events import industries
+from ..services.attendees.feedback import feedback_summary, send_feedback_requests
+from ..services.events.overview import event_overview
+from ..web.forms import ConfirmForm
 from . import bp
 
 

@@ -9,8 +9,9 @@ from werkzeug.wrappers import Response as BaseResponse
 from ..i18n import current_language
 from ..jobs import job_result_file, latest_job, start_job
 from ..jobs.web import job_json, job_status_response
+from ..refusals import refusal
 from ..services import DomainError
-from ..services import printing
+from ..services.documents import printing
 from . import bp
 from .attendees import attendee_or_404
 from .forms import PrintSchedulesForm
@@ -63,7 +64,7 @@ def print_document(document: str) -> Response | BaseResponse:
     try:
         return pdf(make(g.event), f"{g.event.slug}-{document}.pdf")
     except DomainError as error:
-        flash(printing_refusal(error.code), "error")
+        flash(refusal(error), "error")
         return redirect(url_for(".print_area"))
 
 
@@ -72,7 +73,7 @@ def attendee_schedule(number: int) -> Response | BaseResponse:
     try:
         return pdf(printing.schedule_pdf(attendee_or_404(number)), f"schedule-{number}.pdf")
     except DomainError as error:
-        flash(printing_refusal(error.code), "error")
+        flash(refusal(error), "error")
         return redirect(url_for(".attendee", number=number))
 
 
@@ -80,11 +81,3 @@ def pdf(body: bytes, name: str) -> Response:
     response = Response(body, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def printing_refusal(code: str) -> str:
-    if code == "schedule_not_published":
-        return _("There is nothing to print yet: publish the schedule first.")
-    if code == "no_tables":
-        return _("The event has no tables; add them in the settings.")
-    return _("Nothing to print.")

@@ -15,24 +15,18 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from ..extensions import db
 from ..jobs import latest_job, start_job
-from ..models import Meeting
-from ..services.audit import record
 from ..jobs.web import job_json, job_status_response
 from ..formatting import slot_label
 from ..services import DomainError
-from ..services import schedule_edit as edit
-from ..services.schedule_report import find_in_schedule, meeting_detail, publish_summary, schedule_report
-from ..services.matching_settings import set_matching_policy
-from ..services.scheduling import (
-    Unconfirmed,
-    pending_schedule_mails,
-    publish_schedule,
-    unconfirmed_attendees,
-)
+from ..services.schedule import edit
+from ..services.schedule.report import find_in_schedule, meeting_detail, publish_summary, schedule_report
+from ..services.schedule.matching_settings import set_matching_policy
+from ..services.schedule.planning import Unconfirmed, pending_schedule_mails, unconfirmed_attendees
+from ..services.schedule import publishing
+from ..refusals import refusal
 from . import bp
 from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm, RunForm
-from .schedule_texts import (SHORTFALL_TEXTS, UNMATCHED_TEXTS, conflict_message, histogram_bars,
-                             quality_rows)
+from .schedule_texts import SHORTFALL_TEXTS, UNMATCHED_TEXTS, histogram_bars, quality_rows
 
 SEARCH_LENGTH = 100  # characters of a name to look for in the grid
 
@@ -65,7 +59,7 @@ def run_matchmaking() -> BaseResponse:
         try:
             start_job(g.event, "matchmaking", {"policy": form.policy.data}, current_user.email)
         except DomainError as error:
-            flash(job_refusal(error), "error")
+            flash(refusal(error), "error")
     return redirect(url_for("organiser.schedule"))
 
 
@@ -86,8 +80,8 @@ def move_meeting(meeting_id: int) -> str | BaseResponse:
     form.set_slots(g.event.slots)
     if form.validate_on_submit():
         try:
-            moved = edit.move_meeting(g.event, meeting_id, form.slot.data, form.table.data)
-            log_edit("meeting_moved", moved)
+            edit.move_meeting(g.event, meeting_id, form.slot.data, form.table.data,
+                              actor=current_user.email)
         except DomainError as error:
             return refused(error, lambda: render_meeting(meeting_id, form))
         return done(_("The meeting has been moved and locked."), form.page.data, meeting_id)
@@ -99,10 +93,9 @@ def lock_meeting(meeting_id: int) -> BaseResponse:
     form = LockForm()
     locked = form.locked.data == "1"
     try:
-        log_edit("meeting_locked" if locked else "meeting_unlocked",
-                 edit.set_locked(g.event, meeting_id, locked))
+        edit.set_locked(g.event, meeting_id, locked, actor=current_user.email)
     except DomainError as error:
-        flash(conflict_message(error), "error")
+        flash(refusal(error), "error")
         return redirect(url_for("organiser.schedule", page=page_number(form.page.data)))
     return done(_("The meeting is locked: a new run keeps it.") if locked
                 else _("The meeting is unlocked: a new run may move it."), form.page.data, meeting_id)
@@ -115,8 +108,7 @@ def cancel_meeting(meeting_id: int) -> str | BaseResponse:
     if not form.validate_on_submit():
         return render_template("organiser/schedule_cancel.html", meeting=meeting, form=form,
                                slot_names=slot_names(g.event.slots))
-    log_edit("meeting_cancelled", edit.event_meeting(g.event, meeting_id))
-    edit.cancel_meeting(g.event, meeting_id)
+    edit.cancel_meeting(g.event, meeting_id, actor=current_user.email)
     db.session.commit()
     flash(_("The meeting of %(a)s and %(b)s has been cancelled.", a=meeting.a.name, b=meeting.b.name),
           "success")
@@ -131,10 +123,9 @@ def add_meeting() -> str | BaseResponse:
     if request.method == "POST" and form.validate_on_submit():
         try:
             meeting = edit.add_meeting(g.event, (form.first.data, form.second.data),
-                                       form.slot.data, form.table.data)
+                                       form.slot.data, form.table.data, actor=current_user.email)
         except DomainError as error:
             return refused(error, lambda: render_template("organiser/schedule_add.html", form=form))
-        log_edit("meeting_added", meeting)
         return done(_("The meeting has been added and locked."), form.page.data, meeting.id)
     return render_template("organiser/schedule_add.html", form=form)
 
@@ -145,9 +136,9 @@ def publish() -> str | BaseResponse:
     if not form.validate_on_submit():
         return render_template("organiser/schedule_publish.html", form=form, summary=publish_summary(g.event))
     try:
-        publish_schedule(g.event)
+        publishing.publish(g.event, current_user.email)
     except DomainError as error:
-        flash(conflict_message(error), "error")
+        flash(refusal(error), "error")
         return redirect(url_for("organiser.schedule"))
     db.session.commit()
     mails = [outgoing.id for outgoing in pending_schedule_mails(g.event)]
@@ -173,12 +164,6 @@ def unconfirmed_text(left_out: list[Unconfirmed]) -> str:
     ))
 
 
-def job_refusal(error: DomainError) -> str:
-    if error.code == "job_already_running":
-        return _("The matchmaking is running already; its progress is shown below.")
-    return _("The matchmaking could not be started (%(code)s).", code=error.code)
-
-
 def render_meeting(meeting_id: int, form: MoveMeetingForm) -> str:
     meeting = meeting_or_404(meeting_id)
     form.set_slots(g.event.slots)
@@ -188,19 +173,10 @@ def render_meeting(meeting_id: int, form: MoveMeetingForm) -> str:
                            lock_form=LockForm(page=form.page.data), slot_names=slot_names(g.event.slots))
 
 
-def log_edit(action: str, meeting: Meeting) -> None:
-    """Into the audit log, once for each of the two attendees."""
-    where = {"slot": meeting.slot.number, "table": meeting.table.name}
-    for attendee, other in ((meeting.attendee_a, meeting.attendee_b),
-                            (meeting.attendee_b, meeting.attendee_a)):
-        record(g.event, current_user.email, action, attendee,
-               {"with": f"{other.number} {other.full_name}", **where})
-
-
 def refused(error: DomainError, render: Any) -> tuple[str, int]:
     """The form again, with the organiser's input and the message naming the conflict."""
     db.session.rollback()
-    flash(conflict_message(error), "error")
+    flash(refusal(error), "error")
     return render(), 409
 
 

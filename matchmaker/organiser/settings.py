@@ -13,8 +13,8 @@ from .. import mail
 from ..extensions import db
 from ..models import Event
 from ..services import DomainError
-from ..services.matching_settings import event_weights, set_synonyms, set_weights, synonym_text
-from ..services.event_settings import (
+from ..services.schedule.matching_settings import event_weights, set_synonyms, set_weights, synonym_text
+from ..services.events.settings import (
     EventSettings,
     apply_settings,
     blocks_text,
@@ -23,7 +23,7 @@ from ..services.event_settings import (
 )
 from . import bp
 from .forms import WEIGHT_NAMES, SettingsForm, weights_form_class
-from .refusals import refusal_text
+from ..refusals import refusal
 
 
 @bp.route("/<slug>/settings", methods=["GET", "POST"])
@@ -41,7 +41,7 @@ def settings() -> str | BaseResponse:
                 flash(_("The settings are saved."), "success")
                 return redirect(url_for(".settings"))
         except DomainError as error:
-            flash(refusal_text(error.code), "error")
+            flash(refusal(error), "error")
     return render_template("organiser/settings.html", form=form, impact=impact)
 
 
@@ -94,15 +94,9 @@ def matchmaking_settings() -> str | BaseResponse:
             set_weights(g.event, {name: form[name].data for name in WEIGHT_NAMES})
             set_synonyms(g.event, form.synonyms.data or "")
         except DomainError as error:
-            form.synonyms.errors.append(synonym_refusal(error))
+            form.synonyms.errors.append(refusal(error))
         else:
             db.session.commit()
             flash(_("The matchmaking settings are saved; they count from the next run."), "success")
             return redirect(url_for(".matchmaking_settings"))
     return render_template("organiser/matchmaking_settings.html", form=form, names=WEIGHT_NAMES)
-
-
-def synonym_refusal(error: DomainError) -> str:
-    if error.code == "synonym_in_two_groups":
-        return _("Line %(line)s: a tag may stand in one group only.", line=error.params.get("line"))
-    return _("Line %(line)s: write a group as TAG = TAG = TAG.", line=error.params.get("line"))

@@ -4,15 +4,13 @@ at once; a new address gets an invitation that gives access when accepted)."""
 from flask import flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
-from ..auth.invites import invite_organiser
 from ..extensions import db
 from ..i18n import current_language
 from ..mail import deliver_after_response
-from ..models import Organiser, utcnow
-from ..services.events import grant_access, organisers_of
+from ..services.events.events import organisers_of
+from ..services.organisers.access import give_access
 from . import bp
 from .forms import TeamInviteForm
 
@@ -26,14 +24,11 @@ def team() -> str | BaseResponse:
 
 
 def add_to_team(email: str) -> BaseResponse:
-    existing = db.session.scalar(select(Organiser).where(Organiser.email == email))
-    if existing is not None:
-        grant_access(existing, g.event)
-        db.session.commit()
+    outcome = give_access(g.event, email, current_user, current_language())
+    db.session.commit()
+    if outcome.account_exists:
         flash(_("%(email)s may now manage this event.", email=email), "success")
         return redirect(url_for(".team"))
-    outcome = invite_organiser(current_user, email, False, current_language(), utcnow(), g.event)
-    db.session.commit()
     deliver_after_response([outcome.mail] if outcome.mail else [])
     flash(_("An invitation is on its way to %(email)s; accepting it gives access to this "
             "event.", email=email), "success")

@@ -14,7 +14,7 @@ from typing import Any
 from flask import Blueprint, abort, current_app, g
 
 from ..database import reads_only
-from ..services.events import event_by_slug
+from ..services.events.events import event_by_slug
 
 bp = Blueprint("public", __name__)
 

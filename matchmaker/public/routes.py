@@ -10,14 +10,15 @@ from ..formatting import slot_label
 from ..i18n import current_language, remember_language, request_is_safe_target
 from ..mail import compose_after_response, deliver_after_response
 from ..models import Event
-from ..services import events as event_service
-from ..services import notifications, self_service
-from ..services.events import RegistrationState
-from ..services.matching_settings import tag_suggestions
+from ..services.events import events as event_service
+from ..services.mail import notifications
+from ..services.attendees import self_service
+from ..services.events.events import RegistrationState
+from ..services.schedule.matching_settings import tag_suggestions
 from ..security import limited_per_client
-from ..services.registration import Registration, has_free_seat, sign_up
+from ..services.attendees.registration import Registration, has_free_seat, sign_up
 from . import bp
-from .forms import LinkRequestForm, SignUpForm
+from ..web.forms import LinkRequestForm, SignUpForm
 
 FAVICON_MAX_AGE = 7 * 24 * 3600  # seconds
 

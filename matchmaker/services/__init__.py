@@ -1,4 +1,5 @@
-"""Use cases of the app, one module per topic.
+"""Use cases of the app, grouped by subject (attendees, schedule, events, organisers, mail,
+documents), one module per use case or topic.
 
 Services take the event (and actor) explicitly, flush but never commit: the view or
 console command that called them commits once. They raise ``DomainError`` with a

@@ -9,16 +9,17 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Meeting
-from matchmaker.services import calendar
-from matchmaker.services.events import EventPlan, SlotBlock, create_event, ensure_industries
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
-from matchmaker.services.self_service import MeetingPreferences, cancel, update_meetings
+from matchmaker.services.schedule import calendar
+from matchmaker.services.events.events import EventPlan, SlotBlock, create_event, ensure_industries
+from matchmaker.services.schedule.planning import plan_schedule
+from matchmaker.services.schedule.publishing import publish
+from matchmaker.services.attendees.self_service import MeetingPreferences, cancel, update_meetings
 from tests.support.attendees import add_matching_pair
 
 
 def published(event):
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     db.session.commit()
 
 

@@ -89,8 +89,8 @@ def test_simultaneous_cancellations_promote_exactly_as_many_in_order(app, event)
 
 
 def test_cancel_after_erasure_in_another_tab_is_harmless(app, event):
-    from matchmaker.services.privacy import erase
-    from matchmaker.services.self_service import cancel
+    from matchmaker.services.attendees.privacy import erase
+    from matchmaker.services.attendees.self_service import cancel
 
     attendee = add_attendee(event, "Sina")
     erase(attendee)

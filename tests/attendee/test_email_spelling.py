@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
-from matchmaker.services.attendee_import import import_file, preview_import
+from matchmaker.services.attendees.imports import import_file, preview_import
 from tests.dashboard.conftest import organiser_client  # noqa: F401  (fixture)
 from tests.exchange.test_attendee_csv import OTHER, csv_text
 from tests.support.attendees import add_attendee

@@ -10,9 +10,10 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import FeedbackOutcome, MeetingFeedback, OutgoingMail
 from matchmaker.services import DomainError
-from matchmaker.services.feedback import feedback_summary, record_feedback, send_feedback_requests
-from matchmaker.services.calendar import planned_meetings
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.attendees.feedback import feedback_summary, record_feedback, send_feedback_requests
+from matchmaker.services.schedule.calendar import planned_meetings
+from matchmaker.services.schedule.planning import plan_schedule
+from matchmaker.services.schedule.publishing import publish
 from tests.support.attendees import add_attendee
 from tests.support.factories import csrf_token
 from tests.support.mailbox import outbox_messages, text_part
@@ -24,7 +25,7 @@ FEEDBACK_LINK = re.compile(r"http://localhost(/me/[^/\s]+/feedback/\d+\?answer=\
 @pytest.fixture
 def after_the_event(event, pair):
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     event.starts_on = TODAY - timedelta(days=1)
     db.session.commit()
     return pair

@@ -5,7 +5,8 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import MeetingRequest, RequestStatus
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.schedule.planning import plan_schedule
+from matchmaker.services.schedule.publishing import publish
 from tests.support.attendees import add_attendee
 from tests.support.factories import csrf_token
 from tests.support.mailbox import outbox_messages, text_part
@@ -109,7 +110,7 @@ def test_schedule_before_publication_says_so(client, anna, ben, event):
 
 def test_schedule_shows_meetings_and_free_slots(client, anna, ben, event):
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     page = client.get(f"/me/{anna.token}/schedule").get_data(as_text=True)
     assert "Ben Beispiel" in page and "Energie und Umwelt" in page
     assert page.count(">Frei<") == len(event.slots) - 1
@@ -118,14 +119,14 @@ def test_schedule_shows_meetings_and_free_slots(client, anna, ben, event):
 
 def test_english_schedule_writes_the_date_the_british_way(client, anna, ben, event):
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     page = client.get(f"/me/{ben.token}/schedule").get_data(as_text=True)
     assert "Wednesday, 16 June 2027" in page and "Free" in page
 
 
 def test_feed_address_is_created_on_request_only(client, anna, ben, event):
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     path = f"/me/{anna.token}/schedule"
     assert "/me/feed/" not in client.get(path).get_data(as_text=True)
     client.post(f"{path}/feed", data={"csrf_token": csrf_token(client, path)})

@@ -9,10 +9,10 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import MeetingRequest, RequestStatus, utcnow
 from matchmaker.services import DomainError
-from matchmaker.services import meeting_requests as requests
-from matchmaker.services.privacy import erase, personal_data
-from matchmaker.services.scheduling import must_meet, planning_input
-from matchmaker.services.self_service import MeetingPreferences, cancel, update_meetings
+from matchmaker.services.attendees import meeting_requests as requests
+from matchmaker.services.attendees.privacy import erase, personal_data
+from matchmaker.services.schedule.planning import must_meet, planning_input
+from matchmaker.services.attendees.self_service import MeetingPreferences, cancel, update_meetings
 from tests.support.attendees import add_attendee, add_meeting
 
 

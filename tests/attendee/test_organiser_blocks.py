@@ -7,8 +7,8 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import BlockedPair, MeetingRequest, RequestStatus
 from matchmaker.services import DomainError
-from matchmaker.services import meeting_requests as requests
-from matchmaker.services.blocked_pairs import block_pair
+from matchmaker.services.attendees import meeting_requests as requests
+from matchmaker.services.schedule.blocked_pairs import block_pair
 from tests.support.factories import csrf_token
 
 

@@ -6,8 +6,9 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Meeting, OutgoingMail
-from matchmaker.services.scheduling import pending_schedule_mails, plan_schedule, publish_schedule
-from matchmaker.services.self_service import MeetingPreferences, update_meetings
+from matchmaker.services.schedule.planning import pending_schedule_mails, plan_schedule
+from matchmaker.services.schedule.publishing import publish
+from matchmaker.services.attendees.self_service import MeetingPreferences, update_meetings
 from tests.support.attendees import add_attendee
 from tests.support.mailbox import outbox_messages, text_part
 
@@ -26,14 +27,14 @@ def mails(kind):
 def test_publishing_mails_everyone_with_meetings_their_schedule(event, people):
     anna, ben, carla = people
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     assert {m.recipient for m in mails("schedule")} == {anna.email, ben.email}
 
 
 def test_schedule_mail_names_the_schedule_and_lists_the_meetings(event, people):
     anna, ben, _carla = people
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     german = next(m for m in mails("schedule") if m.recipient == anna.email)
     english = next(m for m in mails("schedule") if m.recipient == ben.email)
     assert german.subject.startswith("Ihr Terminplan") and english.subject.startswith("Your schedule")
@@ -50,7 +51,7 @@ def test_a_draft_sends_nothing(event, people):
 
 def test_replan_notifies_only_attendees_whose_meetings_changed(event, people):
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     before = len(mails("schedule"))
     dana = add_attendee(event, "Dana", org_type="cluster", themes=["skills"], offers=["Ausbildung"])
     emil = add_attendee(event, "Emil", org_type="public", themes=["skills"], seeks=["Ausbildung"])
@@ -62,7 +63,7 @@ def test_replan_notifies_only_attendees_whose_meetings_changed(event, people):
 def test_change_notice_says_what_changed(event, people):
     anna, ben, _carla = people
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     slot = db.session.scalar(select(Meeting)).slot.number
     update_meetings(anna, MeetingPreferences(True, [slot], None), True, "test")
     plan_schedule(event)
@@ -74,7 +75,7 @@ def test_change_notice_says_what_changed(event, people):
 
 def withdraw_consent_after_publication(event, person) -> None:
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     update_meetings(person, MeetingPreferences(True, [], None), False, "test")
     plan_schedule(event)
 
@@ -127,7 +128,7 @@ def test_match_after_publication_sends_the_change_notices(runner, event, people,
 def test_schedule_mails_name_no_partner_so_an_erasure_leaves_nothing_behind(event, people):
     anna, ben, _carla = people
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     for mail in mails("schedule"):
         for other in (anna, ben):
             if other.email != mail.recipient:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, OutgoingMail
-from matchmaker.services.meeting_requests import send_request
+from matchmaker.services.attendees.meeting_requests import send_request
 from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import csrf_token
 from tests.support.mailbox import outbox_messages

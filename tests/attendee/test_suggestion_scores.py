@@ -12,9 +12,9 @@ from matchmaker.attendee.routes import industry_choices
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
 from matchmaker.reasons import phrase_reasons
-from matchmaker.services.blocked_pairs import block_pair
-from matchmaker.services.matching_settings import set_synonyms, set_weights
-from matchmaker.services.scheduling import planning_input, reason_json
+from matchmaker.services.schedule.blocked_pairs import block_pair
+from matchmaker.services.schedule.matching_settings import set_synonyms, set_weights
+from matchmaker.services.schedule.planning import planning_input, reason_json
 from tests.support.attendees import add_attendee
 
 CARD = re.compile(r'<h2 class="card-title">(.*?)</h2>.*?<ul class="reasons">(.*?)</ul>', re.S)

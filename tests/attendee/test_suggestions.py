@@ -7,9 +7,9 @@ from flask_babel import force_locale
 from matchmaker import matching
 from matchmaker.extensions import db
 from matchmaker.reasons import phrase_reasons
-from matchmaker.services import meeting_requests as requests
-from matchmaker.services.participants import Filters, participant_page, suggestions_for
-from matchmaker.services.scheduling import engine_attendee
+from matchmaker.services.attendees import meeting_requests as requests
+from matchmaker.services.attendees.participants import Filters, participant_page, suggestions_for
+from matchmaker.services.schedule.planning import engine_attendee
 from tests.support.attendees import add_attendee, add_meeting
 
 

@@ -3,7 +3,7 @@
 import re
 
 from matchmaker.extensions import db
-from matchmaker.services.matching_settings import set_synonyms, tag_suggestions
+from matchmaker.services.schedule.matching_settings import set_synonyms, tag_suggestions
 from tests.support.factories import submit_sign_up
 
 OPTION = re.compile(r'<option value="([^"]*)">')

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
-from matchmaker.auth.invites import invite_organiser
+from matchmaker.services.organisers.invites import invite_organiser
 from matchmaker.extensions import db
 from matchmaker.models import Organiser, OrganiserInvite, utcnow
 from matchmaker.services import DomainError

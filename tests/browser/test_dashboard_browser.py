@@ -6,8 +6,8 @@ from flask import Flask
 from playwright.sync_api import Browser, Page, expect
 
 from matchmaker.extensions import db
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.events import event_by_slug
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.events.events import event_by_slug
 from matchmaker.synthetic import generate_attendees
 from tests.support.browser import DESKTOP, accessibility_violations, horizontal_overflow, log_in, open_page
 from tests.support.factories import add_organiser, make_event

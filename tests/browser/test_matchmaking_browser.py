@@ -14,8 +14,9 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Event, Meeting
-from matchmaker.services import meeting_requests
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.attendees import meeting_requests
+from matchmaker.services.schedule.planning import plan_schedule
+from matchmaker.services.schedule.publishing import publish
 from tests.support.attendees import add_attendee, add_matching_pair
 from tests.support.browser import assert_accessible, horizontal_overflow, keep_screenshot
 
@@ -56,7 +57,7 @@ def test_suggestion_request_acceptance_schedule_and_download(page: Page, live_ap
 
     def plan_and_publish(event):
         plan_schedule(event)
-        publish_schedule(event)
+        publish(event, "organiser@example.org")
     run(live_app, plan_and_publish)
 
     for link, partner, mutual, download_link in (
@@ -86,7 +87,7 @@ def audited_pages(live_app: Flask) -> list[str]:
         meeting_requests.send_request(emma, cara, "Hallo")
         meeting_requests.block(cara, add_attendee(event, "Fritz", themes=["skills"]))
         plan_schedule(event)
-        publish_schedule(event)
+        publish(event, "organiser@example.org")
         event.starts_on = date.today()
         db.session.flush()
         meeting = db.session.scalars(select(Meeting).where(

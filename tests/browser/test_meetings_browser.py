@@ -7,9 +7,10 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Meeting
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.events import all_events
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.events.events import all_events
+from matchmaker.services.schedule.planning import plan_schedule
+from matchmaker.services.schedule.publishing import publish
 from matchmaker.synthetic import generate_attendees
 from tests.support.browser import accessibility_violations, horizontal_overflow
 
@@ -23,7 +24,7 @@ def meeting_link(live_app: Flask) -> str:
         (event,) = all_events()
         import_attendees(event, generate_attendees(30, seed=3, slots=10), "test", confirmed=True)
         plan_schedule(event)
-        publish_schedule(event)
+        publish(event, "organiser@example.org")
         attendee_id = db.session.scalars(select(Meeting.attendee_a_id)).first()
         attendee = db.session.get(Attendee, attendee_id)
         attendee.language = "de"

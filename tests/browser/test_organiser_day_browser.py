@@ -13,8 +13,8 @@ from sqlalchemy import select
 from matchmaker import PROJECT_DIR
 from matchmaker.extensions import db
 from matchmaker.models import Meeting, MeetingTable, Slot
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.events import all_events
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.events.events import all_events
 from matchmaker.synthetic import generate_attendees
 from tests.support.browser import accessibility_violations, log_in
 from tests.support.factories import add_organiser

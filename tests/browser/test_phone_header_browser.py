@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Meeting
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.events import event_by_slug
-from matchmaker.services.scheduling import plan_schedule
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.events.events import event_by_slug
+from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.browser import AXE_OPTIONS, PHONE, log_in, open_page
 from tests.support.factories import add_organiser, login

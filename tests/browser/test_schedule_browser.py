@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Meeting, MeetingTable, Slot
-from matchmaker.services import schedule_edit as edit
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.events import all_events
-from matchmaker.services.scheduling import plan_schedule
+from matchmaker.services.schedule import edit
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.events.events import all_events
+from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.browser import accessibility_violations, log_in, keep_screenshot
 from tests.support.attendees import add_attendee
@@ -30,8 +30,8 @@ def planned(live_app: Flask) -> None:
         plan_schedule(event)
         anna = add_attendee(event, "Anna", offers=["Wasserstoff"])
         bernd = add_attendee(event, "Bernd", seeks=["Wasserstoff"])
-        meeting = edit.add_meeting(event, (anna.id, bernd.id), 1, 20)
-        edit.set_locked(event, meeting.id, False)
+        meeting = edit.add_meeting(event, (anna.id, bernd.id), 1, 20, actor="organiser@example.org")
+        edit.set_locked(event, meeting.id, False, actor="organiser@example.org")
         db.session.commit()
         add_organiser()
         db.session.remove()

@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
-from matchmaker.services.attendee_admin import AttendeeFilter, find_attendees
+from matchmaker.services.attendees.admin import AttendeeFilter, find_attendees
 from tests.conftest import app_config
 from tests.support.attendees import add_attendee
 from tests.support.factories import make_event

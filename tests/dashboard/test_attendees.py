@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, AuditEntry, Meeting, OutgoingMail
-from matchmaker.services.scheduling import planning_input
+from matchmaker.services.schedule.planning import planning_input
 from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import csrf_token
 

@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.schedule.planning import plan_schedule
+from matchmaker.services.schedule.publishing import publish
 from tests.exchange.sheets import workbook_bytes
 from tests.exchange.test_attendee_csv import GOOD, OTHER, csv_text
 from tests.exchange.test_file_formats import huge_cell_csv, inflated, sheet_rows
@@ -22,7 +23,7 @@ CSV_DOWNLOADS = [rule.endpoint for rule in rules_of("organiser") if "fmt" in rul
 def test_csv_download_names_its_charset_once(app, organiser_client, event, endpoint):
     add_matching_pair(event)
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     response = organiser_client.get(example_path(app, endpoint, slug=event.slug, fmt="csv"))
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"

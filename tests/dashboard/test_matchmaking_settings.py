@@ -4,7 +4,7 @@ from dataclasses import asdict
 
 from matchmaker.extensions import db
 from matchmaker.matching import Weights
-from matchmaker.services.scheduling import planning_input
+from matchmaker.services.schedule.planning import planning_input
 from tests.support.attendees import add_attendee
 from tests.support.factories import csrf_token
 

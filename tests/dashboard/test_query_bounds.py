@@ -1,7 +1,7 @@
 """The dashboard's pages send as many SQL statements for many attendees as for few."""
 
 from matchmaker.extensions import db
-from matchmaker.services.attendee_import import import_attendees
+from matchmaker.services.attendees.imports import import_attendees
 from matchmaker.synthetic import generate_attendees
 from tests.support.factories import add_organiser, login, make_event
 from tests.support.queries import counting_queries

@@ -4,8 +4,9 @@ from datetime import datetime
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event, Meeting, ScheduleRun, utcnow
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.schedule.planning import plan_schedule
+from matchmaker.services.schedule import publishing
 from matchmaker.synthetic import generate_attendees
 from tests.support.attendees import add_attendee
 
@@ -41,5 +42,5 @@ def planned(event: Event, count: int = 40) -> None:
     """``count`` synthetic attendees, scheduled by the engine and published."""
     import_attendees(event, generate_attendees(count, seed=11, slots=10), "test", confirmed=True)
     plan_schedule(event)
-    publish_schedule(event)
+    publishing.publish(event, "organiser@example.org")
     db.session.commit()

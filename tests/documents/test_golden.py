@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from matchmaker.services import printing
+from matchmaker.services.documents import printing
 from tests.documents.pdf_text import pages
 from tests.documents.scenario import meet, person, publish
 

@@ -1,7 +1,7 @@
 """`matchmaker print ...`: the files they write and what they say."""
 
 from matchmaker.extensions import db
-from matchmaker.services.self_service import cancel
+from matchmaker.services.attendees.self_service import cancel
 from tests.documents.pdf_text import pages
 from tests.documents.scenario import meet, person, publish
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, utcnow
-from matchmaker.services.events import copy_event
+from matchmaker.services.events.events import copy_event
 from tests.support.attendees import add_attendee
 from tests.support.factories import csrf_token, make_event, valid_sign_up
 

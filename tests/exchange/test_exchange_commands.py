@@ -16,8 +16,8 @@ from sqlalchemy import select
 from matchmaker.commands.matching import match_command
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event
-from matchmaker.services.attendee_export import exported_attendees
-from matchmaker.services.events import EventPlan, SlotBlock, create_event
+from matchmaker.services.attendees.export import exported_attendees
+from matchmaker.services.events.events import EventPlan, SlotBlock, create_event
 from tests.exchange.test_attendee_csv import GOOD, OTHER, csv_text
 from tests.exchange.test_file_formats import huge_cell_csv
 

@@ -12,8 +12,8 @@ from matchmaker.extensions import db
 from matchmaker.jobs import JobView, job_status
 from matchmaker.jobs.queue import embedded_worker
 from matchmaker.models import Event
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.events import EventPlan, SlotBlock, create_event
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.events.events import EventPlan, SlotBlock, create_event
 from matchmaker.synthetic import generate_attendees
 from tests.attendee.conftest import smtp  # noqa: F401  (fixture: a loopback SMTP server)
 from tests.support.postgres import create_database

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.jobs import job_status, start_job
 from matchmaker.models import MailStatus, OutgoingMail
-from matchmaker.services.notifications import compose
+from matchmaker.services.mail.notifications import compose
 from tests.jobs.conftest import ORGANISER, other_event
 from tests.support.attendees import add_attendee
 

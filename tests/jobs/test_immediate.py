@@ -17,6 +17,7 @@ from matchmaker.jobs import (
 from matchmaker.jobs.runner import run_job
 from matchmaker.models import Job, Meeting, ScheduleRun
 from matchmaker.services import DomainError
+from matchmaker.services.schedule import matchmaking
 from tests.jobs.conftest import ORGANISER, other_event, seed
 
 
@@ -59,8 +60,8 @@ def test_store_failing_half_way_keeps_the_previous_schedule(immediate, seeded, m
         real_store(event, result)
         raise RuntimeError("disk full")
 
-    real_store = KINDS["matchmaking"].__globals__["store_schedule"]
-    monkeypatch.setitem(KINDS["matchmaking"].__globals__, "store_schedule", store_then_crash)
+    real_store = matchmaking.store_schedule
+    monkeypatch.setattr(matchmaking, "store_schedule", store_then_crash)
     job = start_job(seeded, "matchmaking", {}, ORGANISER)
     view = job_status(seeded, job.id)
     assert (view.status, view.error, view.error_detail) == ("failed", "crashed", "RuntimeError: disk full")

@@ -4,11 +4,13 @@ import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models import AttendeeStatus, Meeting
+from matchmaker.models import AttendeeStatus, AuditEntry, Meeting
 from matchmaker.services import DomainError
-from matchmaker.services import schedule_edit as edit
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.scheduling import plan_schedule, publish_schedule, schedule_published
+from matchmaker.services.schedule import edit
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.schedule.planning import plan_schedule
+from matchmaker.services.schedule.publishing import publish
+from matchmaker.services.schedule.runs import schedule_published
 from matchmaker.synthetic import generate_attendees
 from tests.support.attendees import add_attendee
 
@@ -26,13 +28,13 @@ def people(event):
 
 def refused(call, *args) -> DomainError:
     with pytest.raises(DomainError) as caught:
-        call(*args)
+        call(*args, actor="organiser@example.org")
     db.session.rollback()
     return caught.value
 
 
 def test_added_meeting_is_locked_and_scored_by_the_engine(event, people):
-    meeting = edit.add_meeting(event, (people["bernd"].id, people["anna"].id), 2, 7)
+    meeting = edit.add_meeting(event, (people["bernd"].id, people["anna"].id), 2, 7, actor="organiser@example.org")
     db.session.commit()
     assert (meeting.slot.number, meeting.table.number, meeting.locked) == (2, 7, True)
     assert meeting.attendee_a_id < meeting.attendee_b_id
@@ -40,35 +42,35 @@ def test_added_meeting_is_locked_and_scored_by_the_engine(event, people):
 
 
 def test_moved_meeting_is_at_its_new_place_and_locked(event, people):
-    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
-    edit.set_locked(event, meeting.id, False)
-    edit.move_meeting(event, meeting.id, 3, 9)
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
+    edit.set_locked(event, meeting.id, False, actor="organiser@example.org")
+    edit.move_meeting(event, meeting.id, 3, 9, actor="organiser@example.org")
     db.session.commit()
     assert (meeting.slot.number, meeting.table.number, meeting.locked) == (3, 9, True)
 
 
 def test_move_within_its_own_slot_to_another_table_is_allowed(event, people):
-    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
-    edit.move_meeting(event, meeting.id, 1, 2)
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
+    edit.move_meeting(event, meeting.id, 1, 2, actor="organiser@example.org")
     assert meeting.table.number == 2
 
 
 def test_unlocked_meeting_stays_where_it_is(event, people):
-    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
-    edit.set_locked(event, meeting.id, False)
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
+    edit.set_locked(event, meeting.id, False, actor="organiser@example.org")
     db.session.commit()
     assert (meeting.locked, meeting.slot.number) == (False, 1)
 
 
 def test_cancelled_meeting_is_gone(event, people):
-    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
-    edit.cancel_meeting(event, meeting.id)
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
+    edit.cancel_meeting(event, meeting.id, actor="organiser@example.org")
     db.session.commit()
     assert db.session.scalars(select(Meeting)).all() == []
 
 
 def test_double_booking_names_the_attendee(event, people):
-    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
     error = refused(edit.add_meeting, event, (people["anna"].id, people["dora"].id), 1, 2)
     assert (error.code, error.params) == ("double_booking", {"attendee": "Anna Beispiel", "slot": 1})
 
@@ -79,19 +81,19 @@ def test_unavailable_slot_names_the_attendee(event, people):
 
 
 def test_occupied_table_names_table_and_slot(event, people):
-    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
     error = refused(edit.add_meeting, event, (people["carla"].id, people["dora"].id), 1, 1)
     assert (error.code, error.params) == ("table_occupied", {"slot": 1, "table": "1"})
 
 
 def test_move_onto_an_occupied_table_is_refused(event, people):
-    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
-    other = edit.add_meeting(event, (people["carla"].id, people["dora"].id), 2, 1)
+    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
+    other = edit.add_meeting(event, (people["carla"].id, people["dora"].id), 2, 1, actor="organiser@example.org")
     assert refused(edit.move_meeting, event, other.id, 1, 1).code == "table_occupied"
 
 
 def test_same_pair_twice_is_refused(event, people):
-    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
     error = refused(edit.add_meeting, event, (people["bernd"].id, people["anna"].id), 2, 1)
     assert (error.code, error.params) == ("pair_already_meets", {"slot": 1})
 
@@ -103,7 +105,7 @@ def test_same_organisation_is_refused(event, people):
 
 
 def test_over_maximum_names_the_attendee_and_the_maximum(event, people):
-    edit.add_meeting(event, (people["carla"].id, people["anna"].id), 1, 1)
+    edit.add_meeting(event, (people["carla"].id, people["anna"].id), 1, 1, actor="organiser@example.org")
     error = refused(edit.add_meeting, event, (people["carla"].id, people["dora"].id), 2, 1)
     assert (error.code, error.params) == ("over_maximum", {"attendee": "Carla Beispiel", "maximum": 1})
 
@@ -134,7 +136,7 @@ def test_unknown_slot_and_table_are_refused(event, people):
 
 
 def test_meeting_of_another_event_is_not_found(event, people):
-    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1)
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
     meeting.event_id = event.id + 1000
     assert refused(edit.set_locked, event, meeting.id, True).code == "meeting_not_found"
 
@@ -147,7 +149,7 @@ def test_matchable_attendees_leave_out_those_not_taking_part(event, people):
 
 def test_locked_meeting_survives_a_new_run(runner, event, people):
     import_attendees(event, generate_attendees(30, seed=5, slots=10), "test", confirmed=True)
-    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 6, 60)
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 6, 60, actor="organiser@example.org")
     db.session.commit()
     result = runner.invoke(args=["match"])
     assert result.exit_code == 0, result.output
@@ -159,8 +161,49 @@ def test_locked_meeting_survives_a_new_run(runner, event, people):
 def test_edit_of_a_published_schedule_stays_published(event, people):
     import_attendees(event, generate_attendees(20, seed=5, slots=10), "test", confirmed=True)
     plan_schedule(event)
-    publish_schedule(event)
+    publish(event, "organiser@example.org")
     meeting = db.session.scalars(select(Meeting)).first()
-    edit.cancel_meeting(event, meeting.id)
+    edit.cancel_meeting(event, meeting.id, actor="organiser@example.org")
     db.session.commit()
     assert schedule_published(event)
+
+
+def audit_rows(event) -> list[tuple[str, str, int | None, dict]]:
+    return [(e.actor, e.action, e.attendee_id, e.changes)
+            for e in db.session.scalars(select(AuditEntry).where(AuditEntry.event_id == event.id)
+                                        .order_by(AuditEntry.id))]
+
+
+def test_moved_meeting_is_in_the_audit_log_of_both_attendees(event, people):
+    anna, bernd = people["anna"], people["bernd"]
+    meeting = edit.add_meeting(event, (anna.id, bernd.id), 1, 1, actor="ada@example.org")
+    edit.move_meeting(event, meeting.id, 3, 9, actor="bob@example.org")
+    db.session.commit()
+    moved = [row for row in audit_rows(event) if row[1] == "meeting_moved"]
+    assert moved == [
+        ("bob@example.org", "meeting_moved", anna.id,
+         {"with": f"{bernd.number} {bernd.full_name}", "slot": 3, "table": "9"}),
+        ("bob@example.org", "meeting_moved", bernd.id,
+         {"with": f"{anna.number} {anna.full_name}", "slot": 3, "table": "9"}),
+    ]
+
+
+def test_each_edit_writes_its_own_audit_action(event, people):
+    meeting = edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1,
+                               actor="ada@example.org")
+    edit.set_locked(event, meeting.id, False, actor="ada@example.org")
+    edit.set_locked(event, meeting.id, True, actor="ada@example.org")
+    edit.cancel_meeting(event, meeting.id, actor="ada@example.org")
+    db.session.commit()
+    actions = [action for _, action, _, _ in audit_rows(event)]
+    assert actions == [action for action in ("meeting_added", "meeting_unlocked", "meeting_locked",
+                                             "meeting_cancelled") for _ in range(2)]
+
+
+def test_publishing_records_who_published(event, people):
+    import_attendees(event, generate_attendees(20, seed=5, slots=10), "test", confirmed=True)
+    run, _ = plan_schedule(event)
+    publish(event, "ada@example.org")
+    db.session.commit()
+    assert audit_rows(event)[-1] == ("ada@example.org", "schedule_published", None,
+                                     {"meetings": run.quality["meetings"]})

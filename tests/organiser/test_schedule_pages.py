@@ -12,9 +12,9 @@ from matchmaker.extensions import db
 from matchmaker.matching import Quality
 from matchmaker.models import Meeting, MeetingTable, ScheduleRun
 from matchmaker.organiser.schedule_texts import QUALITY_LABELS, SHOWN_APART
-from matchmaker.services import schedule_edit as edit
-from matchmaker.services.attendee_import import import_attendees
-from matchmaker.services.scheduling import plan_schedule
+from matchmaker.services.schedule import edit
+from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.attendees import add_attendee
 from tests.support.factories import add_organiser, csrf_token, login
@@ -128,7 +128,7 @@ def test_certificate_names_people_below_the_fair_level_with_number_and_link(orga
 
 
 def test_grid_shows_pair_with_lock_state(organiser, event, pair):
-    edit.add_meeting(event, (pair[0].id, pair[1].id), 2, 3)
+    edit.add_meeting(event, (pair[0].id, pair[1].id), 2, 3, actor="organiser@example.org")
     db.session.commit()
     page = text(organiser.get(BASE))
     cell = re.search(r'<td id="meeting-\d+" class="cell-meeting cell-locked">(.*?)</td>', page).group(1)
@@ -136,8 +136,8 @@ def test_grid_shows_pair_with_lock_state(organiser, event, pair):
 
 
 def test_move_through_the_form_moves_and_locks(organiser, event, pair):
-    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
-    edit.set_locked(event, meeting.id, False)
+    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
+    edit.set_locked(event, meeting.id, False, actor="organiser@example.org")
     db.session.commit()
     response = post(organiser, f"{BASE}meetings/{meeting.id}/move", {"slot": "4", "table": "12"})
     assert response.status_code == 302
@@ -148,7 +148,7 @@ def test_move_through_the_form_moves_and_locks(organiser, event, pair):
 def test_refused_move_names_the_conflict_and_keeps_the_input(organiser, event, pair):
     carla = add_attendee(event, "Carla", unavailable_slots=[5])
     dora = add_attendee(event, "Dora")
-    meeting = edit.add_meeting(event, (carla.id, dora.id), 1, 1)
+    meeting = edit.add_meeting(event, (carla.id, dora.id), 1, 1, actor="organiser@example.org")
     db.session.commit()
     response = post(organiser, f"{BASE}meetings/{meeting.id}/move", {"slot": "5", "table": "17"})
     page = text(response)
@@ -158,7 +158,7 @@ def test_refused_move_names_the_conflict_and_keeps_the_input(organiser, event, p
 
 
 def test_refused_add_in_english_names_the_conflict(organiser, event, pair):
-    edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
+    edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
     dora = add_attendee(event, "Dora")
     organiser.get("/language/en")
     response = post(organiser, f"{BASE}add", {"first": pair[0].id, "second": dora.id, "slot": "1", "table": "2"},
@@ -183,7 +183,7 @@ def test_add_form_offers_only_matchable_attendees(organiser, event, pair):
 
 
 def test_lock_button_unlocks_and_locks(organiser, event, pair):
-    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
+    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
     db.session.commit()
     post(organiser, f"{BASE}meetings/{meeting.id}/lock", {"locked": "0"})
     db.session.expire_all()
@@ -194,7 +194,7 @@ def test_lock_button_unlocks_and_locks(organiser, event, pair):
 
 
 def test_cancel_asks_first_then_deletes(organiser, event, pair):
-    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
+    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
     db.session.commit()
     question = text(organiser.get(f"{BASE}meetings/{meeting.id}/cancel"))
     assert "Dieses Gespräch absagen?" in question and "Anna Beispiel" in question
@@ -207,7 +207,7 @@ def test_unknown_meeting_is_not_found(organiser):
 
 
 def test_publish_confirmation_says_how_many_attendees_are_told(organiser, event, pair):
-    edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
+    edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
     import_attendees(event, generate_attendees(10, seed=5, slots=10), "test", confirmed=True)
     plan_schedule(event)
     db.session.commit()
@@ -249,7 +249,7 @@ def test_schedule_page_queries_do_not_grow_with_attendees(organiser, event, path
 
 
 def test_move_with_a_table_that_is_no_number_is_refused_with_a_message(organiser, event, pair):
-    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
+    meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1, actor="organiser@example.org")
     db.session.commit()
     response = post(organiser, f"{BASE}meetings/{meeting.id}/move", {"slot": "2", "table": "zwei"})
     assert response.status_code == 422

@@ -34,8 +34,9 @@ from matchmaker import create_app
 from matchmaker.auth.routes import BUSY_RETRY_SECONDS
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event, Meeting
-from matchmaker.services.meeting_requests import block, send_request
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.attendees.meeting_requests import block, send_request
+from matchmaker.services.schedule.planning import plan_schedule
+from matchmaker.services.schedule.publishing import publish
 from tests.conftest import app_config
 from tests.support.attendees import add_attendee, add_matching_pair
 from tests.support.factories import add_organiser, csrf_token, login, make_event
@@ -98,7 +99,7 @@ def scene_database(sqlite_template: Path, tmp_path_factory: pytest.TempPathFacto
         anna, ben = add_matching_pair(event)
         bernd, dora, emil = (add_attendee(event, name) for name in ("Bernd", "Dora", "Emil"))
         plan_schedule(event)
-        publish_schedule(event)
+        publish(event, "organiser@example.org")
         meeting = db.session.scalars(select(Meeting).where(
             or_(Meeting.attendee_a_id == anna.id, Meeting.attendee_b_id == anna.id))).first()
         assert meeting is not None, "the engine should pair Anna with Ben"

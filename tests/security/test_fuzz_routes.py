@@ -33,8 +33,9 @@ from wtforms.fields.core import UnboundField
 from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.models import Meeting
-from matchmaker.services.meeting_requests import block, send_request
-from matchmaker.services.scheduling import plan_schedule, publish_schedule
+from matchmaker.services.attendees.meeting_requests import block, send_request
+from matchmaker.services.schedule.planning import plan_schedule
+from matchmaker.services.schedule.publishing import publish
 from tests.conftest import app_config, empty_all_tables
 from tests.support.attendees import add_attendee, add_matching_pair
 from tests.support.factories import CSRF_FIELD, add_organiser, login, make_event
@@ -159,7 +160,7 @@ def build_scene(app: Flask) -> dict[str, object]:
         anna, ben = add_matching_pair(event)
         dora, emil = (add_attendee(event, name) for name in ("Dora", "Emil"))
         plan_schedule(event)
-        publish_schedule(event)
+        publish(event, "organiser@example.org")
         meeting = db.session.scalars(select(Meeting).where(
             or_(Meeting.attendee_a_id == anna.id, Meeting.attendee_b_id == anna.id))).first()
         assert meeting is not None, "the engine should pair Anna with Ben"

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, EventStatistics, OutgoingMail, utcnow
-from matchmaker.services.self_service import cancel
+from matchmaker.services.attendees.self_service import cancel
 from tests.support.attendees import add_attendee
 from tests.support.factories import make_event
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, utcnow
-from matchmaker.services.notifications import promote_and_notify
+from matchmaker.services.mail.notifications import promote_and_notify
 from tests.support.attendees import add_attendee
 from tests.support.factories import make_event
 from tests.support.mailbox import outbox_messages, text_part

@@ -2,7 +2,7 @@
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event, Meeting, utcnow
-from matchmaker.services.registration import Registration, sign_up
+from matchmaker.services.attendees.registration import Registration, sign_up
 
 
 def add_attendee(event: Event, name: str, confirmed: bool = True, **overrides) -> Attendee:

@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 
 from matchmaker.extensions import db
 from matchmaker.models import Event, Organiser
-from matchmaker.services.events import EventPlan, SlotBlock, create_event, ensure_industries
+from matchmaker.services.events.events import EventPlan, SlotBlock, create_event, ensure_industries
 
 CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 

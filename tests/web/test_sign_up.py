@@ -191,7 +191,7 @@ def test_control_characters_are_dropped_not_crashing(client, event):
 
 
 def test_friendly_number_is_not_reused_after_erasure(client, event):
-    from matchmaker.services.privacy import erase
+    from matchmaker.services.attendees.privacy import erase
 
     submit_sign_up(client, email="first@example.org")
     submit_sign_up(client, email="second@example.org")

@@ -1,0 +1,45 @@
+"""The event's attendees as a file for organisers (every status, by registration number)."""
+
+from typing import Literal
+
+from sqlalchemy import select
+
+from ...exchange.attendee_csv import AttendeeRow
+from ...exchange.attendee_export import ExportedAttendee, attendees_csv, attendees_xlsx
+from ...extensions import db
+from ...models import Attendee, Event, MeetingRequest
+
+
+def export_attendees(event: Event, fmt: Literal["csv", "xlsx"]) -> bytes:
+    """CSV (UTF-8 with BOM) or ``.xlsx``; both can be imported again."""
+    attendees = exported_attendees(event)
+    return attendees_csv(attendees) if fmt == "csv" else attendees_xlsx(attendees)
+
+
+def exported_attendees(event: Event) -> list[ExportedAttendee]:
+    people = list(db.session.scalars(
+        select(Attendee).where(Attendee.event_id == event.id).order_by(Attendee.number)))
+    emails = {attendee.id: attendee.email for attendee in people}
+    wishes: dict[int, list[str]] = {}
+    for requester, target in db.session.execute(
+            select(MeetingRequest.requester_id, MeetingRequest.target_id)
+            .where(MeetingRequest.requester_id.in_(emails)).order_by(MeetingRequest.id)):
+        if target in emails:
+            wishes.setdefault(requester, []).append(emails[target])
+    return [exported(attendee, tuple(sorted(wishes.get(attendee.id, ())))) for attendee in people]
+
+
+def exported(attendee: Attendee, must_meet: tuple[str, ...]) -> ExportedAttendee:
+    row = AttendeeRow(
+        email=attendee.email, first_name=attendee.first_name, last_name=attendee.last_name,
+        organisation=attendee.organisation, org_type=attendee.org_type,
+        industry=attendee.industry_code, themes=tuple(attendee.themes),
+        keywords=tuple(attendee.keywords), offers=tuple(attendee.offers),
+        seeks=tuple(attendee.seeks), unavailable_slots=tuple(attendee.unavailable_slots),
+        max_meetings=attendee.max_meetings, wants_meetings=attendee.wants_meetings,
+        language=attendee.language, must_meet=must_meet, position=attendee.position or "",
+        cluster=attendee.cluster or "", matching_consent=attendee.matching_consent,
+    )
+    return ExportedAttendee(row, attendee.number, attendee.status.value,
+                            attendee.email_confirmed_at is not None,
+                            attendee.signed_up_at.replace(microsecond=0))

@@ -1,0 +1,134 @@
+"""After the event: did the meetings take place, and were they worth it?
+
+The organisers trigger one follow-up mail per attendee with meetings (never a second
+one). Its links open a confirmation page; only the button there stores the answer, so a
+mail scanner that opens every link changes nothing. ``feedback_summary`` counts meetings,
+not answers: a meeting took place if one of the two says so, and was valuable if one of
+them rated it so.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from ...extensions import db
+from ...models import (
+    Attendee,
+    Event,
+    FeedbackOutcome,
+    Meeting,
+    MeetingFeedback,
+    OutgoingMail,
+    utcnow,
+)
+from .. import DomainError
+from ..schedule.calendar import PlannedMeeting, day_label, planned_meetings
+from ..mail.notifications import compose, public_url
+from ..schedule.runs import schedule_published
+
+FEEDBACK_MAIL = "feedback_request"
+
+
+@dataclass(frozen=True)
+class PairCount:
+    """Meetings between two kinds (industries or organisation types), in code order."""
+
+    pair: tuple[str, str]
+    meetings: int
+    took_place: int
+    valuable: int
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    meetings: int
+    answered: int
+    took_place: int
+    valuable: int
+    by_industry: list[PairCount]
+    by_org_type: list[PairCount]
+
+
+def send_feedback_requests(event: Event, today: date, now: datetime | None = None) -> list[OutgoingMail]:
+    """The follow-up mail to every attendee with published meetings who has not had it."""
+    if not schedule_published(event):
+        raise DomainError("no_schedule")
+    if today < event.starts_on:
+        raise DomainError("event_not_started")
+    planned = planned_meetings(event)
+    asked = set(db.session.scalars(select(OutgoingMail.attendee_id).where(
+        OutgoingMail.kind == FEEDBACK_MAIL, OutgoingMail.attendee_id.in_(planned))))
+    people = db.session.scalars(select(Attendee).where(Attendee.id.in_(set(planned) - asked))
+                                .order_by(Attendee.id))
+    return [compose(person, FEEDBACK_MAIL, day=day_label(event.starts_on, person.language),
+                    meetings=[(m, feedback_links(person, m)) for m in planned[person.id]])
+            for person in people if person.is_matchable]
+
+
+def feedback_links(attendee: Attendee, meeting: PlannedMeeting) -> dict[str, str]:
+    return {outcome.value: public_url("attendee.feedback", token=attendee.token,
+                                      meeting_id=str(meeting.meeting_id), answer=outcome.value)
+            for outcome in FeedbackOutcome}
+
+
+def meeting_for_feedback(attendee: Attendee, meeting_id: int, today: date) -> PlannedMeeting:
+    """The attendee's published meeting, once the event has begun."""
+    if today < attendee.event.starts_on:
+        raise DomainError("event_not_started")
+    for meeting in planned_meetings(attendee.event, [attendee.id]).get(attendee.id, []):
+        if meeting.meeting_id == meeting_id:
+            return meeting
+    raise DomainError("meeting_not_found")
+
+
+def record_feedback(attendee: Attendee, meeting_id: int, outcome: FeedbackOutcome,
+                    today: date, now: datetime | None = None) -> None:
+    """Store the attendee's answer; a second answer replaces the first."""
+    meeting_for_feedback(attendee, meeting_id, today)
+    feedback = db.session.scalar(select(MeetingFeedback).where(
+        MeetingFeedback.meeting_id == meeting_id, MeetingFeedback.attendee_id == attendee.id))
+    if feedback is None:
+        feedback = MeetingFeedback(meeting_id=meeting_id, attendee_id=attendee.id)
+        db.session.add(feedback)
+    feedback.outcome, feedback.answered_at = outcome, now or utcnow()
+    db.session.flush()
+
+
+def current_answer(attendee: Attendee, meeting_id: int) -> FeedbackOutcome | None:
+    return db.session.scalar(select(MeetingFeedback.outcome).where(
+        MeetingFeedback.meeting_id == meeting_id, MeetingFeedback.attendee_id == attendee.id))
+
+
+def feedback_summary(event: Event) -> FeedbackSummary:
+    """How many meetings took place and were valuable, by industry and organisation-type pair."""
+    a, b = aliased(Attendee), aliased(Attendee)
+    rows = db.session.execute(
+        select(Meeting.id, a.industry_code, b.industry_code, a.org_type, b.org_type)
+        .join(a, a.id == Meeting.attendee_a_id).join(b, b.id == Meeting.attendee_b_id)
+        .where(Meeting.event_id == event.id)).all()
+    answers: dict[int, set[FeedbackOutcome]] = {}
+    for meeting_id, outcome in db.session.execute(
+            select(MeetingFeedback.meeting_id, MeetingFeedback.outcome)
+            .join(Meeting, Meeting.id == MeetingFeedback.meeting_id)
+            .where(Meeting.event_id == event.id)):
+        answers.setdefault(meeting_id, set()).add(outcome)
+    took_place = {m for m, given in answers.items()
+                  if given & {FeedbackOutcome.TOOK_PLACE, FeedbackOutcome.VALUABLE}}
+    valuable = {m for m, given in answers.items() if FeedbackOutcome.VALUABLE in given}
+    return FeedbackSummary(
+        meetings=len(rows), answered=len(answers), took_place=len(took_place), valuable=len(valuable),
+        by_industry=pair_counts([(m, x, y) for m, x, y, _a, _b in rows], took_place, valuable),
+        by_org_type=pair_counts([(m, x, y) for m, _a, _b, x, y in rows], took_place, valuable))
+
+
+def pair_counts(rows: list[tuple[int, str, str]], took_place: set[int], valuable: set[int]) -> list[PairCount]:
+    meetings, happened, rated = Counter(), Counter(), Counter()
+    for meeting_id, x, y in rows:
+        pair = (min(x, y), max(x, y))
+        meetings[pair] += 1
+        happened[pair] += meeting_id in took_place
+        rated[pair] += meeting_id in valuable
+    return [PairCount(pair, meetings[pair], happened[pair], rated[pair]) for pair in sorted(meetings)]

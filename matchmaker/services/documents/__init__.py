@@ -1,0 +1,1 @@
+"""The printed documents' rows and words, loaded for the pure ``matchmaker.documents``."""

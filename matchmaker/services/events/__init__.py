@@ -1,0 +1,1 @@
+"""Events: creating and listing them, their settings, industries and the overview figures."""

@@ -1,0 +1,1 @@
+"""Mails to attendees, recorded in the outbox: notifications and organisers' messages."""
