@@ -1,8 +1,12 @@
-"""Shared fixtures: an app on a real, migrated database (SQLite, and again PostgreSQL).
+"""Shared fixtures: an app on a real, migrated database (SQLite, and PostgreSQL where it matters).
 
-Every test that uses ``app`` runs twice: on a SQLite file and on a throwaway PostgreSQL
-server. Without PostgreSQL server binaries the PostgreSQL runs skip, except when
-``CI=true``: there a test that cannot run fails.
+Every test that uses ``app`` runs on a SQLite file. A test whose meaning depends on the
+database (capacity, locking, concurrency, migrations, outages, collation, limits stored in
+the database) carries ``@pytest.mark.both_databases`` and runs again on a throwaway
+PostgreSQL server: ids ``[sqlite]`` and ``[postgresql]``. Without PostgreSQL server
+binaries the PostgreSQL runs skip, except when ``CI=true``: there a test that cannot run
+fails. Under pytest-xdist every worker has its own temporary folders, SQLite template and
+PostgreSQL cluster (session fixtures are per worker).
 """
 
 import os
@@ -89,9 +93,25 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``database_url`` is SQLite, and also PostgreSQL for ``both_databases`` tests (a test
+    that parametrizes ``database_url`` itself keeps its own choice)."""
+    if "database_url" not in metafunc.fixturenames or chooses_database(metafunc):
+        return
+    both = metafunc.definition.get_closest_marker("both_databases") is not None
+    metafunc.parametrize("database_url", DATABASES if both else DATABASES[:1], indirect=True)
+
+
+def chooses_database(metafunc: pytest.Metafunc) -> bool:
+    return any("database_url" in str(marker.args[0]) for marker in metafunc.definition.iter_markers("parametrize"))
+
+
+@pytest.fixture
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
+    if getattr(request, "param", "sqlite") == "sqlite":
         copy = tmp_path / "matchmaker.sqlite"
         shutil.copy(request.getfixturevalue("sqlite_template"), copy)
         return f"sqlite:///{copy}"

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
@@ -79,6 +80,7 @@ def test_withdrawing_matching_consent_clears_time_and_version(client, attendee, 
     assert (saved.matching_consent_at, saved.matching_consent_version) == (None, None)
 
 
+@pytest.mark.both_databases
 def test_giving_matching_consent_stores_time_and_version(app, client, event):
     anna = add_attendee(event, "Anna", matching_consent=False)
     post_form(client, f"/me/{anna.token}/meetings", wants_meetings="y", matching_consent="y")
@@ -87,6 +89,7 @@ def test_giving_matching_consent_stores_time_and_version(app, client, event):
     assert saved.matching_consent_version == app.config["PRIVACY_NOTICE_VERSION"]
 
 
+@pytest.mark.both_databases
 def test_data_download_contains_every_stored_column(client, attendee, link):
     response = client.get(f"{link}/data.json")
     assert response.headers["Content-Disposition"] == 'attachment; filename="registration-1.json"'
@@ -109,6 +112,7 @@ def test_link_request_for_unknown_address_answers_the_same_and_sends_nothing(cli
     assert len(outbox_messages(outbox)) == 2  # the welcome and one link mail
 
 
+@pytest.mark.both_databases
 def test_repeated_link_requests_send_one_mail_per_interval(client, attendee):
     for _ in range(3):
         post_form(client, "/go-cluster-2027/link", email="juergen.mueller@example.org")

@@ -69,6 +69,7 @@ def test_invitee_sets_password_and_is_logged_in(logged_in, new_client, outbox):
     assert login(new_client(), INVITEE, NEW).status_code == 302
 
 
+@pytest.mark.both_databases
 def test_link_works_once(logged_in, new_client, outbox):
     invite(logged_in)
     path = invite_link(outbox)
@@ -90,6 +91,7 @@ def test_form_opened_before_the_link_was_used_changes_nothing(logged_in, new_cli
     assert login(new_client(), INVITEE, NEW).status_code == 302
 
 
+@pytest.mark.both_databases
 def test_expired_link_is_refused(logged_in, new_client, outbox):
     invite(logged_in)
     stored = db.session.scalars(select(OrganiserInvite)).one()
@@ -135,6 +137,7 @@ def test_invitation_for_existing_account_changes_nothing_and_says_so(logged_in, 
     assert login(new_client(), INVITEE, "das alte Passwort").status_code == 302
 
 
+@pytest.mark.both_databases
 def test_account_created_meanwhile_is_not_overwritten(logged_in, new_client, outbox):
     invite(logged_in)
     make_organiser(INVITEE, password="das alte Passwort")

@@ -10,6 +10,8 @@ from matchmaker.models import LoginFailure
 from tests.auth.conftest import PASSWORD, failures
 from tests.support.factories import login
 
+pytestmark = pytest.mark.both_databases
+
 LIMITED = "Zu viele fehlgeschlagene Versuche. Bitte versuchen Sie es in 15 Minuten noch einmal."
 
 

@@ -80,6 +80,7 @@ def test_copied_cookie_is_refused_after_password_change(logged_in, new_client):
     assert not sees_dashboard(thief)
 
 
+@pytest.mark.both_databases
 def test_expired_session_is_refused(logged_in):
     for row in db.session.scalars(select(OrganiserSession)):
         row.expires_at -= timedelta(hours=12)

@@ -1,5 +1,6 @@
 """Organisers find, change and write to attendees; every change is in the audit log."""
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
@@ -16,6 +17,7 @@ def post(client, path: str, **data):
     return client.post(EVENT_URL + path, data=data)
 
 
+@pytest.mark.both_databases
 def test_search_finds_name_email_and_organisation(organiser_client, event):
     for name in ("Ada", "Bea", "Cem"):
         add_attendee(event, name)
@@ -24,6 +26,7 @@ def test_search_finds_name_email_and_organisation(organiser_client, event):
     assert "Cem Beispiel" in organiser_client.get(f"{EVENT_URL}/attendees?q=CEM+GMBH").get_data(as_text=True)
 
 
+@pytest.mark.both_databases
 def test_filters_combine(organiser_client, event):
     add_attendee(event, "Ada", org_type="research", themes=["skills"])
     add_attendee(event, "Bea", org_type="research", themes=["open_innovation"])
@@ -34,6 +37,7 @@ def test_filters_combine(organiser_client, event):
     assert "Cem Beispiel" in page and "Ada Beispiel" not in page
 
 
+@pytest.mark.both_databases
 def test_list_pages_and_sorts(organiser_client, event):
     for number in range(55):
         add_attendee(event, f"P{number:02d}")
@@ -42,6 +46,7 @@ def test_list_pages_and_sorts(organiser_client, event):
     assert "Seite 1 von 2" in first and "P54 Beispiel" in second and "P54 Beispiel" not in first
 
 
+@pytest.mark.both_databases
 def test_nonsense_filters_show_everybody_instead_of_failing(organiser_client, event):
     add_attendee(event, "Ada")
     response = organiser_client.get(f"{EVENT_URL}/attendees?page=-3&sort=x&status=zzz&theme=%22")
@@ -60,6 +65,7 @@ def test_edit_is_saved_and_logged_with_before_and_after(organiser_client, event)
     assert entry.actor == "team@example.org" and entry.changes["last_name"] == ["Beispiel", "Lovelace"]
 
 
+@pytest.mark.both_databases
 def test_edit_to_an_address_taken_in_the_event_is_refused(organiser_client, event):
     ada, _ = add_attendee(event, "Ada"), add_attendee(event, "Bea")
     response = post(organiser_client, f"/attendees/{ada.number}", email="bea@example.org",
@@ -70,6 +76,7 @@ def test_edit_to_an_address_taken_in_the_event_is_refused(organiser_client, even
     assert ada.email == "ada@example.org"
 
 
+@pytest.mark.both_databases
 def test_cancel_gives_the_seat_to_the_waiting_list(organiser_client, event):
     event.capacity = 1
     ada, bea = add_attendee(event, "Ada"), add_attendee(event, "Bea")
@@ -79,6 +86,7 @@ def test_cancel_gives_the_seat_to_the_waiting_list(organiser_client, event):
     assert sorted(db.session.scalars(select(OutgoingMail.kind))) == ["cancelled", "promoted"]
 
 
+@pytest.mark.both_databases
 def test_waiting_list_moves_only_into_a_free_seat(organiser_client, event):
     event.capacity = 1
     ada, bea = add_attendee(event, "Ada"), add_attendee(event, "Bea")

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
@@ -44,6 +45,7 @@ def test_new_times_and_table_names_are_saved(organiser_client, event):
     assert [table.name for table in event.tables] == ["Lounge A", "Lounge B"]
 
 
+@pytest.mark.both_databases
 def test_registration_window_is_stored_in_utc(organiser_client, event):
     save(organiser_client, registration_opens="2027-03-01T09:00", registration_closes="2027-06-01T18:00")
     db.session.expire_all()
@@ -60,6 +62,7 @@ def test_bad_settings_are_refused_with_messages(organiser_client, event):
     assert event.capacity == 200
 
 
+@pytest.mark.both_databases
 def test_more_seats_move_the_waiting_list_up(organiser_client, event):
     event.capacity = 1
     db.session.commit()

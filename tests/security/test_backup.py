@@ -2,11 +2,14 @@
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, text
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
 from tests.support.factories import submit_sign_up
+
+pytestmark = pytest.mark.both_databases
 
 
 def lose_database() -> None:
