@@ -98,7 +98,7 @@ DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """``database_url`` is SQLite, and also PostgreSQL for ``both_databases`` tests (a test
-    that parametrizes ``database_url`` itself keeps its own choice)."""
+    that parametrizes or overrides ``database_url`` itself keeps its own choice)."""
     if "database_url" not in metafunc.fixturenames or chooses_database(metafunc):
         return
     both = metafunc.definition.get_closest_marker("both_databases") is not None
@@ -106,6 +106,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def chooses_database(metafunc: pytest.Metafunc) -> bool:
+    closest = metafunc._arg2fixturedefs["database_url"][-1]
+    if closest.func is not database_url.__wrapped__:  # type: ignore[attr-defined]
+        return True
     return any("database_url" in str(marker.args[0]) for marker in metafunc.definition.iter_markers("parametrize"))
 
 
