@@ -69,9 +69,22 @@ def smtp_server(
         certificate.configure_cert(context)
         options.update({"tls_context": context, "require_starttls": True} if tls == "starttls"
                     else {"ssl_context": context})
-    controller = Controller(recorder, hostname="127.0.0.1", port=free_port(), **options)
-    controller.start()
+    controller = started_controller(recorder, options)
     try:
         yield SmtpServer(controller.hostname, controller.port, recorder.received)
     finally:
         controller.stop()
+
+
+def started_controller(handler: Any, options: dict, attempts: int = 5) -> Controller:
+    """A started server on a free port, tried again on another port should a parallel
+    test worker take the first one before it binds."""
+    for attempt in range(attempts):
+        controller = Controller(handler, hostname="127.0.0.1", port=free_port(), **options)
+        try:
+            controller.start()
+            return controller
+        except (OSError, RuntimeError):
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
