@@ -96,6 +96,9 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "ORGANISER_SESSION_HOURS": 12,
         "REMEMBER_ME_DAYS": 14,
         "ORGANISER_INVITE_HOURS": 72,
+        # argon2id's cost for new hashes (RFC 9106's low-memory profile); only tests lower it.
+        "PASSWORD_HASH_TIME_COST": 3,
+        "PASSWORD_HASH_MEMORY_KIB": 64 * 1024,
         "PASSWORD_HASHING_SLOTS": None,  # nosec B105  # a count of hashing slots, not a password
         "PASSWORD_HASHING_WAIT_MS": 1000,  # nosec B105  # milliseconds, not a password
         "SESSION_COOKIE_HTTPONLY": True,

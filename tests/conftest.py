@@ -51,6 +51,10 @@ def app_config(database_url: str, instance: Path) -> dict:
         # Tests sign up many people from one address at once; tests/security turn these on.
         "RATELIMIT_ENABLED": False,
         "BOT_MIN_FILL_SECONDS": 0,
+        # Cheap password hashes (argon2id's real cost is ~0.1 s a hash); the password tests
+        # in tests/auth/test_passwords.py use and check the real parameters.
+        "PASSWORD_HASH_TIME_COST": 1,
+        "PASSWORD_HASH_MEMORY_KIB": 256,
     }
 
 
