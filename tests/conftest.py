@@ -19,6 +19,7 @@ from flask import Flask
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from hypothesis import HealthCheck, settings
 from sqlalchemy import text
 
 from matchmaker import create_app
@@ -28,6 +29,12 @@ from tests.support.factories import make_event
 from tests.support.postgres import create_database, server_binaries, throwaway_server
 
 IN_CI = os.environ.get("CI") == "true"
+
+# Property tests on a loaded machine (parallel workers, other jobs): no per-example deadline
+# and no "too slow" health check, which fail a correct test for the machine's speed alone.
+# A test's own @settings still chooses its examples; unset values come from this profile.
+settings.register_profile("matchmaker", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("matchmaker")
 
 
 def cannot_run(reason: str) -> None:
