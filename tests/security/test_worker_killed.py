@@ -68,7 +68,7 @@ def test_killed_worker_loses_no_acknowledged_sign_up(app, database_url, tmp_path
     with subprocess.Popen(command, env=server_env(database_url, tmp_path), stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL) as server:
         try:
-            wait_for_page(base + REGISTER)
+            wait_for_page(base + REGISTER, server=server)
             killer = threading.Timer(0.5, lambda: os.kill(worker_pids(server.pid)[0], signal.SIGKILL))
             killer.start()
             emails = [f"person{n}@example.org" for n in range(PEOPLE)]
