@@ -121,7 +121,7 @@ def test_app_paths_cannot_become_event_slugs(client, app):
 
 @pytest.mark.both_databases
 def test_simultaneous_sign_ups_to_two_events_stay_exact_in_both(app):
-    from tests.web.test_capacity_concurrency import at_once, sign_up_in_own_session
+    from tests.public.test_capacity_concurrency import at_once, sign_up_in_own_session
 
     conference = make_event(capacity=10).id
     workshop = make_event(capacity=5, slug="workshop-2027", title="Workshop KMU 2027").id
