@@ -8,13 +8,8 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, OutgoingMail
 from tests.support.attendees import add_attendee
-from tests.support.factories import csrf_token
+from tests.support.factories import post_form
 from tests.support.mailbox import outbox_messages
-
-
-def post_form(client, path: str, **data):
-    data["csrf_token"] = csrf_token(client, path)
-    return client.post(path, data=data)
 
 
 def stored(attendee: Attendee) -> Attendee:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from matchmaker.extensions import db
 from matchmaker.models import LoginFailure, Organiser
 from tests.support.browser import chromium, page, phone_page  # noqa: F401  (fixtures)
-from tests.support.factories import csrf_token, login
+from tests.support.factories import login
 from tests.support.live_server import live_app, live_url  # noqa: F401  (fixtures)
 
 PASSWORD = "richtig-geheim"
@@ -53,11 +53,6 @@ def logged_in(client: FlaskClient, organiser: Organiser) -> FlaskClient:
 @pytest.fixture
 def outbox(app: Flask) -> Path:
     return Path(app.config["MAIL_OUTBOX_DIR"])
-
-
-def post_form(client: FlaskClient, path: str, **data: str):
-    """Submit the form on ``path`` as a browser would: with its CSRF token."""
-    return client.post(path, data={**data, "csrf_token": csrf_token(client, path)})
 
 
 def failures(scope: str) -> int:

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Organiser, OrganiserInvite
-from tests.auth.conftest import PASSWORD, make_organiser, post_form
-from tests.support.factories import csrf_token, login
+from tests.auth.conftest import PASSWORD, make_organiser
+from tests.support.factories import csrf_token, login, post_form
 from tests.support.mailbox import html_part, outbox_messages, text_part
 from tests.support.smtp import smtp_server
 

@@ -7,14 +7,14 @@ from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, AuditEntry, Meeting, OutgoingMail
 from matchmaker.services.scheduling import planning_input
 from tests.support.attendees import add_attendee, add_meeting
-from tests.support.factories import csrf_token
+from tests.support.factories import post_form
 
 from .conftest import EVENT_URL
 
 
 def post(client, path: str, **data):
-    data["csrf_token"] = csrf_token(client, "/organiser/")
-    return client.post(EVENT_URL + path, data=data)
+    """A form of the event's dashboard (its path below ``EVENT_URL``)."""
+    return post_form(client, EVENT_URL + path, token_from="/organiser/", **data)
 
 
 @pytest.mark.both_databases
@@ -116,9 +116,8 @@ def test_bulk_confirm_confirms_the_selected_only(organiser_client, event):
 def test_message_preview_counts_recipients_and_sends_nothing(organiser_client, event):
     add_attendee(event, "Ada"), add_attendee(event, "Bea")
     before = db.session.scalar(select(db.func.count()).select_from(OutgoingMail))
-    page = organiser_client.post(f"{EVENT_URL}/messages?status=registered", data={
-        "csrf_token": csrf_token(organiser_client, "/organiser/"), "subject": "Anreise",
-        "body": "Bitte <b>pünktlich</b> kommen."}).get_data(as_text=True)
+    page = post(organiser_client, "/messages?status=registered", subject="Anreise",
+                body="Bitte <b>pünktlich</b> kommen.").get_data(as_text=True)
     assert "An 2 Empfänger/innen senden" in page and "Bitte &lt;b&gt;pünktlich&lt;/b&gt; kommen." in page
     assert db.session.scalar(select(db.func.count()).select_from(OutgoingMail)) == before
 
@@ -126,9 +125,8 @@ def test_message_preview_counts_recipients_and_sends_nothing(organiser_client, e
 def test_message_goes_to_the_filtered_attendees_with_their_own_link(organiser_client, event):
     ada = add_attendee(event, "Ada", org_type="research")
     add_attendee(event, "Bea", org_type="sme")
-    organiser_client.post(f"{EVENT_URL}/messages?org_type=research", data={
-        "csrf_token": csrf_token(organiser_client, "/organiser/"), "subject": "Anreise",
-        "body": "Bitte pünktlich.", "confirmed": "yes"})
+    post(organiser_client, "/messages?org_type=research", subject="Anreise", body="Bitte pünktlich.",
+         confirmed="yes")
     sent = db.session.scalars(select(OutgoingMail).where(OutgoingMail.kind == "message")).all()
     assert [mail.recipient for mail in sent] == ["ada@example.org"]
     assert sent[0].status == "sent"  # by the bulk mail job

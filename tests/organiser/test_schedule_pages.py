@@ -13,7 +13,7 @@ from matchmaker.services.attendee_import import import_attendees
 from matchmaker.services.scheduling import plan_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.attendees import add_attendee
-from tests.support.factories import add_organiser, csrf_token, login
+from tests.support.factories import add_organiser, login, post_form
 
 BASE = "/organiser/go-cluster-2027/schedule/"
 
@@ -43,7 +43,7 @@ def text(response) -> str:
 
 
 def post(client, path: str, data: dict, page: str = BASE):
-    return client.post(path, data={**data, "csrf_token": csrf_token(client, page)})
+    return post_form(client, path, data, token_from=page)
 
 
 def test_schedule_page_without_a_run_says_so(organiser):
@@ -212,15 +212,13 @@ def test_edits_by_hand_are_in_the_audit_log_of_both_attendees(app, client, event
     from matchmaker.models import AuditEntry
     from sqlalchemy import select as select_
     from tests.support.attendees import add_attendee
-    from tests.support.factories import add_organiser, csrf_token, login
     from matchmaker.extensions import db as db_
 
     ada, bea = add_attendee(event, "Ada", organisation="A GmbH"), add_attendee(event, "Bea", organisation="B AG")
     add_organiser()
     login(client, "team@example.org", "richtig-geheim")
-    client.post("/organiser/go-cluster-2027/schedule/add", data={
-        "csrf_token": csrf_token(client, "/organiser/"), "first": str(ada.id), "second": str(bea.id),
-        "slot": "3", "table": "7"})
+    post(client, "/organiser/go-cluster-2027/schedule/add",
+         {"first": str(ada.id), "second": str(bea.id), "slot": "3", "table": "7"}, page="/organiser/")
     entries = db_.session.scalars(select_(AuditEntry).where(AuditEntry.action == "meeting_added")).all()
     assert sorted(e.attendee_id for e in entries) == sorted([ada.id, bea.id])
     assert entries[0].actor == "team@example.org" and entries[0].changes["slot"] == 3

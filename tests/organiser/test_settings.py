@@ -8,7 +8,7 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import AttendeeStatus, Industry, Meeting
 from tests.support.attendees import add_attendee, add_meeting
-from tests.support.factories import csrf_token
+from tests.support.factories import csrf_token, post_form
 
 from .conftest import EVENT_URL
 
@@ -18,8 +18,7 @@ SETTINGS = {"title": "go-cluster Jahrestagung 2027", "starts_on": "2027-06-16",
 
 
 def save(client, **changes):
-    data = {**SETTINGS, **changes, "csrf_token": csrf_token(client, "/organiser/")}
-    return client.post(f"{EVENT_URL}/settings", data=data)
+    return post_form(client, f"{EVENT_URL}/settings", {**SETTINGS, **changes}, token_from="/organiser/")
 
 
 def test_settings_form_shows_the_current_grid(organiser_client, event):
