@@ -20,15 +20,20 @@ from flask.globals import _cv_app
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from hypothesis import HealthCheck, settings
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from matchmaker import create_app
 from matchmaker.extensions import db
-from matchmaker.models import Event
-from tests.support.factories import make_event
+from matchmaker.models import Attendee, Event
+from tests.support.factories import make_event, submit_sign_up
+from tests.support.mailbox import outbox_messages, private_link
 from tests.support.postgres import create_database, server_binaries, throwaway_server
 
 IN_CI = os.environ.get("CI") == "true"
+
+# Fixtures shared by several test packages, registered once: Chromium pages, the live
+# server, the loopback SMTP server.
+pytest_plugins = ["tests.support.browser", "tests.support.live_server", "tests.support.smtp"]
 
 # Property tests on a loaded machine (parallel workers, other jobs): no per-example deadline
 # and no "too slow" health check, which fail a correct test for the machine's speed alone.
@@ -180,3 +185,22 @@ def runner(app: Flask):
 @pytest.fixture
 def event(app: Flask) -> Event:
     return make_event()
+
+
+@pytest.fixture
+def outbox(app: Flask) -> Path:
+    """The folder the app writes its mails to (one .eml file each)."""
+    return Path(app.config["MAIL_OUTBOX_DIR"])
+
+
+@pytest.fixture
+def attendee(client: FlaskClient, event: Event) -> Attendee:
+    """Jürgen Müller, signed up through the form (his welcome mail is in the outbox)."""
+    assert submit_sign_up(client).status_code == 302
+    return db.session.scalar(select(Attendee).where(Attendee.email == "juergen.mueller@example.org"))
+
+
+@pytest.fixture
+def link(attendee: Attendee, outbox: Path) -> str:
+    """The path of Jürgen's private page, taken from his welcome mail."""
+    return private_link(outbox_messages(outbox)[-1])

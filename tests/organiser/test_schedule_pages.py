@@ -19,13 +19,6 @@ BASE = "/organiser/go-cluster-2027/schedule/"
 
 
 @pytest.fixture
-def organiser(client, event):
-    add_organiser()
-    login(client, "team@example.org", "richtig-geheim")
-    return client
-
-
-@pytest.fixture
 def pair(event):
     anna = add_attendee(event, "Anna", offers=["Wasserstoff"])
     bernd = add_attendee(event, "Bernd", seeks=["Wasserstoff"], industry_code="ict_software")
@@ -46,131 +39,131 @@ def post(client, path: str, data: dict, page: str = BASE):
     return post_form(client, path, data, token_from=page)
 
 
-def test_schedule_page_without_a_run_says_so(organiser):
-    page = text(organiser.get(BASE))
+def test_schedule_page_without_a_run_says_so(organiser_client):
+    page = text(organiser_client.get(BASE))
     assert "Es wurde noch kein Gesprächsplan erstellt" in page
 
 
-def test_schedule_page_shows_draft_certificate_unmatched_and_matrix(organiser, event):
+def test_schedule_page_shows_draft_certificate_unmatched_and_matrix(organiser_client, event):
     add_attendee(event, "Zoe", wants_meetings=False)
     planned(event)
-    page = text(organiser.get(BASE))
+    page = text(organiser_client.get(BASE))
     assert "Entwurf" in page and "Anteil am bestmöglichen Gesamtwert" in page
     assert "Zoe Beispiel" in page and "möchte keine Gespräche" in page
     assert 'class="heat-map"' in page and '<th scope="row">Logistik</th>' in page
 
 
-def test_first_run_does_not_speak_of_changes(organiser, event):
+def test_first_run_does_not_speak_of_changes(organiser_client, event):
     planned(event)
-    assert "gegenüber dem vorigen" not in text(organiser.get(BASE))
+    assert "gegenüber dem vorigen" not in text(organiser_client.get(BASE))
 
 
-def test_second_run_says_how_many_meetings_changed(organiser, event, runner):
+def test_second_run_says_how_many_meetings_changed(organiser_client, event, runner):
     planned(event)
     runner.invoke(args=["match"])
-    assert "Der letzte Lauf hat 0 Gespräche des vorigen geändert." in text(organiser.get(BASE))
+    assert "Der letzte Lauf hat 0 Gespräche des vorigen geändert." in text(organiser_client.get(BASE))
 
 
-def test_certificate_shows_figures_it_does_not_know_as_they_are(organiser, event):
+def test_certificate_shows_figures_it_does_not_know_as_they_are(organiser_client, event):
     planned(event)
     run = db.session.scalars(select(ScheduleRun)).one()
     run.quality = {**run.quality, "meetings_histogram": {"0": 2, "1": 5}}
     db.session.commit()
-    assert "meetings histogram</dt><dd>0: 2, 1: 5</dd>" in text(organiser.get(BASE))
+    assert "meetings histogram</dt><dd>0: 2, 1: 5</dd>" in text(organiser_client.get(BASE))
 
 
-def test_grid_shows_pair_with_lock_state(organiser, event, pair):
+def test_grid_shows_pair_with_lock_state(organiser_client, event, pair):
     edit.add_meeting(event, (pair[0].id, pair[1].id), 2, 3)
     db.session.commit()
-    page = text(organiser.get(BASE))
+    page = text(organiser_client.get(BASE))
     cell = re.search(r'<td id="meeting-\d+" class="cell-meeting cell-locked">(.*?)</td>', page).group(1)
     assert "Anna Beispiel" in cell and "Bernd GmbH" in cell and "Fixiert" in cell
 
 
-def test_move_through_the_form_moves_and_locks(organiser, event, pair):
+def test_move_through_the_form_moves_and_locks(organiser_client, event, pair):
     meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
     edit.set_locked(event, meeting.id, False)
     db.session.commit()
-    response = post(organiser, f"{BASE}meetings/{meeting.id}/move", {"slot": "4", "table": "12"})
+    response = post(organiser_client, f"{BASE}meetings/{meeting.id}/move", {"slot": "4", "table": "12"})
     assert response.status_code == 302
     db.session.expire_all()
     assert (meeting.slot.number, meeting.table.number, meeting.locked) == (4, 12, True)
 
 
-def test_refused_move_names_the_conflict_and_keeps_the_input(organiser, event, pair):
+def test_refused_move_names_the_conflict_and_keeps_the_input(organiser_client, event, pair):
     carla = add_attendee(event, "Carla", unavailable_slots=[5])
     dora = add_attendee(event, "Dora")
     meeting = edit.add_meeting(event, (carla.id, dora.id), 1, 1)
     db.session.commit()
-    response = post(organiser, f"{BASE}meetings/{meeting.id}/move", {"slot": "5", "table": "17"})
+    response = post(organiser_client, f"{BASE}meetings/{meeting.id}/move", {"slot": "5", "table": "17"})
     page = text(response)
     assert response.status_code == 409
     assert "Carla Beispiel ist im Zeitfenster 5 nicht verfügbar." in page
     assert '<option selected value="5">' in page and 'value="17"' in page
 
 
-def test_refused_add_in_english_names_the_conflict(organiser, event, pair):
+def test_refused_add_in_english_names_the_conflict(organiser_client, event, pair):
     edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
     dora = add_attendee(event, "Dora")
-    organiser.get("/language/en")
-    response = post(organiser, f"{BASE}add", {"first": pair[0].id, "second": dora.id, "slot": "1", "table": "2"},
+    organiser_client.get("/language/en")
+    response = post(organiser_client, f"{BASE}add", {"first": pair[0].id, "second": dora.id, "slot": "1", "table": "2"},
                     page=f"{BASE}add")
     assert response.status_code == 409
     assert "Anna Beispiel already has a meeting in slot 1." in text(response)
 
 
-def test_add_through_the_form_adds_a_locked_meeting(organiser, event, pair):
-    response = post(organiser, f"{BASE}add", {"first": pair[0].id, "second": pair[1].id, "slot": "3", "table": "5"},
+def test_add_through_the_form_adds_a_locked_meeting(organiser_client, event, pair):
+    response = post(organiser_client, f"{BASE}add", {"first": pair[0].id, "second": pair[1].id, "slot": "3", "table": "5"},
                     page=f"{BASE}add")
     assert response.status_code == 302
     meeting = db.session.scalars(select(Meeting)).one()
     assert (meeting.slot.number, meeting.table.number, meeting.locked) == (3, 5, True)
 
 
-def test_add_form_offers_only_matchable_attendees(organiser, event, pair):
+def test_add_form_offers_only_matchable_attendees(organiser_client, event, pair):
     add_attendee(event, "Zoe", wants_meetings=False)
-    page = text(organiser.get(f"{BASE}add?slot=2&table=4"))
+    page = text(organiser_client.get(f"{BASE}add?slot=2&table=4"))
     assert "Beispiel, Anna" in page and "Zoe" not in page
     assert 'value="4"' in page
 
 
-def test_lock_button_unlocks_and_locks(organiser, event, pair):
+def test_lock_button_unlocks_and_locks(organiser_client, event, pair):
     meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
     db.session.commit()
-    post(organiser, f"{BASE}meetings/{meeting.id}/lock", {"locked": "0"})
+    post(organiser_client, f"{BASE}meetings/{meeting.id}/lock", {"locked": "0"})
     db.session.expire_all()
     assert meeting.locked is False
-    post(organiser, f"{BASE}meetings/{meeting.id}/lock", {"locked": "1"})
+    post(organiser_client, f"{BASE}meetings/{meeting.id}/lock", {"locked": "1"})
     db.session.expire_all()
     assert meeting.locked is True
 
 
-def test_cancel_asks_first_then_deletes(organiser, event, pair):
+def test_cancel_asks_first_then_deletes(organiser_client, event, pair):
     meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
     db.session.commit()
-    question = text(organiser.get(f"{BASE}meetings/{meeting.id}/cancel"))
+    question = text(organiser_client.get(f"{BASE}meetings/{meeting.id}/cancel"))
     assert "Dieses Gespräch absagen?" in question and "Anna Beispiel" in question
-    post(organiser, f"{BASE}meetings/{meeting.id}/cancel", {}, page=f"{BASE}meetings/{meeting.id}/cancel")
+    post(organiser_client, f"{BASE}meetings/{meeting.id}/cancel", {}, page=f"{BASE}meetings/{meeting.id}/cancel")
     assert db.session.scalars(select(Meeting)).all() == []
 
 
-def test_unknown_meeting_is_not_found(organiser):
-    assert organiser.get(f"{BASE}meetings/999").status_code == 404
+def test_unknown_meeting_is_not_found(organiser_client):
+    assert organiser_client.get(f"{BASE}meetings/999").status_code == 404
 
 
-def test_publish_confirmation_says_how_many_attendees_are_told(organiser, event, pair):
+def test_publish_confirmation_says_how_many_attendees_are_told(organiser_client, event, pair):
     edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
     import_attendees(event, generate_attendees(10, seed=5, slots=10), "test", confirmed=True)
     plan_schedule(event)
     db.session.commit()
     told = len({i for m in db.session.scalars(select(Meeting)) for i in (m.attendee_a_id, m.attendee_b_id)})
-    page = text(organiser.get(f"{BASE}publish"))
+    page = text(organiser_client.get(f"{BASE}publish"))
     assert f"{told} Teilnehmende werden über ihre Gespräche informiert" in page
 
 
-def test_publish_publishes_the_draft(organiser, event):
+def test_publish_publishes_the_draft(organiser_client, event):
     planned(event)
-    response = post(organiser, f"{BASE}publish", {}, page=f"{BASE}publish")
+    response = post(organiser_client, f"{BASE}publish", {}, page=f"{BASE}publish")
     assert response.status_code == 302
     assert db.session.scalars(select(ScheduleRun)).one().published_at is not None
 
@@ -188,22 +181,22 @@ def count_queries(client, path: str) -> int:
 
 
 @pytest.mark.parametrize("path", [BASE, f"{BASE}publish"])
-def test_schedule_page_queries_do_not_grow_with_attendees(organiser, event, path):
+def test_schedule_page_queries_do_not_grow_with_attendees(organiser_client, event, path):
     event.capacity = 1000
     event.tables += [MeetingTable(number=n, name=str(n)) for n in range(61, 301)]
     planned(event, 50)
-    small = count_queries(organiser, path)
+    small = count_queries(organiser_client, path)
     import_attendees(event, generate_attendees(500, seed=6, slots=10), "test", confirmed=True)
     plan_schedule(event)
     db.session.commit()
     assert len(db.session.scalars(select(Meeting)).all()) > 2000
-    assert count_queries(organiser, path) == small
+    assert count_queries(organiser_client, path) == small
 
 
-def test_move_with_a_table_that_is_no_number_is_refused_with_a_message(organiser, event, pair):
+def test_move_with_a_table_that_is_no_number_is_refused_with_a_message(organiser_client, event, pair):
     meeting = edit.add_meeting(event, (pair[0].id, pair[1].id), 1, 1)
     db.session.commit()
-    response = post(organiser, f"{BASE}meetings/{meeting.id}/move", {"slot": "2", "table": "zwei"})
+    response = post(organiser_client, f"{BASE}meetings/{meeting.id}/move", {"slot": "2", "table": "zwei"})
     assert response.status_code == 422
     assert "Bitte geben Sie die Tischnummer ein." in text(response) and "zwei" in text(response)
 

@@ -8,6 +8,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from typing import Any
 
+import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
@@ -88,3 +89,12 @@ def started_controller(handler: Any, options: dict, attempts: int = 5) -> Contro
             if attempt == attempts - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+@pytest.fixture
+def smtp(app: Any) -> Iterator[SmtpServer]:
+    """The app sends over SMTP to a real server on loopback (no TLS, no login)."""
+    with smtp_server() as server:
+        app.config.update(MAIL_SMTP_HOST=server.host, MAIL_SMTP_PORT=server.port,
+                          MAIL_SMTP_SECURITY="none")
+        yield server
