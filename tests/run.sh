@@ -60,10 +60,13 @@ if (( status == 5 )); then
     say "pytest collected no tests: that is a failure"
 fi
 # The closing line says how many tests skipped and why, so a green run cannot hide them.
-skipped="$(grep -c '^SKIPPED' "$report" || true)"
+# "SKIPPED [N] file:line: reason" (the same with and without xdist): N tests skipped there.
+skipped="$(sed -nE 's/^SKIPPED \[([0-9]+)\] .*/\1/p' "$report" | awk '{ n += $1 } END { print n + 0 }')"
 if (( skipped > 0 )); then
-    say "$skipped skip reason line(s) above; reasons:"
-    grep '^SKIPPED' "$report" | sed -E 's/^SKIPPED \[[0-9]+\] [^:]+:[0-9]+: /  /' | sort | uniq -c | sed 's/^/run.sh:   /'
+    say "$skipped test(s) skipped; reasons:"
+    sed -nE 's/^SKIPPED \[([0-9]+)\] [^:]+:[0-9]+: (.*)$/\1 \2/p' "$report" \
+        | awk '{ n = $1; $1 = ""; count[substr($0, 2)] += n } END { for (r in count) printf "%7d  %s\n", count[r], r }' \
+        | sort -k2 | sed 's/^/run.sh: /'
 fi
 # Last, pytest's own counts again as one plain line (the skip list above can be long).
 counts="$(grep -E '^=+ .*(passed|failed|error|skipped).* in [0-9.]+s' "$report" | tail -n 1 \
