@@ -10,7 +10,9 @@ PostgreSQL cluster (session fixtures are per worker).
 """
 
 import os
+import resource
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,6 +42,37 @@ pytest_plugins = ["tests.support.browser", "tests.support.live_server", "tests.s
 # A test's own @settings still chooses its examples; unset values come from this profile.
 settings.register_profile("matchmaker", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("matchmaker")
+
+
+WORKER_START = pytest.StashKey[float]()
+WORKER_TIMES = pytest.StashKey[dict[str, tuple[float, float]]]()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[WORKER_START] = time.monotonic()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """An xdist worker reports its wall time and its CPU time (its own and its children's)."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+        output["wall_seconds"] = time.monotonic() - session.config.stash[WORKER_START]
+        output["cpu_seconds"] = sum(usage.ru_utime + usage.ru_stime for usage in used)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:  # type: ignore[no-untyped-def]
+    output = getattr(node, "workeroutput", {})
+    if "wall_seconds" in output:
+        times = node.config.stash.setdefault(WORKER_TIMES, {})
+        times[node.gateway.id] = (output["wall_seconds"], output["cpu_seconds"])
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  # type: ignore[no-untyped-def]
+    """One line per xdist worker: the slowest worker's wall time bounds the run."""
+    for worker, (wall, cpu) in sorted(config.stash.get(WORKER_TIMES, {}).items()):
+        terminalreporter.write_line(f"worker {worker}: {wall:.0f} s wall, {cpu:.0f} s CPU (with its children)")
 
 
 def cannot_run(reason: str) -> None:
