@@ -8,6 +8,7 @@ import enum
 from datetime import date, datetime, timezone
 from typing import Any
 
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import (
     JSON,
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .extensions import db
 from .matching.model import POLICIES
-from .passwords import hash_password
+from .passwords import configured_hasher, hash_password
 from .text import email_key, search_key
 from .vocabulary import LANGUAGES, ORG_TYPES
 
@@ -525,7 +526,7 @@ class Organiser(UserMixin, db.Model):
         return self.session_token
 
     def set_password(self, password: str) -> None:
-        self.password_hash = hash_password(password)
+        self.password_hash = hash_password(password, configured_hasher(current_app.config))
 
 
 

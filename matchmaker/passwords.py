@@ -2,25 +2,32 @@
 
 New hashes are argon2id (RFC 9106's low-memory profile: 64 MiB, 3 passes, 4 lanes, about
 0.1 s here). Werkzeug's older pbkdf2 and scrypt hashes still verify; ``Verdict.new_hash``
-then carries the argon2id replacement to store. ``weakness`` says why a new password is
-too easy to guess, by zxcvbn. No Flask, no database.
+then carries the argon2id replacement to store. The app may choose cheaper parameters
+(``PASSWORD_HASH_TIME_COST`` and ``PASSWORD_HASH_MEMORY_KIB``; the tests do) and passes
+``configured_hasher(config)``. ``weakness`` says why a new password is too easy to guess,
+by zxcvbn. No Flask, no database.
 """
 
 import fcntl
 import os
+import secrets
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from werkzeug.security import check_password_hash
 from zxcvbn import zxcvbn
 
-HASHER = PasswordHasher()
+TIME_COST = 3  # passes
+MEMORY_KIB = 64 * 1024
+HASHER = PasswordHasher(time_cost=TIME_COST, memory_cost=MEMORY_KIB)
 
 # The hash of a random password nobody knows, made with HASHER's parameters. Checking a
 # password against it costs what checking a real one costs, so an unknown e-mail address
@@ -47,21 +54,41 @@ class Verdict:
     new_hash: str | None = None  # set when the stored hash should be replaced
 
 
-def hash_password(password: str) -> str:
-    return HASHER.hash(password)
+@lru_cache
+def hasher_for(time_cost: int, memory_kib: int) -> PasswordHasher:
+    if (time_cost, memory_kib) == (TIME_COST, MEMORY_KIB):
+        return HASHER
+    return PasswordHasher(time_cost=time_cost, memory_cost=memory_kib)
 
 
-def verify_password(stored: str | None, password: str) -> Verdict:
+def configured_hasher(config: Mapping[str, Any]) -> PasswordHasher:
+    """The hasher for the app's ``PASSWORD_HASH_TIME_COST`` and ``PASSWORD_HASH_MEMORY_KIB``."""
+    return hasher_for(config["PASSWORD_HASH_TIME_COST"], config["PASSWORD_HASH_MEMORY_KIB"])
+
+
+@lru_cache
+def dummy_hash(hasher: PasswordHasher) -> str:
+    """``DUMMY_HASH`` for the real parameters; for others, a random password's hash made once."""
+    if hasher is HASHER:
+        return DUMMY_HASH
+    return hasher.hash(secrets.token_urlsafe(32))
+
+
+def hash_password(password: str, hasher: PasswordHasher = HASHER) -> str:
+    return hasher.hash(password)
+
+
+def verify_password(stored: str | None, password: str, hasher: PasswordHasher = HASHER) -> Verdict:
     """Check ``password`` against ``stored``; ``None`` (no such account) checks the dummy."""
     if stored is None:
-        check_argon2(DUMMY_HASH, password)
+        check_argon2(dummy_hash(hasher), password)
         return Verdict(ok=False)
     if not stored.startswith("$argon2"):
         ok = check_password_hash(stored, password)
-        return Verdict(ok, hash_password(password) if ok else None)
+        return Verdict(ok, hash_password(password, hasher) if ok else None)
     if not check_argon2(stored, password):
         return Verdict(ok=False)
-    return Verdict(True, hash_password(password) if HASHER.check_needs_rehash(stored) else None)
+    return Verdict(True, hash_password(password, hasher) if hasher.check_needs_rehash(stored) else None)
 
 
 def check_argon2(stored: str, password: str) -> bool:

@@ -1,12 +1,18 @@
-"""Shared fixtures: an app on a real, migrated database (SQLite, and again PostgreSQL).
+"""Shared fixtures: an app on a real, migrated database (SQLite, and PostgreSQL where it matters).
 
-Every test that uses ``app`` runs twice: on a SQLite file and on a throwaway PostgreSQL
-server. Without PostgreSQL server binaries the PostgreSQL runs skip, except when
-``CI=true``: there a test that cannot run fails.
+Every test that uses ``app`` runs on a SQLite file. A test whose meaning depends on the
+database (capacity, locking, concurrency, migrations, outages, collation, limits stored in
+the database) carries ``@pytest.mark.both_databases`` and runs again on a throwaway
+PostgreSQL server: ids ``[sqlite]`` and ``[postgresql]``. Without PostgreSQL server
+binaries the PostgreSQL runs skip, except when ``CI=true``: there a test that cannot run
+fails. Under pytest-xdist every worker has its own temporary folders, SQLite template and
+PostgreSQL cluster (session fixtures are per worker).
 """
 
 import os
+import resource
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,15 +21,58 @@ from flask import Flask
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import text
+from hypothesis import HealthCheck, settings
+from sqlalchemy import select, text
 
 from matchmaker import create_app
 from matchmaker.extensions import db
-from matchmaker.models import Event
-from tests.support.factories import make_event
+from matchmaker.models import Attendee, Event
+from tests.support.factories import add_organiser, login, make_event, submit_sign_up
+from tests.support.mailbox import outbox_messages, private_link
 from tests.support.postgres import create_database, server_binaries, throwaway_server
 
 IN_CI = os.environ.get("CI") == "true"
+
+# Fixtures shared by several test packages, registered once: Chromium pages, the live
+# server, the loopback SMTP server.
+pytest_plugins = ["tests.support.browser", "tests.support.live_server", "tests.support.smtp"]
+
+# Property tests on a loaded machine (parallel workers, other jobs): no per-example deadline
+# and no "too slow" health check, which fail a correct test for the machine's speed alone.
+# A test's own @settings still chooses its examples; unset values come from this profile.
+settings.register_profile("matchmaker", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("matchmaker")
+
+
+WORKER_START = pytest.StashKey[float]()
+WORKER_TIMES = pytest.StashKey[dict[str, tuple[float, float]]]()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[WORKER_START] = time.monotonic()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """An xdist worker reports its wall time and its CPU time (its own and its children's)."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+        output["wall_seconds"] = time.monotonic() - session.config.stash[WORKER_START]
+        output["cpu_seconds"] = sum(usage.ru_utime + usage.ru_stime for usage in used)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:  # type: ignore[no-untyped-def]
+    output = getattr(node, "workeroutput", {})
+    if "wall_seconds" in output:
+        times = node.config.stash.setdefault(WORKER_TIMES, {})
+        times[node.gateway.id] = (output["wall_seconds"], output["cpu_seconds"])
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  # type: ignore[no-untyped-def]
+    """One line per xdist worker: the slowest worker's wall time bounds the run."""
+    for worker, (wall, cpu) in sorted(config.stash.get(WORKER_TIMES, {}).items()):
+        terminalreporter.write_line(f"worker {worker}: {wall:.0f} s wall, {cpu:.0f} s CPU (with its children)")
 
 
 def cannot_run(reason: str) -> None:
@@ -47,6 +96,10 @@ def app_config(database_url: str, instance: Path) -> dict:
         # Tests sign up many people from one address at once; tests/security turn these on.
         "RATELIMIT_ENABLED": False,
         "BOT_MIN_FILL_SECONDS": 0,
+        # Cheap password hashes (argon2id's real cost is ~0.1 s a hash); the password tests
+        # in tests/auth/test_passwords.py use and check the real parameters.
+        "PASSWORD_HASH_TIME_COST": 1,
+        "PASSWORD_HASH_MEMORY_KIB": 256,
     }
 
 
@@ -89,9 +142,28 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``database_url`` is SQLite, and also PostgreSQL for ``both_databases`` tests (a test
+    that parametrizes or overrides ``database_url`` itself keeps its own choice)."""
+    if "database_url" not in metafunc.fixturenames or chooses_database(metafunc):
+        return
+    both = metafunc.definition.get_closest_marker("both_databases") is not None
+    metafunc.parametrize("database_url", DATABASES if both else DATABASES[:1], indirect=True)
+
+
+def chooses_database(metafunc: pytest.Metafunc) -> bool:
+    closest = metafunc._arg2fixturedefs["database_url"][-1]
+    if closest.func is not database_url.__wrapped__:  # type: ignore[attr-defined]
+        return True
+    return any("database_url" in str(marker.args[0]) for marker in metafunc.definition.iter_markers("parametrize"))
+
+
+@pytest.fixture
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
+    if getattr(request, "param", "sqlite") == "sqlite":
         copy = tmp_path / "matchmaker.sqlite"
         shutil.copy(request.getfixturevalue("sqlite_template"), copy)
         return f"sqlite:///{copy}"
@@ -146,3 +218,30 @@ def runner(app: Flask):
 @pytest.fixture
 def event(app: Flask) -> Event:
     return make_event()
+
+
+@pytest.fixture
+def organiser_client(client: FlaskClient, event: Event) -> FlaskClient:
+    """An administrator (team@example.org) logged in on the dashboard of the test event."""
+    add_organiser()
+    login(client, "team@example.org", "richtig-geheim")
+    return client
+
+
+@pytest.fixture
+def outbox(app: Flask) -> Path:
+    """The folder the app writes its mails to (one .eml file each)."""
+    return Path(app.config["MAIL_OUTBOX_DIR"])
+
+
+@pytest.fixture
+def attendee(client: FlaskClient, event: Event) -> Attendee:
+    """Jürgen Müller, signed up through the form (his welcome mail is in the outbox)."""
+    assert submit_sign_up(client).status_code == 302
+    return db.session.scalar(select(Attendee).where(Attendee.email == "juergen.mueller@example.org"))
+
+
+@pytest.fixture
+def link(attendee: Attendee, outbox: Path) -> str:
+    """The path of Jürgen's private page, taken from his welcome mail."""
+    return private_link(outbox_messages(outbox)[-1])

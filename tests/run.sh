@@ -41,6 +41,16 @@ MATCHMAKER_EXTRAS=test source "$REPO_DIR/scripts/venv.sh"
 install_system_packages
 
 bash "$REPO_DIR/tests/static_checks.sh"
+# Parallel workers (pytest-xdist), one per core unless TEST_WORKERS says otherwise; each has
+# its own temporary folders, SQLite template and PostgreSQL cluster (see tests/conftest.py).
+# Arguments that choose the workers themselves (-n 0 runs in this process) win.
+parallel=(-n "${TEST_WORKERS:-auto}")
+for argument in "$@"; do
+    case "$argument" in
+        -n|-n*|--numprocesses|--numprocesses=*|no:xdist) parallel=() ;;
+    esac
+done
+set -- "${parallel[@]}" "$@"
 say "python -m pytest $*"
 report="$(mktemp)"
 trap 'rm -f "$report"' EXIT
@@ -50,10 +60,13 @@ if (( status == 5 )); then
     say "pytest collected no tests: that is a failure"
 fi
 # The closing line says how many tests skipped and why, so a green run cannot hide them.
-skipped="$(grep -c '^SKIPPED' "$report" || true)"
+# "SKIPPED [N] file:line: reason" (the same with and without xdist): N tests skipped there.
+skipped="$(sed -nE 's/^SKIPPED \[([0-9]+)\] .*/\1/p' "$report" | awk '{ n += $1 } END { print n + 0 }')"
 if (( skipped > 0 )); then
-    say "$skipped skip reason line(s) above; reasons:"
-    grep '^SKIPPED' "$report" | sed -E 's/^SKIPPED \[[0-9]+\] [^:]+:[0-9]+: /  /' | sort | uniq -c | sed 's/^/run.sh:   /'
+    say "$skipped test(s) skipped; reasons:"
+    sed -nE 's/^SKIPPED \[([0-9]+)\] [^:]+:[0-9]+: (.*)$/\1 \2/p' "$report" \
+        | awk '{ n = $1; $1 = ""; count[substr($0, 2)] += n } END { for (r in count) printf "%7d  %s\n", count[r], r }' \
+        | sort -k2 | sed 's/^/run.sh: /'
 fi
 # Last, pytest's own counts again as one plain line (the skip list above can be long).
 counts="$(grep -E '^=+ .*(passed|failed|error|skipped).* in [0-9.]+s' "$report" | tail -n 1 \

@@ -13,11 +13,20 @@ cd "$REPO_DIR"
 say() { printf 'static_checks.sh: %s\n' "$*"; }
 
 say "bandit -r matchmaker"
-bandit -q -r matchmaker
+bandit_log="$(mktemp)"
+trap 'rm -f "$bandit_log"' EXIT
+bandit -q -r matchmaker 2>"$bandit_log" || { cat "$bandit_log" >&2; exit 1; }
+# A "nosec" that excuses nothing (bandit only warns about it) is an error too: it would
+# hide a finding that appears there later, and its warnings drown real messages.
+if [[ -s "$bandit_log" ]]; then
+    cat "$bandit_log" >&2
+    say "bandit: the warnings above must go (a nosec without a finding, or a file it cannot read)"
+    exit 1
+fi
 say "bandit: no issues"
 
 report="$(mktemp)"
-trap 'rm -f "$report"' EXIT
+trap 'rm -f "$report" "$bandit_log"' EXIT
 if ! pip-audit --skip-editable --progress-spinner off --timeout 10 -f json >"$report" 2>/dev/null \
         && [[ ! -s "$report" ]]; then
     say "pip-audit: NOT CHECKED - its vulnerability database could not be reached"

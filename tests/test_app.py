@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
@@ -9,6 +10,8 @@ from sqlalchemy import text
 from matchmaker import PROJECT_DIR, create_app
 from matchmaker.config import normalise_database_url
 from matchmaker.extensions import db
+
+pytestmark = pytest.mark.both_databases
 
 
 def test_templates_and_instance_folders_resolve_outside_the_package(instance_folder):

@@ -115,7 +115,7 @@ def test_demo_serves_both_events_and_mails_links_to_its_own_port(tmp_path):
     command = [sys.executable, "-m", "matchmaker", "demo", "--attendees", "10", "--port", str(port)]
     with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
         try:
-            start = wait_for_page(f"http://127.0.0.1:{port}/")
+            start = wait_for_page(f"http://127.0.0.1:{port}/", server=server)
             assert "go-cluster Jahrestagung 2027" in start and "Workshop Open Innovation" in start
             link = sign_up_and_read_link(f"http://127.0.0.1:{port}/go-cluster-2027/register",
                                          tmp_path / "served" / "outbox")
@@ -145,14 +145,18 @@ def sign_up_and_read_link(register_url: str, outbox: Path) -> str:
     raise AssertionError("no welcome mail in the outbox")
 
 
-def wait_for_page(url: str, seconds: float = 30) -> str:
-    """The page's text, once the server answers (it migrates and seeds first)."""
+def wait_for_page(url: str, seconds: float = 120, server: subprocess.Popen | None = None) -> str:
+    """The page's text, once the server answers (it migrates and seeds first). The deadline
+    is generous for a loaded machine (parallel test workers); a ``server`` process that
+    exits ends the wait at once."""
     deadline = time.monotonic() + seconds
     while True:
         try:
-            with urlopen(url, timeout=2) as response:
+            with urlopen(url, timeout=10) as response:
                 return response.read().decode()
         except OSError:
+            if server is not None and server.poll() is not None:
+                raise AssertionError(f"the server exited with {server.returncode} before answering {url}")
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)

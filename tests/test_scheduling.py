@@ -38,6 +38,7 @@ def test_match_stores_draft_schedule_with_certificate(runner, event):
     assert run.quality["upper_bound"] >= run.quality["total_score"]
 
 
+@pytest.mark.both_databases
 def test_match_never_double_books_an_attendee_or_a_table(runner, app):
     event = make_event(tables=8)
     seed(event)
@@ -160,6 +161,7 @@ def test_lower_maximum_keeps_best_meetings(runner, event):
     assert sorted((score for _, score in meetings_of(attendee)), reverse=True) == best
 
 
+@pytest.mark.both_databases
 def test_withdrawn_consent_removes_all_meetings(runner, event):
     from matchmaker.services.attendees.self_service import MeetingPreferences, update_meetings
 
@@ -224,6 +226,7 @@ def test_replan_after_publishing_stays_visible_to_attendees(runner, client, even
     assert latest.published_at is not None
 
 
+@pytest.mark.both_databases
 def test_attendee_who_cancels_while_engine_runs_gets_no_meeting(event):
     from matchmaker.services.schedule.planning import planning_input, solve, store_schedule
     from matchmaker.services.attendees.self_service import cancel
@@ -287,6 +290,7 @@ def attendee_id(email: str) -> int:
     return db.session.scalar(select(Attendee.id).where(Attendee.email == email))
 
 
+@pytest.mark.both_databases
 def test_database_mode_hands_every_must_meet_wish_to_the_engine(runner, event):
     from matchmaker.services.schedule.planning import planning_input
 

@@ -48,11 +48,13 @@ def test_ics_has_one_confirmed_event_per_meeting(scheduled):
     assert entry.get("status") == "CONFIRMED" and "Ben Beispiel" in str(entry.get("summary"))
 
 
+@pytest.mark.both_databases
 def test_ics_carries_the_berlin_timezone(scheduled):
     parsed = Calendar.from_ical(calendar.attendee_calendar(scheduled[0]))
     assert [str(tz.get("tzid")) for tz in parsed.walk("VTIMEZONE")] == ["Europe/Berlin"]
 
 
+@pytest.mark.both_databases
 def test_summer_meeting_is_two_hours_ahead_of_utc(scheduled, event):
     [entry] = vevents(calendar.attendee_calendar(scheduled[0]))
     start = entry.decoded("dtstart")

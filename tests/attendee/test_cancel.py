@@ -2,6 +2,7 @@
 
 import threading
 
+import pytest
 from sqlalchemy import func, select
 
 from matchmaker.extensions import db
@@ -21,6 +22,7 @@ def statuses() -> dict[str, AttendeeStatus]:
     return dict(db.session.execute(select(Attendee.first_name, Attendee.status)).all())
 
 
+@pytest.mark.both_databases
 def test_cancel_gives_seat_to_first_waiting_and_mails_both(client, event, outbox):
     event.capacity = 1
     anna, _bernd, _clara = (add_attendee(event, name) for name in ("Anna", "Bernd", "Clara"))
@@ -61,6 +63,7 @@ def test_cancel_calls_off_the_attendees_meetings(client, event):
     assert pairs == [(bernd.id, clara.id)]
 
 
+@pytest.mark.both_databases
 def test_simultaneous_cancellations_promote_exactly_as_many_in_order(app, event):
     event.capacity = 4
     registered = [add_attendee(event, f"Sitz{number}") for number in range(4)]

@@ -3,6 +3,7 @@
 import logging
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from matchmaker.extensions import db
@@ -37,6 +38,7 @@ def test_send_reminders_reminds_unconfirmed_attendee_once(runner, event, outbox)
         "Erinnerung: Bitte bestätigen Sie Ihre E-Mail-Adresse – go-cluster Jahrestagung 2027")
 
 
+@pytest.mark.both_databases
 def test_send_reminders_waits_for_the_configured_delay(app, runner, event):
     app.config["REMINDER_AFTER_HOURS"] = 72
     signed_up_hours_ago(add_attendee(event, "Anna", confirmed=False), 49)
@@ -54,6 +56,7 @@ def test_purge_refuses_without_days(runner, event):
     assert "--days-after-event" in result.output
 
 
+@pytest.mark.both_databases
 def test_purge_deletes_personal_data_and_keeps_counts(runner, event):
     event.starts_on = date.today() - timedelta(days=31)
     event.capacity = 1
@@ -67,6 +70,7 @@ def test_purge_deletes_personal_data_and_keeps_counts(runner, event):
     assert (counts.registered, counts.waitlisted, counts.meetings) == (1, 1, 1)
 
 
+@pytest.mark.both_databases
 def test_purge_keeps_event_within_the_period(runner, event):
     event.starts_on = date.today() - timedelta(days=30)
     add_attendee(event, "Anna")
@@ -75,6 +79,7 @@ def test_purge_keeps_event_within_the_period(runner, event):
     assert db.session.scalar(select(func.count()).select_from(Attendee)) == 1
 
 
+@pytest.mark.both_databases
 def test_purging_twice_keeps_the_counts(runner, event):
     event.starts_on = date.today() - timedelta(days=31)
     add_attendee(event, "Anna")

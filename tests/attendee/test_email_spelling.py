@@ -11,7 +11,6 @@ from sqlalchemy.exc import IntegrityError
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
 from matchmaker.services.attendees.imports import import_file, preview_import
-from tests.dashboard.conftest import organiser_client  # noqa: F401  (fixture)
 from tests.exchange.test_attendee_csv import OTHER, csv_text
 from tests.support.attendees import add_attendee
 from tests.support.factories import csrf_token, submit_sign_up

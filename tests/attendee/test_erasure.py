@@ -27,6 +27,7 @@ def rows_mentioning(words: tuple[str, ...]) -> list[tuple[str, str]]:
     return found
 
 
+@pytest.mark.both_databases
 def test_erasure_leaves_no_personal_data_in_any_table(client, event, attendee, link):
     anna = add_attendee(event, "Anna", organisation="Anna GmbH")
     add_meeting(event, attendee, anna)
@@ -61,6 +62,7 @@ def test_erasure_redirects_to_event_page_and_link_stops_working(client, attendee
     assert client.get(link).status_code == 404
 
 
+@pytest.mark.both_databases
 def test_erasure_gives_seat_to_first_waiting(client, event, attendee, link, outbox):
     event.capacity = 1
     db.session.commit()

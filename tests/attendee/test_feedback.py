@@ -80,6 +80,7 @@ def test_someone_elses_meeting_is_not_found(client, event, after_the_event):
     assert client.get(f"/me/{stranger.token}/feedback/1?answer=took_place").status_code == 404
 
 
+@pytest.mark.both_databases
 def test_a_second_answer_replaces_the_first(event, after_the_event):
     anna, _ben = after_the_event
     meeting = first_meeting_id(anna)
@@ -95,6 +96,7 @@ def test_feedback_before_the_event_is_refused(event, after_the_event):
     assert error.value.code == "event_not_started"
 
 
+@pytest.mark.both_databases
 def test_summary_counts_meetings_by_industry_and_org_type_pair(event, after_the_event):
     anna, ben = after_the_event
     record_feedback(anna, first_meeting_id(anna), FeedbackOutcome.TOOK_PLACE, TODAY)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from matchmaker.exchange.attendee_csv import CsvErrors, parse_attendee_csv
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
-from tests.dashboard.conftest import EVENT_URL, organiser_client  # noqa: F401  (fixture)
+from tests.organiser.conftest import EVENT_URL
 from tests.exchange.test_attendee_csv import OTHER, csv_text
 from tests.support.attendees import add_attendee
 from tests.support.factories import csrf_token, submit_sign_up

@@ -67,6 +67,7 @@ def test_repeated_sign_up_sends_link_again(client, event, smtp):
     assert private_link(second.message) == private_link(smtp.received[0].message)
 
 
+@pytest.mark.both_databases
 def test_unreachable_server_keeps_registration_and_marks_mail_failed(client, event, app):
     app.config.update(MAIL_SMTP_HOST="127.0.0.1", MAIL_SMTP_PORT=free_port(), MAIL_SMTP_SECURITY="none")
     response = submit_sign_up(client)

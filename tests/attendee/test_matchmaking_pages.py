@@ -8,7 +8,7 @@ from matchmaker.models import MeetingRequest, RequestStatus
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule.publishing import publish
 from tests.support.attendees import add_attendee
-from tests.support.factories import csrf_token
+from tests.support.factories import post_form
 from tests.support.mailbox import outbox_messages, text_part
 
 
@@ -18,12 +18,11 @@ from tests.support.mailbox import outbox_messages, text_part
 
 def ask(client, requester, target, message="Gern über Wasserstoff sprechen"):
     path = f"/me/{requester.token}/participants/{target.number}"
-    return client.post(path, data={"message": message, "csrf_token": csrf_token(client, path)})
+    return post_form(client, path, message=message)
 
 
 def post_button(client, attendee, path):
-    token = csrf_token(client, f"/me/{attendee.token}/cancel")
-    return client.post(f"/me/{attendee.token}{path}", data={"csrf_token": token})
+    return post_form(client, f"/me/{attendee.token}{path}", token_from=f"/me/{attendee.token}/cancel")
 
 
 @pytest.mark.parametrize("page", ["suggestions", "participants", "requests", "schedule"])
@@ -92,7 +91,7 @@ def test_someone_without_consent_has_no_page(client, anna, event):
 
 def test_blocking_through_the_page_hides_the_person(client, anna, ben):
     path = f"/me/{anna.token}/participants/{ben.number}"
-    client.post(f"{path}/block", data={"csrf_token": csrf_token(client, path)})
+    post_form(client, f"{path}/block", token_from=path)
     assert client.get(path).status_code == 404
     assert "Ben Beispiel" in client.get(f"/me/{anna.token}/requests").get_data(as_text=True)
 
@@ -129,7 +128,7 @@ def test_feed_address_is_created_on_request_only(client, anna, ben, event):
     publish(event, "organiser@example.org")
     path = f"/me/{anna.token}/schedule"
     assert "/me/feed/" not in client.get(path).get_data(as_text=True)
-    client.post(f"{path}/feed", data={"csrf_token": csrf_token(client, path)})
+    post_form(client, f"{path}/feed", token_from=path)
     assert "/me/feed/" in client.get(path).get_data(as_text=True)
 
 

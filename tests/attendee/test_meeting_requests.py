@@ -111,12 +111,14 @@ def test_asking_someone_who_asked_you_accepts_their_request(anna, ben):
     assert outcome.request.id == request.id and status_of(request.id) == RequestStatus.ACCEPTED
 
 
+@pytest.mark.both_databases
 def test_overdue_request_stops_counting_before_it_is_marked(anna, ben, app):
     later = utcnow() + timedelta(hours=app.config["REQUEST_EXPIRY_HOURS"] + 1)
     send(anna, ben)
     assert must_meet([anna, ben], now=later) == {}
 
 
+@pytest.mark.both_databases
 def test_overdue_request_is_expired_and_cannot_be_accepted(anna, ben, app):
     request = send(anna, ben).request
     later = utcnow() + timedelta(hours=app.config["REQUEST_EXPIRY_HOURS"] + 1)
@@ -125,6 +127,7 @@ def test_overdue_request_is_expired_and_cannot_be_accepted(anna, ben, app):
     assert error.value.code == "request_not_open" and status_of(request.id) == RequestStatus.EXPIRED
 
 
+@pytest.mark.both_databases
 def test_expired_request_can_be_sent_again(anna, ben, app):
     request = send(anna, ben).request
     later = utcnow() + timedelta(hours=app.config["REQUEST_EXPIRY_HOURS"] + 1)
@@ -163,6 +166,7 @@ def test_unblocking_allows_requests_again(anna, ben):
     assert send(anna, ben).request.status == RequestStatus.PENDING
 
 
+@pytest.mark.both_databases
 def test_daily_limit_refuses_one_more_request(anna, event, app):
     app.config["REQUEST_DAILY_LIMIT"] = 2
     people = [add_attendee(event, name) for name in ("Carla", "Dirk", "Emil")]
@@ -173,6 +177,7 @@ def test_daily_limit_refuses_one_more_request(anna, event, app):
     assert error.value.code == "daily_limit"
 
 
+@pytest.mark.both_databases
 def test_daily_limit_counts_only_the_last_24_hours(anna, event, app):
     app.config["REQUEST_DAILY_LIMIT"] = 1
     carla, dirk = add_attendee(event, "Carla"), add_attendee(event, "Dirk")

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from flask import request_finished, request_started
 from sqlalchemy import event as sql_event
 from sqlalchemy import select
@@ -10,13 +11,8 @@ from matchmaker.extensions import db
 from matchmaker.models import Attendee, OutgoingMail
 from matchmaker.services.attendees.meeting_requests import send_request
 from tests.support.attendees import add_attendee, add_meeting
-from tests.support.factories import csrf_token
+from tests.support.factories import csrf_token, post_form
 from tests.support.mailbox import outbox_messages
-
-
-def post_form(client, path: str, **data):
-    data["csrf_token"] = csrf_token(client, path)
-    return client.post(path, data=data)
 
 
 def stored(attendee: Attendee) -> Attendee:
@@ -82,6 +78,7 @@ def test_withdrawing_matching_consent_clears_time_and_version(client, attendee, 
     assert (saved.matching_consent_at, saved.matching_consent_version) == (None, None)
 
 
+@pytest.mark.both_databases
 def test_giving_matching_consent_stores_time_and_version(app, client, event):
     anna = add_attendee(event, "Anna", matching_consent=False)
     post_form(client, f"/me/{anna.token}/meetings", wants_meetings="y", matching_consent="y")
@@ -90,6 +87,7 @@ def test_giving_matching_consent_stores_time_and_version(app, client, event):
     assert saved.matching_consent_version == app.config["PRIVACY_NOTICE_VERSION"]
 
 
+@pytest.mark.both_databases
 def test_data_download_contains_every_stored_column(client, attendee, link):
     response = client.get(f"{link}/data.json")
     assert response.headers["Content-Disposition"] == 'attachment; filename="registration-1.json"'
@@ -172,6 +170,7 @@ def test_link_request_leaves_the_same_deferred_mail_work_for_both(client, attend
     assert len(deferred) == 2 and deferred[0] == deferred[1]
 
 
+@pytest.mark.both_databases
 def test_repeated_link_requests_send_one_mail_per_interval(client, attendee):
     for _ in range(3):
         post_form(client, "/go-cluster-2027/link", email="juergen.mueller@example.org")

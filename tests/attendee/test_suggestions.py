@@ -13,10 +13,6 @@ from matchmaker.services.schedule.planning import engine_attendee
 from tests.support.attendees import add_attendee, add_meeting
 
 
-
-
-
-
 @pytest.fixture
 def shy(event):
     """Would be the best match, but did not agree to the matchmaking."""
@@ -113,6 +109,7 @@ def test_participant_filters(anna, ben, event, filters, expected):
     assert [p.name for p in participant_page(anna, filters).people] == expected
 
 
+@pytest.mark.both_databases
 def test_participant_list_is_paginated(anna, event):
     for number in range(24):
         add_attendee(event, f"Person{number:02d}")

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from matchmaker.extensions import db
 from matchmaker.services.schedule.matching_settings import set_synonyms, tag_suggestions
 from tests.support.factories import submit_sign_up
@@ -27,6 +29,7 @@ def test_sign_up_suggests_the_starter_synonyms(client, event):
     assert {"KI", "Künstliche Intelligenz", "AI"} <= set(tags)
 
 
+@pytest.mark.both_databases
 def test_tags_people_used_are_suggested_once_whatever_their_case(client, event):
     set_synonyms(event, "")
     db.session.commit()

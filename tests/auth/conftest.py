@@ -2,7 +2,6 @@
 clients logged in through the real form, and the outbox the invitations go to."""
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -11,9 +10,7 @@ from sqlalchemy import func, select
 
 from matchmaker.extensions import db
 from matchmaker.models import LoginFailure, Organiser
-from tests.support.browser import chromium, page, phone_page  # noqa: F401  (fixtures)
-from tests.support.factories import csrf_token, login
-from tests.support.live_server import live_app, live_url  # noqa: F401  (fixtures)
+from tests.support.factories import login
 
 PASSWORD = "richtig-geheim"
 
@@ -48,16 +45,6 @@ def new_client(app: Flask, client: FlaskClient) -> Callable[..., FlaskClient]:
 def logged_in(client: FlaskClient, organiser: Organiser) -> FlaskClient:
     assert login(client, organiser.email, PASSWORD).status_code == 302
     return client
-
-
-@pytest.fixture
-def outbox(app: Flask) -> Path:
-    return Path(app.config["MAIL_OUTBOX_DIR"])
-
-
-def post_form(client: FlaskClient, path: str, **data: str):
-    """Submit the form on ``path`` as a browser would: with its CSRF token."""
-    return client.post(path, data={**data, "csrf_token": csrf_token(client, path)})
 
 
 def failures(scope: str) -> int:

@@ -11,8 +11,8 @@ from matchmaker.services.organisers.invites import invite_organiser
 from matchmaker.extensions import db
 from matchmaker.models import Organiser, OrganiserInvite, utcnow
 from matchmaker.services import DomainError
-from tests.auth.conftest import PASSWORD, make_organiser, post_form
-from tests.support.factories import add_organiser, csrf_token, login, make_event
+from tests.auth.conftest import PASSWORD, make_organiser
+from tests.support.factories import add_organiser, csrf_token, login, make_event, post_form
 from tests.support.mailbox import html_part, outbox_messages, text_part
 from tests.support.smtp import smtp_server
 
@@ -71,6 +71,7 @@ def test_invitee_sets_password_and_is_logged_in(logged_in, new_client, outbox):
     assert login(new_client(), INVITEE, NEW).status_code == 302
 
 
+@pytest.mark.both_databases
 def test_link_works_once(logged_in, new_client, outbox):
     invite(logged_in)
     path = invite_link(outbox)
@@ -92,6 +93,7 @@ def test_form_opened_before_the_link_was_used_changes_nothing(logged_in, new_cli
     assert login(new_client(), INVITEE, NEW).status_code == 302
 
 
+@pytest.mark.both_databases
 def test_expired_link_is_refused(logged_in, new_client, outbox):
     invite(logged_in)
     stored = db.session.scalars(select(OrganiserInvite)).one()
@@ -137,6 +139,7 @@ def test_invitation_for_existing_account_changes_nothing_and_says_so(logged_in, 
     assert login(new_client(), INVITEE, "das alte Passwort").status_code == 302
 
 
+@pytest.mark.both_databases
 def test_account_created_meanwhile_is_not_overwritten(logged_in, new_client, outbox):
     invite(logged_in)
     make_organiser(INVITEE, password="das alte Passwort")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.auth.conftest import PASSWORD, post_form
-from tests.support.factories import login
+from tests.auth.conftest import PASSWORD
+from tests.support.factories import login, post_form
 
 NEW = "ein ganz neues Passwort"
 PATH = "/organiser/account/password"

@@ -14,9 +14,18 @@ from werkzeug.security import generate_password_hash
 from matchmaker import passwords
 from matchmaker.extensions import db
 from matchmaker.models import Organiser
+from matchmaker.config import default_config
 from matchmaker.passwords import DUMMY_HASH, HASHER, HashingBusy, HashingSlots, verify_password
 from tests.auth.conftest import PASSWORD, failures, make_organiser
 from tests.support.factories import login
+
+
+@pytest.fixture(autouse=True)
+def real_cost(request: pytest.FixtureRequest) -> None:
+    """These tests hash with the real parameters (the shared test config lowers them)."""
+    if "app" in request.fixturenames:
+        request.getfixturevalue("app").config.update(
+            PASSWORD_HASH_TIME_COST=passwords.TIME_COST, PASSWORD_HASH_MEMORY_KIB=passwords.MEMORY_KIB)
 
 
 @pytest.fixture
@@ -39,6 +48,16 @@ def stored_hash(email: str) -> str:
 
 def test_new_password_is_hashed_with_argon2id():
     assert passwords.hash_password(PASSWORD).startswith("$argon2id$")
+
+
+def test_default_settings_hash_with_rfc_9106_low_memory_parameters(tmp_path):
+    config = default_config(tmp_path)
+    assert (config["PASSWORD_HASH_TIME_COST"], config["PASSWORD_HASH_MEMORY_KIB"]) == (3, 64 * 1024)
+    assert (HASHER.time_cost, HASHER.memory_cost, HASHER.parallelism) == (3, 64 * 1024, 4)
+
+
+def test_organiser_password_is_stored_with_the_real_parameters(organiser):
+    assert stored_hash(organiser.email).startswith("$argon2id$v=19$m=65536,t=3,p=4$")
 
 
 def test_dummy_hash_costs_what_a_real_hash_costs():

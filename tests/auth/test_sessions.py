@@ -11,8 +11,8 @@ from sqlalchemy import select
 from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.models import OrganiserSession
-from tests.auth.conftest import PASSWORD, copy_cookies, post_form
-from tests.support.factories import csrf_token, login
+from tests.auth.conftest import PASSWORD, copy_cookies
+from tests.support.factories import csrf_token, login, post_form
 from tests.support.routes import example_path, rules_of
 
 PUBLIC = {"auth.login", "auth.accept_invite"}
@@ -26,7 +26,7 @@ def sees_dashboard(client) -> bool:
 
 
 def log_out(client, path: str = "/organiser/logout"):
-    return client.post(path, data={"csrf_token": csrf_token(client, "/organiser/account")})
+    return post_form(client, path, token_from="/organiser/account")
 
 
 def test_account_routes_are_found_in_url_map():
@@ -80,6 +80,7 @@ def test_copied_cookie_is_refused_after_password_change(logged_in, new_client):
     assert not sees_dashboard(thief)
 
 
+@pytest.mark.both_databases
 def test_expired_session_is_refused(logged_in):
     for row in db.session.scalars(select(OrganiserSession)):
         row.expires_at -= timedelta(hours=12)
@@ -93,9 +94,7 @@ def test_session_token_is_stored_only_as_hash(logged_in):
 
 
 def remember_me(client, organiser):
-    token = csrf_token(client, "/organiser/login")
-    return client.post("/organiser/login", data={"email": organiser.email, "password": PASSWORD,
-                                                 "remember": "y", "csrf_token": token})
+    return post_form(client, "/organiser/login", email=organiser.email, password=PASSWORD, remember="y")
 
 
 def test_remember_me_keeps_log_in_without_session_cookie(client, new_client, organiser):

@@ -1,8 +1,7 @@
-"""Browser tests: one live server per test module, on a migrated SQLite copy with an event.
+"""Browser tests: one live server per test module, on a migrated SQLite copy with an event
+(the fixtures ``live_app``, ``live_url``, ``page``, ``phone_page`` and ``chromium`` are
+registered in tests/conftest.py).
 
 They run on SQLite only: what the browser sees does not depend on the database, and the
-PostgreSQL paths are covered by the tests in tests/web.
+PostgreSQL paths are covered by the tests in tests/public.
 """
-
-from tests.support.browser import chromium, page, phone_page  # noqa: F401  (fixtures)
-from tests.support.live_server import live_app, live_url  # noqa: F401  (fixtures)

@@ -21,6 +21,10 @@ from tests.support.factories import add_organiser
 
 pytestmark = pytest.mark.browser
 DASHBOARD = "/organiser/go-cluster-2027"
+# The matchmaking job runs inside the request here (the test config's immediate queue), and
+# publishing writes a mail per attendee: on a loaded machine both take far longer than the
+# 10 s a click may take elsewhere. A click waits for the page it leads to.
+LONG_REQUEST_MS = 180_000
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -72,8 +76,8 @@ def test_organiser_runs_the_event_from_the_browser(page: Page, live_app: Flask):
     expect(page.get_by_text("12 Personen importiert")).to_be_visible()
 
     page.get_by_role("link", name="Gesprächsplan", exact=True).click()
-    page.get_by_role("button", name="Matchmaking starten").click()
-    expect(page.get_by_text("Entwurf")).to_be_visible()
+    page.get_by_role("button", name="Matchmaking starten").click(timeout=LONG_REQUEST_MS)
+    expect(page.get_by_text("Entwurf")).to_be_visible(timeout=LONG_REQUEST_MS)
     meeting_id, slot, table = a_meeting_and_a_free_table(live_app)
     page.goto(f"{DASHBOARD}/schedule/meetings/{meeting_id}")
     page.get_by_label("Tischnummer").fill(str(table))
@@ -83,14 +87,14 @@ def test_organiser_runs_the_event_from_the_browser(page: Page, live_app: Flask):
     expect(page.get_by_text(f"{table}", exact=True)).to_be_visible()
 
     page.goto(f"{DASHBOARD}/schedule/")
-    page.get_by_role("button", name="Matchmaking erneut starten").click()
+    page.get_by_role("button", name="Matchmaking erneut starten").click(timeout=LONG_REQUEST_MS)
     with live_app.app_context():
         moved = db.session.get(Meeting, meeting_id)
         assert (moved.slot.number, moved.table.number, moved.locked) == (slot, table, True)
         db.session.remove()
 
     page.get_by_role("link", name="Gesprächsplan veröffentlichen").click()
-    page.get_by_role("button", name="Jetzt veröffentlichen").click()
-    expect(page.get_by_text("Der Gesprächsplan ist veröffentlicht")).to_be_visible()
+    page.get_by_role("button", name="Jetzt veröffentlichen").click(timeout=LONG_REQUEST_MS)
+    expect(page.get_by_text("Der Gesprächsplan ist veröffentlicht")).to_be_visible(timeout=LONG_REQUEST_MS)
     assert accessibility_violations(page) == []
     assert len(schedule_mails(live_app)) > 10

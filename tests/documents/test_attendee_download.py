@@ -1,7 +1,6 @@
 """The attendee downloads their own schedule from their private page (with a QR code of
 their own link); an organiser's print of it carries no link."""
 
-from tests.dashboard.conftest import organiser_client  # noqa: F401  (fixture)
 from tests.documents.pdf_text import pages, qr_codes
 from tests.documents.scenario import meet, person, publish
 

@@ -1,5 +1,7 @@
 """`matchmaker print ...`: the files they write and what they say."""
 
+import pytest
+
 from matchmaker.extensions import db
 from matchmaker.services.attendees.self_service import cancel
 from tests.documents.pdf_text import pages
@@ -24,6 +26,7 @@ def test_print_schedules_writes_one_page_per_attendee_and_says_how_to_reprint(ru
     assert list(tmp_path.glob("*.part")) == []
 
 
+@pytest.mark.both_databases
 def test_reprint_with_changed_since_holds_only_the_changed_schedules(runner, event, tmp_path):
     _, ben, _, _ = pairs(event)
     first = runner.invoke(args=["print", "schedules", "--output", str(tmp_path / "all.pdf")])
@@ -37,6 +40,7 @@ def test_reprint_with_changed_since_holds_only_the_changed_schedules(runner, eve
     assert "Ada Kern" in page
 
 
+@pytest.mark.both_databases
 def test_reprint_without_changes_says_so_and_writes_nothing(runner, event, tmp_path):
     pairs(event)
     runner.invoke(args=["print", "schedules", "--output", str(tmp_path / "all.pdf")])

@@ -48,6 +48,7 @@ def test_desk_print_has_one_page_per_registered_attendee(event):
     assert len(pages(printing.all_schedules_pdf(event))) == len(registered) == 40
 
 
+@pytest.mark.both_databases
 def test_desk_print_is_in_german_phone_book_order(event):
     for first, last in [("Zoe", "Zander"), ("Jürgen", "Müller"), ("Anna", "Mueller"),
                         ("Hanna", "von der Heide"), ("Ole", "Haas"), ("Ece", "Öztürk"),
@@ -112,11 +113,13 @@ def two_pairs(event):
     return people, printed
 
 
+@pytest.mark.both_databases
 def test_nothing_changed_since_the_last_print_prints_nothing(event):
     _, printed = two_pairs(event)
     assert changed_names(event, printed) == []
 
 
+@pytest.mark.both_databases
 def test_changed_since_prints_the_partner_of_a_cancelled_attendee(event):
     (_, ben, _, _), printed = two_pairs(event)
     cancel(ben)
@@ -124,6 +127,7 @@ def test_changed_since_prints_the_partner_of_a_cancelled_attendee(event):
     assert changed_names(event, printed) == ["Ada Kern"]
 
 
+@pytest.mark.both_databases
 def test_changed_since_prints_the_partner_of_an_erased_attendee(event):
     (_, _, cem, _), printed = two_pairs(event)
     erase(cem)
@@ -131,6 +135,7 @@ def test_changed_since_prints_the_partner_of_an_erased_attendee(event):
     assert changed_names(event, printed) == ["Dora Kern"]
 
 
+@pytest.mark.both_databases
 def test_changed_since_prints_whoever_meets_someone_who_changed_their_name(event):
     (ada, _, _, _), printed = two_pairs(event)
     update_details(ada, Profile(first_name="Ada", last_name="Kern-Lovelace", organisation="Kern GmbH",
@@ -139,6 +144,7 @@ def test_changed_since_prints_whoever_meets_someone_who_changed_their_name(event
     assert changed_names(event, printed) == ["Ben Kern", "Ada Kern-Lovelace"]
 
 
+@pytest.mark.both_databases
 def test_changed_since_prints_both_attendees_of_a_moved_meeting(event):
     _, printed = two_pairs(event)
     moved = db.session.scalars(select(Meeting).order_by(Meeting.id)).first()
@@ -148,6 +154,7 @@ def test_changed_since_prints_both_attendees_of_a_moved_meeting(event):
     assert changed_names(event, printed) == ["Ada Kern", "Ben Kern"]
 
 
+@pytest.mark.both_databases
 def test_changes_before_the_print_are_not_printed_again(event):
     _, printed = two_pairs(event)
     assert changed_names(event, printed + timedelta(seconds=1)) == []
@@ -165,6 +172,7 @@ def test_table_signs_have_a_page_per_table(event):
     assert len(pages(printing.table_signs_pdf(event))) == len(event.tables) == 60
 
 
+@pytest.mark.both_databases
 def test_badges_are_printed_for_registered_attendees_in_order(event):
     for first, last in [("Zoe", "Zander"), ("Ole", "Haas")]:
         person(event, first, last)

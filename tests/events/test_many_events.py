@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
@@ -54,18 +55,21 @@ def test_sign_up_to_a_closed_event_stores_nothing(client, event):
     assert db.session.scalars(select(Attendee)).all() == []
 
 
+@pytest.mark.both_databases
 def test_event_not_yet_open_names_the_opening_time(client, event):
     event.registration_opens_at = utcnow() + timedelta(days=3)
     db.session.commit()
     assert "Die Anmeldung öffnet am" in client.get("/go-cluster-2027/").get_data(as_text=True)
 
 
+@pytest.mark.both_databases
 def test_past_event_says_it_is_over(client, event):
     event.starts_on = utcnow().date() - timedelta(days=1)
     db.session.commit()
     assert "Diese Veranstaltung ist vorbei." in client.get("/go-cluster-2027/register").get_data(as_text=True)
 
 
+@pytest.mark.both_databases
 def test_same_address_registers_for_two_events(client, app):
     two_events()
     for path in ("/go-cluster-2027/register", f"{WORKSHOP}/register"):
@@ -74,6 +78,7 @@ def test_same_address_registers_for_two_events(client, app):
         Attendee.email == "juergen.mueller@example.org")).all()) == 2
 
 
+@pytest.mark.both_databases
 def test_filling_one_event_leaves_the_other_open(app):
     conference, workshop = two_events()
     for name in ("Ada", "Bea", "Cem"):
@@ -106,15 +111,17 @@ def test_copy_takes_the_settings_and_none_of_the_attendees(app):
 
 
 def test_app_paths_cannot_become_event_slugs(client, app):
-    from matchmaker.services import DomainError
     import pytest
+
+    from matchmaker.services import DomainError
 
     with pytest.raises(DomainError):
         make_event(slug="organiser")
 
 
+@pytest.mark.both_databases
 def test_simultaneous_sign_ups_to_two_events_stay_exact_in_both(app):
-    from tests.web.test_capacity_concurrency import at_once, sign_up_in_own_session
+    from tests.public.test_capacity_concurrency import at_once, sign_up_in_own_session
 
     conference = make_event(capacity=10).id
     workshop = make_event(capacity=5, slug="workshop-2027", title="Workshop KMU 2027").id

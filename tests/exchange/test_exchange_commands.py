@@ -9,6 +9,7 @@ import shlex
 from datetime import date, time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -63,12 +64,14 @@ def test_import_command_with_huge_cell_names_its_line_and_fails(runner, event, t
     assert db.session.scalar(select(db.func.count(Attendee.id))) == 0
 
 
+@pytest.mark.both_databases
 def test_import_command_dry_run_changes_nothing(runner, event):
     result = runner.invoke(args=["import-attendees", str(EXAMPLE), "--dry-run"])
     assert result.exit_code == 0 and "12 new attendees" in result.output
     assert db.session.scalar(select(db.func.count(Attendee.id))) == 0
 
 
+@pytest.mark.both_databases
 def test_import_command_twice_reports_duplicates(runner, event):
     runner.invoke(args=["import-attendees", str(EXAMPLE)])
     result = runner.invoke(args=["import-attendees", str(EXAMPLE)])

@@ -44,6 +44,7 @@ def test_xlsx_file_imports_its_rows(event):
     assert emails_in_db() == ["anna@example.de"]
 
 
+@pytest.mark.both_databases
 def test_bad_row_imports_nothing_and_error_names_row_and_column(event):
     data = csv_text(OTHER, {**GOOD, "org_type": "KMU"}).encode()
     with pytest.raises(DomainError) as caught:
@@ -71,6 +72,7 @@ def test_missing_column_reported_once(event):
     assert [(e.code, e.column) for e in preview.errors] == [("missing_column", "email")]
 
 
+@pytest.mark.both_databases
 def test_registered_email_reported_as_duplicate_and_not_changed(event):
     add_attendee(event, "Anna", email="anna@example.de", organisation="Original GmbH")
     data = csv_text(OTHER, {**OTHER, "email": "neu@example.de"}).encode()
@@ -83,6 +85,7 @@ def test_registered_email_reported_as_duplicate_and_not_changed(event):
     assert list(organisations) == ["Original GmbH", "Müller Präzision GmbH"]
 
 
+@pytest.mark.both_databases
 def test_more_people_than_seats_wait_in_file_order(app):
     event = make_event(capacity=3)
     add_attendee(event, "Early")

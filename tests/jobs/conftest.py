@@ -3,7 +3,8 @@ worker thread on the real SQLite queue, a loopback SMTP server."""
 
 import time
 from collections.abc import Iterator
-from datetime import date, time as clock
+from datetime import date
+from datetime import time as clock
 
 import pytest
 from flask import Flask
@@ -15,7 +16,6 @@ from matchmaker.models import Event
 from matchmaker.services.attendees.imports import import_attendees
 from matchmaker.services.events.events import EventPlan, SlotBlock, create_event
 from matchmaker.synthetic import generate_attendees
-from tests.attendee.conftest import smtp  # noqa: F401  (fixture: a loopback SMTP server)
 from tests.support.postgres import create_database
 
 ORGANISER = "team@example.org"

@@ -14,9 +14,9 @@ from matchmaker.jobs import KINDS, JobResult, job_status, start_job
 from matchmaker.jobs.queue import embedded_worker
 from matchmaker.jobs.web import job_json, job_status_response
 from matchmaker.models import Event
-from tests.support.browser import assert_accessible, chromium, open_page  # noqa: F401
-from tests.support.live_server import app_on_sqlite_copy, dispose, live_server
+from tests.support.browser import assert_accessible, open_page
 from tests.support.factories import make_event
+from tests.support.live_server import app_on_sqlite_copy, dispose, live_server
 
 pytestmark = pytest.mark.browser
 PAGE = """{% extends "base.html" %}

@@ -25,7 +25,7 @@ def demo(tmp_path):
     command = [sys.executable, "-m", "matchmaker", "demo", "--attendees", "30", "--port", str(port)]
     with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
         try:
-            wait_for_page(f"http://127.0.0.1:{port}/")
+            wait_for_page(f"http://127.0.0.1:{port}/", server=server)
             yield instance
         finally:
             server.terminate()

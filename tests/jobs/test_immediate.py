@@ -51,6 +51,7 @@ def test_matchmaking_without_confirmed_attendees_fails_with_its_code(immediate, 
     assert (view.status, view.error) == ("failed", "no_confirmed_attendees")
 
 
+@pytest.mark.both_databases
 def test_store_failing_half_way_keeps_the_previous_schedule(immediate, seeded, monkeypatch):
     start_job(seeded, "matchmaking", {}, ORGANISER)
     before = meeting_rows()
@@ -113,6 +114,7 @@ def test_params_that_are_not_json_are_refused(immediate, event):
     assert error.value.code == "bad_job_params"
 
 
+@pytest.mark.both_databases
 def test_latest_job_is_the_newest_of_its_kind(immediate, seeded):
     start_job(seeded, "matchmaking", {}, ORGANISER)
     newest = start_job(seeded, "matchmaking", {}, ORGANISER)

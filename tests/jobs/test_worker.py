@@ -18,6 +18,8 @@ from matchmaker.models import Job, JobStatus, Meeting, utcnow
 from matchmaker.services import DomainError
 from tests.jobs.conftest import ORGANISER, wait_until_finished
 
+pytestmark = pytest.mark.both_databases
+
 
 def test_worker_thread_runs_matchmaking_job_to_done(worker, seeded):
     job = start_job(seeded, "matchmaking", {}, ORGANISER)

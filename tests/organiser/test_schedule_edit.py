@@ -69,6 +69,7 @@ def test_cancelled_meeting_is_gone(event, people):
     assert db.session.scalars(select(Meeting)).all() == []
 
 
+@pytest.mark.both_databases
 def test_double_booking_names_the_attendee(event, people):
     edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
     error = refused(edit.add_meeting, event, (people["anna"].id, people["dora"].id), 1, 2)
@@ -86,12 +87,14 @@ def test_occupied_table_names_table_and_slot(event, people):
     assert (error.code, error.params) == ("table_occupied", {"slot": 1, "table": "1"})
 
 
+@pytest.mark.both_databases
 def test_move_onto_an_occupied_table_is_refused(event, people):
     edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
     other = edit.add_meeting(event, (people["carla"].id, people["dora"].id), 2, 1, actor="organiser@example.org")
     assert refused(edit.move_meeting, event, other.id, 1, 1).code == "table_occupied"
 
 
+@pytest.mark.both_databases
 def test_same_pair_twice_is_refused(event, people):
     edit.add_meeting(event, (people["anna"].id, people["bernd"].id), 1, 1, actor="organiser@example.org")
     error = refused(edit.add_meeting, event, (people["bernd"].id, people["anna"].id), 2, 1)

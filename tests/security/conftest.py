@@ -1,25 +1,16 @@
-"""Fixtures for the hardening tests: an attendee's private link, and an app whose rate
-limits and bot barrier are switched on (the shared test config switches them off)."""
+"""Fixtures for the hardening tests: an app whose rate limits and bot barrier are switched
+on (the shared test config switches them off)."""
 
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient
 
 from matchmaker import create_app
 from matchmaker.extensions import db
 from tests.conftest import IsolatedClient, app_config, empty_all_tables
-from tests.support.factories import make_event, submit_sign_up
-from tests.support.mailbox import outbox_messages, private_link
-
-
-@pytest.fixture
-def link(client: FlaskClient, event) -> str:
-    """The private page of a person signed up through the form."""
-    assert submit_sign_up(client).status_code == 302
-    return private_link(outbox_messages(Path(client.application.config["MAIL_OUTBOX_DIR"]))[-1])
+from tests.support.factories import make_event
 
 
 @pytest.fixture

@@ -15,6 +15,8 @@ from matchmaker.extensions import db
 from matchmaker.models import Attendee
 from tests.support.factories import submit_sign_up
 
+pytestmark = pytest.mark.both_databases
+
 
 def lose_database() -> None:
     """Delete the database as a failed disk would (PostgreSQL: every table)."""

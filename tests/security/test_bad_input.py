@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from matchmaker.exchange.attendee_csv import COLUMNS, CsvErrors, parse_attendee_csv
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
-from tests.support.factories import add_organiser, csrf_token, valid_sign_up
+from tests.support.factories import add_organiser, csrf_token, post_form, valid_sign_up
 
 EXAMPLES = settings(max_examples=25, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -35,7 +35,7 @@ def form_path(template: str, link: str) -> str:
 
 def post(client, path: str, data: dict, **kwargs):
     """POST with the session's CSRF token (one per session, valid for every form)."""
-    return client.post(path, data={**data, "csrf_token": csrf_token(client, "/go-cluster-2027/register")}, **kwargs)
+    return post_form(client, path, data, token_from="/go-cluster-2027/register", **kwargs)
 
 
 @pytest.mark.parametrize("template", FORMS)

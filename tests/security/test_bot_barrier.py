@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
-from tests.support.factories import csrf_token, valid_sign_up
+from tests.support.factories import post_form, valid_sign_up
 
 STARTED = re.compile(r'name="started" type="hidden" value="([^"]+)"')
 
@@ -21,8 +21,7 @@ def form_started(client) -> str:
 
 
 def post(client, **extra):
-    data = {**valid_sign_up(), "csrf_token": csrf_token(client, "/go-cluster-2027/register"), **extra}
-    return client.post("/go-cluster-2027/register", data=data)
+    return post_form(client, "/go-cluster-2027/register", valid_sign_up(), **extra)
 
 
 def test_filled_honeypot_looks_like_success_and_stores_nothing(client, event):

@@ -16,7 +16,7 @@ from tests.conftest import app_config, cannot_run
 from tests.support.factories import make_event
 from tests.support.live_server import live_server
 from tests.support.postgres import create_database, postgres_cluster, server_binaries
-from tests.web.test_capacity_concurrency import post_sign_up_form
+from tests.public.test_capacity_concurrency import post_sign_up_form
 
 pytestmark = pytest.mark.postgres
 

@@ -3,8 +3,12 @@
 import stat
 from pathlib import Path
 
+import pytest
+
 from matchmaker.extensions import db
 from tests.support.factories import submit_sign_up
+
+pytestmark = pytest.mark.both_databases
 
 
 def mode(path: Path) -> int:

@@ -4,9 +4,6 @@ assistive technology, so no person lands in it."""
 import pytest
 from playwright.sync_api import Page
 
-from tests.support.browser import chromium, page  # noqa: F401  (fixtures)
-from tests.support.live_server import live_app, live_url  # noqa: F401  (fixtures)
-
 pytestmark = pytest.mark.browser
 HONEYPOT_LABEL = "Dieses Feld bitte leer lassen"
 

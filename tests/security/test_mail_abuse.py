@@ -11,6 +11,8 @@ from matchmaker.text import WORD_JOINER
 from tests.support.factories import submit_sign_up
 from tests.support.mailbox import html_part, outbox_messages
 
+pytestmark = pytest.mark.both_databases
+
 LINK_LIKE_NAMES = ["Visit http://phish.example", "www.phish.example", "phish.example",
                    "PHISH.COM", "mail me@phish.example", "hxxps://x"]
 

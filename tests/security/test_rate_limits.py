@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.factories import csrf_token, submit_sign_up, valid_sign_up
+from tests.support.factories import csrf_token, post_form, submit_sign_up, valid_sign_up
 from tests.support.mailbox import outbox_messages, private_link
 from tests.support.other_worker import post_in_other_worker
 
@@ -14,7 +14,7 @@ LOW_LIMITS = {"RATELIMIT_SIGN_UP": "3 per minute", "RATELIMIT_LINK_REQUEST": "2 
 
 
 def post(client, path: str, data: dict):
-    return client.post(path, data={**data, "csrf_token": csrf_token(client, "/go-cluster-2027/register")})
+    return post_form(client, path, data, token_from="/go-cluster-2027/register")
 
 
 @pytest.mark.parametrize("guarded_app", [LOW_LIMITS], indirect=True)

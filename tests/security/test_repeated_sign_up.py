@@ -8,6 +8,8 @@ import pytest
 
 from tests.support.factories import csrf_token, valid_sign_up
 
+pytestmark = pytest.mark.both_databases
+
 
 def event_page(client) -> str:
     return client.get("/go-cluster-2027/").get_data(as_text=True)

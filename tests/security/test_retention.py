@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from matchmaker.extensions import db
@@ -9,6 +10,8 @@ from matchmaker.models import Attendee, AttendeeStatus, EventStatistics, Outgoin
 from matchmaker.services.attendees.self_service import cancel
 from tests.support.attendees import add_attendee
 from tests.support.factories import make_event
+
+pytestmark = pytest.mark.both_databases
 
 
 def test_purge_deletes_cancelled_and_waiting_list_attendees_too(app, runner):

@@ -3,12 +3,16 @@
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, utcnow
 from matchmaker.services.mail.notifications import promote_and_notify
 from tests.support.attendees import add_attendee
 from tests.support.factories import make_event
 from tests.support.mailbox import outbox_messages, text_part
+
+pytestmark = pytest.mark.both_databases
 
 
 def signed_up_hours_ago(attendee: Attendee, hours: int) -> None:

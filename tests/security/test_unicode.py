@@ -13,6 +13,8 @@ from matchmaker.models import Attendee
 from matchmaker.text import INVISIBLE, clean_email, collapse_whitespace, email_key, normalise_email
 from tests.support.factories import submit_sign_up
 
+pytestmark = pytest.mark.both_databases
+
 SPOOFING = ["\u202e", "\u2066", "\u2069", "\u200b", "\u200d", "\ufeff", "\x85", "\x9b", "\x07"]
 
 

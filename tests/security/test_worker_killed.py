@@ -8,13 +8,14 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 from http.cookiejar import CookieJar
+from pathlib import Path
 from urllib.error import URLError
 from urllib.parse import urlencode, urlsplit
 from urllib.request import HTTPCookieProcessor, build_opener
 
+import pytest
 from sqlalchemy import func, select
 
 from matchmaker.extensions import db
@@ -22,6 +23,8 @@ from matchmaker.models import Attendee
 from tests.support.factories import CSRF_FIELD, make_event, valid_sign_up
 from tests.support.postgres import free_port
 from tests.test_demo import wait_for_page
+
+pytestmark = pytest.mark.both_databases
 
 PEOPLE = 40
 REGISTER = "/go-cluster-2027/register"
@@ -65,7 +68,7 @@ def test_killed_worker_loses_no_acknowledged_sign_up(app, database_url, tmp_path
     with subprocess.Popen(command, env=server_env(database_url, tmp_path), stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL) as server:
         try:
-            wait_for_page(base + REGISTER)
+            wait_for_page(base + REGISTER, server=server)
             killer = threading.Timer(0.5, lambda: os.kill(worker_pids(server.pid)[0], signal.SIGKILL))
             killer.start()
             emails = [f"person{n}@example.org" for n in range(PEOPLE)]

@@ -1,10 +1,9 @@
 """A real Chromium for browser tests: fixtures, an axe-core audit and a layout check.
 
-Debian's Chromium at /usr/bin/chromium is driven by Playwright (no browser downloads). To
-use these fixtures, import them into a ``conftest.py`` or test module and define a
-``live_url`` fixture (module scope; see ``tests/browser/conftest.py``)::
-
-    from tests.support.browser import chromium, page, phone_page  # noqa: F401
+Debian's Chromium at /usr/bin/chromium is driven by Playwright (no browser downloads).
+tests/conftest.py registers these fixtures (``pytest_plugins``) for every test; ``page`` and
+``phone_page`` open the ``live_url`` of tests/support/live_server.py (a module may define
+its own ``live_url`` or ``live_app``).
 
 Tests get a fresh browser context per test (no cookies carried over), so every test starts
 as a new visitor. (pytest-playwright is not used: its fixtures look for a downloaded browser.)

@@ -1,9 +1,12 @@
 """Test data made the way users make it: through the services and the real form POST."""
 
 import re
+from collections.abc import Mapping
 from datetime import date, time
+from typing import Any
 
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from matchmaker.extensions import db
 from matchmaker.models import Event, Organiser
@@ -32,6 +35,17 @@ def csrf_token(client: FlaskClient, path: str) -> str:
     return match.group(1)
 
 
+def post_form(client: FlaskClient, path: str, data: Mapping[str, Any] | None = None, /, *,
+              token_from: str | None = None, content_type: str | None = None,
+              **fields: Any) -> TestResponse:
+    """Submit a form as a browser does: read the session's CSRF token from the page
+    ``token_from`` (by default ``path`` itself; one token serves every form of a session),
+    then POST ``data`` and ``fields`` with it to ``path``."""
+    token = csrf_token(client, token_from or path)
+    options = {"content_type": content_type} if content_type else {}
+    return client.post(path, data={**(data or {}), **fields, "csrf_token": token}, **options)
+
+
 def valid_sign_up(**overrides) -> dict:
     """A complete, valid sign-up form submission; override fields by name."""
     form = {
@@ -48,14 +62,11 @@ def valid_sign_up(**overrides) -> dict:
 
 
 def submit_sign_up(client: FlaskClient, **overrides):
-    data = valid_sign_up(**overrides)
-    data["csrf_token"] = csrf_token(client, "/go-cluster-2027/register")
-    return client.post("/go-cluster-2027/register", data=data)
+    return post_form(client, "/go-cluster-2027/register", valid_sign_up(**overrides))
 
 
 def login(client, email: str, password: str):
-    token = csrf_token(client, "/organiser/login")
-    return client.post("/organiser/login", data={"email": email, "password": password, "csrf_token": token})
+    return post_form(client, "/organiser/login", email=email, password=password)
 
 
 def add_organiser(email: str = "team@example.org", password: str = "richtig-geheim",

@@ -63,7 +63,7 @@ class Cluster:
 def postgres_cluster(bin_dir: Path) -> Iterator[Cluster]:
     """Start a fresh cluster (fsync off, loopback only), yield it, then remove it."""
     root = tempfile.mkdtemp(prefix="matchmaker-pg-")
-    data, port = os.path.join(root, "data"), free_port()
+    data = os.path.join(root, "data")
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
     run = lambda *args: subprocess.run(  # noqa: E731
@@ -72,10 +72,7 @@ def postgres_cluster(bin_dir: Path) -> Iterator[Cluster]:
     )
     try:
         run("initdb", "-D", data, "-U", "postgres", "--auth=trust", "--locale=C.UTF-8", "-E", "UTF8")
-        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
-        cluster = Cluster(f"postgresql+psycopg://postgres@127.0.0.1:{port}", run, data, options,
-                          os.path.join(root, "log"), running=False)
-        cluster.start()
+        cluster = started_cluster(run, root, data)
         try:
             yield cluster
         finally:
@@ -83,6 +80,24 @@ def postgres_cluster(bin_dir: Path) -> Iterator[Cluster]:
                 cluster.stop()
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def started_cluster(run: Callable[..., object], root: str, data: str, attempts: int = 5) -> Cluster:
+    """Start the cluster on a free port. Parallel test workers each start one: another
+    process may take the port between ``free_port`` and the server's bind, so a start that
+    fails is tried again on another port."""
+    for attempt in range(attempts):
+        port = free_port()
+        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
+        cluster = Cluster(f"postgresql+psycopg://postgres@127.0.0.1:{port}", run, data, options,
+                          os.path.join(root, "log"), running=False)
+        try:
+            cluster.start()
+            return cluster
+        except subprocess.CalledProcessError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from typing import Any
 
+import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
@@ -70,9 +71,31 @@ def smtp_server(
         options.update({"tls_context": context, "require_starttls": True} if tls == "starttls"
                     else {"ssl_context": context})
     options["enable_SMTPUTF8"] = True  # as Postfix and Exim offer: addresses like "weiß@…"
-    controller = Controller(recorder, hostname="127.0.0.1", port=free_port(), **options)
-    controller.start()
+    controller = started_controller(recorder, options)
     try:
         yield SmtpServer(controller.hostname, controller.port, recorder.received)
     finally:
         controller.stop()
+
+
+def started_controller(handler: Any, options: dict, attempts: int = 5) -> Controller:
+    """A started server on a free port, tried again on another port should a parallel
+    test worker take the first one before it binds."""
+    for attempt in range(attempts):
+        controller = Controller(handler, hostname="127.0.0.1", port=free_port(), **options)
+        try:
+            controller.start()
+            return controller
+        except (OSError, RuntimeError):
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+@pytest.fixture
+def smtp(app: Any) -> Iterator[SmtpServer]:
+    """The app sends over SMTP to a real server on loopback (no TLS, no login)."""
+    with smtp_server() as server:
+        app.config.update(MAIL_SMTP_HOST=server.host, MAIL_SMTP_PORT=server.port,
+                          MAIL_SMTP_SECURITY="none")
+        yield server

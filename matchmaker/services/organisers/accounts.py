@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from ...extensions import db
 from ...models import Organiser
-from ...passwords import HashingBusy, HashingSlots, default_slot_count, hash_password, verify_password
+from ...passwords import (HashingBusy, HashingSlots, configured_hasher, default_slot_count, hash_password,
+                          verify_password)
 from .. import DomainError
 from . import limits, sessions
 
@@ -55,7 +56,7 @@ def checked_password(email: str, organiser: Organiser | None, password: str,
     db.session.commit()
     try:
         with hashing_slots().slot():
-            verdict = verify_password(stored, password)
+            verdict = verify_password(stored, password, configured_hasher(current_app.config))
     except HashingBusy:
         limits.withdraw(attempt)
         raise DomainError("busy") from None
@@ -72,6 +73,6 @@ def hashed(password: str) -> str:
     db.session.commit()
     try:
         with hashing_slots().slot():
-            return hash_password(password)
+            return hash_password(password, configured_hasher(current_app.config))
     except HashingBusy:
         raise DomainError("busy") from None

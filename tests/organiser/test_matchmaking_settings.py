@@ -6,7 +6,7 @@ from matchmaker.extensions import db
 from matchmaker.matching import Weights
 from matchmaker.services.schedule.planning import planning_input
 from tests.support.attendees import add_attendee
-from tests.support.factories import csrf_token
+from tests.support.factories import post_form
 
 from .conftest import EVENT_URL
 
@@ -14,9 +14,8 @@ PAGE = f"{EVENT_URL}/settings/matchmaking"
 
 
 def save(client, **changes):
-    data = {**asdict(Weights()), "synonyms": "KI = AI", **changes,
-            "csrf_token": csrf_token(client, "/organiser/")}
-    return client.post(PAGE, data=data)
+    return post_form(client, PAGE, {**asdict(Weights()), "synonyms": "KI = AI", **changes},
+                     token_from="/organiser/")
 
 
 def test_form_shows_the_default_weights(organiser_client, event):

@@ -2,7 +2,7 @@
 
 Another connection holds the write lock (as a sign-up in another worker does while it
 decides on a seat). The sign-up form must still open at once; the sign-up itself must
-still wait for the lock, so seats stay exact (tests/web/test_capacity_concurrency.py).
+still wait for the lock, so seats stay exact (tests/public/test_capacity_concurrency.py).
 """
 
 import sqlite3

@@ -10,16 +10,17 @@ from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, AuditEntry, Meeting, OutgoingMail
 from matchmaker.services.schedule.planning import planning_input
 from tests.support.attendees import add_attendee, add_meeting
-from tests.support.factories import csrf_token
+from tests.support.factories import post_form
 
 from .conftest import EVENT_URL
 
 
 def post(client, path: str, **data):
-    data["csrf_token"] = csrf_token(client, "/organiser/")
-    return client.post(EVENT_URL + path, data=data)
+    """A form of the event's dashboard (its path below ``EVENT_URL``)."""
+    return post_form(client, EVENT_URL + path, token_from="/organiser/", **data)
 
 
+@pytest.mark.both_databases
 def test_search_finds_name_email_and_organisation(organiser_client, event):
     for name in ("Ada", "Bea", "Cem"):
         add_attendee(event, name)
@@ -28,6 +29,7 @@ def test_search_finds_name_email_and_organisation(organiser_client, event):
     assert "Cem Beispiel" in organiser_client.get(f"{EVENT_URL}/attendees?q=CEM+GMBH").get_data(as_text=True)
 
 
+@pytest.mark.both_databases
 def test_filters_combine(organiser_client, event):
     add_attendee(event, "Ada", org_type="research", themes=["skills"])
     add_attendee(event, "Bea", org_type="research", themes=["open_innovation"])
@@ -38,6 +40,7 @@ def test_filters_combine(organiser_client, event):
     assert "Cem Beispiel" in page and "Ada Beispiel" not in page
 
 
+@pytest.mark.both_databases
 def test_list_pages_and_sorts(organiser_client, event):
     for number in range(55):
         add_attendee(event, f"P{number:02d}")
@@ -46,6 +49,7 @@ def test_list_pages_and_sorts(organiser_client, event):
     assert "Seite 1 von 2" in first and "P54 Beispiel" in second and "P54 Beispiel" not in first
 
 
+@pytest.mark.both_databases
 def test_nonsense_filters_show_everybody_instead_of_failing(organiser_client, event):
     add_attendee(event, "Ada")
     response = organiser_client.get(f"{EVENT_URL}/attendees?page=-3&sort=x&status=zzz&theme=%22")
@@ -64,6 +68,7 @@ def test_edit_is_saved_and_logged_with_before_and_after(organiser_client, event)
     assert entry.actor == "team@example.org" and entry.changes["last_name"] == ["Beispiel", "Lovelace"]
 
 
+@pytest.mark.both_databases
 def test_edit_to_an_address_taken_in_the_event_is_refused(organiser_client, event):
     ada, _ = add_attendee(event, "Ada"), add_attendee(event, "Bea")
     response = post(organiser_client, f"/attendees/{ada.number}", email="bea@example.org",
@@ -74,6 +79,7 @@ def test_edit_to_an_address_taken_in_the_event_is_refused(organiser_client, even
     assert ada.email == "ada@example.org"
 
 
+@pytest.mark.both_databases
 def test_cancel_gives_the_seat_to_the_waiting_list(organiser_client, event):
     event.capacity = 1
     ada, bea = add_attendee(event, "Ada"), add_attendee(event, "Bea")
@@ -83,6 +89,7 @@ def test_cancel_gives_the_seat_to_the_waiting_list(organiser_client, event):
     assert sorted(db.session.scalars(select(OutgoingMail.kind))) == ["cancelled_by_organiser", "promoted"]
 
 
+@pytest.mark.both_databases
 def test_waiting_list_moves_only_into_a_free_seat(organiser_client, event):
     event.capacity = 1
     ada, bea = add_attendee(event, "Ada"), add_attendee(event, "Bea")
@@ -112,9 +119,8 @@ def test_bulk_confirm_confirms_the_selected_only(organiser_client, event):
 def test_message_preview_counts_recipients_and_sends_nothing(organiser_client, event):
     add_attendee(event, "Ada"), add_attendee(event, "Bea")
     before = db.session.scalar(select(db.func.count()).select_from(OutgoingMail))
-    page = organiser_client.post(f"{EVENT_URL}/messages?status=registered", data={
-        "csrf_token": csrf_token(organiser_client, "/organiser/"), "subject": "Anreise",
-        "body": "Bitte <b>pünktlich</b> kommen."}).get_data(as_text=True)
+    page = post(organiser_client, "/messages?status=registered", subject="Anreise",
+                body="Bitte <b>pünktlich</b> kommen.").get_data(as_text=True)
     assert "An 2 Empfänger/innen senden" in page and "Bitte &lt;b&gt;pünktlich&lt;/b&gt; kommen." in page
     assert db.session.scalar(select(db.func.count()).select_from(OutgoingMail)) == before
 
@@ -122,9 +128,8 @@ def test_message_preview_counts_recipients_and_sends_nothing(organiser_client, e
 def test_message_goes_to_the_filtered_attendees_with_their_own_link(organiser_client, event):
     ada = add_attendee(event, "Ada", org_type="research")
     add_attendee(event, "Bea", org_type="sme")
-    organiser_client.post(f"{EVENT_URL}/messages?org_type=research", data={
-        "csrf_token": csrf_token(organiser_client, "/organiser/"), "subject": "Anreise",
-        "body": "Bitte pünktlich.", "confirmed": "yes"})
+    post(organiser_client, "/messages?org_type=research", subject="Anreise", body="Bitte pünktlich.",
+         confirmed="yes")
     sent = db.session.scalars(select(OutgoingMail).where(OutgoingMail.kind == "message")).all()
     assert [mail.recipient for mail in sent] == ["ada@example.org"]
     assert sent[0].status == "sent"  # by the bulk mail job

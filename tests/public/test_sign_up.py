@@ -41,6 +41,7 @@ def test_sign_up_gives_token_of_256_bits_and_friendly_number(client, event):
     assert (first.number, second.number) == (1, 2)
 
 
+@pytest.mark.both_databases
 def test_sign_up_normalises_email_names_and_tags(client, event):
     submit_sign_up(
         client, email="  Juergen.MUELLER@Example.ORG ", first_name="  Jürgen   Karl ",
@@ -60,6 +61,7 @@ def test_sign_up_stores_empty_optional_fields_as_missing(client, event):
     assert (attendee.position, attendee.cluster, attendee.max_meetings) == (None, None, None)
 
 
+@pytest.mark.both_databases
 def test_sign_up_records_both_consents_with_time_and_version(app, client, event):
     submit_sign_up(client)
     attendee = only_attendee()
@@ -151,6 +153,7 @@ def test_oversized_request_gets_clear_page_not_crash(client, event):
     assert "Ihre Eingabe ist zu groß" in response.get_data(as_text=True)
 
 
+@pytest.mark.both_databases
 def test_repeated_sign_up_creates_nothing_and_shows_same_page(client, event):
     first = submit_sign_up(client)
     second = submit_sign_up(client, email="JUERGEN.mueller@example.org", first_name="Hacker")
@@ -160,6 +163,7 @@ def test_repeated_sign_up_creates_nothing_and_shows_same_page(client, event):
     assert only_attendee().first_name == "Jürgen"
 
 
+@pytest.mark.both_databases
 def test_full_event_puts_sign_up_on_waiting_list_and_says_so(client, app):
     from tests.support.factories import make_event
 
@@ -173,6 +177,7 @@ def test_full_event_puts_sign_up_on_waiting_list_and_says_so(client, app):
                         "second@example.org": AttendeeStatus.WAITLISTED}
 
 
+@pytest.mark.both_databases
 def test_repeated_sign_up_on_full_event_looks_like_new_one(client, app):
     from tests.support.factories import make_event
 
@@ -183,6 +188,7 @@ def test_repeated_sign_up_on_full_event_looks_like_new_one(client, app):
     assert stranger_repeat.location == stranger_new.location
 
 
+@pytest.mark.both_databases
 def test_control_characters_are_dropped_not_crashing(client, event):
     response = submit_sign_up(client, first_name="Jür\x00gen", organisation="Müller\x07 GmbH")
     assert response.status_code == 302
@@ -190,6 +196,7 @@ def test_control_characters_are_dropped_not_crashing(client, event):
     assert (attendee.first_name, attendee.organisation) == ("Jürgen", "Müller GmbH")
 
 
+@pytest.mark.both_databases
 def test_friendly_number_is_not_reused_after_erasure(client, event):
     from matchmaker.services.attendees.privacy import erase
 

@@ -2,11 +2,11 @@
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus
-
 from tests.support.factories import add_organiser, login, make_event, submit_sign_up
 
 
@@ -19,6 +19,7 @@ def test_event_page_shows_title_date_venue_themes_and_seats(client, event):
         assert expected in page
 
 
+@pytest.mark.both_databases
 def test_nearly_full_event_page_says_few_seats_without_a_count(client, app):
     make_event(capacity=11)
     submit_sign_up(client)
@@ -26,6 +27,7 @@ def test_nearly_full_event_page_says_few_seats_without_a_count(client, app):
     assert "Nur noch wenige Plätze frei." in page and not re.search(r"\d+ Plätze", page)
 
 
+@pytest.mark.both_databases
 def test_full_event_page_offers_waiting_list(client, app):
     make_event(capacity=0)
     page = client.get("/go-cluster-2027/").get_data(as_text=True)
@@ -98,6 +100,7 @@ def test_event_page_describes_the_actual_slot_grid(client, event):
     assert "Es gibt 10 Zeitfenster in 2 Blöcken." in page
 
 
+@pytest.mark.both_databases
 def test_newcomer_does_not_overtake_the_waiting_list(client, app):
     event = make_event(capacity=1)
     submit_sign_up(client, email="first@example.org")

@@ -2,12 +2,13 @@
 
 from datetime import datetime
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import AttendeeStatus, Industry, Meeting
 from tests.support.attendees import add_attendee, add_meeting
-from tests.support.factories import csrf_token
+from tests.support.factories import csrf_token, post_form
 
 from .conftest import EVENT_URL
 
@@ -17,8 +18,7 @@ SETTINGS = {"title": "go-cluster Jahrestagung 2027", "starts_on": "2027-06-16",
 
 
 def save(client, **changes):
-    data = {**SETTINGS, **changes, "csrf_token": csrf_token(client, "/organiser/")}
-    return client.post(f"{EVENT_URL}/settings", data=data)
+    return post_form(client, f"{EVENT_URL}/settings", {**SETTINGS, **changes}, token_from="/organiser/")
 
 
 def test_settings_form_shows_the_current_grid(organiser_client, event):
@@ -44,6 +44,7 @@ def test_new_times_and_table_names_are_saved(organiser_client, event):
     assert [table.name for table in event.tables] == ["Lounge A", "Lounge B"]
 
 
+@pytest.mark.both_databases
 def test_registration_window_is_stored_in_utc(organiser_client, event):
     save(organiser_client, registration_opens="2027-03-01T09:00", registration_closes="2027-06-01T18:00")
     db.session.expire_all()
@@ -60,6 +61,7 @@ def test_bad_settings_are_refused_with_messages(organiser_client, event):
     assert event.capacity == 200
 
 
+@pytest.mark.both_databases
 def test_more_seats_move_the_waiting_list_up(organiser_client, event):
     event.capacity = 1
     db.session.commit()

@@ -1,10 +1,14 @@
 """The dashboard's pages send as many SQL statements for many attendees as for few."""
 
+import pytest
+
 from matchmaker.extensions import db
 from matchmaker.services.attendees.imports import import_attendees
 from matchmaker.synthetic import generate_attendees
 from tests.support.factories import add_organiser, login, make_event
 from tests.support.queries import counting_queries
+
+pytestmark = pytest.mark.both_databases
 
 PAGES = ["/organiser/{slug}/", "/organiser/{slug}/attendees",
          "/organiser/{slug}/attendees?q=gmbh&org_type=sme&theme=skills&sort=name",

@@ -13,6 +13,7 @@ from typing import TypeVar
 from urllib.parse import parse_qs, urlencode, urlsplit
 from urllib.request import HTTPCookieProcessor, build_opener
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
@@ -21,6 +22,8 @@ from matchmaker.models import Attendee, AttendeeStatus, Event
 from tests.support.attendees import add_attendee
 from tests.support.factories import CSRF_FIELD, make_event, valid_sign_up
 from tests.support.live_server import live_server
+
+pytestmark = pytest.mark.both_databases
 
 T = TypeVar("T")
 PEOPLE = 50
