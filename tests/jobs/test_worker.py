@@ -70,7 +70,10 @@ def test_job_whose_worker_died_does_not_block_a_new_one(app, seeded):
 
 
 def test_long_job_keeps_its_heartbeat_without_progress(worker, seeded, monkeypatch):
-    worker.config.update(JOBS_HEARTBEAT_SECONDS=0.1, JOBS_STALE_SECONDS=1)
+    # A job silent for longer than the stale time is kept alive by its heartbeat alone. The
+    # heartbeat is not made faster than needed: each one takes SQLite's write lock, and a
+    # beat every 0.1 s starved the test's own reads of the lock on a busy machine.
+    worker.config.update(JOBS_HEARTBEAT_SECONDS=0.3, JOBS_STALE_SECONDS=1)
 
     def quiet(event, params, progress):
         time.sleep(2)

@@ -16,6 +16,7 @@ LANGUAGES = ("de", "en")
 NOT_PAGES = {
     "public.choose_language": "redirects back to the page the visitor came from",
     "attendee.data": "a JSON download",
+    "public.favicon": "an icon, not a page",
     "public.index": "with one open event, redirects to it (its page is checked)",
     "attendee.schedule_pdf": "a PDF download (its language: tests/documents)",
     "attendee.schedule_file": "an iCalendar download",
