@@ -5,7 +5,7 @@ event, lower-case e-mail, one meeting per table and slot, pairs stored as (small
 """
 
 import enum
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from flask_login import UserMixin
@@ -31,7 +31,7 @@ from .vocabulary import LANGUAGES, ORG_TYPES
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def sql_in(column: str, values: tuple[str, ...]) -> str:

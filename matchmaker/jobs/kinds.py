@@ -9,17 +9,17 @@ Adding a kind is one line in ``KINDS``.
 """
 
 from collections.abc import Callable
-from datetime import datetime
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 from sqlalchemy import select
 
 from ..extensions import db
 from ..mail import deliver
-from ..services.documents.printing import all_schedules_pdf
 from ..models import Attendee, Event, MailStatus, OutgoingMail
 from ..services import DomainError
+from ..services.documents.printing import all_schedules_pdf
 from ..services.schedule.matchmaking import run_matchmaking
 
 

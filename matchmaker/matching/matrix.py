@@ -19,8 +19,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from matchmaker.matching.model import Attendee, Event
-from matchmaker.matching.synonyms import Synonyms
 from matchmaker.matching.scoring import CLUSTER_MANAGER, cluster_of, tag_key, tag_spellings
+from matchmaker.matching.synonyms import Synonyms
 from matchmaker.vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
 
 BLOCK_ENTRIES = 1_500_000

@@ -9,14 +9,14 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import mail
+from ..exchange.schedule_json import dumps
 from ..extensions import db
 from ..services import DomainError
 from ..services.attendees.export import export_attendees
-from ..services.attendees.imports import import_file, preview_import
 from ..services.attendees.file_errors import describe_file_error
-from ..services.schedule.export import export_schedule, schedule_json
+from ..services.attendees.imports import import_file, preview_import
 from ..services.attendees.uploads import keep_upload, take_upload
-from ..exchange.schedule_json import dumps
+from ..services.schedule.export import export_schedule, schedule_json
 from . import bp
 from .forms import ImportConfirmForm, ImportUploadForm
 

@@ -25,8 +25,8 @@ from ...models import (
     utcnow,
 )
 from .. import DomainError
-from ..schedule.calendar import PlannedMeeting, day_label, planned_meetings
 from ..mail.notifications import compose, public_url
+from ..schedule.calendar import PlannedMeeting, day_label, planned_meetings
 from ..schedule.runs import schedule_published
 
 FEEDBACK_MAIL = "feedback_request"

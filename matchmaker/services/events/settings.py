@@ -15,8 +15,8 @@ from ...extensions import db
 from ...models import Attendee, Event, Meeting, MeetingTable, OutgoingMail, Slot
 from .. import DomainError
 from ..audit import differences, record
-from .events import EventPlan, SlotBlock, slot_grid
 from ..mail.notifications import promote_and_notify
+from .events import EventPlan, SlotBlock, slot_grid
 
 
 @dataclass(frozen=True)

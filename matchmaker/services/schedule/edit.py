@@ -18,10 +18,10 @@ from ...extensions import db
 from ...matching.edits import Conflict, meeting_conflicts
 from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot
 from .. import DomainError
-from ..audit import record
 from ..attendees.registration import lock_event
-from .matching_settings import event_synonyms, event_weights
+from ..audit import record
 from .changes import record_schedule_changes
+from .matching_settings import event_synonyms, event_weights
 from .planning import engine_attendee, must_meet, reason_json
 
 
