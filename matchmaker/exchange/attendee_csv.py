@@ -184,7 +184,8 @@ def parse_attendee_records(
         if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
             errors.append(CsvError("too_many_cells", line, unit=unit))
             continue
-        cell_parser = _RowParser(line, dict(zip(columns, cells)), slots, industries, unit)
+        # A short row leaves its last columns out (strict=False); a long one was refused above.
+        cell_parser = _RowParser(line, dict(zip(columns, cells, strict=False)), slots, industries, unit)
         row = cell_parser.row()
         errors.extend(cell_parser.errors)
         if row is not None:

@@ -68,8 +68,8 @@ def parse_attendee_xlsx(
         rows = _sheet_rows(data, data_only=False)
         if any(cell.data_type == "f" for row in rows for cell in row):
             shown = _sheet_rows(data, data_only=True)
-            rows = [[_Cell(c.data_type, c.value, v.value) for c, v in zip(row, values)]
-                    for row, values in zip(rows, shown)]
+            rows = [[_Cell(c.data_type, c.value, v.value) for c, v in zip(row, values, strict=True)]
+                    for row, values in zip(rows, shown, strict=True)]
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise CsvErrors([CsvError("not_a_spreadsheet", 1)]) from None
     return parse_attendee_records(_records(rows), slots=slots, industries=industries,

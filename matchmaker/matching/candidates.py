@@ -37,7 +37,7 @@ def graph_from_arrays(
     graph = nx.Graph()
     graph.add_nodes_from(int(i) for i in ids)
     graph.add_weighted_edges_from(
-        zip(ids[u].tolist(), ids[v].tolist(), w.tolist())
+        zip(ids[u].tolist(), ids[v].tolist(), w.tolist(), strict=True)
     )
     return graph
 

@@ -59,7 +59,7 @@ class ScoreMatrix:
     def requests_coo(self) -> list[tuple[int, int]]:
         """Must-meet requests as (requester, requested) positions."""
         coo = self._requests.tocoo()
-        return sorted(zip(coo.row.tolist(), coo.col.tolist()))
+        return sorted(zip(coo.row.tolist(), coo.col.tolist(), strict=True))
 
     def block_rows(self) -> int:
         return max(1, BLOCK_ENTRIES // max(1, self.n))
