@@ -303,7 +303,7 @@ class _RowParser:
         self.errors: list[CsvError] = []
 
     def row(self) -> AttendeeRow | None:
-        fields = dict(
+        row = AttendeeRow(
             email=self.email(),
             first_name=self.text("first_name", required=True),
             last_name=self.text("last_name", required=True),
@@ -323,7 +323,7 @@ class _RowParser:
             cluster=self.text("cluster"),
             matching_consent=self.yes_no("matching_consent", False),
         )
-        return None if self.errors else AttendeeRow(**fields)
+        return None if self.errors else row
 
     def fail(self, code: str, column: str, value: str | None = None, **params: Any) -> None:
         self.errors.append(CsvError(code, self.line, column, value, self.unit, **params))

@@ -30,7 +30,8 @@ TIME_LIMIT = 10.0
 def variables(problem: Problem) -> tuple[np.ndarray, np.ndarray]:
     """(edge, slot index) of every pair-slot combination both attendees have free."""
     both = problem.free[problem.u] & problem.free[problem.v]
-    return np.nonzero(both)
+    edge, slot = np.nonzero(both)
+    return edge, slot
 
 
 def solve_exact(problem: Problem, can_cover: np.ndarray) -> dict[int, int] | None:
