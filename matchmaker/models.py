@@ -6,7 +6,7 @@ event, lower-case e-mail, one meeting per table and slot, pairs stored as (small
 
 import enum
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
 from flask_login import UserMixin
 from sqlalchemy import (
@@ -519,7 +519,8 @@ class Organiser(UserMixin, Model):
     __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)
 
     # The log-in this request runs under (see services.organisers.sessions); Flask-Login keeps it as the id.
-    session_token = None
+    # Not a column, so no annotation (SQLAlchemy would want Mapped[]); the cast gives mypy its type.
+    session_token = cast(str | None, None)
 
     def get_id(self) -> str | None:
         return self.session_token

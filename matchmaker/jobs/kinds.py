@@ -67,7 +67,7 @@ def bulk_mail(event: Event, params: dict[str, Any], progress: Progress) -> JobRe
     sent = failed = 0
     progress(0, len(ids), "sending")
     for done, mail_id in enumerate(ids, start=1):
-        report = deliver([db.session.get(OutgoingMail, mail_id)])
+        report = deliver([db.session.get_one(OutgoingMail, mail_id)])
         sent, failed = sent + report.sent, failed + report.failed
         progress(done, len(ids), "sending")
     return JobResult({"sent": sent, "failed": failed, "skipped": len(set(wanted)) - len(ids)})

@@ -125,7 +125,9 @@ def feedback_summary(event: Event) -> FeedbackSummary:
 
 
 def pair_counts(rows: list[tuple[int, str, str]], took_place: set[int], valuable: set[int]) -> list[PairCount]:
-    meetings, happened, rated = Counter(), Counter(), Counter()
+    meetings: Counter[tuple[str, str]] = Counter()
+    happened: Counter[tuple[str, str]] = Counter()
+    rated: Counter[tuple[str, str]] = Counter()
     for meeting_id, x, y in rows:
         pair = (min(x, y), max(x, y))
         meetings[pair] += 1
