@@ -46,7 +46,8 @@ def attendees() -> str:
 @bp.post("/<slug>/attendees/selection")
 def selection() -> BaseResponse:
     """The ticked attendees, or all that the list's filter (this URL's query) selects."""
-    form, back = SelectionForm(), url_for(".attendees", **request.args.to_dict())
+    query: dict[str, Any] = request.args.to_dict()  # url_for takes any values
+    form, back = SelectionForm(), url_for(".attendees", **query)
     numbers = selected_numbers(form) if form.validate_on_submit() else []
     if not numbers:
         flash(_("Please tick at least one attendee and choose an action."), "error")

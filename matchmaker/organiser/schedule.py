@@ -74,7 +74,7 @@ def schedule_meeting(meeting_id: int) -> str:
 
 
 @bp.post("/<slug>/schedule/meetings/<int:meeting_id>/move")
-def move_meeting(meeting_id: int) -> str | BaseResponse:
+def move_meeting(meeting_id: int) -> str | BaseResponse | tuple[str, int]:
     form = MoveMeetingForm()
     form.set_slots(g.event.slots)
     if form.validate_on_submit():
@@ -115,7 +115,7 @@ def cancel_meeting(meeting_id: int) -> str | BaseResponse:
 
 
 @bp.route("/<slug>/schedule/add", methods=["GET", "POST"])
-def add_meeting() -> str | BaseResponse:
+def add_meeting() -> str | BaseResponse | tuple[str, int]:
     form = AddMeetingForm(formdata=request.form if request.method == "POST" else request.args)
     form.set_slots(g.event.slots)
     form.set_attendees(edit.matchable_attendees(g.event))

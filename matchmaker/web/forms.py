@@ -63,6 +63,10 @@ class CheckboxListField(SelectMultipleField):
 class WholeNumberField(IntegerField):
     """An integer field whose parsing error speaks our language (WTForms' own is terse)."""
 
+    # An int, or None while empty or unparsable; Any like every WTForms field's data (the library is
+    # untyped), so that views read a validated required field without a None check.
+    data: Any
+
     def process_formdata(self, valuelist: list[str]) -> None:
         if valuelist and valuelist[0].strip():
             text = valuelist[0].strip()
