@@ -19,13 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from matchmaker.exchange.attendee_export import (  # noqa: E402
+from matchmaker.exchange.attendee_export import (
     ExportedAttendee,
     attendees_csv,
     attendees_xlsx,
 )
-from matchmaker.exchange.attendee_xlsx import parse_attendee_file  # noqa: E402
-from matchmaker.synthetic import generate_attendees  # noqa: E402
+from matchmaker.exchange.attendee_xlsx import parse_attendee_file
+from matchmaker.synthetic import generate_attendees
 
 
 def timed(function, *args):

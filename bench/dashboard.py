@@ -31,6 +31,9 @@ PAGES = {
 
 
 def seeded_app(size: int, folder: Path):  # type: ignore[no-untyped-def]
+    from datetime import date
+    from datetime import time as clock
+
     from flask_migrate import upgrade
 
     from matchmaker import create_app
@@ -40,7 +43,6 @@ def seeded_app(size: int, folder: Path):  # type: ignore[no-untyped-def]
     from matchmaker.services.events.events import EventPlan, SlotBlock, create_event, ensure_industries
     from matchmaker.services.schedule.planning import plan_schedule
     from matchmaker.synthetic import generate_attendees
-    from datetime import date, time as clock
 
     app = create_app({"SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False, "TESTING": True,
                       "RATELIMIT_ENABLED": False, "PUBLIC_BASE_URL": "http://localhost",

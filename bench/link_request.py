@@ -28,8 +28,8 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.served import PROJECT, gunicorn, instance_environment, matchmaker  # noqa: E402
-from tests.support.factories import CSRF_FIELD  # noqa: E402
+from bench.served import PROJECT, gunicorn, instance_environment, matchmaker
+from tests.support.factories import CSRF_FIELD
 
 ATTENDEES = PROJECT / "docs/examples/attendees.csv"
 SLUG = "bench-2027"

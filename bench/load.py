@@ -30,9 +30,9 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.served import create_organiser, gunicorn, instance_environment, matchmaker  # noqa: E402
-from tests.support.factories import CSRF_FIELD  # noqa: E402
-from tests.support.postgres import create_database, server_binaries, throwaway_server  # noqa: E402
+from bench.served import create_organiser, gunicorn, instance_environment, matchmaker
+from tests.support.factories import CSRF_FIELD
+from tests.support.postgres import create_database, server_binaries, throwaway_server
 
 FORM = {"first_name": "Last", "last_name": "Test", "organisation": "Lasttest GmbH",
         "org_type": "sme", "industry": "logistics", "privacy_consent": "y",

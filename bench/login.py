@@ -26,8 +26,8 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.served import create_organiser, gunicorn, instance_environment, matchmaker  # noqa: E402
-from tests.support.factories import CSRF_FIELD  # noqa: E402
+from bench.served import create_organiser, gunicorn, instance_environment, matchmaker
+from tests.support.factories import CSRF_FIELD
 
 EMAIL = "bench@example.org"
 

@@ -72,7 +72,7 @@ def run_baseline(event, bound: int, cap: float) -> dict:
 
     problem = build_problem(event, k=event_size(event))  # k >= n - 1: every allowed pair
     graph = nx.Graph()
-    graph.add_weighted_edges_from(zip(problem.u.tolist(), problem.v.tolist(), problem.w.tolist()))
+    graph.add_weighted_edges_from(zip(problem.u.tolist(), problem.v.tolist(), problem.w.tolist(), strict=True))
     count = {node: 0 for node in graph}
     used: set[tuple[int, int]] = set()
     total, started, slots_done = 0, time.perf_counter(), 0
@@ -113,7 +113,7 @@ def below_five(event, result) -> str:
     for m in result.meetings:
         for i in m.meeting.pair:
             met[i] += 1
-    entitled = [a.id for a, count in zip(people, possible.tolist())
+    entitled = [a.id for a, count in zip(people, possible.tolist(), strict=True)
                 if _limit(a, event.slots) >= 5 and count >= 5]
     return f"{sum(1 for i in entitled if met[i] < 5)} of {len(entitled)}"
 

@@ -109,7 +109,7 @@ def naive(event, people) -> int:
 
     template = Template(NAIVE_HTML, autoescape=True)
     pages = 0
-    for attendee, sheet in zip(people, schedule_sheets(event, people, utcnow(), with_link=True)):
+    for attendee, sheet in zip(people, schedule_sheets(event, people, utcnow(), with_link=True), strict=True):
         qr = segno.make(sheet.page_url, error="m").svg_data_uri()
         document = HTML(string=template.render(s=sheet, qr=qr, lang=attendee.language)).render()
         document.write_pdf()

@@ -18,9 +18,9 @@ from flask_migrate import upgrade
 from pyinstrument import Profiler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from matchmaker import create_app  # noqa: E402
-from matchmaker.extensions import db  # noqa: E402
-from tests.support.factories import CSRF_FIELD, make_event, valid_sign_up  # noqa: E402
+from matchmaker import create_app
+from matchmaker.extensions import db
+from tests.support.factories import CSRF_FIELD, make_event, valid_sign_up
 
 WARM_UP = 20
 

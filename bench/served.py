@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.support.postgres import free_port  # noqa: E402
+from tests.support.postgres import free_port
 
 PROJECT = Path(__file__).resolve().parent.parent
 # One key for every process of a run, so a session made by one worker is read by the others.

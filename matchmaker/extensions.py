@@ -1,5 +1,7 @@
 """Flask extensions, created unbound so that ``create_app`` can attach them."""
 
+from typing import TYPE_CHECKING
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -25,6 +27,12 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+# The models' base class. Flask-SQLAlchemy builds db.Model at run time (from Base, adding the
+# table names and binds), which a type checker cannot follow: to it, the models derive from Base.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()

@@ -1,5 +1,6 @@
 """Language choice: German first, English on request, remembered in the session."""
 
+from typing import TypeGuard
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, g, session
@@ -56,7 +57,7 @@ def current_language() -> str:
     return locale.language if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
-def request_is_safe_target(target: str | None) -> bool:
+def request_is_safe_target(target: str | None) -> TypeGuard[str]:
     """Only plain same-site paths are followed after a switch or log-in (no open redirect).
 
     Control characters and backslashes are refused outright: browsers and Werkzeug drop

@@ -54,7 +54,8 @@ def deliver(mails: Iterable[OutgoingMail]) -> DeliveryReport:
 def deliver_after_response(mails: Sequence[OutgoingMail]) -> None:
     """Send once the response has gone out, so that how long the answer takes does not
     tell a visitor whether a mail was sent (the "send my link again" form)."""
-    app, ids = current_app._get_current_object(), [mail.id for mail in mails]
+    # current_app is a LocalProxy; Flask types it as Flask, without the proxy's methods.
+    app, ids = current_app._get_current_object(), [mail.id for mail in mails]  # type: ignore[attr-defined]
 
     @after_this_request
     def send_on_close(response: Response) -> Response:
@@ -64,7 +65,7 @@ def deliver_after_response(mails: Sequence[OutgoingMail]) -> None:
 
 def deliver_in_new_context(app: Flask, ids: Sequence[int]) -> None:
     with app.app_context():
-        deliver([db.session.get(OutgoingMail, mail_id) for mail_id in ids])
+        deliver([db.session.get_one(OutgoingMail, mail_id) for mail_id in ids])
         db.session.remove()
 
 
@@ -73,7 +74,8 @@ def compose_after_response(compose: Callable[..., Sequence[OutgoingMail]], *args
     composed. Whatever decides whether there is a mail at all (is this address
     registered?) then costs the answer nothing: the request does the same work either
     way. ``args`` are plain values (ids, text): the request's session is gone by then."""
-    app = current_app._get_current_object()
+    # current_app is a LocalProxy; Flask types it as Flask, without the proxy's methods.
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
 
     @after_this_request
     def compose_on_close(response: Response) -> Response:
@@ -203,7 +205,8 @@ def as_sent(message: EmailMessage) -> bytes:
     encoded word, which would name another mailbox."""
     if str(message.get("To", "")).isascii():
         return message.as_bytes()
-    return message.as_bytes(policy=message.policy.clone(utf8=True))
+    # An EmailMessage's policy is an EmailPolicy, which has utf8 (typeshed says the base Policy).
+    return message.as_bytes(policy=message.policy.clone(utf8=True))  # type: ignore[call-arg]
 
 
 def forget_outbox_files(addresses: Sequence[str]) -> int:

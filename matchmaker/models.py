@@ -5,8 +5,8 @@ event, lower-case e-mail, one meeting per table and slot, pairs stored as (small
 """
 
 import enum
-from datetime import date, datetime, timezone
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, cast
 
 from flask import current_app
 from flask_login import UserMixin
@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy import event as orm_event
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from .extensions import db
+from .extensions import Model, db
 from .matching.model import POLICIES
 from .passwords import configured_hasher, hash_password
 from .text import email_key, search_key
@@ -32,7 +32,7 @@ from .vocabulary import LANGUAGES, ORG_TYPES
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def sql_in(column: str, values: tuple[str, ...]) -> str:
@@ -64,7 +64,7 @@ def string_enum(enum_class: type[enum.StrEnum]) -> Enum:
     )
 
 
-class Event(db.Model):
+class Event(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     title: Mapped[str] = mapped_column(String(200))
@@ -100,7 +100,7 @@ class Event(db.Model):
     )
 
 
-class Industry(db.Model):
+class Industry(Model):
     """An industry or technology field an attendee chooses; organisers may add more."""
 
     code: Mapped[str] = mapped_column(String(60), primary_key=True)
@@ -112,7 +112,7 @@ class Industry(db.Model):
         return self.name_de if language == "de" else self.name_en
 
 
-class Slot(db.Model):
+class Slot(Model):
     """A meeting slot; ``number`` is 1-based within the event and what files refer to."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -131,7 +131,7 @@ class Slot(db.Model):
     )
 
 
-class MeetingTable(db.Model):
+class MeetingTable(Model):
     """A numbered table in the meeting area (named so to keep clear of SQL's TABLE)."""
 
     __tablename__ = "meeting_table"
@@ -146,7 +146,7 @@ class MeetingTable(db.Model):
     __table_args__ = (UniqueConstraint("event_id", "number"),)
 
 
-class Attendee(db.Model):
+class Attendee(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
     number: Mapped[int]
@@ -238,7 +238,7 @@ def attendee_search_key(first_name: str, last_name: str, organisation: str, emai
     return search_key(f"{first_name} {last_name}", organisation, email)
 
 
-class Meeting(db.Model):
+class Meeting(Model):
     """A scheduled 1:1 meeting; ``attendee_a_id < attendee_b_id`` always."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -264,7 +264,7 @@ class Meeting(db.Model):
     )
 
 
-class ScheduleRun(db.Model):
+class ScheduleRun(Model):
     """One run of the matchmaking engine: its quality certificate and who got no meeting.
 
     The event's meetings are the result of its latest run; a run is a draft until an
@@ -282,7 +282,7 @@ class ScheduleRun(db.Model):
     published_at: Mapped[datetime | None]
 
 
-class ScheduleChange(db.Model):
+class ScheduleChange(Model):
     """When an attendee's printable schedule last changed, so that a re-print can be
     limited to the attendees whose sheet differs from the last print.
 
@@ -310,7 +310,7 @@ class RequestStatus(enum.StrEnum):
     EXPIRED = "expired"
 
 
-class MeetingRequest(db.Model):
+class MeetingRequest(Model):
     """An attendee asks to meet another one; the other accepts or declines.
 
     For the engine a pending request is a one-sided must-meet wish and an accepted one a
@@ -341,7 +341,7 @@ class MeetingRequest(db.Model):
     )
 
 
-class BlockedPair(db.Model):
+class BlockedPair(Model):
     """Two attendees an organiser says must never be paired; ``attendee_a_id <
     attendee_b_id`` always."""
 
@@ -363,7 +363,7 @@ class BlockedPair(db.Model):
     )
 
 
-class AuditEntry(db.Model):
+class AuditEntry(Model):
     """Who changed what, when: every organiser change, with the values before and after.
 
     Entries about an attendee go with the attendee when their data is erased or purged.
@@ -384,7 +384,7 @@ class AuditEntry(db.Model):
     __table_args__ = (Index("ix_audit_entry_event_at", "event_id", "at"),)
 
 
-class AttendeeBlock(db.Model):
+class AttendeeBlock(Model):
     """``blocker`` never wants to meet ``blocked``: the engine never pairs them and
     neither can send the other a request."""
 
@@ -401,7 +401,7 @@ class AttendeeBlock(db.Model):
     )
 
 
-class CalendarEntry(db.Model):
+class CalendarEntry(Model):
     """A published meeting as the attendee's calendar knows it, kept after it is called off.
 
     One row per attendee and partner: ``uid`` stays for ever, ``sequence`` grows with each
@@ -426,7 +426,7 @@ class CalendarEntry(db.Model):
     __table_args__ = (UniqueConstraint("attendee_id", "partner_id"),)
 
 
-class CalendarFeed(db.Model):
+class CalendarFeed(Model):
     """The secret of an attendee's subscribable calendar feed: not the private page link,
     which must not be handed to calendar apps; replacing it cuts off old subscriptions."""
 
@@ -444,7 +444,7 @@ class FeedbackOutcome(enum.StrEnum):
     VALUABLE = "valuable"
 
 
-class MeetingFeedback(db.Model):
+class MeetingFeedback(Model):
     """One attendee's word on one meeting after the event ("valuable" implies it took place)."""
 
     __tablename__ = "meeting_feedback"
@@ -458,7 +458,7 @@ class MeetingFeedback(db.Model):
     __table_args__ = (UniqueConstraint("meeting_id", "attendee_id"),)
 
 
-class OutgoingMail(db.Model):
+class OutgoingMail(Model):
     """Every message we send, so that a failed send can be retried and nothing is lost."""
 
     __tablename__ = "outgoing_mail"
@@ -481,7 +481,7 @@ class OutgoingMail(db.Model):
     __table_args__ = (Index("ix_outgoing_mail_recipient_created_at", "recipient", "created_at"),)
 
 
-class EventStatistics(db.Model):
+class EventStatistics(Model):
     """Anonymous counts that outlive the personal data: kept when attendees erase their
     registration or are purged after the event. Counts only ever grow."""
 
@@ -505,7 +505,7 @@ organiser_event = db.Table(
 )
 
 
-class Organiser(UserMixin, db.Model):
+class Organiser(UserMixin, Model):
     """An organiser account; an administrator sees every event, others those granted."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -520,7 +520,8 @@ class Organiser(UserMixin, db.Model):
     __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)
 
     # The log-in this request runs under (see services.organisers.sessions); Flask-Login keeps it as the id.
-    session_token = None
+    # Not a column, so no annotation (SQLAlchemy would want Mapped[]); the cast gives mypy its type.
+    session_token = cast(str | None, None)
 
     def get_id(self) -> str | None:
         return self.session_token
@@ -538,7 +539,7 @@ class JobStatus(enum.StrEnum):
     FAILED = "failed"
 
 
-class Job(db.Model):
+class Job(Model):
     """A background job (matchmaking, printing, bulk mail) of one event and its progress.
 
     The worker that runs it, on whichever host, writes its progress here; the dashboard
@@ -571,7 +572,7 @@ class Job(db.Model):
     )
 
 
-class OrganiserSession(db.Model):
+class OrganiserSession(Model):
     """One log-in of an organiser: logging out deletes it, so a copied cookie stops working.
 
     Only a hash of the token is stored; the token itself is in the signed session cookie.
@@ -588,7 +589,7 @@ class OrganiserSession(db.Model):
     organiser: Mapped[Organiser] = relationship()
 
 
-class LoginFailure(db.Model):
+class LoginFailure(Model):
     """A failed organiser log-in (or one still being checked), counted per e-mail address
     typed (``account``), per client address (``address``) and per both together (``pair``,
     keyed by a hash of the two) to limit guessing; see ``auth/limits.py``."""
@@ -606,7 +607,7 @@ class LoginFailure(db.Model):
     )
 
 
-class ClientRequest(db.Model):
+class ClientRequest(Model):
     """A form post counted against a per-client limit (``scope``: the sign-up, the link
     request, the mails a visitor can trigger), kept in the database so that every worker
     process and host counts it; see ``services/client_limits.py``."""
@@ -621,7 +622,7 @@ class ClientRequest(db.Model):
     __table_args__ = (Index("ix_client_request_scope_key_made_at", "scope", "key", "made_at"),)
 
 
-class OrganiserInvite(db.Model):
+class OrganiserInvite(Model):
     """An invitation to become an organiser: a one-time link (only its hash is stored)
     that expires and works once."""
 

@@ -101,15 +101,22 @@ def counted_post(settings: tuple[str, ...]) -> int | None:
         return count_request(limits, client_key(request.remote_addr), utcnow())
 
 
+def secret_key() -> str | bytes:
+    key = current_app.secret_key
+    if key is None:  # config.py refuses to start without one
+        raise RuntimeError("SECRET_KEY is not set")
+    return key
+
+
 def form_stamp() -> str:
     """A signed "this form was shown now", for the bot barrier's minimum fill time."""
-    return TimestampSigner(current_app.secret_key, salt=FORM_STAMP_SALT).sign("form").decode()
+    return TimestampSigner(secret_key(), salt=FORM_STAMP_SALT).sign("form").decode()
 
 
 def form_age(stamp: str | None) -> float | None:
     """Seconds since ``form_stamp`` made ``stamp``; None if it is missing or forged."""
     try:
-        _, signed_at = TimestampSigner(current_app.secret_key, salt=FORM_STAMP_SALT).unsign(
+        _, signed_at = TimestampSigner(secret_key(), salt=FORM_STAMP_SALT).unsign(
             stamp or "", return_timestamp=True)
     except BadSignature:
         return None

@@ -194,7 +194,7 @@ def _weighted(rng: random.Random, items: tuple, weights: tuple[int, ...]):
 
 def _organisation(world: _World) -> _Organisation:
     rng = world.rng
-    org_type = _weighted(rng, *zip(*ORG_TYPE_SHARES))
+    org_type = _weighted(rng, *zip(*ORG_TYPE_SHARES, strict=True))
     shared = [o for o in world.organisations if o.org_type == org_type and o.members < 4]
     if shared and rng.random() < (0.35 if org_type in ("research", "large") else 0.12):
         org = rng.choice(shared)

@@ -2,6 +2,8 @@
 # Static security checks, run by tests/run.sh before pytest (with the project's .venv active):
 # - bandit over the package: must be clean; every exception is a "# nosec B<number>" with its
 #   reason on the line it excuses.
+# - ruff and mypy (configured in pyproject.toml): must be clean; a targeted "# noqa: <rule>" or
+#   "# type: ignore[<code>]" carries its reason.
 # - pip-audit over the installed dependencies, where its vulnerability database (the package
 #   index's JSON API) can be reached. A known vulnerability fails the run; not being able to
 #   check is said plainly and does not fail it (CI may have no network).
@@ -24,6 +26,14 @@ if [[ -s "$bandit_log" ]]; then
     exit 1
 fi
 say "bandit: no issues"
+
+# ruff (settings in pyproject.toml) over the code, the tests and the benchmarks.
+ruff check --quiet matchmaker bench scripts tests
+say "ruff: no findings"
+
+# mypy (settings in pyproject.toml: the package, with SQLAlchemy's own Mapped[] types).
+mypy --no-error-summary
+say "mypy: no issues"
 
 report="$(mktemp)"
 trap 'rm -f "$report" "$bandit_log"' EXIT

@@ -6,8 +6,8 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 from email import message_from_bytes, policy
+from pathlib import Path
 from urllib.parse import urlencode
 from urllib.request import HTTPCookieProcessor, build_opener, urlopen
 
@@ -154,9 +154,9 @@ def wait_for_page(url: str, seconds: float = 120, server: subprocess.Popen | Non
         try:
             with urlopen(url, timeout=10) as response:
                 return response.read().decode()
-        except OSError:
+        except OSError as error:
             if server is not None and server.poll() is not None:
-                raise AssertionError(f"the server exited with {server.returncode} before answering {url}")
+                raise AssertionError(f"the server exited with {server.returncode} before answering {url}") from error
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)

@@ -5,7 +5,6 @@ import os
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 from matchmaker import PROJECT_DIR
 from tests.support.postgres import free_port

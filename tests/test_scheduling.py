@@ -9,8 +9,8 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
-from matchmaker.extensions import db
 from matchmaker.exchange.attendee_csv import AttendeeRow
+from matchmaker.extensions import db
 from matchmaker.models import Attendee, Meeting, MeetingRequest, ScheduleRun
 from matchmaker.services.attendees.imports import import_attendees
 from matchmaker.synthetic import generate_attendees
@@ -228,8 +228,8 @@ def test_replan_after_publishing_stays_visible_to_attendees(runner, client, even
 
 @pytest.mark.both_databases
 def test_attendee_who_cancels_while_engine_runs_gets_no_meeting(event):
-    from matchmaker.services.schedule.planning import planning_input, solve, store_schedule
     from matchmaker.services.attendees.self_service import cancel
+    from matchmaker.services.schedule.planning import planning_input, solve, store_schedule
 
     seed(event)
     inputs = planning_input(event)
@@ -242,8 +242,8 @@ def test_attendee_who_cancels_while_engine_runs_gets_no_meeting(event):
 
 
 def test_attendee_who_withdraws_consent_while_engine_runs_gets_no_meeting(event):
-    from matchmaker.services.schedule.planning import planning_input, solve, store_schedule
     from matchmaker.services.attendees.self_service import MeetingPreferences, update_meetings
+    from matchmaker.services.schedule.planning import planning_input, solve, store_schedule
 
     seed(event)
     result = solve(planning_input(event))

@@ -11,8 +11,8 @@ from werkzeug.wrappers import Response as BaseResponse
 from ..extensions import db
 from ..i18n import current_language
 from ..reasons import phrase_reasons
-from ..services.schedule import calendar
 from ..services.mail.notifications import public_url
+from ..services.schedule import calendar
 from ..services.schedule.runs import schedule_published
 from ..web.forms import ConfirmForm
 from . import bp

@@ -19,7 +19,7 @@ from .routes import page
 
 
 @bp.route("/<token>/feedback/<int:meeting_id>", methods=["GET", "POST"])
-def feedback(meeting_id: int) -> str | BaseResponse:
+def feedback(meeting_id: int) -> str | BaseResponse | tuple[str, int]:
     answer = request.args.get("answer", "")
     if answer not in {outcome.value for outcome in FeedbackOutcome}:
         abort(404)

@@ -8,7 +8,7 @@ app's own, which logs the path of a request that failed) replaces the token in
 import logging
 import re
 
-from flask import Flask
+from flask.sansio.app import App
 
 TOKEN_IN_PATH = re.compile(
     r"(/|%2F)me(/|%2F)(?:feed(/|%2F))?(?!link(?:[^A-Za-z0-9_-]|$))[A-Za-z0-9_-]+", re.IGNORECASE)
@@ -28,7 +28,7 @@ class TokenMask(logging.Filter):
         return True
 
 
-def install_token_mask(app: Flask) -> None:
+def install_token_mask(app: App) -> None:
     for logger in (*(logging.getLogger(name) for name in PATH_LOGGERS), app.logger):
         if not any(isinstance(existing, TokenMask) for existing in logger.filters):
             logger.addFilter(TokenMask())

@@ -7,15 +7,16 @@ from werkzeug.wrappers import Response as BaseResponse
 from .. import mail
 from ..extensions import db
 from ..reasons import phrase_reasons
+from ..refusals import refusal
 from ..services import DomainError
 from ..services.attendees import meeting_requests as requests_service
 from ..services.attendees import participants
 from ..services.attendees.participants import Filters
-from ..refusals import refusal
 from ..web.forms import ConfirmForm
 from . import bp
 from .forms import ParticipantFilterForm, RequestForm
 from .routes import industry_choices, page
+
 
 @bp.get("/<token>/suggestions")
 def suggestions() -> str:

@@ -22,15 +22,15 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from .. import mail
 from ..extensions import db
-from ..i18n import current_language, remember_language
-from ..web.forms import ConfirmForm, InterestFields, MeetingFields, PersonFields
 from ..formatting import slot_label
+from ..i18n import current_language, remember_language
 from ..reasons import phrase_reasons
-from ..services.events import events as event_service
 from ..services.attendees import privacy, self_service
-from ..services.schedule.matching_settings import tag_suggestions
 from ..services.attendees.self_service import Interests, MeetingPreferences, Profile
+from ..services.events import events as event_service
+from ..services.schedule.matching_settings import tag_suggestions
 from ..web.form_data import details_from, form_data
+from ..web.forms import ConfirmForm, InterestFields, MeetingFields, PersonFields
 from . import bp
 from .forms import MeetingsForm
 

@@ -7,11 +7,11 @@ from ..extensions import db, limiter
 from ..i18n import current_language, request_is_safe_target
 from ..mail import deliver_after_response
 from ..models import Organiser, utcnow
-from ..security import configured_limit
 from ..refusals import refusal
+from ..security import configured_limit
 from ..services import DomainError
-from . import bp
 from ..services.organisers import accounts, invites, sessions
+from . import bp
 from .forms import InviteForm, LoginForm, NewPasswordForm, PasswordChangeForm
 
 INVITE_STATUS = {"invite_unknown": 404, "invite_used": 410, "invite_expired": 410, "account_exists": 409}

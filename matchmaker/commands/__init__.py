@@ -13,6 +13,7 @@ def init_app(app: Flask) -> None:
     from .backup import backup_command, restore_command
     from .demo import demo_command
     from .exchange import export_attendees_command, import_attendees_command
+    from .feedback import send_feedback_requests_command
     from .matching import (
         export_graph_command,
         export_schedule_command,
@@ -21,7 +22,6 @@ def init_app(app: Flask) -> None:
         publish_schedule_command,
         synonyms_command,
     )
-    from .feedback import send_feedback_requests_command
     from .printing import print_group
     from .setup import (
         archive_event_command,

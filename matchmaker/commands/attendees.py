@@ -12,8 +12,8 @@ import click
 from .. import mail
 from ..extensions import db
 from ..services.attendees import privacy
-from ..services.mail.notifications import queue_reminders
 from ..services.attendees.seat_release import release_unconfirmed
+from ..services.mail.notifications import queue_reminders
 from .public import reaches_public
 from .setup import event_option, require_event
 

@@ -119,7 +119,7 @@ def spread_sign_ups(event: Event, imported_at: datetime, seed: int) -> None:
         select(Attendee).where(Attendee.event_id == event.id, Attendee.signed_up_at == imported_at)
         .order_by(Attendee.number)))
     end = min(imported_at, datetime.combine(event.starts_on, time()))
-    for person, moment in zip(people, sign_up_times(len(people), seed, end)):
+    for person, moment in zip(people, sign_up_times(len(people), seed, end), strict=True):
         person.signed_up_at = person.privacy_consent_at = moment
         person.matching_consent_at = moment if person.matching_consent_at else None
         person.email_confirmed_at = moment + CONFIRMED_AFTER if person.email_confirmed_at else None

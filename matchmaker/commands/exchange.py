@@ -6,6 +6,7 @@ file, report and commit.
 
 import getpass
 from pathlib import Path
+from typing import Literal, cast
 
 import click
 from flask import current_app
@@ -82,5 +83,5 @@ def export_attendees_command(event_slug: str | None, file_format: str, output: P
     """Write every attendee of the event (all statuses) as CSV or .xlsx; the file can be
     imported again."""
     event = require_event(event_slug)
-    output.write_bytes(export_attendees(event, file_format))
+    output.write_bytes(export_attendees(event, cast(Literal["csv", "xlsx"], file_format)))  # click.Choice
     click.echo(f"attendees written to {output}", err=True)

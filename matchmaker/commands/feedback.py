@@ -13,7 +13,6 @@ from .public import reaches_public
 from .setup import event_option, require_event
 
 
-
 @click.command("send-feedback-requests")
 @event_option
 @reaches_public

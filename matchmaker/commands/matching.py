@@ -32,7 +32,6 @@ from matchmaker.exchange.schedule_json import (
 )
 from matchmaker.extensions import db
 from matchmaker.mail import DeliveryReport, deliver
-from matchmaker.models import Event
 from matchmaker.matching import (
     POLICIES,
     SynonymError,
@@ -44,10 +43,11 @@ from matchmaker.matching import (
 from matchmaker.matching.candidates import DEFAULT_K
 from matchmaker.matching.model import ScheduleResult
 from matchmaker.matching.synonyms import starter_text
+from matchmaker.models import Event
 from matchmaker.refusals import console_refusal, console_text
 from matchmaker.services import DomainError
-from matchmaker.services.schedule.matching_settings import set_synonyms, synonym_text
 from matchmaker.services.schedule.export import export_schedule, schedule_csv, schedule_json
+from matchmaker.services.schedule.matching_settings import set_synonyms, synonym_text
 from matchmaker.services.schedule.matchmaking import run_matchmaking
 from matchmaker.services.schedule.planning import pending_schedule_mails, unconfirmed_attendees
 from matchmaker.services.schedule.publishing import publish

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -141,8 +141,8 @@ def venue_zone() -> ZoneInfo:
 
 
 def venue_time_to_utc(local: datetime) -> datetime:
-    return local.replace(tzinfo=venue_zone()).astimezone(timezone.utc).replace(tzinfo=None)
+    return local.replace(tzinfo=venue_zone()).astimezone(UTC).replace(tzinfo=None)
 
 
 def utc_to_venue_time(moment: datetime) -> str:
-    return f"{moment.replace(tzinfo=timezone.utc).astimezone(venue_zone()):%Y-%m-%d %H:%M:%S}"
+    return f"{moment.replace(tzinfo=UTC).astimezone(venue_zone()):%Y-%m-%d %H:%M:%S}"

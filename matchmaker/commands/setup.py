@@ -30,7 +30,6 @@ from ..services.events.events import (
 from ..services.events.settings import parse_blocks
 from ..text import normalise_email
 
-
 event_option = click.option(
     "--event", "event_slug", default=None, metavar="SLUG",
     help="The event's short name (see 'matchmaker list-events'); may be left out when "

@@ -22,7 +22,8 @@ def worker_command(workers: int, worker_type: str) -> None:
 
     Start it next to the web server, on as many hosts as you like when JOBS_STORAGE is a
     Redis or PostgreSQL URL; with the default SQLite queue, on the web server's host."""
-    app = current_app._get_current_object()
+    # current_app is a LocalProxy; Flask types it as Flask, without the proxy's methods.
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
     huey = job_queue(app).huey
     if huey.immediate:
         raise click.ClickException("JOBS_STORAGE is 'immediate': jobs run inside the web "

@@ -10,7 +10,7 @@ Cell = Sequence[Run]
 
 def row_height(pdf: Document, cells: Sequence[Cell], widths: Sequence[float]) -> float:
     return 2 * PAD + max(sum(pdf.height_of(run, width - 2 * PAD) for run in cell)
-                         for cell, width in zip(cells, widths))
+                         for cell, width in zip(cells, widths, strict=True))
 
 
 def draw_row(pdf: Document, cells: Sequence[Cell], widths: Sequence[float], height: float,
@@ -19,7 +19,7 @@ def draw_row(pdf: Document, cells: Sequence[Cell], widths: Sequence[float], heig
     if shaded:
         pdf.set_fill_color(*SHADE)
         pdf.rect(x, y, sum(widths), height, style="F")
-    for cell, width in zip(cells, widths):
+    for cell, width in zip(cells, widths, strict=True):
         below = y + PAD
         for run in cell:
             below = pdf.write_run(run, x + PAD, below, width - 2 * PAD)

@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import segno
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FAMILY = "DejaVu"
@@ -38,7 +40,7 @@ class Document(FPDF):
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(False)
         self.footers: dict[int, str] = {}
-        self.widths: dict[tuple[str, bool], int] = {}
+        self.widths: dict[tuple[str, bool], float] = {}
 
     @property
     def bottom(self) -> float:
@@ -63,7 +65,8 @@ class Document(FPDF):
         key = (text, bold)
         units = self.widths.get(key)
         if units is None:
-            glyphs = self.fonts[FAMILY.lower() + ("B" if bold else "")].cw
+            # The fonts added in __init__ are TrueType fonts: glyph widths by code point.
+            glyphs = cast(TTFFont, self.fonts[FAMILY.lower() + ("B" if bold else "")]).cw
             units = self.widths[key] = sum(glyphs[ord(ch)] for ch in text)
         return units * size / 1000 * PT
 

@@ -184,7 +184,8 @@ def parse_attendee_records(
         if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
             errors.append(CsvError("too_many_cells", line, unit=unit))
             continue
-        cell_parser = _RowParser(line, dict(zip(columns, cells)), slots, industries, unit)
+        # A short row leaves its last columns out (strict=False); a long one was refused above.
+        cell_parser = _RowParser(line, dict(zip(columns, cells, strict=False)), slots, industries, unit)
         row = cell_parser.row()
         errors.extend(cell_parser.errors)
         if row is not None:
@@ -302,7 +303,7 @@ class _RowParser:
         self.errors: list[CsvError] = []
 
     def row(self) -> AttendeeRow | None:
-        fields = dict(
+        row = AttendeeRow(
             email=self.email(),
             first_name=self.text("first_name", required=True),
             last_name=self.text("last_name", required=True),
@@ -322,7 +323,7 @@ class _RowParser:
             cluster=self.text("cluster"),
             matching_consent=self.yes_no("matching_consent", False),
         )
-        return None if self.errors else AttendeeRow(**fields)
+        return None if self.errors else row
 
     def fail(self, code: str, column: str, value: str | None = None, **params: Any) -> None:
         self.errors.append(CsvError(code, self.line, column, value, self.unit, **params))

@@ -48,14 +48,13 @@ def parse_attendee_file(
 ) -> list[AttendeeRow]:
     """The attendees of an uploaded CSV or `.xlsx` file, told apart by content (a name
     can lie); raise `CsvErrors`."""
-    options = dict(slots=slots, industries=industries, known_emails=known_emails)
     if data.startswith(ZIP_MAGIC):
-        return parse_attendee_xlsx(data, **options)
+        return parse_attendee_xlsx(data, slots=slots, industries=industries, known_emails=known_emails)
     if data.startswith(OLE_MAGIC):
         raise CsvErrors([CsvError("old_excel_format", 1)])
     if b"\x00" in data[:4096] and not data.startswith(UTF16_BOMS):
         raise CsvErrors([CsvError("not_a_spreadsheet", 1)])
-    return parse_attendee_csv(data, **options)
+    return parse_attendee_csv(data, slots=slots, industries=industries, known_emails=known_emails)
 
 
 def parse_attendee_xlsx(
@@ -68,8 +67,8 @@ def parse_attendee_xlsx(
         rows = _sheet_rows(data, data_only=False)
         if any(cell.data_type == "f" for row in rows for cell in row):
             shown = _sheet_rows(data, data_only=True)
-            rows = [[_Cell(c.data_type, c.value, v.value) for c, v in zip(row, values)]
-                    for row, values in zip(rows, shown)]
+            rows = [[_Cell(c.data_type, c.value, v.value) for c, v in zip(row, values, strict=True)]
+                    for row, values in zip(rows, shown, strict=True)]
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise CsvErrors([CsvError("not_a_spreadsheet", 1)]) from None
     return parse_attendee_records(_records(rows), slots=slots, industries=industries,

@@ -8,7 +8,7 @@ called off stays in the file as STATUS:CANCELLED.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
@@ -51,7 +51,7 @@ def calendar_event(item: CalendarItem) -> CalendarEvent:
     event = CalendarEvent()
     event.add("uid", item.uid)
     event.add("sequence", item.sequence)
-    event.add("dtstamp", item.stamp.replace(tzinfo=timezone.utc))
+    event.add("dtstamp", item.stamp.replace(tzinfo=UTC))
     event.add("dtstart", item.starts_at.replace(tzinfo=VENUE_ZONE))
     event.add("dtend", item.ends_at.replace(tzinfo=VENUE_ZONE))
     event.add("summary", item.summary)

@@ -9,17 +9,17 @@ Adding a kind is one line in ``KINDS``.
 """
 
 from collections.abc import Callable
-from datetime import datetime
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 from sqlalchemy import select
 
 from ..extensions import db
 from ..mail import deliver
-from ..services.documents.printing import all_schedules_pdf
 from ..models import Attendee, Event, MailStatus, OutgoingMail
 from ..services import DomainError
+from ..services.documents.printing import all_schedules_pdf
 from ..services.schedule.matchmaking import run_matchmaking
 
 
@@ -67,7 +67,7 @@ def bulk_mail(event: Event, params: dict[str, Any], progress: Progress) -> JobRe
     sent = failed = 0
     progress(0, len(ids), "sending")
     for done, mail_id in enumerate(ids, start=1):
-        report = deliver([db.session.get(OutgoingMail, mail_id)])
+        report = deliver([db.session.get_one(OutgoingMail, mail_id)])
         sent, failed = sent + report.sent, failed + report.failed
         progress(done, len(ids), "sending")
     return JobResult({"sent": sent, "failed": failed, "skipped": len(set(wanted)) - len(ids)})

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import Any, cast
 
 from flask import current_app
-from sqlalchemy import Engine, update
+from sqlalchemy import CursorResult, Engine, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..extensions import db
@@ -52,10 +53,10 @@ def run_job(job_id: int) -> None:
 
 def claim(job_id: int) -> bool:
     now = utcnow()
-    claimed = db.session.execute(
+    claimed = cast(CursorResult[Any], db.session.execute(  # an UPDATE: it has the rowcount
         update(Job).where(Job.id == job_id, Job.status == JobStatus.QUEUED)
         .values(status=JobStatus.RUNNING, started_at=now, heartbeat_at=now)
-    ).rowcount
+    )).rowcount
     db.session.commit()
     return claimed == 1
 

@@ -74,7 +74,8 @@ def start_job(event: Event, kind: str, params: dict[str, Any], actor: str) -> Jo
     db.session.flush()
     job_id = job.id
     db.session.commit()  # and no new transaction until it is queued: SQLite's write lock
-    job_queue(current_app._get_current_object()).enqueue(job_id)
+    # current_app is a LocalProxy; Flask types it as Flask, without the proxy's methods.
+    job_queue(current_app._get_current_object()).enqueue(job_id)  # type: ignore[attr-defined]
     return job
 
 
@@ -101,11 +102,12 @@ def latest_job(event: Event, kind: str) -> JobView | None:
 def job_result_file(event: Event, job_id: int) -> tuple[str, str, Path]:
     """The finished job's file as (download name, mimetype, path)."""
     job = find_job(event, job_id)
-    path = result_dir(job.id) / job.result_file if job.result_file else None
-    if job.status != JobStatus.DONE or path is None or not path.is_file():
+    name = job.result_file
+    path = result_dir(job.id) / name if name else None
+    if job.status != JobStatus.DONE or not name or path is None or not path.is_file():
         raise DomainError("no_result_file")
-    mimetype = mimetypes.guess_type(job.result_file)[0] or "application/octet-stream"
-    return job.result_file, mimetype, path
+    mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return name, mimetype, path
 
 
 def find_job(event: Event, job_id: int) -> Job:

@@ -42,7 +42,7 @@ def balanced_x(problem: Problem, need: np.ndarray) -> np.ndarray:
                           shape=(n, len(owner)))
     rows = [sp.hstack([incidence, sp.csr_matrix((n, len(owner)))]), sp.hstack([-incidence, tiers]),
             sp.csr_matrix(np.concatenate([np.ones(edges), np.zeros(len(owner))])[None, :])]
-    upper = [problem.capacity.astype(float), np.zeros(n), [float(problem.tables_free.sum())]]
+    upper = [problem.capacity.astype(float), np.zeros(n), np.array([float(problem.tables_free.sum())])]
     big = float(w.max()) + 1
     reward = big * (int(need.max(initial=0)) - tier + 1)
     goal = -np.concatenate([w.astype(float), reward.astype(float)])

@@ -37,7 +37,7 @@ def graph_from_arrays(
     graph = nx.Graph()
     graph.add_nodes_from(int(i) for i in ids)
     graph.add_weighted_edges_from(
-        zip(ids[u].tolist(), ids[v].tolist(), w.tolist())
+        zip(ids[u].tolist(), ids[v].tolist(), w.tolist(), strict=True)
     )
     return graph
 
@@ -82,7 +82,7 @@ def suggestions(event: Event, attendee_id: int, limit: int = 10) -> list[Suggest
     return result
 
 
-def _top_k(start: int, scores: np.ndarray, k: int) -> tuple[np.ndarray, ...]:
+def _top_k(start: int, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each row's k best columns; ties go to the lower column, so the choice is unique."""
     n = scores.shape[1]
     if n - 1 > k:
@@ -98,7 +98,9 @@ def _top_k(start: int, scores: np.ndarray, k: int) -> tuple[np.ndarray, ...]:
     return np.minimum(rows, cols), np.maximum(rows, cols), values
 
 
-def _scored(matrix: ScoreMatrix, pairs: list[tuple[int, int]]) -> tuple[np.ndarray, ...]:
+def _scored(
+    matrix: ScoreMatrix, pairs: list[tuple[int, int]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     partners: dict[int, list[int]] = {}
     for a, b in pairs:
         partners.setdefault(a, []).append(b)
@@ -110,7 +112,9 @@ def _scored(matrix: ScoreMatrix, pairs: list[tuple[int, int]]) -> tuple[np.ndarr
     return array[:, 0], array[:, 1], array[:, 2]
 
 
-def _concatenate(parts: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
+def _concatenate(
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty

@@ -86,5 +86,5 @@ def _swap(plan: Plan, path: list[int], alpha: int, beta: int) -> None:
     targets = [beta if plan.slot_of[e] - 1 == alpha else alpha for e in path]
     for edge in path:
         plan.remove(edge)
-    for edge, target in zip(path, targets):
+    for edge, target in zip(path, targets, strict=True):
         plan.add(edge, target + 1)

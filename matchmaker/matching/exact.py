@@ -30,7 +30,8 @@ TIME_LIMIT = 10.0
 def variables(problem: Problem) -> tuple[np.ndarray, np.ndarray]:
     """(edge, slot index) of every pair-slot combination both attendees have free."""
     both = problem.free[problem.u] & problem.free[problem.v]
-    return np.nonzero(both)
+    edge, slot = np.nonzero(both)
+    return edge, slot
 
 
 def solve_exact(problem: Problem, can_cover: np.ndarray) -> dict[int, int] | None:
@@ -44,7 +45,7 @@ def solve_exact(problem: Problem, can_cover: np.ndarray) -> dict[int, int] | Non
         return None
     chosen = x[: len(edges)] > 0.5
     if not _uncovered(problem, edges[chosen], can_cover).any():
-        return dict(zip(edges[chosen].tolist(), (slots[chosen] + 1).tolist()))
+        return dict(zip(edges[chosen].tolist(), (slots[chosen] + 1).tolist(), strict=True))
     return _solve_fair(problem, edges, slots, rows, can_cover)
 
 
@@ -67,7 +68,7 @@ def solve_balanced(
         if result.status != 0 or result.x is None:
             return None
         chosen = np.round(result.x) > 0.5
-        return dict(zip(edges[chosen].tolist(), (slots[chosen] + 1).tolist()))
+        return dict(zip(edges[chosen].tolist(), (slots[chosen] + 1).tolist(), strict=True))
     return solve_exact(problem, can_cover)
 
 
@@ -87,7 +88,7 @@ def _solve_fair(problem, edges, slots, rows, can_cover) -> dict[int, int] | None
     if x is None:
         return None
     chosen = x[: len(edges)] > 0.5
-    return dict(zip(edges[chosen].tolist(), (slots[chosen] + 1).tolist()))
+    return dict(zip(edges[chosen].tolist(), (slots[chosen] + 1).tolist(), strict=True))
 
 
 def _constraints(problem: Problem, edges: np.ndarray, slots: np.ndarray) -> LinearConstraint:

@@ -9,6 +9,8 @@ the target level (`shares.py`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from matchmaker.matching.model import Unmatched
@@ -94,7 +96,7 @@ def _table_spares(plan: Plan, floor: np.ndarray, pinned_ok: bool) -> dict[int, i
 
 def _apply(
     plan: Plan, edge: int, slot: int, dropped: list[int], moved: tuple[int, int] | None,
-    replacements: list[tuple[int, int]] = (),
+    replacements: Sequence[tuple[int, int]] = (),
 ) -> None:
     for old in dropped:
         plan.remove(old)
@@ -135,7 +137,7 @@ def _move(plan: Plan, node: int, partner: int, edge: int, slot: int, floor: np.n
         dropped.append(min(others, key=lambda e: (_cost(plan, e), e)))
     if not pinned_ok and plan.fixed[dropped].any():
         return None
-    replacements = []
+    replacements: list[tuple[int, int]] = []
     for old in dropped:
         loser = plan.other(old, partner)
         if plan.count[loser] + p.locked_count[loser] - 1 < floor[loser]:

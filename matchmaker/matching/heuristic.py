@@ -104,7 +104,7 @@ def _matching(p: Problem, edges: np.ndarray, gain: np.ndarray) -> list[int]:
     a, b = ends[: len(edges)], ends[len(edges):]
     graph = rx.PyGraph()
     graph.add_nodes_from(range(len(nodes)))
-    graph.extend_from_weighted_edge_list(list(zip(a.tolist(), b.tolist(), gain[edges].tolist())))
+    graph.extend_from_weighted_edge_list(list(zip(a.tolist(), b.tolist(), gain[edges].tolist(), strict=True)))
     pairs = np.array(sorted(rx.max_weight_matching(graph, weight_fn=int)), dtype=np.int64)
     if len(pairs) == 0:
         return []

@@ -19,8 +19,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from matchmaker.matching.model import Attendee, Event
-from matchmaker.matching.synonyms import Synonyms
 from matchmaker.matching.scoring import CLUSTER_MANAGER, cluster_of, tag_key, tag_spellings
+from matchmaker.matching.synonyms import Synonyms
 from matchmaker.vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
 
 BLOCK_ENTRIES = 1_500_000
@@ -59,7 +59,7 @@ class ScoreMatrix:
     def requests_coo(self) -> list[tuple[int, int]]:
         """Must-meet requests as (requester, requested) positions."""
         coo = self._requests.tocoo()
-        return sorted(zip(coo.row.tolist(), coo.col.tolist()))
+        return sorted(zip(coo.row.tolist(), coo.col.tolist(), strict=True))
 
     def block_rows(self) -> int:
         return max(1, BLOCK_ENTRIES // max(1, self.n))

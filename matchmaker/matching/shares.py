@@ -25,11 +25,11 @@ candidate pairs are tried first: if the LP is feasible on them, it is on all pai
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import linprog
-
-from collections.abc import Sequence
 
 from matchmaker.matching.model import ScoredMeeting, Shortfall
 from matchmaker.matching.problem import Problem

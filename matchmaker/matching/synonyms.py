@@ -63,7 +63,8 @@ NO_SYNONYMS = Synonyms()
 
 def parse_synonyms(text: str) -> Synonyms:
     """The groups of a synonym list; raise `SynonymError` on the first malformed line."""
-    groups, seen = [], set()
+    groups: list[tuple[str, ...]] = []
+    seen: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line or line.startswith("#"):

@@ -14,16 +14,16 @@ from ..extensions import db
 from ..formatting import slot_label
 from ..i18n import current_language
 from ..models import Attendee
+from ..refusals import refusal, refusal_text
 from ..services import DomainError
 from ..services.attendees import admin
-from ..services.events import events as event_service
-from ..services.audit import audit_entries
-from ..services.schedule.blocked_pairs import block_candidates, block_pair, blocked_pair_rows, unblock_pair
 from ..services.attendees.self_service import Interests, MeetingPreferences, Profile
+from ..services.audit import audit_entries
+from ..services.events import events as event_service
+from ..services.schedule.blocked_pairs import block_candidates, block_pair, blocked_pair_rows, unblock_pair
 from ..url_converters import database_int
 from ..web.form_data import details_from, form_data
 from ..web.forms import ConfirmForm
-from ..refusals import refusal, refusal_text
 from . import bp
 from .forms import (
     AttendeeEditForm,
@@ -46,7 +46,8 @@ def attendees() -> str:
 @bp.post("/<slug>/attendees/selection")
 def selection() -> BaseResponse:
     """The ticked attendees, or all that the list's filter (this URL's query) selects."""
-    form, back = SelectionForm(), url_for(".attendees", **request.args.to_dict())
+    query: dict[str, Any] = request.args.to_dict()  # url_for takes any values
+    form, back = SelectionForm(), url_for(".attendees", **query)
     numbers = selected_numbers(form) if form.validate_on_submit() else []
     if not numbers:
         flash(_("Please tick at least one attendee and choose an action."), "error")

@@ -9,8 +9,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateField,
-    EmailField,
     DateTimeLocalField,
+    EmailField,
     HiddenField,
     SelectField,
     SelectMultipleField,
@@ -32,6 +32,10 @@ from wtforms.validators import (
 from ..formatting import slot_label
 from ..labels import ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS, WEIGHT_LABELS
 from ..matching import Weights
+from ..services.events.events import SLUG_PATTERN
+from ..services.events.settings import parse_blocks
+from ..services.schedule.matching_settings import WEIGHT_RANGE
+from ..text import normalise_email
 from ..web.forms import (
     InterestFields,
     MeetingFields,
@@ -41,10 +45,6 @@ from ..web.forms import (
     choices,
     strip_text,
 )
-from ..services.events.settings import parse_blocks
-from ..services.schedule.matching_settings import WEIGHT_RANGE
-from ..text import normalise_email
-from ..services.events.events import SLUG_PATTERN
 
 NO_COPY = ""
 WEIGHT_NAMES = tuple(field.name for field in dataclass_fields(Weights))

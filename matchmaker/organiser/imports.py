@@ -2,6 +2,7 @@
 attendees and the schedule as CSV or Excel."""
 
 from pathlib import Path
+from typing import Literal, cast
 
 from flask import Response, abort, current_app, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -9,14 +10,14 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import mail
+from ..exchange.schedule_json import dumps
 from ..extensions import db
 from ..services import DomainError
 from ..services.attendees.export import export_attendees
-from ..services.attendees.imports import import_file, preview_import
 from ..services.attendees.file_errors import describe_file_error
-from ..services.schedule.export import export_schedule, schedule_json
+from ..services.attendees.imports import import_file, preview_import
 from ..services.attendees.uploads import keep_upload, take_upload
-from ..exchange.schedule_json import dumps
+from ..services.schedule.export import export_schedule, schedule_json
 from . import bp
 from .forms import ImportConfirmForm, ImportUploadForm
 
@@ -64,7 +65,8 @@ def confirm_import() -> BaseResponse:
 def export_attendee_file(fmt: str) -> Response:
     if fmt not in ("csv", "xlsx"):
         abort(404)
-    return download(export_attendees(g.event, fmt), f"{g.event.slug}-attendees.{fmt}", fmt)
+    checked = cast(Literal["csv", "xlsx"], fmt)  # by the line above
+    return download(export_attendees(g.event, checked), f"{g.event.slug}-attendees.{fmt}", fmt)
 
 
 @bp.get("/<slug>/export/schedule.<fmt>")
@@ -73,7 +75,7 @@ def export_schedule_file(fmt: str) -> Response:
         abort(404)
     try:
         body = (dumps(schedule_json(g.event)).encode() if fmt == "json"
-                else export_schedule(g.event, fmt))
+                else export_schedule(g.event, cast(Literal["csv", "xlsx"], fmt)))
     except DomainError:
         abort(404)
     return download(body, f"{g.event.slug}-schedule.{fmt}", fmt)

@@ -6,13 +6,13 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from ..extensions import db
+from ..refusals import refusal
 from ..services import DomainError
 from ..services.events.events import industries as all_industries
 from ..services.events.industries import IndustryName, add_industry, rename_industries
 from ..web.forms import ConfirmForm
 from . import bp
 from .forms import NewIndustryForm
-from ..refusals import refusal
 
 
 @bp.route("/industries", methods=["GET", "POST"])

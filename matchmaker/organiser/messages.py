@@ -8,15 +8,15 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from ..extensions import db
 from ..jobs import start_job
+from ..models import OutgoingMail
+from ..refusals import refusal
 from ..services import DomainError
 from ..services.attendees import admin
-from ..models import OutgoingMail
 from ..services.mail.messages import Message, preview, recipients, send_message
 from ..url_converters import database_ints
 from . import bp
 from .attendees import attendee_filter, filter_form
 from .forms import MessageForm
-from ..refusals import refusal
 
 
 @bp.route("/<slug>/messages", methods=["GET", "POST"])

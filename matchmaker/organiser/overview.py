@@ -11,8 +11,8 @@ from werkzeug.wrappers import Response as BaseResponse
 from ..extensions import db
 from ..jobs import start_job
 from ..services import DomainError
-from ..services.events.events import industries
 from ..services.attendees.feedback import feedback_summary, send_feedback_requests
+from ..services.events.events import industries
 from ..services.events.overview import event_overview
 from ..web.forms import ConfirmForm
 from . import bp

@@ -14,16 +14,15 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from ..extensions import db
+from ..formatting import slot_label
 from ..jobs import latest_job, start_job
 from ..jobs.web import job_json, job_status_response
-from ..formatting import slot_label
+from ..refusals import refusal
 from ..services import DomainError
-from ..services.schedule import edit
-from ..services.schedule.report import find_in_schedule, meeting_detail, publish_summary, schedule_report
+from ..services.schedule import edit, publishing
 from ..services.schedule.matching_settings import set_matching_policy
 from ..services.schedule.planning import Unconfirmed, pending_schedule_mails, unconfirmed_attendees
-from ..services.schedule import publishing
-from ..refusals import refusal
+from ..services.schedule.report import find_in_schedule, meeting_detail, publish_summary, schedule_report
 from . import bp
 from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm, RunForm
 from .schedule_texts import SHORTFALL_TEXTS, UNMATCHED_TEXTS, histogram_bars, quality_rows
@@ -75,7 +74,7 @@ def schedule_meeting(meeting_id: int) -> str:
 
 
 @bp.post("/<slug>/schedule/meetings/<int:meeting_id>/move")
-def move_meeting(meeting_id: int) -> str | BaseResponse:
+def move_meeting(meeting_id: int) -> str | BaseResponse | tuple[str, int]:
     form = MoveMeetingForm()
     form.set_slots(g.event.slots)
     if form.validate_on_submit():
@@ -116,7 +115,7 @@ def cancel_meeting(meeting_id: int) -> str | BaseResponse:
 
 
 @bp.route("/<slug>/schedule/add", methods=["GET", "POST"])
-def add_meeting() -> str | BaseResponse:
+def add_meeting() -> str | BaseResponse | tuple[str, int]:
     form = AddMeetingForm(formdata=request.form if request.method == "POST" else request.args)
     form.set_slots(g.event.slots)
     form.set_attendees(edit.matchable_attendees(g.event))

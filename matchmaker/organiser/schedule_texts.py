@@ -7,9 +7,8 @@ turns them into the organiser's language. Refused edits are in ``matchmaker.refu
 from collections.abc import Mapping
 from typing import Any
 
-from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
-
+from flask_babel import ngettext
 
 UNMATCHED_TEXTS = {
     "no_consent": _l("did not agree to matchmaking"),

@@ -12,8 +12,8 @@ from werkzeug.wrappers import Response as BaseResponse
 from .. import mail
 from ..extensions import db
 from ..models import Event
+from ..refusals import refusal
 from ..services import DomainError
-from ..services.schedule.matching_settings import event_weights, set_synonyms, set_weights, synonym_text
 from ..services.events.settings import (
     EventSettings,
     apply_settings,
@@ -21,9 +21,9 @@ from ..services.events.settings import (
     impact_of,
     settings_of,
 )
+from ..services.schedule.matching_settings import event_weights, set_synonyms, set_weights, synonym_text
 from . import bp
 from .forms import WEIGHT_NAMES, SettingsForm, weights_form_class
-from ..refusals import refusal
 
 
 @bp.route("/<slug>/settings", methods=["GET", "POST"])

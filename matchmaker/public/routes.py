@@ -1,5 +1,14 @@
-from flask import (abort, current_app, flash, g, redirect, render_template, request,
-                   send_from_directory, url_for)
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import refresh
 from werkzeug.wrappers import Response as BaseResponse
@@ -10,15 +19,15 @@ from ..formatting import slot_label
 from ..i18n import current_language, remember_language, request_is_safe_target
 from ..mail import compose_after_response, deliver_after_response
 from ..models import Event
-from ..services.events import events as event_service
-from ..services.mail import notifications
-from ..services.attendees import self_service
-from ..services.events.events import RegistrationState
-from ..services.schedule.matching_settings import tag_suggestions
 from ..security import limited_per_client
+from ..services.attendees import self_service
 from ..services.attendees.registration import Registration, has_free_seat, sign_up
-from . import bp
+from ..services.events import events as event_service
+from ..services.events.events import RegistrationState
+from ..services.mail import notifications
+from ..services.schedule.matching_settings import tag_suggestions
 from ..web.forms import LinkRequestForm, SignUpForm
+from . import bp
 
 FAVICON_MAX_AGE = 7 * 24 * 3600  # seconds
 

@@ -3,13 +3,16 @@ submitted form as the details dataclass a service takes (``services.attendees.se
 Used by the attendee's own pages and by the organiser's attendee editor."""
 
 from dataclasses import fields
-from typing import Any, TypeVar, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_origin
 
 from flask_wtf import FlaskForm
 
 from ..models import Attendee
 
-Details = TypeVar("Details")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+Details = TypeVar("Details", bound="DataclassInstance")
 
 # Where a form field is named differently from the attendee's column.
 FIELD_FOR_COLUMN = {"industry_code": "industry"}

@@ -18,7 +18,15 @@ from wtforms import (
     StringField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from ..labels import ORG_TYPE_LABELS, THEME_LABELS
@@ -54,6 +62,10 @@ class CheckboxListField(SelectMultipleField):
 
 class WholeNumberField(IntegerField):
     """An integer field whose parsing error speaks our language (WTForms' own is terse)."""
+
+    # An int, or None while empty or unparsable; Any like every WTForms field's data (the library is
+    # untyped), so that views read a validated required field without a None check.
+    data: Any
 
     def process_formdata(self, valuelist: list[str]) -> None:
         if valuelist and valuelist[0].strip():

@@ -1,7 +1,7 @@
 """The schedule as iCalendar: download and feed parse, Europe/Berlin times (both sides of
 the DST change), stable UIDs with growing SEQUENCE, cancelled meetings, and the feed secret."""
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from icalendar import Calendar
@@ -9,11 +9,11 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Meeting
-from matchmaker.services.schedule import calendar
+from matchmaker.services.attendees.self_service import MeetingPreferences, cancel, update_meetings
 from matchmaker.services.events.events import EventPlan, SlotBlock, create_event, ensure_industries
+from matchmaker.services.schedule import calendar
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule.publishing import publish
-from matchmaker.services.attendees.self_service import MeetingPreferences, cancel, update_meetings
 from tests.support.attendees import add_matching_pair
 
 
@@ -72,7 +72,7 @@ def test_times_across_the_dst_change_are_right_in_utc(app, day, utc_start):
     anna, _ben = add_matching_pair(event)
     published(event)
     starts = sorted(e.decoded("dtstart") for e in vevents(calendar.attendee_calendar(anna)))
-    assert starts[0].astimezone(timezone.utc).replace(tzinfo=None) == utc_start
+    assert starts[0].astimezone(UTC).replace(tzinfo=None) == utc_start
 
 
 def test_a_moved_meeting_keeps_its_uid_with_a_higher_sequence(scheduled, event):

@@ -14,7 +14,7 @@ BEFORE = "b9d4f2e6a813"
 
 
 @pytest.mark.both_databases
-def test_existing_addresses_become_their_own_key(empty_database, instance_folder):  # noqa: F811
+def test_existing_addresses_become_their_own_key(empty_database, instance_folder):
     app = create_app(app_config(empty_database, instance_folder))
     with app.app_context():
         upgrade(revision=PREVIOUS)  # the rows as the first release wrote them

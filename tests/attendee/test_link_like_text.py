@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from matchmaker.exchange.attendee_csv import CsvErrors, parse_attendee_csv
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
-from tests.organiser.conftest import EVENT_URL
 from tests.exchange.test_attendee_csv import OTHER, csv_text
+from tests.organiser.conftest import EVENT_URL
 from tests.support.attendees import add_attendee
 from tests.support.factories import csrf_token, submit_sign_up
 

@@ -12,10 +12,6 @@ from tests.support.factories import post_form
 from tests.support.mailbox import outbox_messages, text_part
 
 
-
-
-
-
 def ask(client, requester, target, message="Gern über Wasserstoff sprechen"):
     path = f"/me/{requester.token}/participants/{target.number}"
     return post_form(client, path, message=message)

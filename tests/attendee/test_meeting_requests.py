@@ -11,13 +11,9 @@ from matchmaker.models import MeetingRequest, RequestStatus, utcnow
 from matchmaker.services import DomainError
 from matchmaker.services.attendees import meeting_requests as requests
 from matchmaker.services.attendees.privacy import erase, personal_data
-from matchmaker.services.schedule.planning import must_meet, planning_input
 from matchmaker.services.attendees.self_service import MeetingPreferences, cancel, update_meetings
+from matchmaker.services.schedule.planning import must_meet, planning_input
 from tests.support.attendees import add_attendee, add_meeting
-
-
-
-
 
 
 def send(requester, target, message=None, now=None):

@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Meeting, OutgoingMail
+from matchmaker.services.attendees.self_service import MeetingPreferences, update_meetings
 from matchmaker.services.schedule.planning import pending_schedule_mails, plan_schedule
 from matchmaker.services.schedule.publishing import publish
-from matchmaker.services.attendees.self_service import MeetingPreferences, update_meetings
 from tests.support.attendees import add_attendee
 from tests.support.mailbox import outbox_messages, text_part
 

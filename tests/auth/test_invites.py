@@ -7,10 +7,10 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
-from matchmaker.services.organisers.invites import invite_organiser
 from matchmaker.extensions import db
 from matchmaker.models import Organiser, OrganiserInvite, utcnow
 from matchmaker.services import DomainError
+from matchmaker.services.organisers.invites import invite_organiser
 from tests.auth.conftest import PASSWORD, make_organiser
 from tests.support.factories import add_organiser, csrf_token, login, make_event, post_form
 from tests.support.mailbox import html_part, outbox_messages, text_part

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
 from matchmaker import passwords
+from matchmaker.config import default_config
 from matchmaker.extensions import db
 from matchmaker.models import Organiser
-from matchmaker.config import default_config
 from matchmaker.passwords import DUMMY_HASH, HASHER, HashingBusy, HashingSlots, verify_password
 from tests.auth.conftest import PASSWORD, failures, make_organiser
 from tests.support.factories import login

@@ -3,7 +3,7 @@ audited by axe-core (zero WCAG 2.1 AA violations) on a laptop and on a tablet.""
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from matchmaker.extensions import db
 from matchmaker.services.attendees.imports import import_attendees

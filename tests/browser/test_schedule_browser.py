@@ -7,13 +7,13 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Meeting, MeetingTable, Slot
-from matchmaker.services.schedule import edit
 from matchmaker.services.attendees.imports import import_attendees
 from matchmaker.services.events.events import all_events
+from matchmaker.services.schedule import edit
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.synthetic import generate_attendees
-from tests.support.browser import accessibility_violations, log_in, keep_screenshot
 from tests.support.attendees import add_attendee
+from tests.support.browser import accessibility_violations, keep_screenshot, log_in
 from tests.support.factories import add_organiser
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,12 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus
 from tests.support.browser import (
-    DESKTOP, PHONE, accessibility_violations, horizontal_overflow, keep_screenshot, open_page,
+    DESKTOP,
+    PHONE,
+    accessibility_violations,
+    horizontal_overflow,
+    keep_screenshot,
+    open_page,
 )
 
 pytestmark = pytest.mark.browser

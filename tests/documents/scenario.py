@@ -5,8 +5,8 @@ from datetime import datetime
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event, Meeting, ScheduleRun, utcnow
 from matchmaker.services.attendees.imports import import_attendees
-from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule import publishing
+from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.attendees import add_attendee
 

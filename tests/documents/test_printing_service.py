@@ -9,10 +9,10 @@ from sqlalchemy.orm import aliased
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, Meeting, MeetingTable, Slot, utcnow
 from matchmaker.services import DomainError
-from matchmaker.services.documents import printing
 from matchmaker.services.attendees.privacy import erase
-from matchmaker.services.schedule.changes import record_schedule_changes
 from matchmaker.services.attendees.self_service import Profile, cancel, update_details
+from matchmaker.services.documents import printing
+from matchmaker.services.schedule.changes import record_schedule_changes
 from tests.documents.pdf_text import pages, qr_codes, squeeze
 from tests.documents.scenario import meet, person, planned, publish
 

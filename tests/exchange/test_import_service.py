@@ -11,8 +11,8 @@ from matchmaker.exchange.console_messages import MESSAGES
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, MeetingRequest, OutgoingMail
 from matchmaker.services import DomainError
-from matchmaker.services.attendees.imports import import_file, preview_import
 from matchmaker.services.attendees.file_errors import FILE_ERRORS, describe_file_error
+from matchmaker.services.attendees.imports import import_file, preview_import
 from tests.exchange.sheets import workbook_bytes
 from tests.exchange.test_attendee_csv import GOOD, OTHER, csv_text
 from tests.exchange.test_file_formats import sheet_rows

@@ -53,7 +53,7 @@ def brute_force(event: Event) -> tuple[int, int]:
     wanted = reference_entitlements(event)
     best = (-1, -1, -1)
     for choice in itertools.product(range(event.slots + 1), repeat=len(pairs)):
-        meetings = [(a, b, slot, s) for (a, b, s), slot in zip(pairs, choice) if slot]
+        meetings = [(a, b, slot, s) for (a, b, s), slot in zip(pairs, choice, strict=True) if slot]
         if feasible(event, people, meetings):
             have = Counter(i for a, b, _, _ in meetings for i in (a, b))
             short = [have[i] for i in people if have[i] < wanted[i]]
@@ -105,7 +105,7 @@ def test_scarce_tables_everyone_who_can_have_five_gets_five(scarce_tables):
     event, balanced, _ = scarce_tables
     problem = build_problem(event, k=1)
     may = {int(i) for i, cap, count in zip(problem.matrix.ids, problem.capacity,
-                                           partners(problem)) if cap >= 5 and count >= 5}
+                                           partners(problem), strict=True) if cap >= 5 and count >= 5}
     have = Counter(i for m in balanced.meetings for i in m.meeting.pair)
     assert len(may) > 150 and all(have[i] >= 5 for i in may)
 

@@ -48,7 +48,7 @@ def brute_force(event: Event) -> int:
     ]
     best = (-1, -1)
     for choice in itertools.product(range(event.slots + 1), repeat=len(pairs)):
-        meetings = [(a, b, slot, s) for (a, b, s), slot in zip(pairs, choice) if slot]
+        meetings = [(a, b, slot, s) for (a, b, s), slot in zip(pairs, choice, strict=True) if slot]
         if feasible(event, people, meetings):
             covered = len({i for a, b, _, _ in meetings for i in (a, b)})
             best = max(best, (covered, sum(s for *_, s in meetings)))

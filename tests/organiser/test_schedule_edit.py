@@ -6,8 +6,8 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import AttendeeStatus, AuditEntry, Meeting
 from matchmaker.services import DomainError
-from matchmaker.services.schedule import edit
 from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.schedule import edit
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule.publishing import publish
 from matchmaker.services.schedule.runs import schedule_published

@@ -12,8 +12,8 @@ from matchmaker.extensions import db
 from matchmaker.matching import Quality
 from matchmaker.models import Meeting, MeetingTable, ScheduleRun
 from matchmaker.organiser.schedule_texts import QUALITY_LABELS, SHOWN_APART
-from matchmaker.services.schedule import edit
 from matchmaker.services.attendees.imports import import_attendees
+from matchmaker.services.schedule import edit
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.attendees import add_attendee
@@ -219,7 +219,7 @@ def test_publish_publishes_the_draft(organiser_client, event):
 def count_queries(client, path: str) -> int:
     statements = []
     engine = db.engine
-    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    listener = lambda *args: statements.append(args[2])
     sa_event.listen(engine, "before_cursor_execute", listener)
     try:
         assert client.get(path).status_code == 200
@@ -250,10 +250,11 @@ def test_move_with_a_table_that_is_no_number_is_refused_with_a_message(organiser
 
 
 def test_edits_by_hand_are_in_the_audit_log_of_both_attendees(app, client, event):
-    from matchmaker.models import AuditEntry
     from sqlalchemy import select as select_
-    from tests.support.attendees import add_attendee
+
     from matchmaker.extensions import db as db_
+    from matchmaker.models import AuditEntry
+    from tests.support.attendees import add_attendee
 
     ada, bea = add_attendee(event, "Ada", organisation="A GmbH"), add_attendee(event, "Bea", organisation="B AG")
     add_organiser()

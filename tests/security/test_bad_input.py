@@ -5,7 +5,6 @@ import io
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from sqlalchemy import func, select
 
 from matchmaker.exchange.attendee_csv import COLUMNS, CsvErrors, parse_attendee_csv

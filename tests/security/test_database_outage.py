@@ -13,10 +13,10 @@ from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
 from tests.conftest import app_config, cannot_run
+from tests.public.test_capacity_concurrency import post_sign_up_form
 from tests.support.factories import make_event
 from tests.support.live_server import live_server
 from tests.support.postgres import create_database, postgres_cluster, server_binaries
-from tests.public.test_capacity_concurrency import post_sign_up_form
 
 pytestmark = pytest.mark.postgres
 

@@ -73,7 +73,7 @@ def test_killed_worker_loses_no_acknowledged_sign_up(app, database_url, tmp_path
             killer.start()
             emails = [f"person{n}@example.org" for n in range(PEOPLE)]
             with ThreadPoolExecutor(max_workers=8) as pool:
-                acknowledged = [e for e, ok in zip(emails, pool.map(lambda e: sign_up(base, e), emails)) if ok]
+                acknowledged = [e for e, ok in zip(emails, pool.map(lambda e: sign_up(base, e), emails), strict=True) if ok]
             killer.join()
             time.sleep(1)
             assert sign_up(base, "after@example.org")  # a new worker took over

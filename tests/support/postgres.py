@@ -66,7 +66,7 @@ def postgres_cluster(bin_dir: Path) -> Iterator[Cluster]:
     data = os.path.join(root, "data")
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
-    run = lambda *args: subprocess.run(  # noqa: E731
+    run = lambda *args: subprocess.run(
         as_postgres([str(bin_dir / args[0]), *args[1:]], root), cwd=root, check=True,
         capture_output=True, text=True,
     )

@@ -29,7 +29,7 @@ class Recorder:
 
     received: list[Received] = field(default_factory=list)
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server, session, envelope) -> str:
         message = message_from_bytes(envelope.content, policy=policy.default)
         self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message,
                                       session.auth_data))

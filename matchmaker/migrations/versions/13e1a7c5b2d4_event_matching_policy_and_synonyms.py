@@ -7,9 +7,8 @@ Create Date: 2026-12-02 09:30:00
 Existing events get the balanced policy and no stored synonym list (NULL: the engine's
 starter list applies until an organiser replaces it).
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '13e1a7c5b2d4'
 down_revision = '5e1f0c2a9b74'

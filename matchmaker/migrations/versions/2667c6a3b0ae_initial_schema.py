@@ -5,9 +5,8 @@ Revises:
 Create Date: 2026-11-29 11:25:57.096336
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '2667c6a3b0ae'

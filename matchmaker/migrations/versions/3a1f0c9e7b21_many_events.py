@@ -6,9 +6,8 @@ Create Date: 2026-12-02 09:00:00
 
 Organisers who existed before become administrators, so that nobody loses access.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '3a1f0c9e7b21'
 down_revision = '2667c6a3b0ae'

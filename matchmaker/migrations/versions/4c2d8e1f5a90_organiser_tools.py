@@ -5,9 +5,8 @@ Revises: 3a1f0c9e7b21
 Create Date: 2026-12-02 09:15:00
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '4c2d8e1f5a90'
 down_revision = '3a1f0c9e7b21'

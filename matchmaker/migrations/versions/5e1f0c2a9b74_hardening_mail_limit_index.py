@@ -10,7 +10,6 @@ Create Date: 2026-12-02 09:30:00
 """
 from alembic import op
 
-
 revision = "5e1f0c2a9b74"
 down_revision = "c0b5e1a7f3d2"
 branch_labels = None

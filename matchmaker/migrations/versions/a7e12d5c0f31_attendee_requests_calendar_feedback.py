@@ -9,9 +9,8 @@ Revises: c4e1d0a7print
 Create Date: 2026-12-02 09:00:00
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'a7e12d5c0f31'
 down_revision = 'c4e1d0a7print'

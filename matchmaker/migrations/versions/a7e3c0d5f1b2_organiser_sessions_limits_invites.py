@@ -6,9 +6,8 @@ Create Date: 2026-12-02 09:20:00
 
 Organisers who exist already become administrators, so nobody loses access.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'a7e3c0d5f1b2'

@@ -6,9 +6,8 @@ Create Date: 2026-12-02 10:30:00
 
 Existing events keep the engine's default weights (an empty map).
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'b9d4f2e6a813'
 down_revision = 'a7e3c0d5f1b2'

@@ -5,9 +5,8 @@ Revises: 4c2d8e1f5a90
 Create Date: 2026-12-02 09:05:00
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'c0b5e1a7f3d2'

@@ -5,9 +5,8 @@ Revises: 13e1a7c5b2d4
 Create Date: 2026-12-02 09:25:00
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'c4e1d0a7print'
 down_revision = '13e1a7c5b2d4'

@@ -9,11 +9,10 @@ Revises: d3a9f1c07e52
 Create Date: 2026-12-07 00:30:00
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from matchmaker.models import attendee_search_key
-
 
 revision = 'd2f5a8c1e907'
 down_revision = 'd3a9f1c07e52'

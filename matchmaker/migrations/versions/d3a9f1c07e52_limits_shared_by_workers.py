@@ -9,9 +9,8 @@ failures from one client lock out only that client. ``client_request`` counts si
 link requests and the mails they trigger per client in the database, where every
 gunicorn worker sees them (Flask-Limiter's default ``memory://`` counted per worker).
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'd3a9f1c07e52'
 down_revision = 'e5a1c7d3b920'

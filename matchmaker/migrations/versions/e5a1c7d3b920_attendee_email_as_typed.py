@@ -12,9 +12,8 @@ only the key, which is copied into ``email_key`` (so every existing address stil
 its registration). Hand-written; SQLite rebuilds the table (foreign keys are off during
 migrations, see env.py), PostgreSQL alters it in place.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'e5a1c7d3b920'
 down_revision = 'b9d4f2e6a813'

@@ -16,11 +16,11 @@ from ...extensions import db
 from ...models import Attendee, AttendeeStatus, Event, Meeting, OutgoingMail, utcnow
 from ...text import email_key
 from .. import DomainError
-from .listing import AttendeeSummary, summary_of
 from ..audit import differences, record
-from ..mail.notifications import compose
 from ..events.events import seat_counts
+from ..mail.notifications import compose
 from ..name_search import key_matches
+from .listing import AttendeeSummary, summary_of
 from .registration import lock_event
 from .self_service import Interests, MeetingPreferences, Profile, cancel, update_details
 

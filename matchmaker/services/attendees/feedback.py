@@ -25,8 +25,8 @@ from ...models import (
     utcnow,
 )
 from .. import DomainError
-from ..schedule.calendar import PlannedMeeting, day_label, planned_meetings
 from ..mail.notifications import compose, public_url
+from ..schedule.calendar import PlannedMeeting, day_label, planned_meetings
 from ..schedule.runs import schedule_published
 
 FEEDBACK_MAIL = "feedback_request"
@@ -125,7 +125,9 @@ def feedback_summary(event: Event) -> FeedbackSummary:
 
 
 def pair_counts(rows: list[tuple[int, str, str]], took_place: set[int], valuable: set[int]) -> list[PairCount]:
-    meetings, happened, rated = Counter(), Counter(), Counter()
+    meetings: Counter[tuple[str, str]] = Counter()
+    happened: Counter[tuple[str, str]] = Counter()
+    rated: Counter[tuple[str, str]] = Counter()
     for meeting_id, x, y in rows:
         pair = (min(x, y), max(x, y))
         meetings[pair] += 1

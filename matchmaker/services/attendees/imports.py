@@ -192,11 +192,14 @@ def registration_of(row: AttendeeRow, version: str, matching_consent: bool) -> R
 
 
 def add_meeting_requests(rows: Sequence[AttendeeRow], ids_by_email: dict[str, int]) -> None:
-    existing = set(db.session.execute(select(MeetingRequest.requester_id, MeetingRequest.target_id)))
+    existing = {(requester, target) for requester, target
+                in db.session.execute(select(MeetingRequest.requester_id, MeetingRequest.target_id))}
     for row in rows:
+        requester_id = ids_by_email[email_key(row.email)]
         for target in row.must_meet:
-            pair = (ids_by_email[email_key(row.email)], ids_by_email.get(target))
-            if pair[1] is not None and pair[1] != pair[0] and pair not in existing:
-                db.session.add(MeetingRequest(requester_id=pair[0], target_id=pair[1]))
-                existing.add(pair)
+            target_id = ids_by_email.get(target)
+            if target_id is not None and target_id != requester_id \
+                    and (requester_id, target_id) not in existing:
+                db.session.add(MeetingRequest(requester_id=requester_id, target_id=target_id))
+                existing.add((requester_id, target_id))
     db.session.flush()

@@ -78,17 +78,17 @@ def expire_requests(event: Event, now: datetime | None = None) -> None:
 
 def is_blocked(a: Attendee, b: Attendee) -> bool:
     """True if either of the two blocked the other, or an organiser blocked the pair."""
-    return db.session.scalar(select(func.count()).where(or_(
+    return db.session.execute(select(func.count()).where(or_(
         and_(AttendeeBlock.blocker_id == a.id, AttendeeBlock.blocked_id == b.id),
-        and_(AttendeeBlock.blocker_id == b.id, AttendeeBlock.blocked_id == a.id)))) > 0 \
+        and_(AttendeeBlock.blocker_id == b.id, AttendeeBlock.blocked_id == a.id)))).scalar_one() > 0 \
         or organiser_blocked(a, b)
 
 
 def organiser_blocked(a: Attendee, b: Attendee) -> bool:
     """True if an organiser said the two must never meet."""
     low, high = sorted((a.id, b.id))
-    return db.session.scalar(select(func.count()).where(
-        BlockedPair.attendee_a_id == low, BlockedPair.attendee_b_id == high)) > 0
+    return db.session.execute(select(func.count()).where(
+        BlockedPair.attendee_a_id == low, BlockedPair.attendee_b_id == high)).scalar_one() > 0
 
 
 def send_request(requester: Attendee, target: Attendee, message: str | None,
@@ -198,8 +198,8 @@ def unblock(blocker: Attendee, blocked_number: int) -> None:
 
 
 def has_blocked(blocker: Attendee, blocked: Attendee) -> bool:
-    return db.session.scalar(select(func.count()).where(
-        AttendeeBlock.blocker_id == blocker.id, AttendeeBlock.blocked_id == blocked.id)) > 0
+    return db.session.execute(select(func.count()).where(
+        AttendeeBlock.blocker_id == blocker.id, AttendeeBlock.blocked_id == blocked.id)).scalar_one() > 0
 
 
 def request_between(requester: Attendee, target: Attendee) -> MeetingRequest | None:
@@ -209,10 +209,10 @@ def request_between(requester: Attendee, target: Attendee) -> MeetingRequest | N
 
 def sent_today(requester: Attendee, now: datetime) -> int:
     """Requests sent in the last 24 hours (a re-sent request counts again)."""
-    return db.session.scalar(select(func.count()).where(
+    return db.session.execute(select(func.count()).where(
         MeetingRequest.requester_id == requester.id,
         MeetingRequest.created_at > now - timedelta(hours=24),
-        MeetingRequest.expires_at.is_not(None)))
+        MeetingRequest.expires_at.is_not(None))).scalar_one()
 
 
 def blocked_pairs(event: Event) -> frozenset[tuple[int, int]]:

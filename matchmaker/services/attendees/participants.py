@@ -19,8 +19,8 @@ from ... import matching
 from ...documents.collation import by_name
 from ...extensions import db
 from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
-from .meeting_requests import blocked_ids, expire_requests
 from ..schedule.planning import engine_event, reason_json
+from .meeting_requests import blocked_ids, expire_requests
 
 PAGE_SIZE = 20
 SUGGESTIONS = 10

@@ -27,8 +27,8 @@ from ...models import (
     utcnow,
 )
 from ..mail.notifications import promote_and_notify
-from .registration import exists_after_lock, lock_event
 from ..schedule.changes import record_schedule_changes
+from .registration import exists_after_lock, lock_event
 from .self_service import meeting_rows
 
 

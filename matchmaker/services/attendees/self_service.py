@@ -30,11 +30,11 @@ from ...models import (
 from ...text import email_key
 from ...vocabulary import LANGUAGES
 from ..mail.notifications import compose, link_again, promote_and_notify
-from .registration import exists_after_lock, lock_event
 from ..schedule.changes import record_schedule_changes
 from ..schedule.planning import refresh_meetings
 from ..schedule.runs import schedule_published
 from ..tokens import TOKEN_SHAPE
+from .registration import exists_after_lock, lock_event
 
 
 @dataclass(frozen=True)

@@ -18,17 +18,27 @@ from flask_babel import force_locale
 from sqlalchemy import or_, select
 
 from ... import documents
-from ...documents import Badge, BadgeLayout, MeetingLine, PlanMeeting, PlanSlot, Progress, ScheduleSheet, SignTexts, SlotLine
+from ...documents import (
+    Badge,
+    BadgeLayout,
+    MeetingLine,
+    PlanMeeting,
+    PlanSlot,
+    Progress,
+    ScheduleSheet,
+    SignTexts,
+    SlotLine,
+)
 from ...documents.collation import name_key
 from ...extensions import db
 from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot, utcnow
 from ...reasons import phrase_reasons
 from .. import DomainError
 from ..events.events import industries
-from .texts import long_date, plan_texts, printed_at, schedule_texts, slot_title, table_label
 from ..schedule.changes import changed_since as changed_attendees
 from ..schedule.changes import record_schedule_changes
 from ..schedule.runs import latest_run, schedule_published
+from .texts import long_date, plan_texts, printed_at, schedule_texts, slot_title, table_label
 
 # The one reason a printed line has room for: the most personal first.
 REASON_PRIORITY = ("must_meet_mutual", "must_meet_one_sided", "offer_matches_seek",

@@ -3,7 +3,7 @@
 German dates for German readers; English ones in British style ("Wednesday 16 June 2027").
 """
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -24,7 +24,7 @@ def printed_at(now: datetime, language: str) -> str:
     """The print time (``now`` in UTC) in the venue's time zone, to the second, so that a
     later ``--changed-since`` can name it exactly."""
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    local = now.replace(tzinfo=timezone.utc).astimezone(zone)
+    local = now.replace(tzinfo=UTC).astimezone(zone)
     when = f"{format_date(local.date(), 'long', locale=DATE_LOCALES.get(language, 'de_DE'))}, " \
            f"{local:%H:%M:%S}"
     with force_locale(language):

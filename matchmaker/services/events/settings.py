@@ -15,8 +15,8 @@ from ...extensions import db
 from ...models import Attendee, Event, Meeting, MeetingTable, OutgoingMail, Slot
 from .. import DomainError
 from ..audit import differences, record
-from .events import EventPlan, SlotBlock, slot_grid
 from ..mail.notifications import promote_and_notify
+from .events import EventPlan, SlotBlock, slot_grid
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,8 @@ def impact_of(event: Event, settings: EventSettings) -> Impact:
         .join(Slot, Slot.id == Meeting.slot_id).join(MeetingTable, MeetingTable.id == Meeting.table_id)
         .where(Meeting.event_id == event.id,
                (Slot.number > slot_count) | (MeetingTable.number > table_count))) or 0
-    moved = sum(1 for old, new in zip(event.slots, grid)
+    # The new grid may have more or fewer slots than the old (strict=False here and below).
+    moved = sum(1 for old, new in zip(event.slots, grid, strict=False)
                 if (old.starts_at, old.ends_at) != (new.starts_at, new.ends_at))
     return Impact(removed_slots=max(len(event.slots) - slot_count, 0),
                   removed_tables=max(len(event.tables) - table_count, 0),
@@ -93,7 +94,8 @@ def check(settings: EventSettings) -> None:
     ends = [start + count * settings.meeting_minutes for start, count in grid_minutes]
     if any(end > 24 * 60 for end in ends):
         raise DomainError("slots_past_midnight")
-    if any(start < previous_end for (start, _), previous_end in zip(grid_minutes[1:], ends)):
+    # Each block's start against the previous block's end: one pair fewer than blocks.
+    if any(start < previous_end for (start, _), previous_end in zip(grid_minutes[1:], ends, strict=False)):
         raise DomainError("blocks_overlap")
 
 
@@ -113,7 +115,7 @@ def apply_settings(event: Event, settings: EventSettings, actor: str) -> list[Ou
 
 
 def apply_grid(event: Event, grid: list[Slot]) -> None:
-    for slot, new in zip(event.slots, grid):
+    for slot, new in zip(event.slots, grid, strict=False):
         slot.starts_at, slot.ends_at, slot.block = new.starts_at, new.ends_at, new.block
     for slot in event.slots[len(grid):]:
         db.session.delete(slot)
@@ -129,7 +131,7 @@ def forget_removed_slots(event: Event, slot_count: int) -> None:
 
 
 def apply_tables(event: Event, names: tuple[str, ...]) -> None:
-    for table, name in zip(event.tables, names):
+    for table, name in zip(event.tables, names, strict=False):
         table.name = name
     removed = [table.id for table in event.tables[len(names):]]
     if removed:

@@ -6,7 +6,6 @@ it after the commit.
 """
 
 from datetime import datetime, timedelta
-from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app, render_template

@@ -14,8 +14,14 @@ from sqlalchemy import select
 
 from ...extensions import db
 from ...models import Organiser
-from ...passwords import (HashingBusy, HashingSlots, configured_hasher, default_slot_count, hash_password,
-                          verify_password)
+from ...passwords import (
+    HashingBusy,
+    HashingSlots,
+    configured_hasher,
+    default_slot_count,
+    hash_password,
+    verify_password,
+)
 from .. import DomainError
 from . import limits, sessions
 

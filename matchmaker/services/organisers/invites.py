@@ -7,11 +7,12 @@ account gets no invitation: nothing about that account changes.
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 
 from ...extensions import db
 from ...models import Event, Organiser, OrganiserInvite, OutgoingMail
@@ -90,15 +91,15 @@ def accept_invite(token: str, password: str, now: datetime) -> Organiser:
     submissions at once, only the first wins (``invite_used`` for the other)."""
     invite_id = open_invite(token, now).id
     password_hash = hashed(password)
-    claimed = db.session.execute(
+    claimed = cast(CursorResult[Any], db.session.execute(
         update(OrganiserInvite)
         .where(OrganiserInvite.id == invite_id, OrganiserInvite.used_at.is_(None),
                OrganiserInvite.expires_at > now)
         .values(used_at=now)
-    )
+    ))  # an UPDATE's result is a CursorResult: it has the rowcount
     if claimed.rowcount != 1:
         raise DomainError("invite_used")
-    invite = db.session.get(OrganiserInvite, invite_id)
+    invite = db.session.get_one(OrganiserInvite, invite_id)
     if find_organiser(invite.email) is not None:
         raise DomainError("account_exists")
     organiser = Organiser(email=invite.email, password_hash=password_hash, is_admin=invite.is_admin,

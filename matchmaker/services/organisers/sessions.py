@@ -9,9 +9,10 @@ working at once; "log out everywhere" and a password change delete all of them.
 import hashlib
 import secrets
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 
 from ...extensions import db
 from ...models import Organiser, OrganiserSession, utcnow
@@ -65,7 +66,7 @@ def end_session(organiser: Organiser) -> None:
 
 def end_all_sessions(organiser: Organiser) -> int:
     """Log out everywhere: every session of this organiser, on every device, ends."""
-    result = db.session.execute(
-        delete(OrganiserSession).where(OrganiserSession.organiser_id == organiser.id))
+    result = cast(CursorResult[Any], db.session.execute(  # a DELETE: it has the rowcount
+        delete(OrganiserSession).where(OrganiserSession.organiser_id == organiser.id)))
     organiser.session_token = None
     return result.rowcount

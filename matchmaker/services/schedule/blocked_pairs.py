@@ -9,8 +9,16 @@ from sqlalchemy.orm import joinedload
 
 from ...documents.collation import by_name
 from ...extensions import db
-from ...models import (Attendee, AttendeeStatus, BlockedPair, Event, Meeting, MeetingRequest,
-                       RequestStatus, utcnow)
+from ...models import (
+    Attendee,
+    AttendeeStatus,
+    BlockedPair,
+    Event,
+    Meeting,
+    MeetingRequest,
+    RequestStatus,
+    utcnow,
+)
 from .. import DomainError
 from ..audit import record
 

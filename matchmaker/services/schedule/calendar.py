@@ -12,7 +12,7 @@ import hmac
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from babel.dates import format_date
@@ -148,7 +148,7 @@ def apply_meeting(entry: CalendarEntry | None, owner: int, meeting: PlannedMeeti
     return Change(kind, *where, meeting.partner_name)
 
 
-def day_label(value: datetime, language: str) -> str:
+def day_label(value: date, language: str) -> str:
     return format_date(value, format="full", locale=DATE_LOCALES.get(language, "de_DE"))
 
 
@@ -185,6 +185,13 @@ def slot_rows(attendee: Attendee) -> list[SlotRow]:
             for slot in attendee.event.slots]
 
 
+def current_meeting(entry: CalendarEntry, planned: dict[int, PlannedMeeting]) -> PlannedMeeting | None:
+    """The planned meeting an entry still stands for (none for a cancelled entry)."""
+    if entry.cancelled_at is not None or entry.partner_id is None:
+        return None
+    return planned.get(entry.partner_id)
+
+
 def attendee_calendar(attendee: Attendee, now: datetime | None = None) -> bytes:
     """The attendee's ``.ics`` file in their language: all entries, cancelled ones too."""
     sync_calendars(attendee.event, [attendee.id], now)
@@ -193,8 +200,7 @@ def attendee_calendar(attendee: Attendee, now: datetime | None = None) -> bytes:
                                  .order_by(CalendarEntry.starts_at, CalendarEntry.id))
     event = attendee.event
     with force_locale(attendee.language):
-        items = [calendar_item(entry, planned.get(entry.partner_id) if entry.cancelled_at is None else None,
-                               event) for entry in entries]
+        items = [calendar_item(entry, current_meeting(entry, planned), event) for entry in entries]
         name = _("Meetings at %(event)s", event=event.title)
     return calendar_bytes(name, items)
 

@@ -18,10 +18,10 @@ from ...extensions import db
 from ...matching.edits import Conflict, meeting_conflicts
 from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot
 from .. import DomainError
-from ..audit import record
 from ..attendees.registration import lock_event
-from .matching_settings import event_synonyms, event_weights
+from ..audit import record
 from .changes import record_schedule_changes
+from .matching_settings import event_synonyms, event_weights
 from .planning import engine_attendee, must_meet, reason_json
 
 
@@ -71,7 +71,8 @@ def cancel_meeting(event: Event, meeting_id: int, *, actor: str) -> None:
 
 def log_edit(event: Event, actor: str, action: str, meeting: Meeting) -> None:
     """Into the audit log, once for each of the two attendees."""
-    slot, table = db.session.get(Slot, meeting.slot_id), db.session.get(MeetingTable, meeting.table_id)
+    slot = db.session.get_one(Slot, meeting.slot_id)
+    table = db.session.get_one(MeetingTable, meeting.table_id)
     where = {"slot": slot.number, "table": table.name}  # by id: a move changed the ids just now
     for attendee, other in ((meeting.attendee_a, meeting.attendee_b),
                             (meeting.attendee_b, meeting.attendee_a)):
