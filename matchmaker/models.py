@@ -26,6 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .extensions import Model, db
 from .matching.model import POLICIES
+from .badge_code import new_badge_code
 from .passwords import configured_hasher, hash_password
 from .text import email_key, search_key
 from .vocabulary import LANGUAGES, ORG_TYPES
@@ -187,6 +188,10 @@ class Attendee(Model):
     # Name, organisation and address folded for searching (``text.search_key``): SQL's
     # lower() knows no umlauts on SQLite. Kept up to date on every write (below).
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The non-secret code on the badge (``badge_code``), unique within the event, and when
+    # the person arrived (checked in at the desk); None: not (yet) arrived.
+    badge_code: Mapped[str] = mapped_column(String(8), default=new_badge_code)
+    checked_in_at: Mapped[datetime | None]
 
     event: Mapped[Event] = relationship()
     industry: Mapped[Industry] = relationship()
@@ -194,6 +199,7 @@ class Attendee(Model):
     __table_args__ = (
         UniqueConstraint("event_id", "email_key"),
         UniqueConstraint("event_id", "number"),
+        UniqueConstraint("event_id", "badge_code"),
         CheckConstraint("email_key = lower(email_key)", name="email_key_lower_case"),
         CheckConstraint(sql_in("org_type", ORG_TYPES), name="org_type_known"),
         CheckConstraint(sql_in("language", LANGUAGES), name="language_known"),
@@ -251,6 +257,8 @@ class Meeting(Model):
     reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     locked: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When one of the two confirmed on the day that the meeting took place ("we met").
+    met_at: Mapped[datetime | None]
 
     slot: Mapped[Slot] = relationship()
     table: Mapped[MeetingTable] = relationship()
