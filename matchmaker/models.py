@@ -87,6 +87,8 @@ class Event(db.Model):
     tag_synonyms: Mapped[str | None] = mapped_column(Text)
     # Points per reason that differ from the engine's defaults (``matching.Weights``).
     matching_weights: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    # The random part of the display screen's link ``/<slug>/display/<secret>`` (None: none).
+    display_secret: Mapped[str | None] = mapped_column(String(64))
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"
