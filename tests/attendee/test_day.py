@@ -84,7 +84,7 @@ def test_after_a_replan_the_now_page_shows_the_new_table(client, monkeypatch, ev
 
 def test_the_now_page_refreshes_itself_and_offers_a_manifest(client, scheduled):
     page = now_page(client, scheduled[0])
-    assert '<meta http-equiv="refresh" content="60">' in page
+    assert 'src="/static/refresh.js" data-seconds="60"' in page
     assert f'href="/me/{scheduled[0].token}/manifest.webmanifest"' in page
 
 

@@ -38,7 +38,7 @@ def test_the_display_shows_the_current_slot_with_time_left(organiser_client, mon
     monkeypatch.setattr(clock, "venue_now", lambda: starts_at + timedelta(minutes=5))
     page = organiser_client.get(LINK).get_data(as_text=True)
     assert "noch 15 Minuten" in page and "Anna Beispiel · Ben Beispiel" in page
-    assert '<meta http-equiv="refresh"' in page
+    assert 'src="/static/refresh.js" data-seconds="30"' in page
 
 
 def test_the_display_shows_the_next_slot_before_it_starts(organiser_client, monkeypatch, starts_at):
