@@ -5,7 +5,17 @@ covers only this person's pages; they are served to the person's own device only
 ``no-referrer`` policy keeps the link from third parties).
 """
 
-from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 

@@ -8,7 +8,6 @@ from sqlalchemy import select
 from matchmaker import clock
 from matchmaker.extensions import db
 from matchmaker.models import Meeting
-from matchmaker.services.schedule.calendar import planned_meetings
 from matchmaker.services.schedule.edit import move_meeting
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule.publishing import publish
@@ -114,6 +113,7 @@ def test_we_met_sets_the_meeting_held(client, monkeypatch, scheduled, meeting):
     assert db.session.get(Meeting, meeting.id).met_at is not None
 
 
+@pytest.mark.both_databases
 def test_we_met_twice_keeps_the_first_confirmation(client, monkeypatch, scheduled, meeting):
     set_time(monkeypatch, meeting.slot.starts_at + timedelta(minutes=5))
     confirm(client, scheduled[0], meeting.id)

@@ -16,7 +16,13 @@ from matchmaker.services.events.events import all_events
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule.publishing import publish
 from matchmaker.synthetic import generate_attendees
-from tests.support.browser import PHONE, accessibility_violations, horizontal_overflow, log_in, open_page
+from tests.support.browser import (
+    PHONE,
+    accessibility_violations,
+    horizontal_overflow,
+    log_in,
+    open_page,
+)
 from tests.support.factories import add_organiser
 
 pytestmark = pytest.mark.browser
