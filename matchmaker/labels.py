@@ -51,6 +51,8 @@ AUDIT_ACTION_LABELS = {
     "meeting_cancelled": _l("meeting cancelled by hand"),
     "meeting_added": _l("meeting added by hand"),
     "schedule_published": _l("schedule published"),
+    "display_link_created": _l("display screen link created"),
+    "display_link_revoked": _l("display screen link revoked"),
 }
 
 WEIGHT_LABELS = {

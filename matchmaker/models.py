@@ -24,9 +24,9 @@ from sqlalchemy import (
 from sqlalchemy import event as orm_event
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from .badge_code import new_badge_code
 from .extensions import Model, db
 from .matching.model import POLICIES
-from .badge_code import new_badge_code
 from .passwords import configured_hasher, hash_password
 from .text import email_key, search_key
 from .vocabulary import LANGUAGES, ORG_TYPES
@@ -87,6 +87,8 @@ class Event(Model):
     tag_synonyms: Mapped[str | None] = mapped_column(Text)
     # Points per reason that differ from the engine's defaults (``matching.Weights``).
     matching_weights: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    # The random part of the display screen's link ``/<slug>/display/<secret>`` (None: none).
+    display_secret: Mapped[str | None] = mapped_column(String(64))
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"

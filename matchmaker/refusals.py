@@ -135,6 +135,7 @@ REFUSALS: dict[str, Entry] = {
     "request_not_found": _l("This request does not exist or is no longer shown."),
     "request_not_open": _l("This request has already been answered, withdrawn or has expired."),
     "event_not_started": _l("Feedback opens on the day of the event."),
+    "meeting_not_started": _l("You can confirm a meeting once its time has begun."),
 }
 
 # What the console adds: the command that helps (the web pages have their buttons).

@@ -8,9 +8,11 @@ from flask import Response, abort, current_app, flash, g, redirect, render_templ
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
+from .. import clock
 from ..extensions import db
 from ..i18n import current_language
 from ..reasons import phrase_reasons
+from ..services.attendees import day
 from ..services.mail.notifications import public_url
 from ..services.schedule import calendar
 from ..services.schedule.runs import schedule_published
@@ -29,7 +31,8 @@ def schedule() -> str:
         day=calendar.day_label(attendee.event.starts_on, language),
         slots=[(row, phrase_reasons(row.meeting.reasons, attendee.id, industries) if row.meeting else [])
                for row in calendar.slot_rows(attendee)],
-        feed_url=public_url("attendee.feed", feed_token=token) if token else None))
+        feed_url=public_url("attendee.feed", feed_token=token) if token else None,
+        now=clock.venue_now(), met=day.confirmed_meetings(attendee)))
 
 
 @bp.get("/<token>/schedule.ics")

@@ -26,6 +26,7 @@ AREAS = (
     ("organiser.write_message", _l("Messages")),
     ("organiser.blocked_pairs", _l("Blocked pairs")),
     ("organiser.print_area", _l("Print")),
+    ("organiser.display", _l("Display screen")),
     ("organiser.import_attendees", _l("Import and export")),
     ("organiser.audit", _l("Audit log")),
     ("organiser.settings", _l("Settings")),
@@ -68,6 +69,7 @@ def never_cache(response: Response) -> Response:
 
 from . import (  # noqa: E402,F401  (the areas register their routes on bp)
     attendees,
+    display,
     events,
     imports,
     industries,

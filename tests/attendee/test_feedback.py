@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models import FeedbackOutcome, MeetingFeedback, OutgoingMail
+from matchmaker.models import FeedbackOutcome, Meeting, MeetingFeedback, OutgoingMail, utcnow
 from matchmaker.services import DomainError
 from matchmaker.services.attendees.feedback import feedback_summary, record_feedback, send_feedback_requests
 from matchmaker.services.schedule.calendar import planned_meetings
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule.publishing import publish
-from tests.support.attendees import add_attendee
+from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import csrf_token
 from tests.support.mailbox import outbox_messages, text_part
 
@@ -129,3 +129,21 @@ def test_feedback_page_is_in_the_readers_language(client, event, after_the_event
     page = client.get(f"/me/{ben.token}/feedback/{first_meeting_id(ben)}?answer=valuable")
     assert '<html lang="en">' in page.get_data(as_text=True)
     assert "The meeting took place and was valuable." in page.get_data(as_text=True)
+
+
+def test_feedback_mail_skips_meetings_confirmed_on_the_day(event, after_the_event):
+    anna, ben = after_the_event
+    zoe = add_attendee(event, "Zoe", themes=["open_innovation"], offers=["Wasserstoff"])
+    add_meeting(event, anna, zoe, slot=3)
+    confirmed = db.session.scalar(select(Meeting).where(Meeting.attendee_b_id == ben.id))
+    confirmed.met_at = utcnow()
+    db.session.commit()
+    mails = {mail.attendee_id: mail for mail in send_feedback_requests(event, TODAY)}
+    assert set(mails) == {anna.id, zoe.id}
+    assert f"/feedback/{confirmed.id}?" not in mails[anna.id].body_text
+
+
+def test_meetings_confirmed_on_the_day_count_as_held(event, after_the_event):
+    db.session.scalar(select(Meeting)).met_at = utcnow()
+    db.session.commit()
+    assert feedback_summary(event).took_place == 1

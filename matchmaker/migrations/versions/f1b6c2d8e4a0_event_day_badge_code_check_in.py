@@ -11,9 +11,8 @@ Create Date: 2026-12-07 01:40:00
 """
 import secrets
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'f1b6c2d8e4a0'
 down_revision = 'd2f5a8c1e907'

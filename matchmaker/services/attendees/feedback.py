@@ -53,12 +53,17 @@ class FeedbackSummary:
 
 
 def send_feedback_requests(event: Event, today: date, now: datetime | None = None) -> list[OutgoingMail]:
-    """The follow-up mail to every attendee with published meetings who has not had it."""
+    """The follow-up mail to every attendee with published meetings who has not had it.
+
+    It asks only about the meetings nobody confirmed on the day ("we met"): someone whose
+    meetings were all confirmed is not mailed."""
     if not schedule_published(event):
         raise DomainError("no_schedule")
     if today < event.starts_on:
         raise DomainError("event_not_started")
-    planned = planned_meetings(event)
+    held = confirmed_held(event)
+    planned = {owner: rest for owner, meetings in planned_meetings(event).items()
+               if (rest := [m for m in meetings if m.meeting_id not in held])}
     asked = set(db.session.scalars(select(OutgoingMail.attendee_id).where(
         OutgoingMail.kind == FEEDBACK_MAIL, OutgoingMail.attendee_id.in_(planned))))
     people = db.session.scalars(select(Attendee).where(Attendee.id.in_(set(planned) - asked))
@@ -116,12 +121,18 @@ def feedback_summary(event: Event) -> FeedbackSummary:
             .where(Meeting.event_id == event.id)):
         answers.setdefault(meeting_id, set()).add(outcome)
     took_place = {m for m, given in answers.items()
-                  if given & {FeedbackOutcome.TOOK_PLACE, FeedbackOutcome.VALUABLE}}
+                  if given & {FeedbackOutcome.TOOK_PLACE, FeedbackOutcome.VALUABLE}} | confirmed_held(event)
     valuable = {m for m, given in answers.items() if FeedbackOutcome.VALUABLE in given}
     return FeedbackSummary(
         meetings=len(rows), answered=len(answers), took_place=len(took_place), valuable=len(valuable),
         by_industry=pair_counts([(m, x, y) for m, x, y, _a, _b in rows], took_place, valuable),
         by_org_type=pair_counts([(m, x, y) for m, _a, _b, x, y in rows], took_place, valuable))
+
+
+def confirmed_held(event: Event) -> set[int]:
+    """The meetings one of the two confirmed on the day ("we met"): they count as held."""
+    return set(db.session.scalars(select(Meeting.id).where(
+        Meeting.event_id == event.id, Meeting.met_at.is_not(None))))
 
 
 def pair_counts(rows: list[tuple[int, str, str]], took_place: set[int], valuable: set[int]) -> list[PairCount]:
