@@ -67,6 +67,6 @@ def never_cache(response: Response) -> Response:
 
 
 from . import (  # noqa: E402,F401  (the areas register their routes on bp)
-    attendees, events, imports, industries, messages, outbox, overview, printing, schedule,
+    attendees, day, events, imports, industries, messages, outbox, overview, printing, schedule,
     settings, team,
 )
