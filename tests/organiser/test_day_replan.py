@@ -101,7 +101,7 @@ def test_checked_in_latecomer_keeps_meetings_at_next_replan(event, day):
 
 
 def test_absent_after_counts_a_later_check_in_as_absent(event, day):
-    absent, alone, spare, _ = day
+    absent, _, _, _ = day
     absent.checked_in_at = datetime(2027, 6, 16, 9, 0)
     replan_from(event, 1, datetime(2027, 6, 16, 8, 30), actor="organiser@example.org")
     assert meetings_of(absent) == []
@@ -177,7 +177,7 @@ def test_replan_confirmation_names_whose_meetings_are_cancelled(organiser_client
 
 @pytest.mark.both_databases
 def test_replan_button_replans_and_queues_the_mails(organiser_client, event, day):
-    absent, alone, spare, _ = day
+    absent, _, _, _ = day
     path = f"/organiser/{event.slug}/schedule/replan"
     response = post_form(organiser_client, path, {"from_slot": "1"}, token_from=path + "?from_slot=1")
     assert response.status_code == 302

@@ -11,11 +11,10 @@ change is in force at once; each attendee whose meetings changed gets a short ma
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-
 from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import aliased
 
@@ -65,7 +64,7 @@ def local_time_on_day(event: Event, at: time) -> datetime:
     """``at`` on the event's day in the app's time zone, as the naive UTC the database keeps."""
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     local = datetime.combine(event.starts_on, at, tzinfo=zone)
-    return local.astimezone(timezone.utc).replace(tzinfo=None)
+    return local.astimezone(UTC).replace(tzinfo=None)
 
 
 def absentees(event: Event, absent_after: datetime | None = None) -> list[Attendee]:
