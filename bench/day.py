@@ -63,8 +63,8 @@ def main() -> None:
     for n in (int(size) for size in args.sizes.split(",")):
         f = run(n, args.absent, args.from_slot, args.seed)
         target = TARGETS.get(n)
-        mark = f"{target:>6.0f}s" if target is None or f["seconds"] <= target else f"{target:>5.0f}s!"
-        print(f"{n:>9} {f['seconds']:>8.2f} {mark if target else '-':>7} {f['meetings']:>8} "
+        mark = "-" if target is None else f"{target:.0f}s" + ("" if f["seconds"] <= target else "!")
+        print(f"{n:>9} {f['seconds']:>8.2f} {mark:>7} {f['meetings']:>8} "
               f"{f['freed']:>6} {f['refilled']:>8} {f['alone']:>6} {f['alone_refilled']:>7} "
               f"{f['needless']:>8}")
     print("needless: meetings changed that did not have to change (target 0)")

@@ -64,7 +64,8 @@ def replan_day(
     absent = frozenset(absent)
     current = sorted(set(meetings) | set(event.locked), key=lambda m: (m.slot, m.table, m.pair))
     cancelled = [m for m in current if m.slot >= from_slot and absent & set(m.pair)]
-    kept = [m for m in current if m not in set(cancelled)]
+    gone = set(cancelled)
+    kept = [m for m in current if m not in gone]
     alone = {(a, m.slot) for m in cancelled for a in m.pair if a not in absent}
     rest = _rest_of_day(event, kept, from_slot, absent)
     problem = build_problem(rest, candidate_count(len(rest.attendees)) if k is None else k)
