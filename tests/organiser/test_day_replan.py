@@ -194,3 +194,11 @@ def test_replan_button_with_an_unknown_slot_changes_nothing(organiser_client, ev
 def event_attendees(event):
     from matchmaker.models import Attendee
     return db.session.scalars(select(Attendee).where(Attendee.event_id == event.id)).all()
+
+
+def test_attendee_page_shows_the_new_partner_after_the_replan(client, event, day):
+    _, alone, spare, _ = day
+    replan_from(event, 1, actor="organiser@example.org")
+    db.session.commit()
+    page = client.get(f"/me/{alone.token}/schedule").get_data(as_text=True)
+    assert spare.full_name in page
