@@ -32,7 +32,7 @@ def replan() -> str | BaseResponse:
             return redirect(url_for("organiser.schedule"))
         db.session.commit()
         start_job(g.event, "bulk_mail", {"mail_ids": [m.id for m in outcome.mails]}, current_user.email)
-        flash(_("Re-planned: %(cancelled)d meetings cancelled, %(added)d new ones; those "
+        flash(_("Re-planned. Meetings cancelled: %(cancelled)d, new: %(added)d; those "
                 "concerned are told by e-mail.", cancelled=outcome.cancelled, added=outcome.added),
               "success")
         return redirect(url_for("organiser.schedule"))

@@ -54,6 +54,6 @@ def test_organiser_replans_around_the_missing_on_a_phone(phone_page: Page, absen
     expect(page.locator("main")).to_contain_text("1 Gespräch wird abgesagt")
     assert accessibility_violations(page) == [] and horizontal_overflow(page) == 0
     page.get_by_role("button", name="Jetzt umplanen").click()
-    expect(page.get_by_role("status")).to_contain_text("Umgeplant: 1 Gespräche abgesagt, 1 neue")
+    expect(page.get_by_role("status")).to_contain_text("Umgeplant. Abgesagte Gespräche: 1, neue: 1")
     expect(page.get_by_role("region", name="Der Veranstaltungstag: gefährdete Gespräche")) \
         .to_contain_text("Kein kommendes Gespräch ist gefährdet.")
