@@ -111,6 +111,7 @@ REFUSALS: dict[str, Entry] = {
     "slot_not_found": _l("There is no such slot."),
     "table_not_found": _l("There is no table with this number."),
     "meeting_not_found": _l("This meeting no longer exists; somebody may have cancelled it."),
+    "replan_not_published": _l("Re-planning during the day needs a published schedule."),
     # printing
     "schedule_not_published": _l("There is nothing to print yet: publish the schedule first."),
     "no_tables": _l("The event has no tables; add them in the settings."),
@@ -142,6 +143,7 @@ REFUSALS: dict[str, Entry] = {
 CONSOLE_HINTS = {
     "no_schedule": "run 'matchmaker match' first",
     "schedule_not_published": "run 'matchmaker publish-schedule' first",
+    "replan_not_published": "run 'matchmaker publish-schedule' first",
     "event_not_started": "the event has not taken place yet",
 }
 

@@ -69,6 +69,7 @@ def never_cache(response: Response) -> Response:
 
 from . import (  # noqa: E402,F401  (the areas register their routes on bp)
     attendees,
+    day,
     display,
     events,
     imports,

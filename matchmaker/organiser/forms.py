@@ -297,6 +297,15 @@ class ConfirmForm(FlaskForm):
     page = HiddenField(default="1")
 
 
+class ReplanForm(FlaskForm):
+    """Re-plan the day from a slot (asked on a confirmation page first)."""
+
+    from_slot = SelectField(_l("Re-plan from slot"), coerce=int, validate_choice=True)
+
+    def set_slots(self, slots: list[Any]) -> None:
+        self.from_slot.choices = [(slot.number, slot_label(slot)) for slot in slots]
+
+
 class RunForm(FlaskForm):
     """Start the matchmaking, with the event's policy (saved for later runs)."""
 

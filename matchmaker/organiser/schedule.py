@@ -20,6 +20,7 @@ from ..jobs.web import job_json, job_status_response
 from ..refusals import refusal
 from ..services import DomainError
 from ..services.schedule import edit, publishing
+from ..services.schedule.day_replan import day_status
 from ..services.schedule.matching_settings import set_matching_policy
 from ..services.schedule.planning import Unconfirmed, pending_schedule_mails, unconfirmed_attendees
 from ..services.schedule.report import find_in_schedule, meeting_detail, publish_summary, schedule_report
@@ -41,7 +42,7 @@ def schedule() -> str:
                            quality=quality_rows(report.quality), histogram=histogram_bars(report.quality),
                            slot_names=slot_names(report.grid.slots), unmatched_texts=UNMATCHED_TEXTS,
                            shortfall_texts=SHORTFALL_TEXTS, job=job_json(job) if job else None,
-                           run_form=RunForm(policy=g.event.matching_policy))
+                           run_form=RunForm(policy=g.event.matching_policy), day=day_status(g.event))
 
 
 @bp.post("/<slug>/schedule/run")

@@ -32,6 +32,7 @@ SUBJECTS = {
     "request_declined": _l("Your meeting request was declined (%(event)s)"),
     "schedule": _l("Your schedule for %(event)s"),
     "schedule_changed": _l("Your schedule for %(event)s has changed"),
+    "next_meeting_changed": _l("Your next meeting has changed"),
     "feedback_request": _l("How were your meetings at %(event)s?"),
 }
 
