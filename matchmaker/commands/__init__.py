@@ -23,6 +23,7 @@ def init_app(app: Flask) -> None:
     )
     from .feedback import send_feedback_requests_command
     from .printing import print_group
+    from .report import report_command
     from .setup import (
         archive_event_command,
         create_event_command,
@@ -38,5 +39,5 @@ def init_app(app: Flask) -> None:
                     publish_schedule_command, list_events_command, archive_event_command,
                     import_attendees_command, export_attendees_command, worker_command,
                     synonyms_command, print_group, publish_command,
-                    send_feedback_requests_command):
+                    send_feedback_requests_command, report_command):
         app.cli.add_command(command)

@@ -26,6 +26,7 @@ AREAS = (
     ("organiser.write_message", _l("Messages")),
     ("organiser.blocked_pairs", _l("Blocked pairs")),
     ("organiser.print_area", _l("Print")),
+    ("organiser.day_report_page", _l("Report")),
     ("organiser.import_attendees", _l("Import and export")),
     ("organiser.audit", _l("Audit log")),
     ("organiser.settings", _l("Settings")),
@@ -67,6 +68,6 @@ def never_cache(response: Response) -> Response:
 
 
 from . import (  # noqa: E402,F401  (the areas register their routes on bp)
-    attendees, events, imports, industries, messages, outbox, overview, printing, schedule,
-    settings, team,
+    attendees, events, imports, industries, messages, outbox, overview, printing, report,
+    schedule, settings, team,
 )
