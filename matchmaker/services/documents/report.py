@@ -82,7 +82,7 @@ def sections(report: DayReport, language: str) -> list[Section]:
     names = {industry.code: industry.name(language) for industry in industries()}
     groups = {"small": _("SME or start-up"), "big": _("Large company or research"),
               "other": _("Other organisation types")}
-    header = (_("Pair"), _("Meetings"), _("Held"), _("Rated valuable"))
+    header = (_("Pair"), _("Meetings"), _("Held"), _("Valuable"))
     empty = _("No meetings.")
     return [
         Section("industries", _("Held meetings by industry pair"), header,
