@@ -5,7 +5,6 @@ with its table (the same content the dashboard's report page and the spreadsheet
 spreadsheet) and how it reads (for the page and the PDF).
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .grid import Cell, draw_row, draw_rows, row_height

@@ -16,8 +16,17 @@ def day_report_page() -> str:
     return render_template("organiser/report.html", content=content)
 
 
-@bp.get("/<slug>/report.<any(pdf, xlsx):extension>")
-def day_report_file(extension: str) -> Response:
+@bp.get("/<slug>/report.pdf")
+def day_report_pdf() -> Response:
+    return report_download("pdf")
+
+
+@bp.get("/<slug>/report.xlsx")
+def day_report_xlsx() -> Response:
+    return report_download("xlsx")
+
+
+def report_download(extension: str) -> Response:
     name, mimetype, body = report_file(g.event, extension, current_language())
     return Response(body, mimetype=mimetype,
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

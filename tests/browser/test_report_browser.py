@@ -7,7 +7,15 @@ from playwright.sync_api import Browser, expect
 
 from matchmaker.extensions import db
 from matchmaker.services.events.events import event_by_slug
-from tests.support.browser import DESKTOP, PHONE, accessibility_violations, horizontal_overflow, keep_screenshot, log_in, open_page
+from tests.support.browser import (
+    DESKTOP,
+    PHONE,
+    accessibility_violations,
+    horizontal_overflow,
+    keep_screenshot,
+    log_in,
+    open_page,
+)
 from tests.support.event_day import constructed_day
 from tests.support.factories import add_organiser
 

@@ -5,7 +5,13 @@ from datetime import datetime
 
 from matchmaker.extensions import db
 from matchmaker.matching.model import Quality
-from matchmaker.models import Attendee, Event, FeedbackOutcome, MeetingFeedback, ScheduleRun
+from matchmaker.models import (
+    Attendee,
+    Event,
+    FeedbackOutcome,
+    MeetingFeedback,
+    ScheduleRun,
+)
 from tests.support.attendees import add_attendee, add_meeting
 
 ARRIVED = datetime(2027, 6, 16, 9, 0)
@@ -17,12 +23,12 @@ def constructed_day(event: Event) -> dict[str, Attendee]:
     Meetings: Anna–Ben (confirmed on the day), Anna–Cem (rated valuable), Ben–Dora
     (did not happen), Cem–Emil (no word). Published with 4, re-planned twice since."""
     people = {name: add_attendee(event, name, **fields) for name, fields in (
-        ("Anna", dict(org_type="sme", industry_code="logistics", cluster="Nord")),
-        ("Ben", dict(org_type="research", industry_code="energy_environment", cluster="Süd")),
-        ("Cem", dict(org_type="large", industry_code="logistics", cluster="Nord")),
-        ("Dora", dict(org_type="startup", industry_code="logistics")),
-        ("Emil", dict(org_type="public", industry_code="logistics")),
-        ("Finn", dict(wants_meetings=False)),
+        ("Anna", {"org_type": "sme", "industry_code": "logistics", "cluster": "Nord"}),
+        ("Ben", {"org_type": "research", "industry_code": "energy_environment", "cluster": "Süd"}),
+        ("Cem", {"org_type": "large", "industry_code": "logistics", "cluster": "Nord"}),
+        ("Dora", {"org_type": "startup", "industry_code": "logistics"}),
+        ("Emil", {"org_type": "public", "industry_code": "logistics"}),
+        ("Finn", {"wants_meetings": False}),
     )}
     for name in ("Anna", "Ben", "Cem", "Dora", "Finn"):
         people[name].checked_in_at = ARRIVED

@@ -52,7 +52,7 @@ def definitions() -> str:
 def figure_groups(report: DayReport, language: str) -> list[FigureGroup]:
     locale = DATE_LOCALES.get(language, "de_DE")
 
-    def figure(label: str, value: int | float, percent: bool = False) -> Figure:
+    def figure(label: str, value: float, percent: bool = False) -> Figure:
         shown = (format_percent(value, PERCENT.get(language, PERCENT["de"]), locale=locale) if percent
                  else format_decimal(value, "#,##0.#", locale=locale))
         return Figure(label, value, shown, percent)

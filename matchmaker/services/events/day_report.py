@@ -35,7 +35,12 @@ from sqlalchemy.orm import aliased
 from ...extensions import db
 from ...models import Attendee, AttendeeStatus, Event, Meeting, ScheduleRun
 from ...vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
-from ..attendees.feedback import PairCount, feedback_answers, pair_counts, rated_meetings
+from ..attendees.feedback import (
+    PairCount,
+    feedback_answers,
+    pair_counts,
+    rated_meetings,
+)
 
 
 @dataclass(frozen=True)
@@ -94,8 +99,8 @@ def day_report(event: Event) -> DayReport:
         valuable=len(valuable & held),
         cross_industry=sum(1 for m in meetings if m.id in held and len(set(m.industries)) == 2),
         by_industry=pair_counts([(m.id, *m.industries) for m in meetings], held, valuable),
-        by_org_group=pair_counts([(m.id, *map(org_group, m.org_types)) for m in meetings],
-                                 held, valuable),
+        by_org_group=pair_counts([(m.id, org_group(m.org_types[0]), org_group(m.org_types[1]))
+                                  for m in meetings], held, valuable),
         by_cluster=pair_counts([(m.id, *m.clusters) for m in meetings], held, valuable),
         fairness=fairness(held_per_person(meetings, held), present_and_wanting(event)),
     )
