@@ -34,7 +34,8 @@ class FigureGroup:
 
 @dataclass(frozen=True)
 class Section:
-    """A table whose column ``chart_column`` is also drawn as bars (one per row)."""
+    """A table whose column ``chart_column`` is also drawn as bars, one per row of its
+    first ``chart_limit`` rows (all when None); ``chart_note`` says so when rows are left out."""
 
     key: str
     title: str
@@ -42,6 +43,16 @@ class Section:
     rows: list[tuple[str | int, ...]]
     chart_column: int
     empty: str
+    chart_limit: int | None = None
+    chart_note: str = ""
+
+    @property
+    def chart_rows(self) -> list[tuple[str | int, ...]]:
+        return self.rows[:self.chart_limit]
+
+    @property
+    def chart_shortened(self) -> bool:
+        return len(self.chart_rows) < len(self.rows)
 
 
 @dataclass(frozen=True)
@@ -92,7 +103,7 @@ def draw_figures(pdf: Document, group: FigureGroup, footer: str) -> None:
 
 
 def draw_section(pdf: Document, section: Section, footer: str) -> None:
-    chart = len(section.rows) * (BAR_HEIGHT + BAR_GAP)
+    chart = len(section.chart_rows) * (BAR_HEIGHT + BAR_GAP)
     needs_room(pdf, 14 + chart + 20, footer)
     heading(pdf, section.title)
     if not section.rows:
@@ -114,10 +125,10 @@ def page_with_heading(pdf: Document, title: str, footer: str) -> None:
 
 def draw_bars(pdf: Document, section: Section, footer: str) -> None:
     """One bar per row, its label on the left and its number at its end."""
-    values = [int(row[section.chart_column]) for row in section.rows]
+    values = [int(row[section.chart_column]) for row in section.chart_rows]
     top = max(values) or 1
     room = WIDTH - LABEL_WIDTH - 12
-    for row, value in zip(section.rows, values):
+    for row, value in zip(section.chart_rows, values):
         needs_room(pdf, BAR_HEIGHT + BAR_GAP, footer)
         y = pdf.get_y()
         label = pdf.fitting(Run(str(row[0]), 8, muted=True), LABEL_WIDTH - 2, BAR_HEIGHT, 6)
@@ -130,5 +141,7 @@ def draw_bars(pdf: Document, section: Section, footer: str) -> None:
             pdf.rect(x, y, room * value / top, BAR_HEIGHT, style="F")
         pdf.write_run(Run(str(value), 8), x + room + 2, y, 10)
         pdf.set_y(y + BAR_HEIGHT + BAR_GAP)
+    if section.chart_shortened:
+        pdf.set_y(pdf.write_run(Run(section.chart_note, 8, muted=True), pdf.l_margin, pdf.get_y(), WIDTH))
     pdf.set_y(pdf.get_y() + 2)
 

@@ -5,6 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from matchmaker.documents.report import ReportContent, Section, report_pdf
 from tests.documents.pdf_text import pdftotext
 from tests.support.event_day import constructed_day
 
@@ -54,3 +55,14 @@ def test_missing_folder_is_named_in_one_line(runner, day, tmp_path):
     result = runner.invoke(args=["report", "--output", str(tmp_path / "nowhere" / "report.pdf")])
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1].startswith("Error: cannot write")
+
+
+def test_long_breakdown_draws_its_first_bars_and_says_the_table_lists_all():
+    rows = [(f"Paar {number:02d}", 30 - number, 30 - number, 0) for number in range(20)]
+    section = Section("clusters", "Von Cluster zu Cluster", ("Paar", "Gespräche", "Stattgefunden", "Wertvoll"),
+                      rows, 2, "Keine.", chart_limit=15, chart_note="Die Tabelle nennt alle.")
+    content = ReportContent("Bericht", "16. Juni 2027", "Stand: heute", "Definitionen", "Kennzahlen",
+                            ("Bereich", "Kennzahl", "Wert"), [], [section])
+    text = pdftotext(report_pdf(content))
+    assert text.count("Paar 00") == 2 and text.count("Paar 19") == 1  # bar and table, table only
+    assert "Die Tabelle nennt alle." in text

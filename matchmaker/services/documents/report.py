@@ -17,6 +17,7 @@ from ..events.events import industries
 from .texts import DATE_LOCALES, long_date, printed_at
 
 PERCENT = {"de": "#,##0.0 %", "en": "#,##0.0%"}  # as each language writes a share
+CHART_BARS = 15  # bars per breakdown chart; its table lists every pair
 FORMATS = {"pdf": "application/pdf",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
@@ -84,13 +85,15 @@ def sections(report: DayReport, language: str) -> list[Section]:
               "other": _("Other organisation types")}
     header = (_("Pair"), _("Meetings"), _("Held"), _("Valuable"))
     empty = _("No meetings.")
+    note = _("The bars show the %(count)d pairs with the most held meetings; the table lists all.",
+             count=CHART_BARS)
     return [
         Section("industries", _("Held meetings by industry pair"), header,
-                pair_rows(report.by_industry, names), 2, empty),
+                pair_rows(report.by_industry, names), 2, empty, CHART_BARS, note),
         Section("org-types", _("Held meetings by pair of organisation types"), header,
-                pair_rows(report.by_org_group, groups), 2, empty),
+                pair_rows(report.by_org_group, groups), 2, empty, CHART_BARS, note),
         Section("clusters", _("Held meetings from cluster to cluster"), header,
-                pair_rows(report.by_cluster, {"": _("No cluster given")}), 2, empty),
+                pair_rows(report.by_cluster, {"": _("No cluster given")}), 2, empty, CHART_BARS, note),
         Section("fairness", _("Attendees by number of held meetings"),
                 (_("Held meetings"), _("Attendees")),
                 [(str(held), people) for held, people in report.fairness.histogram], 1,
@@ -99,5 +102,7 @@ def sections(report: DayReport, language: str) -> list[Section]:
 
 
 def pair_rows(counts: list[PairCount], names: dict[str, str]) -> list[tuple[str | int, ...]]:
-    return [(" – ".join(names.get(code, code) for code in row.pair), row.meetings,
+    """Most held meetings first (then by name), each pair named in alphabetical order."""
+    rows = [(" – ".join(sorted(names.get(code, code) for code in row.pair)), row.meetings,
              row.took_place, row.valuable) for row in counts]
+    return sorted(rows, key=lambda row: (-row[2], row[0]))
