@@ -103,6 +103,6 @@ def sections(report: DayReport, language: str) -> list[Section]:
 
 def pair_rows(counts: list[PairCount], names: dict[str, str]) -> list[tuple[str | int, ...]]:
     """Most held meetings first (then by name), each pair named in alphabetical order."""
-    rows = [(" – ".join(sorted(names.get(code, code) for code in row.pair)), row.meetings,
-             row.took_place, row.valuable) for row in counts]
-    return sorted(rows, key=lambda row: (-row[2], row[0]))
+    named = sorted(((" – ".join(sorted(names.get(code, code) for code in row.pair)), row)
+                    for row in counts), key=lambda item: (-item[1].took_place, item[0]))
+    return [(name, row.meetings, row.took_place, row.valuable) for name, row in named]
