@@ -20,6 +20,6 @@ def report_command(event_slug: str | None, output: Path, language: str) -> None:
     """What really happened: attendance, meetings held, fairness reached, for the funder."""
     extension = output.suffix.lower().lstrip(".")
     if extension not in FORMATS:
-        raise click.UsageError(f"cannot write {output.name}: the file name must end in .pdf or .xlsx")
+        raise click.ClickException(f"cannot write {output.name}: the file name must end in .pdf or .xlsx")
     event = require_event(event_slug)
     write(output, "the report", lambda _progress: report_file(event, extension, language)[2])
