@@ -24,6 +24,7 @@ def init_app(app: Flask) -> None:
         synonyms_command,
     )
     from .printing import print_group
+    from .report import report_command
     from .setup import (
         archive_event_command,
         create_event_command,
@@ -39,5 +40,5 @@ def init_app(app: Flask) -> None:
                     publish_schedule_command, list_events_command, archive_event_command,
                     import_attendees_command, export_attendees_command, worker_command,
                     synonyms_command, print_group, publish_command,
-                    send_feedback_requests_command, replan_command):
+                    send_feedback_requests_command, replan_command, report_command):
         app.cli.add_command(command)

@@ -64,7 +64,24 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
 
 def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
     """A workbook with one sheet: a bold, frozen header row and typed cells."""
+    return xlsx_workbook_bytes([(title, header, rows)])
+
+
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]
+
+
+def xlsx_workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """A workbook with one sheet per (title, header, rows), each like ``xlsx_bytes``'s."""
     workbook = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        _add_sheet(workbook, title, header, rows)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _add_sheet(workbook: Workbook, title: str, header: Sequence[str],
+               rows: Iterable[Sequence[Cell]]) -> None:
     sheet = workbook.create_sheet(title[:31])
     sheet.freeze_panes = "A2"
     rows = [list(row) for row in rows]
@@ -74,9 +91,6 @@ def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]
     sheet.append([_header_cell(sheet, name) for name in header])
     for row in rows:
         sheet.append([_xlsx_cell(sheet, value) for value in row])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
 
 
 def _csv_cell(value: Cell) -> str | int | float:

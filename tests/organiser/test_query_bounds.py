@@ -12,7 +12,7 @@ pytestmark = pytest.mark.both_databases
 
 PAGES = ["/organiser/{slug}/", "/organiser/{slug}/attendees",
          "/organiser/{slug}/attendees?q=gmbh&org_type=sme&theme=skills&sort=name",
-         "/organiser/{slug}/audit", "/organiser/{slug}/blocked-pairs"]
+         "/organiser/{slug}/audit", "/organiser/{slug}/blocked-pairs", "/organiser/{slug}/report"]
 
 
 def seeded(slug: str, count: int) -> None:

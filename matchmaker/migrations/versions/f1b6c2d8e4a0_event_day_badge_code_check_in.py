@@ -28,7 +28,7 @@ def upgrade():
         batch_op.add_column(sa.Column('badge_code', sa.String(length=8), nullable=True))
         batch_op.add_column(sa.Column('checked_in_at', sa.DateTime(), nullable=True))
     connection = op.get_bind()
-    taken: set[tuple[int, str]] = set()
+    taken = set()  # (event id, code) pairs given out
     update = sa.text("UPDATE attendee SET badge_code = :code WHERE id = :id")
     for id_, event_id in connection.execute(sa.text("SELECT id, event_id FROM attendee")).all():
         code = ""

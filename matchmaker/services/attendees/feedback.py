@@ -114,19 +114,31 @@ def feedback_summary(event: Event) -> FeedbackSummary:
         select(Meeting.id, a.industry_code, b.industry_code, a.org_type, b.org_type)
         .join(a, a.id == Meeting.attendee_a_id).join(b, b.id == Meeting.attendee_b_id)
         .where(Meeting.event_id == event.id)).all()
+    answers = feedback_answers(event)
+    took_place, valuable = rated_meetings(answers)
+    took_place |= confirmed_held(event)
+    return FeedbackSummary(
+        meetings=len(rows), answered=len(answers), took_place=len(took_place), valuable=len(valuable),
+        by_industry=pair_counts([(m, x, y) for m, x, y, _a, _b in rows], took_place, valuable),
+        by_org_type=pair_counts([(m, x, y) for m, _a, _b, x, y in rows], took_place, valuable))
+
+
+def feedback_answers(event: Event) -> dict[int, set[FeedbackOutcome]]:
+    """The answers given for each of the event's meetings (by either of the two)."""
     answers: dict[int, set[FeedbackOutcome]] = {}
     for meeting_id, outcome in db.session.execute(
             select(MeetingFeedback.meeting_id, MeetingFeedback.outcome)
             .join(Meeting, Meeting.id == MeetingFeedback.meeting_id)
             .where(Meeting.event_id == event.id)):
         answers.setdefault(meeting_id, set()).add(outcome)
+    return answers
+
+
+def rated_meetings(answers: dict[int, set[FeedbackOutcome]]) -> tuple[set[int], set[int]]:
+    """The meetings reported as having taken place, and those rated valuable."""
     took_place = {m for m, given in answers.items()
-                  if given & {FeedbackOutcome.TOOK_PLACE, FeedbackOutcome.VALUABLE}} | confirmed_held(event)
-    valuable = {m for m, given in answers.items() if FeedbackOutcome.VALUABLE in given}
-    return FeedbackSummary(
-        meetings=len(rows), answered=len(answers), took_place=len(took_place), valuable=len(valuable),
-        by_industry=pair_counts([(m, x, y) for m, x, y, _a, _b in rows], took_place, valuable),
-        by_org_type=pair_counts([(m, x, y) for m, _a, _b, x, y in rows], took_place, valuable))
+                  if given & {FeedbackOutcome.TOOK_PLACE, FeedbackOutcome.VALUABLE}}
+    return took_place, {m for m, given in answers.items() if FeedbackOutcome.VALUABLE in given}
 
 
 def confirmed_held(event: Event) -> set[int]:
