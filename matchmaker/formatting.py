@@ -26,3 +26,13 @@ def timestamp(value: datetime) -> str:
     day = re.sub(r"y+", "yyyy", get_date_format("short", locale).pattern)
     pattern = str(get_datetime_format("short", locale)).replace("{1}", day)
     return format_datetime(value, pattern.replace("{0}", get_time_format("short", locale).pattern))
+
+
+def clock_time(value: datetime) -> str:
+    """A stored UTC moment as the venue's clock shows it: ``09:12``."""
+    return format_time(value, "HH:mm")
+
+
+def slot_start(value: datetime) -> str:
+    """A slot's start as stored (the venue's local time): ``10:30``."""
+    return format_time(value, "HH:mm", rebase=False)

@@ -51,6 +51,8 @@ AUDIT_ACTION_LABELS = {
     "meeting_cancelled": _l("meeting cancelled by hand"),
     "meeting_added": _l("meeting added by hand"),
     "schedule_published": _l("schedule published"),
+    "check_in": _l("checked in at the desk"),
+    "check_in_undone": _l("check-in undone"),
 }
 
 WEIGHT_LABELS = {
