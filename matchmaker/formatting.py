@@ -4,9 +4,11 @@ Slot times are stored as the venue's local time, so they are never rebased.
 """
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 from babel.dates import get_date_format, get_datetime_format, get_time_format
+from flask import current_app
 from flask_babel import format_datetime, format_time, get_locale
 
 from .models import Slot
@@ -29,8 +31,10 @@ def timestamp(value: datetime) -> str:
 
 
 def clock_time(value: datetime) -> str:
-    """A stored UTC moment as the venue's clock shows it: ``09:12``."""
-    return format_time(value, "HH:mm")
+    """A stored UTC moment as the venue's clock shows it: ``09:12`` (also on the console,
+    where no page gives a locale)."""
+    venue = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return value.replace(tzinfo=timezone.utc).astimezone(venue).strftime("%H:%M")
 
 
 def slot_start(value: datetime) -> str:
