@@ -24,6 +24,7 @@ from .. import mail
 from ..extensions import db
 from ..i18n import current_language, remember_language
 from ..web.forms import ConfirmForm, InterestFields, MeetingFields, PersonFields
+from ..badge_code import shown
 from ..formatting import slot_label
 from ..reasons import phrase_reasons
 from ..services.events import events as event_service
@@ -42,7 +43,7 @@ def home() -> str:
     industries = {industry.code: industry.name(language) for industry in event_service.industries()}
     return render_template(
         "attendee/home.html", **page(),
-        industry=industries[attendee.industry_code],
+        industry=industries[attendee.industry_code], badge_code=shown(attendee.badge_code),
         unavailable=[slots[number] for number in attendee.unavailable_slots if number in slots],
         meetings=[(meeting, phrase_reasons(meeting.reasons, attendee.id, industries))
                   for meeting in self_service.published_meetings(attendee)],
