@@ -4,7 +4,7 @@ Slot times are stored as the venue's local time, so they are never rebased.
 """
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import get_date_format, get_datetime_format, get_time_format
@@ -34,7 +34,7 @@ def clock_time(value: datetime) -> str:
     """A stored UTC moment as the venue's clock shows it: ``09:12`` (also on the console,
     where no page gives a locale)."""
     venue = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return value.replace(tzinfo=timezone.utc).astimezone(venue).strftime("%H:%M")
+    return value.replace(tzinfo=UTC).astimezone(venue).strftime("%H:%M")
 
 
 def slot_start(value: datetime) -> str:

@@ -10,7 +10,12 @@ import click
 
 from ..extensions import db
 from ..formatting import clock_time
-from ..services.attendees.check_in import Arrival, CheckInResult, attendee_by_code_or_number, check_in
+from ..services.attendees.check_in import (
+    Arrival,
+    CheckInResult,
+    attendee_by_code_or_number,
+    check_in,
+)
 from .setup import event_option, require_event
 
 NOT_FOUND_EXIT_CODE = 2

@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from ..extensions import db
 from ..badge_code import shown
+from ..extensions import db
 from ..formatting import clock_time, slot_start
 from ..models import Attendee
 from ..refusals import refusal
@@ -84,7 +84,7 @@ def arrival_message(result: desk.CheckInResult) -> tuple[str, str]:
     name = result.attendee.full_name
     if result.outcome == desk.Arrival.CHECKED_IN:
         return _("%(name)s is checked in.", name=name), "success"
-    if result.outcome == desk.Arrival.ALREADY:
+    if result.outcome == desk.Arrival.ALREADY and result.checked_in_at is not None:
         return _("%(name)s was already checked in at %(time)s.", name=name,
                  time=clock_time(result.checked_in_at)), "info"
     if result.outcome == desk.Arrival.WAITLISTED:

@@ -8,7 +8,14 @@ from sqlalchemy import func, select
 
 from matchmaker.badge_code import shown
 from matchmaker.extensions import db
-from matchmaker.models import Attendee, AttendeeStatus, AuditEntry, Event, ScheduleRun, utcnow
+from matchmaker.models import (
+    Attendee,
+    AttendeeStatus,
+    AuditEntry,
+    Event,
+    ScheduleRun,
+    utcnow,
+)
 from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import make_event, post_form
 

@@ -10,8 +10,9 @@ someone on the waiting list or cancelled is reported as such and nothing is stor
 import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, Update, func, select, update
 
 from ...badge_code import read_badge_code
 from ...documents.collation import by_name
@@ -40,7 +41,7 @@ class CheckInResult:
     checked_in_at: datetime | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class DeskRow:
     """A person as the desk sees them: no e-mail address, nothing private."""
 
@@ -95,14 +96,14 @@ def check_in(event: Event, attendee: Attendee, actor: str, now: datetime | None 
     now = now or utcnow()
     if attendee.event_id != event.id:
         raise DomainError("check_in_unknown")
-    stored = db.session.execute(
+    stored = rows_changed(
         update(Attendee)
         .where(Attendee.id == attendee.id, Attendee.checked_in_at.is_(None),
                Attendee.status == AttendeeStatus.REGISTERED)
         .values(checked_in_at=now)
         .execution_options(synchronize_session=False))
     db.session.refresh(attendee)
-    if stored.rowcount == 1:
+    if stored == 1:
         record(event, actor, "check_in", attendee, {"checked_in_at": now})
         return CheckInResult(Arrival.CHECKED_IN, attendee, now)
     return CheckInResult(not_checked_in_because(attendee), attendee, attendee.checked_in_at)
@@ -122,14 +123,14 @@ def undo_check_in(event: Event, attendee: Attendee, actor: str, now: datetime | 
     if attendee.event_id != event.id or attendee.checked_in_at is None:
         raise DomainError("check_in_not_checked_in")
     checked_in_at = attendee.checked_in_at
-    undone = db.session.execute(
+    undone = rows_changed(
         update(Attendee)
         .where(Attendee.id == attendee.id, Attendee.checked_in_at == checked_in_at,
                Attendee.checked_in_at > now - UNDO_WITHIN)
         .values(checked_in_at=None)
         .execution_options(synchronize_session=False))
     db.session.refresh(attendee)
-    if undone.rowcount != 1:
+    if undone != 1:
         raise DomainError("check_in_undo_too_late")
     record(event, actor, "check_in_undone", attendee, {"checked_in_at": [checked_in_at, None]})
 
@@ -152,6 +153,11 @@ def first_meeting(attendee: Attendee) -> MeetingRow | None:
     """The attendee's first meeting of the published schedule (None: none published)."""
     meetings = published_meetings(attendee)
     return meetings[0] if meetings else None
+
+
+def rows_changed(statement: Update) -> int:
+    result = cast(CursorResult[Any], db.session.execute(statement))
+    return result.rowcount
 
 
 def desk_row(attendee: Attendee) -> DeskRow:
