@@ -44,7 +44,7 @@ def check_in_typed() -> BaseResponse:
     person = desk.attendee_by_code_or_number(g.event, typed)
     if person is not None:
         return checked_in(person)
-    if desk.looks_like_code_or_number(typed) and not desk.attendees_named(g.event, typed):
+    if desk.meant_as_code_or_number(g.event, typed):
         flash(_("No registration of this event has the badge code or number %(typed)s.",
                 typed=typed), "error")
         return redirect(url_for(".check_in_desk"))

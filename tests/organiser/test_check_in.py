@@ -97,6 +97,12 @@ def test_unknown_badge_code_is_answered(organiser_client: FlaskClient, event: Ev
     assert "Badge-Code oder die Nummer ZZZZ-ZZZZ" in page
 
 
+def test_unknown_number_is_answered_not_searched(organiser_client: FlaskClient, event: Event) -> None:
+    add_attendee(event, "Anna", email="anna999@example.org")
+    page = scan(organiser_client, "999")
+    assert "Badge-Code oder die Nummer 999" in page and "Gefunden für" not in page
+
+
 def test_badge_code_of_another_event_is_unknown_here(organiser_client: FlaskClient, event: Event) -> None:
     other = make_event(slug="anderes-2027", title="Anderes Treffen")
     stranger = add_attendee(other, "Sven")

@@ -75,9 +75,14 @@ def attendee_by_code_or_number(event: Event, typed: str) -> Attendee | None:
     return None
 
 
-def looks_like_code_or_number(typed: str) -> bool:
+def meant_as_code_or_number(event: Event, typed: str) -> bool:
+    """Whether what was typed (and found nobody by code or number) is to be answered as
+    an unknown code or number rather than searched as a name: digits always; a badge code
+    only if it is no part of a name either (a code may look like "KEMMERER")."""
     number = typed.strip().lstrip("#")
-    return read_badge_code(typed) is not None or (number.isascii() and number.isdigit())
+    if number.isascii() and number.isdigit():
+        return True
+    return read_badge_code(typed) is not None and not attendees_named(event, typed)
 
 
 def attendees_named(event: Event, typed: str) -> list[DeskRow]:
