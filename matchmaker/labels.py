@@ -53,6 +53,8 @@ AUDIT_ACTION_LABELS = {
     "schedule_published": _l("schedule published"),
     "display_link_created": _l("display screen link created"),
     "display_link_revoked": _l("display screen link revoked"),
+    "check_in": _l("checked in at the desk"),
+    "check_in_undone": _l("check-in undone"),
 }
 
 WEIGHT_LABELS = {

@@ -83,6 +83,10 @@ REFUSALS: dict[str, Entry] = {
                                                 line=p.get("line")),
     # what organisers do with attendees
     "attendee_not_found": _l("There is no attendee with this registration number in this event."),
+    # the check-in desk
+    "check_in_unknown": _l("This person is not registered for this event."),
+    "check_in_not_checked_in": _l("This person is not checked in."),
+    "check_in_undo_too_late": _l("A check-in can only be undone within a minute."),
     "attendee_cancelled": _l("the registration is cancelled."),
     "not_registered": _l("only attendees with a seat can move to the waiting list."),
     "not_waitlisted": _l("the attendee is not on the waiting list."),

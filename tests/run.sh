@@ -23,6 +23,7 @@ install_system_packages() {
     [[ -x /usr/bin/chromium ]] || missing+=(chromium)
     have_postgresql_server || missing+=(postgresql)
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
+    command -v zbarimg >/dev/null || missing+=(zbar-tools)
     if (( ${#missing[@]} == 0 )); then
         say "Chromium and PostgreSQL: already installed"
         return

@@ -21,6 +21,7 @@ from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import mail
+from ..badge_code import shown
 from ..extensions import db
 from ..formatting import slot_label
 from ..i18n import current_language, remember_language
@@ -42,7 +43,7 @@ def home() -> str:
     industries = {industry.code: industry.name(language) for industry in event_service.industries()}
     return render_template(
         "attendee/home.html", **page(),
-        industry=industries[attendee.industry_code],
+        industry=industries[attendee.industry_code], badge_code=shown(attendee.badge_code),
         unavailable=[slots[number] for number in attendee.unavailable_slots if number in slots],
         meetings=[(meeting, phrase_reasons(meeting.reasons, attendee.id, industries))
                   for meeting in self_service.published_meetings(attendee)],

@@ -11,6 +11,7 @@ def init_app(app: Flask) -> None:
         send_reminders_command,
     )
     from .backup import backup_command, restore_command
+    from .check_in import check_in_command
     from .day import replan_command
     from .demo import demo_command
     from .exchange import export_attendees_command, import_attendees_command
@@ -40,5 +41,6 @@ def init_app(app: Flask) -> None:
                     publish_schedule_command, list_events_command, archive_event_command,
                     import_attendees_command, export_attendees_command, worker_command,
                     synonyms_command, print_group, publish_command,
-                    send_feedback_requests_command, replan_command, report_command):
+                    send_feedback_requests_command, replan_command, report_command,
+                    check_in_command):
         app.cli.add_command(command)

@@ -77,8 +77,8 @@ def table_signs_command(event_slug: str | None, output: Path) -> None:
 @click.option("--grid", default="2x4", show_default=True, help="Badges per sheet: COLUMNSxROWS.")
 @click.option("--size", default="90x60", show_default=True, help="Badge size in mm: WIDTHxHEIGHT.")
 @click.option("--no-qr", "no_qr", is_flag=True,
-              help="No effect, kept so that existing scripts still run: badges never carry a "
-                   "QR code (it would give whoever scans a worn badge the private link).")
+              help="Print the badge code as text only, without its QR code (the QR code "
+                   "holds the badge code alone, never the private link).")
 @click.option("--language", type=click.Choice(["de", "en"]), default="de", show_default=True)
 def badges_command(event_slug: str | None, output: Path, grid: str, size: str, no_qr: bool,
                    language: str) -> None:
@@ -87,7 +87,8 @@ def badges_command(event_slug: str | None, output: Path, grid: str, size: str, n
     columns, rows = pair_of(grid, int, "--grid")
     width, height = pair_of(size, float, "--size")
     layout = BadgeLayout(columns, rows, width, height)
-    write(output, "badges", lambda progress: printing.badges_pdf(event, layout, language, progress))
+    write(output, "badges", lambda progress: printing.badges_pdf(event, layout, language, progress,
+                                                                 with_qr=not no_qr))
 
 
 def write(output: Path, unit: str, render: Callable[[Progress], bytes]) -> None:

@@ -140,7 +140,7 @@ class Document(FPDF):
         """A vector QR code of ``url``: one filled path of a rectangle per run of dark
         modules, written as a single PDF path (fpdf2's ``rect`` per run is ten times
         slower, and a desk print has 200 of these)."""
-        matrix = segno.make(url, error="m", micro=False).matrix
+        matrix = segno.make_qr(url, error="m").matrix  # never Micro QR: scanners miss it
         module = size / len(matrix)
         scale = self.k
         operators = []

@@ -62,6 +62,9 @@ class ScheduleSheet:
     """The attendee's private link, printed as a QR code only on their own download;
     None on the sheets printed at the desk, which strangers may see."""
     texts: ScheduleTexts
+    badge_code: str = ""
+    """On the desk's sheets (no ``page_url``): the non-secret badge code, as text and QR
+    code, so the sheet can be scanned at check-in like a badge."""
 
 
 @dataclass(frozen=True)
@@ -98,11 +101,13 @@ class SignTexts:
 
 @dataclass(frozen=True)
 class Badge:
-    """What a worn badge shows: never the private link (see ``badges``)."""
+    """What a worn badge shows: never the private link (see ``badges``). ``badge_code``
+    only identifies the registration at the check-in desk (printed as text and QR code)."""
 
     name: str
     organisation: str
     industry: str
+    badge_code: str = ""
 
 
 @dataclass(frozen=True)

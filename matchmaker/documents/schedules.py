@@ -3,11 +3,13 @@
 A meeting is never split across pages; a continued page repeats the name and the table
 header. Many schedules go into one document (the registration desk's print), which is
 what makes them fast: fonts are loaded and embedded once. The QR code of the private link
-is drawn only on a sheet that carries it (the attendee's own download), never on the desk's.
+is drawn only on a sheet that carries it (the attendee's own download), never on the desk's;
+the desk's sheets carry the non-secret badge code instead (text and QR code).
 """
 
 from collections.abc import Sequence
 
+from ..badge_code import shown
 from .grid import Cell, draw_rows
 from .pdf import Document, Run
 from .rows import Progress, ScheduleSheet, ScheduleTexts, SlotLine, reporting
@@ -54,14 +56,15 @@ def draw_head(pdf: Document, sheet: ScheduleSheet) -> None:
     y = pdf.write_run(name, x, y + 5, TEXT_WIDTH)
     organisation = pdf.fitting(Run(sheet.organisation, 12), TEXT_WIDTH, 11, 9)
     y = pdf.write_run(organisation, x, y + 0.5, TEXT_WIDTH)
-    qr_bottom = draw_qr(pdf, sheet.page_url, sheet.texts.qr_caption) if sheet.page_url else y
+    qr_bottom = (draw_qr(pdf, sheet.page_url, sheet.texts.qr_caption) if sheet.page_url
+                 else draw_qr(pdf, sheet.badge_code, shown(sheet.badge_code)) if sheet.badge_code else y)
     heading = Run(sheet.texts.heading, 13, bold=True)
     pdf.set_y(pdf.write_run(heading, x, max(y, qr_bottom) + 5, 180) + 2)
 
 
 def draw_qr(pdf: Document, url: str, caption_text: str) -> float:
-    """The private link as a QR code at the top right, with its caption; returns where
-    the caption ends."""
+    """The private link (own download) or the badge code (the desk's copy) as a QR code
+    at the top right, with its caption; returns where the caption ends."""
     qr_x = pdf.l_margin + 180 - QR_SIZE
     pdf.qr(url, qr_x, pdf.t_margin, QR_SIZE)
     caption = Run(caption_text, 7, muted=True)

@@ -14,7 +14,7 @@ Required columns: `email, first_name, last_name, organisation, org_type, industr
 Optional columns (empty cells take the default): `themes, keywords, offers, seeks,
 unavailable_slots, max_meetings, wants_meetings, language, must_meet, matching_consent,
 position, cluster`. The columns an export adds (`number, status, email_confirmed,
-signed_up_at`) are accepted and ignored, so that an export can be imported again.
+signed_up_at, badge_code, checked_in_at`) are accepted and ignored, so that an export can be imported again.
 
 - `email`: unique (case- and width-insensitive, compared by its key: NFKC, case-folded);
   stored as typed (NFC, invisible characters dropped, the domain lower-cased), like the
@@ -79,7 +79,8 @@ OPTIONAL_COLUMNS = (
     "wants_meetings", "language", "must_meet", "matching_consent", "position", "cluster",
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-EXPORT_ONLY_COLUMNS = ("number", "status", "email_confirmed", "signed_up_at")
+EXPORT_ONLY_COLUMNS = ("number", "status", "email_confirmed", "signed_up_at", "badge_code",
+                       "checked_in_at")
 MAX_ROWS = 20_000
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 80

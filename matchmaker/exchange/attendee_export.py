@@ -1,7 +1,8 @@
 """Attendee lists for organisers: CSV and `.xlsx` with the columns of the import format.
 
 The export holds every column of the attendee CSV plus `number`, `status`,
-`email_confirmed` and `signed_up_at`; the importer ignores those four, so an export can be
+`email_confirmed`, `signed_up_at`, `badge_code` and `checked_in_at` (empty: not arrived);
+the importer ignores those six (an imported person gets a badge code of their own), so an export can be
 imported again (into another event, say) and gives the same attendees. Text that a
 spreadsheet would run as a formula is neutralised (see `spreadsheet`).
 """
@@ -15,7 +16,8 @@ from datetime import datetime
 from matchmaker.exchange.attendee_csv import COLUMNS, AttendeeRow, cell_text
 from matchmaker.exchange.spreadsheet import Cell, csv_bytes, xlsx_bytes
 
-EXPORT_COLUMNS = ("number", "status") + COLUMNS + ("email_confirmed", "signed_up_at")
+EXPORT_COLUMNS = ("number", "status") + COLUMNS + ("email_confirmed", "signed_up_at", "badge_code",
+                                                    "checked_in_at")
 SHEET_TITLE = "attendees"
 
 
@@ -26,6 +28,8 @@ class ExportedAttendee:
     status: str
     email_confirmed: bool
     signed_up_at: datetime
+    badge_code: str
+    checked_in_at: datetime | None
 
 
 def attendees_csv(attendees: Sequence[ExportedAttendee]) -> bytes:
@@ -39,7 +43,7 @@ def attendees_xlsx(attendees: Sequence[ExportedAttendee]) -> bytes:
 def _cells(attendee: ExportedAttendee) -> list[Cell]:
     fields = [_value(getattr(attendee.row, column)) for column in COLUMNS]
     return [attendee.number, attendee.status, *fields, attendee.email_confirmed,
-            attendee.signed_up_at]
+            attendee.signed_up_at, attendee.badge_code, attendee.checked_in_at]
 
 
 def _value(value: object) -> Cell:

@@ -23,6 +23,7 @@ AREAS = (
     ("organiser.overview", _l("Overview")),
     ("organiser.attendees", _l("Attendees")),
     ("organiser.schedule", _l("Schedule")),
+    ("organiser.check_in_desk", _l("Check-in")),
     ("organiser.write_message", _l("Messages")),
     ("organiser.blocked_pairs", _l("Blocked pairs")),
     ("organiser.print_area", _l("Print")),
@@ -70,6 +71,7 @@ def never_cache(response: Response) -> Response:
 
 from . import (  # noqa: E402,F401  (the areas register their routes on bp)
     attendees,
+    check_in,
     day,
     display,
     events,

@@ -347,3 +347,10 @@ def weights_form_class() -> type[FlaskForm]:
         description=_l("One group per line, e.g. KI = Künstliche Intelligenz = AI; lines "
                        "starting with # are comments. Tags of one group match each other."))
     return type("MatchmakingSettingsForm", (FlaskForm,), fields)
+
+
+class CheckInForm(FlaskForm):
+    """The check-in desk's one field: a scanner types the badge code and Enter."""
+
+    q = StringField(_l("Badge code, registration number or name"), filters=[strip_text],
+                    validators=[DataRequired(_l("Please scan a badge or type a code, number or name."))])

@@ -28,6 +28,11 @@ def test_page_shows_status_and_all_details(client, link):
         assert text in html
 
 
+def test_page_shows_the_badge_code_for_the_check_in_desk(client, attendee, link):
+    html = client.get(link).get_data(as_text=True)
+    assert f"Ihr Badge-Code: {attendee.badge_code[:4]}-{attendee.badge_code[4:]}" in html
+
+
 def test_page_shows_in_attendees_language(client, event):
     anna = add_attendee(event, "Anna", language="en")
     html = client.get(f"/me/{anna.token}").get_data(as_text=True)

@@ -26,6 +26,8 @@ def schedule_scenario(event, language: str):
                    industry_code="optics_photonics", org_type="research")
     polish = person(event, "Łukasz", "Żółkiewski", organisation="Politechnika Łódzka",
                     industry_code="energy_environment")
+    for attendee, code in ((reader, "7K3F9QXM"), (greek, "ABCD2345"), (polish, "HJKM6789")):
+        attendee.badge_code = code  # random otherwise: the golden files need fixed ones
     meet(event, reader, greek, slot=1, table=7, reasons=[
         {"code": "cross_industry", "params": {"industries": ["logistics", "optics_photonics"]}},
         {"code": "offer_matches_seek", "params": {"tag": "Lidar", "offered_by": greek.id,

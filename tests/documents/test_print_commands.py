@@ -4,7 +4,7 @@ import pytest
 
 from matchmaker.extensions import db
 from matchmaker.services.attendees.self_service import cancel
-from tests.documents.pdf_text import pages
+from tests.documents.pdf_text import pages, qr_codes
 from tests.documents.scenario import meet, person, publish
 
 
@@ -106,9 +106,10 @@ def test_output_in_a_missing_folder_is_a_clear_error(runner, event):
     assert "cannot write /nonexistent/dir/s.pdf: No such file or directory" in result.output
 
 
-def test_print_badges_still_accepts_no_qr_and_prints_no_link(runner, event, tmp_path):
+def test_print_badges_with_no_qr_prints_no_qr_code_and_no_link(runner, event, tmp_path):
     pairs(event)
     output = tmp_path / "badges.pdf"
     result = runner.invoke(args=["print", "badges", "--output", str(output), "--no-qr"])
     assert result.exit_code == 0, result.output
     assert "/me/" not in "".join(pages(output.read_bytes()))
+    assert qr_codes(output.read_bytes(), tmp_path) == []

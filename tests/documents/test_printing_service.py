@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
+from matchmaker.badge_code import shown
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AttendeeStatus, Meeting, MeetingTable, Slot, utcnow
 from matchmaker.services import DomainError
@@ -185,19 +186,28 @@ def test_qr_link_is_built_on_the_given_base_url():
         "https://events.example.org/me/abc"
 
 
-def test_badges_carry_no_qr_code_and_no_private_link(event, tmp_path):
+def test_badges_carry_the_badge_code_as_text_and_qr_code_and_no_private_link(event, tmp_path):
     ada = person(event, "Ada", "Kern")
     body = printing.badges_pdf(event)
-    assert ada.token not in "".join(pages(body))
+    text = "".join(pages(body))
+    assert ada.token not in text and "/me/" not in text and shown(ada.badge_code) in text
+    assert qr_codes(body, tmp_path) == [ada.badge_code]
+
+
+def test_badges_without_qr_carry_the_badge_code_as_text_only(event, tmp_path):
+    ada = person(event, "Ada", "Kern")
+    body = printing.badges_pdf(event, with_qr=False)
+    assert shown(ada.badge_code) in "".join(pages(body))
     assert qr_codes(body, tmp_path) == []
 
 
-def test_desk_schedules_carry_no_qr_code_and_no_private_link(event, tmp_path):
+def test_desk_schedules_carry_the_badge_code_and_no_private_link(event, tmp_path):
     people, _ = two_pairs(event)
     body = printing.all_schedules_pdf(event)
     text = "".join(pages(body))
     assert "/me/" not in text and not any(a.token in text for a in people)
-    assert qr_codes(body, tmp_path) == []
+    assert all(shown(a.badge_code) in text for a in people)
+    assert sorted(qr_codes(body, tmp_path)) == sorted(a.badge_code for a in people)
 
 
 def test_own_schedule_download_keeps_a_qr_code_of_the_own_link(app, event, tmp_path):

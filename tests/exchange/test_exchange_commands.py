@@ -145,3 +145,16 @@ def test_readme_file_mode_example_runs_on_the_shipped_file(tmp_path, monkeypatch
     document = json.loads((tmp_path / "schedule.json").read_text(encoding="utf-8"))
     assert result.exit_code == 0, result.output
     assert document["meetings"] and document["quality"]["must_meet_honoured"] == 1
+
+
+def test_attendee_export_holds_badge_code_and_check_in_time(runner, event, tmp_path):
+    runner.invoke(args=["import-attendees", str(EXAMPLE)])
+    first, second = db.session.scalars(select(Attendee).order_by(Attendee.number)).all()[:2]
+    runner.invoke(args=["check-in", "--event", event.slug, first.badge_code])
+    db.session.refresh(first)
+    target = tmp_path / "attendees.csv"
+    runner.invoke(args=["export-attendees", "--output", str(target)])
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert (rows[0]["badge_code"], rows[1]["badge_code"]) == (first.badge_code, second.badge_code)
+    assert rows[0]["checked_in_at"].startswith(first.checked_in_at.date().isoformat())
+    assert rows[1]["checked_in_at"] == ""

@@ -42,4 +42,5 @@ def exported(attendee: Attendee, must_meet: tuple[str, ...]) -> ExportedAttendee
     )
     return ExportedAttendee(row, attendee.number, attendee.status.value,
                             attendee.email_confirmed_at is not None,
-                            attendee.signed_up_at.replace(microsecond=0))
+                            attendee.signed_up_at.replace(microsecond=0), attendee.badge_code,
+                            attendee.checked_in_at.replace(microsecond=0) if attendee.checked_in_at else None)

@@ -112,17 +112,18 @@ def table_signs_pdf(event: Event, progress: Progress | None = None) -> bytes:
 
 
 def badges_pdf(event: Event, layout: BadgeLayout = BadgeLayout(), language: str = "de",
-               progress: Progress | None = None) -> bytes:
+               progress: Progress | None = None, with_qr: bool = True) -> bytes:
     """Badges of the registered attendees in phone-book order, without any link (a badge
-    is worn in public)."""
+    is worn in public): the badge code as text and, ``with_qr``, as a QR code."""
     if not layout.fits_a4():
         raise DomainError("badges_do_not_fit")
     people = registered(event)
     if not people:
         raise DomainError("nothing_to_print")
     fields = {industry.code: industry.name(language) for industry in industries()}
-    badges = [Badge(a.full_name, a.organisation, fields.get(a.industry_code, "")) for a in people]
-    return documents.badges_pdf(badges, documents.BadgeTexts(event.title), layout, progress)
+    badges = [Badge(a.full_name, a.organisation, fields.get(a.industry_code, ""), a.badge_code)
+              for a in people]
+    return documents.badges_pdf(badges, documents.BadgeTexts(event.title), layout, progress, with_qr)
 
 
 def registered(event: Event) -> list[Attendee]:
@@ -168,7 +169,8 @@ def schedule_sheets(event: Event, people: list[Attendee], now: datetime,
                               for slot in event.slots)
                 sheets[attendee.id] = ScheduleSheet(
                     event.title, line, attendee.full_name, attendee.organisation, slots,
-                    private_page_url(base, attendee.token) if with_link else None, texts)
+                    private_page_url(base, attendee.token) if with_link else None, texts,
+                    badge_code="" if with_link else attendee.badge_code)
     return [sheets[a.id] for a in people]
 
 
