@@ -202,3 +202,13 @@ def test_attendee_page_shows_the_new_partner_after_the_replan(client, event, day
     db.session.commit()
     page = client.get(f"/me/{alone.token}/schedule").get_data(as_text=True)
     assert spare.full_name in page
+
+
+def test_report_counts_the_meetings_a_day_replan_changed(event, day):
+    from matchmaker.services.events.day_report import day_report
+
+    before = day_report(event).replanned
+    outcome = replan_from(event, 1, actor="organiser@example.org")
+    db.session.commit()
+    assert outcome.cancelled + outcome.added > 0
+    assert day_report(event).replanned == before + outcome.cancelled + outcome.added

@@ -7,9 +7,10 @@ here once:
   with ``checked_in_at``; *no-show rate*: registered but not checked in, over registered.
 - *planned*: the meetings of the schedule as it was first published (the first published
   run's count; 0 while nothing was published).
-- *re-planned*: the meetings changed by the runs after the first publication (every such
-  run, a re-plan on the day or after late changes, is published at once): the sum of their
-  ``changed_count``. Edits by hand are not runs and are not counted.
+- *re-planned*: the meetings changed after the first publication by the engine: by the runs
+  after it (each is published at once; the sum of their ``changed_count``) and by the
+  re-plans on the day around who was missing (``schedule.day_replan``: the meetings each
+  cancelled and placed, as its audit entry records them). Edits by hand are not counted.
 - *in the final schedule*: the meetings the event has now.
 - *held*: meetings of the final schedule that one of the two confirmed on the day
   (``Meeting.met_at``) or reported afterwards as having taken place (or as valuable);
@@ -33,10 +34,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from ...extensions import db
-from ...models import Attendee, AttendeeStatus, Event, Meeting, ScheduleRun
+from ...models import Attendee, AttendeeStatus, AuditEntry, Event, Meeting, ScheduleRun
 from ...vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
 from ..attendees.feedback import (
     PairCount,
+    confirmed_held,
     feedback_answers,
     pair_counts,
     rated_meetings,
@@ -91,7 +93,7 @@ def day_report(event: Event) -> DayReport:
     meetings = final_meetings(event)
     answers = feedback_answers(event)
     took_place, valuable = rated_meetings(answers)
-    held = (took_place | confirmed_meetings(event)) & {m.id for m in meetings}
+    held = (took_place | confirmed_held(event)) & {m.id for m in meetings}
     registered, checked_in = attendance(event)
     return DayReport(
         registered=registered, checked_in=checked_in, planned=planned_count(event),
@@ -132,9 +134,12 @@ def replanned_count(event: Event) -> int:
     first = (select(func.min(ScheduleRun.id)).where(ScheduleRun.event_id == event.id,
                                                     ScheduleRun.published_at.is_not(None))
              .scalar_subquery())
-    return db.session.scalar(
+    by_runs = db.session.scalar(
         select(func.coalesce(func.sum(ScheduleRun.changed_count), 0))
         .where(ScheduleRun.event_id == event.id, ScheduleRun.id > first)) or 0
+    on_the_day = db.session.scalars(select(AuditEntry.changes).where(
+        AuditEntry.event_id == event.id, AuditEntry.action == "schedule_replanned"))
+    return by_runs + sum(int(done.get("cancelled", 0)) + int(done.get("added", 0)) for done in on_the_day)
 
 
 def final_meetings(event: Event) -> list[MeetingRow]:
@@ -146,12 +151,6 @@ def final_meetings(event: Event) -> list[MeetingRow]:
         .where(Meeting.event_id == event.id).order_by(Meeting.id))
     return [MeetingRow(row[0], (row[1], row[2]), (row[3], row[4]), (row[5], row[6]),
                        ((row[7] or "").strip(), (row[8] or "").strip())) for row in rows]
-
-
-def confirmed_meetings(event: Event) -> set[int]:
-    """The meetings one of the two confirmed on the day ("we met")."""
-    return set(db.session.scalars(select(Meeting.id).where(Meeting.event_id == event.id,
-                                                           Meeting.met_at.is_not(None))))
 
 
 def present_and_wanting(event: Event) -> list[int]:
