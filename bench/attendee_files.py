@@ -36,7 +36,7 @@ def timed(function, *args):
 
 def measure(size: int, seed: int) -> str:
     rows = generate_attendees(size, seed)
-    exported = [ExportedAttendee(row, n, "registered", True, datetime(2027, 1, 1))
+    exported = [ExportedAttendee(row, n, "registered", True, datetime(2027, 1, 1), f"BADGE{n:03d}", None)
                 for n, row in enumerate(rows, start=1)]
     write_csv, csv_data = timed(attendees_csv, exported)
     write_xlsx, xlsx_data = timed(attendees_xlsx, exported)

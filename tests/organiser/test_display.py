@@ -8,6 +8,7 @@ from sqlalchemy import select
 from matchmaker import clock
 from matchmaker.extensions import db
 from matchmaker.models import Meeting
+from matchmaker.services.schedule.display import create_display_link
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule.publishing import publish
 from tests.support.attendees import add_matching_pair
@@ -76,3 +77,10 @@ def test_the_display_shows_names_only(organiser_client, monkeypatch, starts_at):
     page = organiser_client.get(LINK).get_data(as_text=True)
     board = page[page.find('class="board"'):page.find("display-link-title")]
     assert "GmbH" not in board and "@example.org" not in board
+
+
+def test_display_link_with_letters_beyond_ascii_is_not_found(client, event):
+    """A link is typed or pasted by anyone: text the secret can never be is a plain 404."""
+    create_display_link(event, "organiser@example.org")
+    db.session.commit()
+    assert client.get(f"/{event.slug}/display/gehe%C3%AFm").status_code == 404

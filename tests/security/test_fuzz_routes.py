@@ -34,6 +34,7 @@ from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.models import Meeting
 from matchmaker.services.attendees.meeting_requests import block, send_request
+from matchmaker.services.schedule.display import create_display_link
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule.publishing import publish
 from tests.conftest import app_config, empty_all_tables
@@ -167,8 +168,9 @@ def build_scene(app: Flask) -> dict[str, object]:
         request_id = send_request(anna, dora, "Gern ein Gespräch").request.id
         block(anna, emil)
         add_organiser()
+        secret = create_display_link(event, "organiser@example.org")
         db.session.commit()
-        ids = {"token": anna.token, "slug": event.slug, "number": ben.number,
+        ids = {"token": anna.token, "slug": event.slug, "number": ben.number, "secret": secret,
                "request_id": request_id, "meeting_id": meeting.id, "pair_id": 1, "job_id": 1,
                "choice": "accept", "language": "en", "fmt": "csv", "document": "badges",
                "name": "badges", "feed_token": anna.token}

@@ -81,4 +81,6 @@ def revoke_display_link(event: Event, actor: str) -> None:
 
 
 def display_allowed(event: Event, secret: str) -> bool:
-    return event.display_secret is not None and hmac.compare_digest(event.display_secret, secret)
+    # As bytes: compare_digest refuses text that is not ASCII, and a link may hold anything.
+    return event.display_secret is not None and hmac.compare_digest(
+        event.display_secret.encode(), secret.encode())
