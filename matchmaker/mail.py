@@ -8,6 +8,7 @@ message does not hold up the others. ``matchmaker send-pending`` retries what fa
 """
 
 import logging
+import os
 import re
 import smtplib
 import ssl
@@ -194,8 +195,12 @@ def write_to_outbox(mail_id: int, kind: str, message: EmailMessage) -> Path:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     folder.chmod(0o700)
     path = folder / f"{utcnow():%Y%m%d-%H%M%S}-{mail_id:06d}-{kind}.eml"
-    path.touch(mode=0o600)
-    path.write_bytes(as_sent(message))
+    # Written aside and renamed: whoever reads the outbox (the outbox page, a test, a
+    # person) never sees a mail half written.
+    part = path.with_name(path.name + ".part")
+    part.touch(mode=0o600)
+    part.write_bytes(as_sent(message))
+    os.replace(part, path)
     return path
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import select, text
 
 from matchmaker import create_app
 from matchmaker.extensions import db
+from matchmaker.matching import exact
 from matchmaker.models import Attendee, Event
 from tests.support.factories import add_organiser, login, make_event, submit_sign_up
 from tests.support.mailbox import outbox_messages, private_link
@@ -101,6 +102,18 @@ def app_config(database_url: str, instance: Path) -> dict:
         "PASSWORD_HASH_TIME_COST": 1,
         "PASSWORD_HASH_MEMORY_KIB": 256,
     }
+
+
+@pytest.fixture(autouse=True)
+def exact_solver_gives_up_early(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside the engine's own tests, the exact solver gets 1 s instead of 10 s to prove
+    a schedule optimal before the engine falls back to its heuristic.
+
+    The app's tests plan events of some 30 people, whose proof the solver does not find
+    within either limit: each run waited the full 10 s, a third of the suite's CPU time.
+    The engine's tests (tests/matching) keep the real limit."""
+    if "tests/matching/" not in request.node.nodeid:
+        monkeypatch.setattr(exact, "TIME_LIMIT", 1.0)
 
 
 @pytest.fixture(autouse=True)

@@ -42,10 +42,12 @@ MATCHMAKER_EXTRAS=test source "$REPO_DIR/scripts/venv.sh"
 install_system_packages
 
 bash "$REPO_DIR/tests/static_checks.sh"
-# Parallel workers (pytest-xdist), one per core unless TEST_WORKERS says otherwise; each has
-# its own temporary folders, SQLite template and PostgreSQL cluster (see tests/conftest.py).
+# Parallel workers (pytest-xdist), two per core unless TEST_WORKERS says otherwise: many
+# tests wait (servers starting, browsers, subprocesses), and with one per core each worker
+# kept its core only half busy. Each has its own temporary folders, SQLite template and
+# PostgreSQL cluster (see tests/conftest.py).
 # Arguments that choose the workers themselves (-n 0 runs in this process) win.
-parallel=(-n "${TEST_WORKERS:-auto}")
+parallel=(-n "${TEST_WORKERS:-$(( 2 * $(nproc) ))}")
 for argument in "$@"; do
     case "$argument" in
         -n|-n*|--numprocesses|--numprocesses=*|no:xdist) parallel=() ;;
