@@ -46,7 +46,8 @@ def attendees() -> str:
 @bp.post("/<slug>/attendees/selection")
 def selection() -> BaseResponse:
     """The ticked attendees, or all that the list's filter (this URL's query) selects."""
-    query: dict[str, Any] = request.args.to_dict()  # url_for takes any values
+    # The list's filter, without url_for's own options (_external, _scheme, _anchor, ...).
+    query: dict[str, Any] = {key: value for key, value in request.args.items() if not key.startswith("_")}
     form, back = SelectionForm(), url_for(".attendees", **query)
     numbers = selected_numbers(form) if form.validate_on_submit() else []
     if not numbers:

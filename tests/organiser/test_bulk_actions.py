@@ -77,3 +77,10 @@ def test_bulk_cancel_without_notice_still_tells_whoever_gets_the_seat(organiser_
     ada, _bea = add_attendee(event, "Ada"), add_attendee(event, "Bea")
     post(organiser_client, f"/attendees/cancel?numbers={ada.number}")
     assert [str(m["To"]) for m in outbox_messages(Path(app.config["MAIL_OUTBOX_DIR"]))] == ["bea@example.org"]
+
+
+def test_selection_keeps_the_filter_but_not_url_options_from_the_query(organiser_client, event):
+    add_attendee(event, "Ada", org_type="research")
+    response = post(organiser_client, "/attendees/selection?org_type=research&_external=1&_anchor=x",
+                    action="confirm", selected=["1"])
+    assert response.location == f"{EVENT_URL}/attendees?org_type=research"
