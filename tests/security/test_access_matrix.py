@@ -28,19 +28,16 @@ from urllib.parse import urlsplit
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import or_, select, text
+from sqlalchemy import select, text
 
 from matchmaker import create_app
 from matchmaker.auth.routes import BUSY_RETRY_SECONDS
 from matchmaker.extensions import db
-from matchmaker.models import Attendee, Event, Meeting
-from matchmaker.services.attendees.meeting_requests import block, send_request
-from matchmaker.services.schedule.planning import plan_schedule
-from matchmaker.services.schedule.publishing import publish
+from matchmaker.models import Attendee, Event
 from tests.conftest import app_config
-from tests.support.attendees import add_attendee, add_matching_pair
 from tests.support.factories import add_organiser, csrf_token, login, make_event
 from tests.support.routes import example_path, rules_of
+from tests.support.scene import published_scene
 
 # The access rules are the app's, not the database's: SQLite is enough here, and the
 # scene is built once and copied for each case (database_url below).
@@ -96,23 +93,15 @@ def scene_database(sqlite_template: Path, tmp_path_factory: pytest.TempPathFacto
     app = create_app(app_config(f"sqlite:///{path}", folder))
     with app.app_context():
         event = make_event()
-        anna, ben = add_matching_pair(event)
-        bernd, dora, emil = (add_attendee(event, name) for name in ("Bernd", "Dora", "Emil"))
-        plan_schedule(event)
-        publish(event, "organiser@example.org")
-        meeting = db.session.scalars(select(Meeting).where(
-            or_(Meeting.attendee_a_id == anna.id, Meeting.attendee_b_id == anna.id))).first()
-        assert meeting is not None, "the engine should pair Anna with Ben"
-        request_id = send_request(anna, dora, "Gern ein Gespräch").request.id
-        block(anna, emil)
+        scene = published_scene(event)
         add_organiser()
         add_organiser(ORGANISERS["event organiser"], events=(event,))
         other_event = make_event(slug="other-2027", title="Andere Veranstaltung")
         add_organiser(ORGANISERS["other event's organiser"], events=(other_event,))
         db.session.commit()
-        ids = {"anna_token": anna.token, "bernd_token": bernd.token,
-               "slug": event.slug, "number": ben.number, "request_id": request_id,
-               "meeting_id": meeting.id, "choice": "accept", "language": "en"}
+        ids = {"anna_token": scene.anna.token, "bernd_token": scene.bernd.token,
+               "slug": event.slug, "number": scene.ben.number, "request_id": scene.request_id,
+               "meeting_id": scene.meeting_id, "choice": "accept", "language": "en"}
         db.session.remove()
     ids["organiser_cookies"] = {actor: session_cookie(app, email) for actor, email in ORGANISERS.items()}
     with app.app_context():

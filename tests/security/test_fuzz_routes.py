@@ -25,23 +25,18 @@ from flask.testing import FlaskClient
 from flask_wtf import FlaskForm
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import or_, select
 from sqlalchemy.engine import make_url
 from werkzeug.routing import Rule
 from wtforms.fields.core import UnboundField
 
 from matchmaker import create_app
 from matchmaker.extensions import db
-from matchmaker.models import Meeting
-from matchmaker.services.attendees.meeting_requests import block, send_request
 from matchmaker.services.schedule.display import create_display_link
-from matchmaker.services.schedule.planning import plan_schedule
-from matchmaker.services.schedule.publishing import publish
 from tests.conftest import app_config, empty_all_tables
-from tests.support.attendees import add_attendee, add_matching_pair
 from tests.support.factories import CSRF_FIELD, add_organiser, login, make_event
 from tests.support.page_forms import post_forms
 from tests.support.routes import example_path, rules_of
+from tests.support.scene import published_scene
 
 # Examples per route: the whole test took 45 s on SQLite and 90 s on PostgreSQL (where a
 # fresh copy of the scene costs a CREATE DATABASE) on the shared machine. FUZZ_EXAMPLES=N
@@ -158,22 +153,14 @@ def forms_on_pages(app: Flask, client: FlaskClient, ids: dict[str, object]) -> d
 def build_scene(app: Flask) -> dict[str, object]:
     with app.app_context():
         event = make_event()
-        anna, ben = add_matching_pair(event)
-        dora, emil = (add_attendee(event, name) for name in ("Dora", "Emil"))
-        plan_schedule(event)
-        publish(event, "organiser@example.org")
-        meeting = db.session.scalars(select(Meeting).where(
-            or_(Meeting.attendee_a_id == anna.id, Meeting.attendee_b_id == anna.id))).first()
-        assert meeting is not None, "the engine should pair Anna with Ben"
-        request_id = send_request(anna, dora, "Gern ein Gespräch").request.id
-        block(anna, emil)
+        scene = published_scene(event)
         add_organiser()
         secret = create_display_link(event, "organiser@example.org")
         db.session.commit()
-        ids = {"token": anna.token, "slug": event.slug, "number": ben.number, "secret": secret,
-               "request_id": request_id, "meeting_id": meeting.id, "pair_id": 1, "job_id": 1,
-               "choice": "accept", "language": "en", "fmt": "csv", "document": "badges",
-               "name": "badges", "feed_token": anna.token}
+        ids = {"token": scene.anna.token, "slug": event.slug, "number": scene.ben.number,
+               "secret": secret, "request_id": scene.request_id, "meeting_id": scene.meeting_id,
+               "pair_id": 1, "job_id": 1, "choice": "accept", "language": "en", "fmt": "csv",
+               "document": "badges", "name": "badges", "feed_token": scene.anna.token}
         db.session.remove()
     return ids
 
