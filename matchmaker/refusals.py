@@ -141,6 +141,11 @@ REFUSALS: dict[str, Entry] = {
     "request_not_open": _l("This request has already been answered, withdrawn or has expired."),
     "event_not_started": _l("Feedback opens on the day of the event."),
     "meeting_not_started": _l("You can confirm a meeting once its time has begun."),
+    # "we met" by the partner's badge (services/attendees/met_by_badge.py)
+    "met_badge_unknown": _l("No participant of this event has this badge code. Please check the code."),
+    "met_badge_other_event": _l("This badge belongs to another event."),
+    "met_badge_own": _l("This is your own badge. Please scan the badge of the person you met."),
+    "met_no_meeting": _l("You have no meeting with this person today."),
 }
 
 # What the console adds: the command that helps (the web pages have their buttons).

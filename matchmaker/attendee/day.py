@@ -26,8 +26,10 @@ from ..reasons import phrase_reasons
 from ..refusals import refusal
 from ..services import DomainError
 from ..services.attendees import day
+from ..services.attendees.met_by_badge import MetByBadge, confirm_met_by_badge
 from ..web.forms import ConfirmForm
 from . import bp
+from .forms import MetByBadgeForm
 from .routes import industry_choices, page
 
 REFRESH_SECONDS = 60
@@ -39,6 +41,7 @@ def now() -> str:
     state = day.now_and_next(g.attendee, clock.venue_now())
     return render_template("attendee/now.html", **page(
         state=state, form=ConfirmForm(), refresh=REFRESH_SECONDS, started=state.current is not None,
+        badge_form=MetByBadgeForm(formdata=None),
         reason={m.meeting_id: top_reason(m.reasons, industries)
                 for m in (state.current, state.next) if m is not None}))
 
@@ -61,6 +64,29 @@ def we_met(meeting_id: int) -> BaseResponse:
             db.session.commit()
             flash(_("Thank you: this meeting is recorded as held."), "success")
     return redirect(back)
+
+
+@bp.post("/<token>/met-by-badge")
+def met_by_badge() -> BaseResponse:
+    form = MetByBadgeForm()
+    if not form.validate_on_submit():
+        flash(_("Please scan or type the badge code of the person you met."), "error")
+        return redirect(url_for(".now"))
+    try:
+        met = confirm_met_by_badge(g.attendee, form.badge_code.data, clock.venue_now())
+    except DomainError as error:
+        flash(refusal(error), "error")
+        return redirect(url_for(".now"))
+    db.session.commit()
+    flash(met_message(met), "success")
+    return redirect(url_for(".now"))
+
+
+def met_message(met: MetByBadge) -> str:
+    name = met.meeting.partner_name
+    if met.newly:
+        return _("Thank you: your meeting with %(name)s is recorded as held.", name=name)
+    return _("Your meeting with %(name)s was already recorded as held.", name=name)
 
 
 @bp.get("/<token>/manifest.webmanifest")

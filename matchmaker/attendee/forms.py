@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import Length, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
 from ..labels import ORG_TYPE_LABELS, THEME_LABELS
 from ..web.forms import MeetingFields, SignUpForm, choices, none_if_empty, strip_text
@@ -42,3 +42,13 @@ class ParticipantFilterForm(FlaskForm):
     def set_choices(self, industries: Sequence[tuple[str, str]], clusters: Sequence[str]) -> None:
         self.industry.choices = choices([("", _l("All")), *industries])
         self.cluster.choices = choices([("", _l("All")), *((c, c) for c in clusters)])
+
+
+class MetByBadgeForm(FlaskForm):
+    """"We met" by the partner's badge: the camera types the code here, or the attendee does."""
+
+    badge_code = StringField(
+        _l("Badge code of the person you met"), filters=[strip_text],
+        validators=[DataRequired(_l("Please scan or type the badge code of the person you met.")),
+                    Length(max=100)],
+        description=_l("Eight characters, printed on the badge beside the QR code."))

@@ -45,7 +45,7 @@ def test_token_routes_cover_every_attendee_page(app):
         "/me/{token}/requests/1/withdraw", "/me/{token}/blocks/1/remove", "/me/{token}/schedule",
         "/me/{token}/schedule.ics", "/me/{token}/schedule/feed", "/me/{token}/feedback/1",
         "/me/{token}/now", "/me/{token}/manifest.webmanifest", "/me/{token}/now-worker.js",
-        "/me/{token}/meetings/1/met",
+        "/me/{token}/meetings/1/met", "/me/{token}/met-by-badge",
     }
 
 

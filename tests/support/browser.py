@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from tests.conftest import cannot_run
 
@@ -25,12 +25,14 @@ LAUNCH_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
+FAKE_CAMERA_ARGS = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_A_AA}, "resultTypes": ["violations"]}
 TIMEOUT_MS = 10_000
 SHARED_CHROMIUM = pytest.StashKey[Browser]()
+SHARED_PLAYWRIGHT = pytest.StashKey[Playwright]()
 
 
 @contextmanager
@@ -46,17 +48,28 @@ def open_page(browser: Browser, base_url: str, viewport: dict = DESKTOP) -> Iter
 
 @pytest.fixture(scope="session")
 def chromium(pytestconfig: pytest.Config) -> Browser:
-    """One Chromium for the whole run, however many test folders import this fixture:
-    Playwright's sync API cannot be started a second time while the first one runs."""
+    """One Chromium for the whole run, however many test folders import this fixture."""
     if SHARED_CHROMIUM not in pytestconfig.stash:
+        browser = launch_chromium(pytestconfig)
+        pytestconfig.add_cleanup(browser.close)
+        pytestconfig.stash[SHARED_CHROMIUM] = browser
+    return pytestconfig.stash[SHARED_CHROMIUM]
+
+
+def launch_chromium(pytestconfig: pytest.Config, fake_camera: Path | None = None) -> Browser:
+    """A new Chromium; the caller closes it. With ``fake_camera`` (a Y4M video, see
+    tests/support/fake_camera.py) the page's camera plays that file, permission granted.
+    Playwright's sync API cannot be started a second time while the first one runs: all
+    launches share one."""
+    if SHARED_PLAYWRIGHT not in pytestconfig.stash:
         if not CHROMIUM.exists():
             cannot_run(f"{CHROMIUM} is missing (apt-get install --no-install-recommends chromium)")
         playwright = sync_playwright().start()
         pytestconfig.add_cleanup(playwright.stop)
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        pytestconfig.add_cleanup(browser.close)
-        pytestconfig.stash[SHARED_CHROMIUM] = browser
-    return pytestconfig.stash[SHARED_CHROMIUM]
+        pytestconfig.stash[SHARED_PLAYWRIGHT] = playwright
+    args = LAUNCH_ARGS if fake_camera is None else [*LAUNCH_ARGS, *FAKE_CAMERA_ARGS,
+                                                    f"--use-file-for-fake-video-capture={fake_camera}"]
+    return pytestconfig.stash[SHARED_PLAYWRIGHT].chromium.launch(executable_path=str(CHROMIUM), args=args)
 
 
 @pytest.fixture
@@ -108,3 +121,13 @@ def log_in(page: Page, email: str = "team@example.org", password: str = "richtig
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort").fill(password)
     page.get_by_role("button", name="Einloggen").click()
+
+
+@contextmanager
+def fake_camera_chromium(pytestconfig: pytest.Config, video: Path) -> Iterator[Browser]:
+    """A Chromium of its own whose camera plays ``video`` (the file is read at launch)."""
+    browser = launch_chromium(pytestconfig, video)
+    try:
+        yield browser
+    finally:
+        browser.close()
