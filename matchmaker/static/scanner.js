@@ -121,6 +121,7 @@
       self.look();
     }).catch(function (error) {
       self.stop();
+      self.remember(null);  // the desk does not try again on every page
       var name = error && error.name;
       if (name === "NotAllowedError" || name === "SecurityError") { self.say("denied"); }
       else if (name === "NotFoundError" || name === "OverconstrainedError") { self.say("noCamera"); }

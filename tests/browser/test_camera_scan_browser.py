@@ -82,6 +82,7 @@ def test_camera_scan_at_the_desk_checks_the_badge_holder_in(phone: Page, live_ap
     expect(phone.get_by_text("Ben Beispiel ist eingecheckt.")).to_be_visible()
     assert phone.evaluate("typeof window.jsQR") == "function"
     assert checked_in(live_app, people["ben"])
+    expect(phone.get_by_role("button", name="Kamera ausschalten")).to_be_visible()  # on to the next badge
 
 
 def test_desk_passes_axe_and_fits_a_phone_while_the_camera_runs(phone: Page, people) -> None:
