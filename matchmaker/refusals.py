@@ -115,6 +115,7 @@ REFUSALS: dict[str, Entry] = {
     "no_schedule": _l("There is no schedule yet."),
     "double_booking": _l("%(attendee)s already has a meeting in slot %(slot)s."),
     "slot_unavailable": _l("%(attendee)s is not available in slot %(slot)s."),
+    "slot_in_session": _l("%(attendee)s attends a programme session during slot %(slot)s."),
     "table_occupied": _l("Table %(table)s is already taken in slot %(slot)s."),
     "pair_already_meets": _l("These two already meet in slot %(slot)s."),
     "same_organisation": same_organisation,

@@ -9,11 +9,12 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models import Attendee, ChoiceStatus, Event, SessionChoice
+from matchmaker.models import Attendee, ChoiceStatus, Event, Meeting, SessionChoice, Slot
 from matchmaker.services import DomainError
 from matchmaker.services.programme.choices import choose_session, leave_session
+from matchmaker.services.schedule.planning import plan_schedule
 from tests.programme.support import add_programme_session
-from tests.support.attendees import add_attendee
+from tests.support.attendees import add_attendee, add_matching_pair
 from tests.support.factories import make_event, post_form
 from tests.support.mailbox import outbox_messages
 
@@ -91,3 +92,13 @@ def test_attendee_page_chooses_and_leaves(client: FlaskClient, event: Event) -> 
     assert "Sie haben einen Platz" in client.get(page).get_data(as_text=True)
     post_form(client, f"{page}/{session.id}/leave", token_from=page)
     assert status_of(anna) == []
+
+
+def test_matchmaking_plans_no_meeting_during_chosen_session(event: Event) -> None:
+    anna, ben = add_matching_pair(event)
+    session = add_programme_session(event, "Keynote", time(10, 0), time(11, 10))  # slots 1-2
+    choose_session(anna, session.id)
+    plan_schedule(event)
+    slots = list(db.session.scalars(select(Slot.number).join(Meeting, Meeting.slot_id == Slot.id)
+                                    .where(Meeting.attendee_a_id == anna.id)))
+    assert slots and not {1, 2} & set(slots)

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 
 from ...extensions import db
+from ...matching.sessions import overlapping_slots
 from ...models import (
     Attendee,
     AttendeeStatus,
@@ -127,6 +128,20 @@ def seats_by_session(event: Event) -> dict[int, Seats]:
         counts.setdefault(session_id, {})[status] = count
     return {session_id: Seats(c.get(ChoiceStatus.CHOSEN, 0), c.get(ChoiceStatus.WAITING, 0))
             for session_id, c in counts.items()}
+
+
+def busy_slots(event: Event) -> dict[int, frozenset[int]]:
+    """Per attendee id, the numbers of the event's slots that overlap a session they have a
+    seat in (a waiting place blocks nothing yet): the engine plans no meeting there."""
+    spans = [(slot.starts_at, slot.ends_at) for slot in event.slots]
+    sessions: dict[int, list[tuple[datetime, datetime]]] = {}
+    for attendee_id, starts_at, ends_at in db.session.execute(
+            select(SessionChoice.attendee_id, ProgrammeSession.starts_at, ProgrammeSession.ends_at)
+            .join(ProgrammeSession, ProgrammeSession.id == SessionChoice.session_id)
+            .where(ProgrammeSession.event_id == event.id,
+                   SessionChoice.status == ChoiceStatus.CHOSEN)):
+        sessions.setdefault(attendee_id, []).append((starts_at, ends_at))
+    return {attendee_id: overlapping_slots(spans, times) for attendee_id, times in sessions.items()}
 
 
 def choices_of(attendee: Attendee) -> list[ChosenSession]:
