@@ -55,6 +55,10 @@ AUDIT_ACTION_LABELS = {
     "display_link_revoked": _l("display screen link revoked"),
     "check_in": _l("checked in at the desk"),
     "check_in_undone": _l("check-in undone"),
+    "session_added": _l("session added to the programme"),
+    "session_changed": _l("programme session changed"),
+    "session_deleted": _l("session deleted from the programme"),
+    "programme_imported": _l("programme imported"),
 }
 
 WEIGHT_LABELS = {
@@ -67,4 +71,11 @@ WEIGHT_LABELS = {
     "must_meet_mutual": _l("Both asked to meet"),
     "same_cluster": _l("Same cluster (they know each other already; negative)"),
     "cluster_exchange": _l("Cluster managers of two clusters with a shared theme"),
+}
+
+SESSION_KIND_LABELS = {
+    "talk": _l("Talk"),
+    "workshop": _l("Workshop"),
+    "panel": _l("Panel discussion"),
+    "round_table": _l("Round table"),
 }

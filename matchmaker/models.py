@@ -274,6 +274,64 @@ class Meeting(Model):
     )
 
 
+class SessionKind(enum.StrEnum):
+    TALK = "talk"
+    WORKSHOP = "workshop"
+    PANEL = "panel"
+    ROUND_TABLE = "round_table"
+
+
+class ProgrammeSession(Model):
+    """A session of the event's programme (talk, workshop, panel, round table).
+
+    Times are local wall-clock times like the slots'; the title is unique within the event,
+    because files name a session by its title. ``capacity`` None: no limit.
+    """
+
+    __tablename__ = "programme_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[SessionKind] = mapped_column(string_enum(SessionKind))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    room: Mapped[str] = mapped_column(String(120), default="")
+    capacity: Mapped[int | None]
+    themes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "title"),
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+        CheckConstraint("capacity IS NULL OR capacity >= 0", name="capacity_not_negative"),
+        Index("ix_programme_session_event_starts_at", "event_id", "starts_at"),
+    )
+
+
+class ChoiceStatus(enum.StrEnum):
+    CHOSEN = "chosen"
+    WAITING = "waiting"
+
+
+class SessionChoice(Model):
+    """An attendee's seat in a session, or their place on its waiting list (by ``created_at``)."""
+
+    __tablename__ = "session_choice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("programme_session.id", ondelete="CASCADE"))
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"),
+                                             index=True)
+    status: Mapped[ChoiceStatus] = mapped_column(string_enum(ChoiceStatus))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    session: Mapped[ProgrammeSession] = relationship()
+
+    __table_args__ = (UniqueConstraint("session_id", "attendee_id"),)
+
+
 class ScheduleRun(Model):
     """One run of the matchmaking engine: its quality certificate and who got no meeting.
 

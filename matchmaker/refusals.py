@@ -81,6 +81,15 @@ REFUSALS: dict[str, Entry] = {
                                                line=p.get("line")),
     "synonym_line_malformed": lambda p: gettext("Line %(line)s: write a group as TAG = TAG = TAG.",
                                                 line=p.get("line")),
+    # the programme: sessions and choosing them
+    "session_not_found": _l("This session does not exist (any more)."),
+    "session_title_missing": _l("Every session needs a title."),
+    "session_title_taken": _l("The programme has a session called “%(title)s” already."),
+    "session_ends_before_start": _l("A session must end after it starts."),
+    "session_not_on_event_day": _l("A session must take place on the event's day."),
+    "sessions_overlap": _l("“%(title)s” overlaps “%(other)s”, which you have chosen already. "
+                           "Leave that one first."),
+    "session_not_open": _l("Only attendees with a seat at the event can choose sessions."),
     # what organisers do with attendees
     "attendee_not_found": _l("There is no attendee with this registration number in this event."),
     # the check-in desk
@@ -106,6 +115,7 @@ REFUSALS: dict[str, Entry] = {
     "no_schedule": _l("There is no schedule yet."),
     "double_booking": _l("%(attendee)s already has a meeting in slot %(slot)s."),
     "slot_unavailable": _l("%(attendee)s is not available in slot %(slot)s."),
+    "slot_in_session": _l("%(attendee)s attends a programme session during slot %(slot)s."),
     "table_occupied": _l("Table %(table)s is already taken in slot %(slot)s."),
     "pair_already_meets": _l("These two already meet in slot %(slot)s."),
     "same_organisation": same_organisation,

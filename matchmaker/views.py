@@ -10,11 +10,12 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
-from .formatting import timestamp
+from .formatting import slot_start, timestamp
 from .labels import (
     AUDIT_ACTION_LABELS,
     ORG_TYPE_LABELS,
     REGISTRATION_STATE_LABELS,
+    SESSION_KIND_LABELS,
     STATUS_LABELS,
     THEME_LABELS,
 )
@@ -51,6 +52,8 @@ def init_app(app: Flask) -> None:
     app.context_processor(shown_event)
     app.jinja_env.globals["outbox_viewable"] = outbox_viewable
     app.jinja_env.filters["unlinkable"] = unlinkable  # names and organisations in HTML mails
+    app.jinja_env.filters["session_time"] = slot_start  # programme sessions: local time as stored
+    app.jinja_env.globals["session_kind_labels"] = SESSION_KIND_LABELS
 
 
 def shown_event() -> dict[str, object]:

@@ -51,7 +51,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -229,9 +229,15 @@ def _decode(data: bytes | str) -> str:
         raise CsvErrors([CsvError(error.code, error.line, sample=error.sample)]) from None
 
 
-def _records(text: str):
+def table_records(data: bytes | str, is_column: Callable[[str], bool]) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) per record of any CSV table (e.g. the programme), read as the attendee
+    file is: its encoding and delimiter found the same way (``is_column`` knows the header)."""
+    return _records(_decode(data), is_column)
+
+
+def _records(text: str, is_column: Callable[[str], bool] | None = None) -> Iterator[tuple[int, list[str]]]:
     """Yield (first line number, cells) per CSV record; quoted cells may span lines."""
-    delimiter, skip_first = sniff_delimiter(text, _is_column)
+    delimiter, skip_first = sniff_delimiter(text, is_column or _is_column)
     lines = io.StringIO(text, newline="")
     line = 1
     if skip_first:

@@ -62,6 +62,13 @@ def parse_attendee_xlsx(
     known_emails: Collection[str] = (),
 ) -> list[AttendeeRow]:
     """The attendees on the first sheet of a workbook; raise `CsvErrors` naming sheet rows."""
+    return parse_attendee_records(sheet_records(data), slots=slots, industries=industries,
+                                  known_emails=known_emails, unit="row")
+
+
+def sheet_records(data: bytes) -> list[tuple[int, list[str]]]:
+    """(row, cell texts) of the first sheet of any workbook (also the programme's), checked
+    and read as described above; raise `CsvErrors`."""
     try:
         _check_unpacked_sizes(data)
         rows = _sheet_rows(data, data_only=False)
@@ -71,8 +78,7 @@ def parse_attendee_xlsx(
                     for row, values in zip(rows, shown, strict=True)]
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise CsvErrors([CsvError("not_a_spreadsheet", 1)]) from None
-    return parse_attendee_records(_records(rows), slots=slots, industries=industries,
-                                  known_emails=known_emails, unit="row")
+    return list(_records(rows))
 
 
 def _check_unpacked_sizes(data: bytes) -> None:

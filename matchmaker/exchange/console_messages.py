@@ -41,4 +41,12 @@ MESSAGES = {
     "unknown_must_meet": "must_meet names an e-mail that is neither in the file nor "
                          "registered: {value!r}",
     "must_meet_self": "must_meet names the attendee themself",
+    # The programme file (``programme_file``).
+    "too_many_sessions": "the file has more than {limit} sessions",
+    "duplicate_title": "the title {value!r} already appears in {unit} {first_line}",
+    "invalid_session_type": "unknown session type {value!r} (allowed: {allowed})",
+    "invalid_time": "not a time (HH:MM or YYYY-MM-DDTHH:MM): {value!r}",
+    "end_not_after_start": "the session ends before it starts: {value!r}",
+    "not_on_event_day": "{value!r} is not on the event's day ({day})",
+    "invalid_capacity": "capacity must be a whole number of at least 0: {value!r}",
 }

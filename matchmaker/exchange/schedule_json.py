@@ -29,7 +29,8 @@ Format (UTF-8, one object)::
   `keywords` as `keywords_of` did, `partner_keywords` as the other; `tag` as offered,
   `sought_tag` as sought.
 - `unmatched` codes: `no_consent`, `does_not_want_meetings`, `max_meetings_zero`,
-  `no_availability`, `no_compatible_partner`, `partners_fully_booked`.
+  `no_availability`, `in_sessions` (chosen sessions cover every free slot),
+  `no_compatible_partner`, `partners_fully_booked`.
 - `quality` holds the certificate (see `matchmaker.matching.quality`): total_score,
   upper_bound, ratio, meetings, attendees_considered, min_meetings, mean_meetings,
   zero_meetings, cross_industry_share, complementary_share, must_meet_requested,

@@ -93,6 +93,7 @@ def _rest_of_day(event: Event, kept: list[Meeting], from_slot: int,
         a, max_meetings=None if a.max_meetings is None else max(0, a.max_meetings - met.get(a.id, 0)),
         unavailable_slots=frozenset(range(1, slots + 1)) if a.id in absent
         else frozenset(s - shift for s in a.unavailable_slots if s > shift),
+        session_slots=frozenset(s - shift for s in a.session_slots if s > shift),
     ) for a in event.attendees)
     later = tuple(replace(m, slot=m.slot - shift) for m in kept if m.slot >= from_slot)
     return replace(event, attendees=people, slots=slots, locked=later,

@@ -47,6 +47,8 @@ def meeting_conflicts(
                   for p in people if any(p.id in other.pair for other in same_slot)]
     conflicts += [Conflict("slot_unavailable", {"attendee": p.id, "slot": meeting.slot})
                   for p in people if meeting.slot in p.unavailable_slots]
+    conflicts += [Conflict("slot_in_session", {"attendee": p.id, "slot": meeting.slot})
+                  for p in people if meeting.slot in p.session_slots - p.unavailable_slots]
     if any(other.table == meeting.table for other in same_slot):
         conflicts.append(Conflict("table_occupied", {"slot": meeting.slot, "table": meeting.table}))
     conflicts += [Conflict("over_maximum", {"attendee": p.id, "maximum": p.max_meetings})

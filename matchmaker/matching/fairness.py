@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from matchmaker.matching.model import Unmatched
+from matchmaker.matching.model import Attendee, Unmatched
 from matchmaker.matching.plan import Plan
 from matchmaker.matching.problem import Problem
 
@@ -207,10 +207,16 @@ def unmatched(problem: Problem, meetings_per_position: np.ndarray) -> list[Unmat
         elif a.max_meetings == 0:
             code = "max_meetings_zero"
         elif not problem.free[p].any():
-            code = "no_availability"
+            code = "in_sessions" if in_sessions_only(a, problem.event.slots) else "no_availability"
         elif not can_cover[p]:
             code = "no_compatible_partner"
         else:
             code = "partners_fully_booked"
         result.append(Unmatched(a.id, code))
     return result
+
+
+def in_sessions_only(attendee: Attendee, slots: int) -> bool:
+    """Whether the chosen sessions, not the attendee's own unavailability, took the last slot."""
+    return len(attendee.unavailable_slots & set(range(1, slots + 1))) < slots \
+        and bool(attendee.session_slots)

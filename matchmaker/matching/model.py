@@ -47,6 +47,9 @@ class Attendee:
     consent: bool = True
     must_meet: frozenset[int] = frozenset()
     cluster: str = ""
+    # Slots that overlap a session of the programme the attendee chose (``sessions``):
+    # unavailable like ``unavailable_slots``, with their own reason when nothing is left.
+    session_slots: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

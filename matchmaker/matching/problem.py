@@ -79,7 +79,7 @@ def build_problem(
     n, slots = len(people), event.slots
     free = np.ones((n, slots), dtype=bool)
     for p, a in enumerate(people):
-        for s in a.unavailable_slots:
+        for s in a.unavailable_slots | a.session_slots:
             if 1 <= s <= slots:
                 free[p, s - 1] = False
     wanted = np.array(

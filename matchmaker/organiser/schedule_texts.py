@@ -15,6 +15,7 @@ UNMATCHED_TEXTS = {
     "does_not_want_meetings": _l("wants no meetings"),
     "max_meetings_zero": _l("set their maximum to 0 meetings"),
     "no_availability": _l("is unavailable in every slot"),
+    "in_sessions": _l("is in a chosen programme session during every free slot"),
     "no_compatible_partner": _l("has nothing in common with anyone who can meet"),
     "partners_fully_booked": _l("every possible partner is fully booked"),
 }

@@ -77,6 +77,7 @@ ANNAS_ROWS = [
     "SELECT * FROM meeting WHERE :anna IN (attendee_a_id, attendee_b_id) ORDER BY id",
     "SELECT * FROM meeting_request WHERE :anna IN (requester_id, target_id) ORDER BY id",
     "SELECT * FROM attendee_block WHERE :anna IN (blocker_id, blocked_id) ORDER BY id",
+    "SELECT * FROM session_choice WHERE attendee_id = :anna ORDER BY id",
     "SELECT f.* FROM meeting_feedback f JOIN meeting m ON m.id = f.meeting_id"
     " WHERE :anna IN (m.attendee_a_id, m.attendee_b_id) ORDER BY f.id",
 ]
@@ -101,7 +102,8 @@ def scene_database(sqlite_template: Path, tmp_path_factory: pytest.TempPathFacto
         db.session.commit()
         ids = {"anna_token": scene.anna.token, "bernd_token": scene.bernd.token,
                "slug": event.slug, "number": scene.ben.number, "request_id": scene.request_id,
-               "meeting_id": scene.meeting_id, "choice": "accept", "language": "en"}
+               "meeting_id": scene.meeting_id, "choice": "accept", "language": "en",
+               "session_id": scene.session_id}
         db.session.remove()
     ids["organiser_cookies"] = {actor: session_cookie(app, email) for actor, email in ORGANISERS.items()}
     with app.app_context():

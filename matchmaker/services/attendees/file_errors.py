@@ -50,6 +50,14 @@ FILE_ERRORS = {
     "unknown_must_meet": _l("must_meet names an e-mail address that is neither in the file "
                             "nor registered: “%(value)s”"),
     "must_meet_self": _l("must_meet names the attendee themself"),
+    # The programme file.
+    "too_many_sessions": _l("the file has more than %(limit)s sessions"),
+    "duplicate_title": _l("the title “%(value)s” already appears in %(first)s"),
+    "invalid_session_type": _l("unknown session type “%(value)s” (allowed: %(allowed)s)"),
+    "invalid_time": _l("not a time (HH:MM or YYYY-MM-DDTHH:MM): “%(value)s”"),
+    "end_not_after_start": _l("the session ends before it starts: “%(value)s”"),
+    "not_on_event_day": _l("“%(value)s” is not on the event's day (%(day)s)"),
+    "invalid_capacity": _l("capacity must be a whole number of at least 0: “%(value)s”"),
 }
 
 

@@ -34,6 +34,7 @@ SUBJECTS = {
     "schedule_changed": _l("Your schedule for %(event)s has changed"),
     "next_meeting_changed": _l("Your next meeting has changed"),
     "feedback_request": _l("How were your meetings at %(event)s?"),
+    "session_promoted": _l("A place in a session has become free for you (%(event)s)"),
 }
 
 

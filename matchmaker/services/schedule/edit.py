@@ -9,6 +9,7 @@ Each edit names its ``actor`` and writes its own audit entries (one per attendee
 """
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import or_, select
 
@@ -20,6 +21,7 @@ from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Sl
 from .. import DomainError
 from ..attendees.registration import lock_event
 from ..audit import record
+from ..programme.choices import busy_slots
 from .changes import record_schedule_changes
 from .matching_settings import event_synonyms, event_weights
 from .planning import engine_attendee, must_meet, reason_json
@@ -131,7 +133,9 @@ def place(event: Event, meeting: Meeting, people: Sequence[Attendee], slot: Slot
                               why=person.status if person.status != AttendeeStatus.REGISTERED
                               else "email_not_confirmed")
     wishes = must_meet(people)
-    engine_a, engine_b = (engine_attendee(person, wishes) for person in people)
+    busy = busy_slots(event)  # an organiser, too, places no meeting over a chosen session
+    engine_a, engine_b = (replace(engine_attendee(person, wishes),
+                                  session_slots=busy.get(person.id, frozenset())) for person in people)
     wanted = matching.Meeting((a.id, b.id), slot.number, table.number)
     conflicts = meeting_conflicts(wanted, engine_a, engine_b, other_meetings(event, meeting, people, slot))
     if conflicts:

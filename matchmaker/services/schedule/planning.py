@@ -38,6 +38,7 @@ from ...models import (
 )
 from .. import DomainError
 from ..attendees.meeting_requests import blocked_pairs as attendee_blocks
+from ..programme.choices import busy_slots
 from .blocked_pairs import blocked_pairs_of
 from .calendar import schedule_mails
 from .changes import record_schedule_changes
@@ -82,9 +83,10 @@ def engine_event(event: Event, attendees: Sequence[Attendee], policy: str | None
     """The engine's input for ``attendees`` of the event, with the event's policy, synonyms,
     weights and blocked pairs (by an organiser or by one of the two): built here only, so
     that the matchmaking run and the attendee's suggestions score every pair alike."""
-    wishes = must_meet(attendees)
+    wishes, busy = must_meet(attendees), busy_slots(event)
     return matching.Event(
-        attendees=tuple(engine_attendee(a, wishes) for a in attendees),
+        attendees=tuple(replace(engine_attendee(a, wishes), session_slots=busy.get(a.id, frozenset()))
+                        for a in attendees),
         slots=len(event.slots), tables=len(event.tables), locked=locked,
         blocked_pairs=blocked_pairs_of(event) | attendee_blocks(event),
         policy=policy or event.matching_policy, synonyms=event_synonyms(event),

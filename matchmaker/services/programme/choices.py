@@ -1,0 +1,154 @@
+"""Attendees choosing sessions: a seat, or a place on the session's waiting list.
+
+Seats hold under concurrency as the event's do (see ``attendees.registration``): every
+decision about a session's seats is taken while the session's row is locked (``SELECT ...
+FOR UPDATE`` on PostgreSQL; on SQLite every writing transaction holds the write lock), and
+the unique (session, attendee) pair is the second line of defence. A newcomer gets a seat
+only when one is free and nobody waits for it; a place that becomes free goes to the
+longest waiting, who is told by mail. Two sessions an attendee chose (or waits for) never
+overlap in time. Only attendees with a seat at the event choose sessions.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+
+from ...extensions import db
+from ...matching.sessions import overlapping_slots
+from ...models import (
+    Attendee,
+    AttendeeStatus,
+    ChoiceStatus,
+    Event,
+    OutgoingMail,
+    ProgrammeSession,
+    SessionChoice,
+    utcnow,
+)
+from .. import DomainError
+from ..mail.notifications import compose
+from .sessions import session_of
+
+
+@dataclass(frozen=True)
+class ChosenSession:
+    """One session of an attendee's choice, for their page and agenda."""
+
+    session: ProgrammeSession
+    status: ChoiceStatus
+
+
+@dataclass(frozen=True)
+class Seats:
+    taken: int
+    waiting: int
+
+
+def choose_session(attendee: Attendee, session_id: int, now: datetime | None = None) -> ChosenSession:
+    """A seat in the session, or a place on its waiting list; choosing it again changes nothing."""
+    if attendee.status != AttendeeStatus.REGISTERED:
+        raise DomainError("session_not_open")
+    session = locked_session(attendee.event, session_id)
+    existing = db.session.scalar(select(SessionChoice).where(
+        SessionChoice.session_id == session.id, SessionChoice.attendee_id == attendee.id))
+    if existing is not None:
+        return ChosenSession(session, existing.status)
+    clash = overlapping_choice(attendee, session)
+    if clash is not None:
+        raise DomainError("sessions_overlap", title=session.title, other=clash.title)
+    seats = seats_of(session)
+    free = session.capacity is None or (seats.taken < session.capacity and not seats.waiting)
+    status = ChoiceStatus.CHOSEN if free else ChoiceStatus.WAITING
+    db.session.add(SessionChoice(session_id=session.id, attendee_id=attendee.id, status=status,
+                                 created_at=now or utcnow()))
+    db.session.flush()
+    return ChosenSession(session, status)
+
+
+def leave_session(attendee: Attendee, session_id: int) -> list[OutgoingMail]:
+    """Give back the seat (or the waiting place); returns the mails to those who move up."""
+    session = locked_session(attendee.event, session_id)
+    db.session.execute(delete(SessionChoice).where(SessionChoice.session_id == session.id,
+                                                   SessionChoice.attendee_id == attendee.id))
+    db.session.flush()
+    return fill_free_places(session)
+
+
+def fill_free_places(session: ProgrammeSession) -> list[OutgoingMail]:
+    """Move the longest waiting up into free seats (the session is locked); mail each."""
+    waiting = select(SessionChoice).where(SessionChoice.session_id == session.id,
+                                          SessionChoice.status == ChoiceStatus.WAITING)
+    if session.capacity is not None:
+        free = session.capacity - seats_of(session).taken
+        if free <= 0:
+            return []
+        waiting = waiting.limit(free)
+    moving = list(db.session.scalars(waiting.order_by(SessionChoice.created_at, SessionChoice.id)))
+    for choice in moving:
+        choice.status = ChoiceStatus.CHOSEN
+    db.session.flush()
+    attendees = [db.session.get(Attendee, choice.attendee_id) for choice in moving]
+    return [compose(attendee, "session_promoted", session=session)
+            for attendee in attendees if attendee is not None]
+
+
+def locked_session(event: Event, session_id: int) -> ProgrammeSession:
+    session = session_of(event, session_id)
+    db.session.execute(select(ProgrammeSession.id).where(ProgrammeSession.id == session.id)
+                       .with_for_update())
+    return session
+
+
+def overlapping_choice(attendee: Attendee, session: ProgrammeSession) -> ProgrammeSession | None:
+    return db.session.scalar(
+        select(ProgrammeSession).join(SessionChoice, SessionChoice.session_id == ProgrammeSession.id)
+        .where(SessionChoice.attendee_id == attendee.id, ProgrammeSession.id != session.id,
+               ProgrammeSession.starts_at < session.ends_at,
+               ProgrammeSession.ends_at > session.starts_at)
+        .order_by(ProgrammeSession.starts_at).limit(1))
+
+
+def seats_of(session: ProgrammeSession) -> Seats:
+    counts = dict(db.session.execute(
+        select(SessionChoice.status, func.count()).where(SessionChoice.session_id == session.id)
+        .group_by(SessionChoice.status)).all())
+    return Seats(counts.get(ChoiceStatus.CHOSEN, 0), counts.get(ChoiceStatus.WAITING, 0))
+
+
+def seats_by_session(event: Event) -> dict[int, Seats]:
+    """Taken seats and waiting places of every session of the event."""
+    rows = db.session.execute(
+        select(SessionChoice.session_id, SessionChoice.status, func.count())
+        .join(ProgrammeSession, ProgrammeSession.id == SessionChoice.session_id)
+        .where(ProgrammeSession.event_id == event.id)
+        .group_by(SessionChoice.session_id, SessionChoice.status)).all()
+    counts: dict[int, dict[ChoiceStatus, int]] = {}
+    for session_id, status, count in rows:
+        counts.setdefault(session_id, {})[status] = count
+    return {session_id: Seats(c.get(ChoiceStatus.CHOSEN, 0), c.get(ChoiceStatus.WAITING, 0))
+            for session_id, c in counts.items()}
+
+
+def busy_slots(event: Event) -> dict[int, frozenset[int]]:
+    """Per attendee id, the numbers of the event's slots that overlap a session they have a
+    seat in (a waiting place blocks nothing yet): the engine plans no meeting there."""
+    spans = [(slot.starts_at, slot.ends_at) for slot in event.slots]
+    sessions: dict[int, list[tuple[datetime, datetime]]] = {}
+    for attendee_id, starts_at, ends_at in db.session.execute(
+            select(SessionChoice.attendee_id, ProgrammeSession.starts_at, ProgrammeSession.ends_at)
+            .join(ProgrammeSession, ProgrammeSession.id == SessionChoice.session_id)
+            .where(ProgrammeSession.event_id == event.id,
+                   SessionChoice.status == ChoiceStatus.CHOSEN)):
+        sessions.setdefault(attendee_id, []).append((starts_at, ends_at))
+    return {attendee_id: overlapping_slots(spans, times) for attendee_id, times in sessions.items()}
+
+
+def choices_of(attendee: Attendee) -> list[ChosenSession]:
+    """The attendee's sessions, by start."""
+    rows = db.session.execute(
+        select(ProgrammeSession, SessionChoice.status)
+        .join(SessionChoice, SessionChoice.session_id == ProgrammeSession.id)
+        .where(SessionChoice.attendee_id == attendee.id)
+        .order_by(ProgrammeSession.starts_at, ProgrammeSession.title)).all()
+    return [ChosenSession(session, status) for session, status in rows]

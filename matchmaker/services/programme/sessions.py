@@ -1,0 +1,89 @@
+"""Keeping the programme: add, change and delete sessions (organisers; audited).
+
+A session lies within the event's day and ends after it starts; its title is unique
+within the event (files name sessions by title). Raising a capacity moves people up from
+the session's waiting list (``choices.fill_free_places``).
+"""
+
+from dataclasses import asdict
+
+from sqlalchemy import func, select
+
+from ...exchange.programme_file import SessionRow
+from ...extensions import db
+from ...models import Event, ProgrammeSession, SessionKind
+from .. import DomainError
+from ..audit import differences, record
+
+
+def programme_of(event: Event) -> list[ProgrammeSession]:
+    """The event's sessions by start, end and title."""
+    return list(db.session.scalars(
+        select(ProgrammeSession).where(ProgrammeSession.event_id == event.id)
+        .order_by(ProgrammeSession.starts_at, ProgrammeSession.ends_at, ProgrammeSession.title)))
+
+
+def session_of(event: Event, session_id: int) -> ProgrammeSession:
+    session = db.session.get(ProgrammeSession, session_id)
+    if session is None or session.event_id != event.id:
+        raise DomainError("session_not_found")
+    return session
+
+
+def add_session(event: Event, row: SessionRow, actor: str) -> ProgrammeSession:
+    check_session(event, row, None)
+    session = ProgrammeSession(event_id=event.id)
+    apply_row(session, row)
+    db.session.add(session)
+    db.session.flush()
+    record(event, actor, "session_added", None, {"session": row.title})
+    return session
+
+
+def change_session(event: Event, session_id: int, row: SessionRow, actor: str) -> ProgrammeSession:
+    session = session_of(event, session_id)
+    check_session(event, row, session.id)
+    before = values_of(session)
+    apply_row(session, row)
+    db.session.flush()
+    record(event, actor, "session_changed", None,
+           {"session": row.title, **differences(before, values_of(session))})
+    return session
+
+
+def delete_session(event: Event, session_id: int, actor: str) -> None:
+    session = session_of(event, session_id)
+    record(event, actor, "session_deleted", None, {"session": session.title})
+    db.session.delete(session)
+    db.session.flush()
+
+
+def check_session(event: Event, row: SessionRow, session_id: int | None) -> None:
+    if not row.title:
+        raise DomainError("session_title_missing")
+    if row.ends_at <= row.starts_at:
+        raise DomainError("session_ends_before_start")
+    if row.starts_at.date() != event.starts_on or row.ends_at.date() != event.starts_on:
+        raise DomainError("session_not_on_event_day")
+    taken = db.session.scalar(select(ProgrammeSession.id).where(
+        ProgrammeSession.event_id == event.id,
+        func.lower(ProgrammeSession.title) == row.title.lower()))
+    if taken is not None and taken != session_id:
+        raise DomainError("session_title_taken", title=row.title)
+
+
+def apply_row(session: ProgrammeSession, row: SessionRow) -> None:
+    values = asdict(row)
+    values["kind"] = SessionKind(row.kind)
+    values["themes"] = list(row.themes)
+    for name, value in values.items():
+        setattr(session, name, value)
+
+
+def row_of(session: ProgrammeSession) -> SessionRow:
+    return SessionRow(session.title, session.kind.value, session.starts_at, session.ends_at,
+                      session.room, session.capacity, tuple(session.themes), session.description)
+
+
+def values_of(session: ProgrammeSession) -> dict[str, object]:
+    return asdict(row_of(session))
