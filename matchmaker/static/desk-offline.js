@@ -254,11 +254,19 @@
       .catch(function () {});
   }
 
+  // What the service worker handed back: typed while the network was dead.
+  var handedBack = /^#offline=(.*)$/.exec(location.hash);
+  if (handedBack) {
+    lastFailed = true;
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+
   root.hidden = false;
   Promise.all([readAll("people"), readAll("queue")]).then(function (stored) {
     queue = stored[1];
     remember(stored[0]);
     showCounts();
+    if (handedBack) { return checkInHere(decodeURIComponent(handedBack[1])); }
     return send();
   }).catch(function () { showCounts(); });
 }());

@@ -27,6 +27,13 @@ pytestmark = pytest.mark.browser
 DESK = "/organiser/go-cluster-2027/check-in"
 FIELD = "Badge-Code, Anmeldenummer oder Name"
 NAMES = ("Anna", "Ben", "Carla", "Dora", "Emil", "Frieda", "Gustav", "Hanna")
+KEPT_PEOPLE = """async () => {
+  const name = "check-in-desk:" + document.getElementById("desk-offline").dataset.desk;
+  const kept = await new Promise(done => { indexedDB.open(name).onsuccess = e => done(e.target.result); });
+  return new Promise(done => {
+    kept.transaction("people").objectStore("people").count().onsuccess = e => done(e.target.result);
+  });
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +151,23 @@ def test_offline_desk_is_accessible_and_fits_a_phone(chromium: Browser, live_url
         assert horizontal_overflow(phone) == 0
         assert_accessible(phone)
         phone.context.set_offline(False)
+
+
+def test_code_sent_into_a_dead_network_is_checked_in_at_the_desk(page: Page, codes: dict[str, str]) -> None:
+    open_desk(page)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # now the desk's worker answers, and keeps the desk page
+    expect(page.locator("#desk-offline[data-list-loaded]")).to_be_attached()
+    page.context.route("**/*", lambda route: route.abort())  # the venue's Wi-Fi is up, its line is not
+    type_code(page, codes["Hanna"])
+    expect(page.get_by_role("heading", name="Hanna Beispiel")).to_be_visible()
+    expect(page.get_by_text("1 Check-in wartet auf das Senden")).to_be_visible()
+
+
+def test_ended_session_deletes_the_kept_list(page: Page, codes: dict[str, str]) -> None:
+    open_desk(page)
+    assert page.evaluate(KEPT_PEOPLE) == len(NAMES)
+    page.context.clear_cookies()
+    page.evaluate("window.dispatchEvent(new Event('online'))")  # the desk's next refresh
+    expect(page.get_by_role("alert")).to_contain_text("Die Liste auf diesem Gerät wurde gelöscht")
+    assert page.evaluate(KEPT_PEOPLE) == 0
