@@ -171,3 +171,11 @@ def test_ended_session_deletes_the_kept_list(page: Page, codes: dict[str, str]) 
     page.evaluate("window.dispatchEvent(new Event('online'))")  # the desk's next refresh
     expect(page.get_by_role("alert")).to_contain_text("Die Liste auf diesem Gerät wurde gelöscht")
     assert page.evaluate(KEPT_PEOPLE) == 0
+
+
+def test_scanner_hook_checks_in_like_typing(page: Page, codes: dict[str, str]) -> None:
+    open_desk(page)
+    page.context.set_offline(True)
+    page.evaluate("code => window.checkInDesk.submitCode(code)", codes["Hanna"].lower())
+    expect(page.get_by_role("heading", name="Hanna Beispiel")).to_be_visible()
+    expect(page.get_by_text("1 Check-in wartet auf das Senden")).to_be_visible()
