@@ -26,7 +26,7 @@ from tests.support.factories import add_organiser
 pytestmark = pytest.mark.browser
 DESK = "/organiser/go-cluster-2027/check-in"
 FIELD = "Badge-Code, Anmeldenummer oder Name"
-NAMES = ("Anna", "Ben", "Carla", "Dora", "Emil", "Frieda", "Gustav", "Hanna")
+NAMES = ("Anna", "Ben", "Carla", "Dora", "Emil", "Frieda", "Gustav", "Hanna", "Ida")
 KEPT_PEOPLE = """async () => {
   const name = "check-in-desk:" + document.getElementById("desk-offline").dataset.desk;
   const kept = await new Promise(done => { indexedDB.open(name).onsuccess = e => done(e.target.result); });
@@ -179,3 +179,13 @@ def test_scanner_hook_checks_in_like_typing(page: Page, codes: dict[str, str]) -
     page.evaluate("code => window.checkInDesk.submitCode(code)", codes["Hanna"].lower())
     expect(page.get_by_role("heading", name="Hanna Beispiel")).to_be_visible()
     expect(page.get_by_text("1 Check-in wartet auf das Senden")).to_be_visible()
+
+
+def test_online_check_in_passes_through_the_desk_worker(page: Page, live_app: Flask, codes: dict[str, str]) -> None:
+    open_desk(page)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    type_code(page, codes["Ida"])
+    expect(page.get_by_text("Ida Beispiel ist eingecheckt.")).to_be_visible()
+    assert arrivals(live_app, "Ida")["Ida"][0] == 1
