@@ -187,7 +187,7 @@
           });
         });
       })
-      .catch(function (error) { lastFailed = true; throw error; })
+      .catch(function (error) { lastFailed = !error.loggedOut; throw error; })
       .finally(showCounts);
   }
 
@@ -195,7 +195,9 @@
     remember([]);
     say(texts.logged_out, "error");
     return change("people", function (store) { store.clear(); }).then(function () {
-      throw new Error("logged out");
+      var error = new Error("logged out");
+      error.loggedOut = true;  // the form posts again, and the server asks for the log-in
+      throw error;
     });
   }
 
@@ -227,7 +229,7 @@
     return refresh().then(function () {
       if (!queue.length) { return null; }
       return post(queue.slice(0, BATCH)).then(sent).then(refresh);
-    }).catch(function () { lastFailed = true; }).then(function () {
+    }).catch(function (error) { lastFailed = !error.loggedOut; }).then(function () {
       sending = false;
       showCounts();
       if (queue.length && !lastFailed) { return send(); }

@@ -189,3 +189,12 @@ def test_online_check_in_passes_through_the_desk_worker(page: Page, live_app: Fl
     type_code(page, codes["Ida"])
     expect(page.get_by_text("Ida Beispiel ist eingecheckt.")).to_be_visible()
     assert arrivals(live_app, "Ida")["Ida"][0] == 1
+
+
+def test_desk_whose_session_ended_leaves_the_form_to_the_server(page: Page, codes: dict[str, str]) -> None:
+    open_desk(page)
+    page.context.clear_cookies()
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(page.get_by_role("alert")).to_contain_text("Bitte melden Sie sich wieder an")
+    type_code(page, codes["Ida"])  # not queued here: the server answers (no session, no form)
+    expect(page.get_by_role("heading", name="Das Formular ist abgelaufen")).to_be_visible()
