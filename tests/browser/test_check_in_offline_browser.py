@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import func, select
 
 from matchmaker.extensions import db
-from matchmaker.models import Attendee, AuditEntry
+from matchmaker.models import Attendee, AttendeeStatus, AuditEntry, utcnow
 from matchmaker.services.events.events import all_events
 from tests.support.attendees import add_attendee
 from tests.support.browser import (
@@ -26,7 +26,7 @@ from tests.support.factories import add_organiser
 pytestmark = pytest.mark.browser
 DESK = "/organiser/go-cluster-2027/check-in"
 FIELD = "Badge-Code, Anmeldenummer oder Name"
-NAMES = ("Anna", "Ben", "Carla", "Dora", "Emil", "Frieda", "Gustav", "Hanna", "Ida")
+NAMES = ("Anna", "Ben", "Carla", "Dora", "Emil", "Frieda", "Gustav", "Hanna", "Ida", "Jana")
 KEPT_PEOPLE = """async () => {
   const name = "check-in-desk:" + document.getElementById("desk-offline").dataset.desk;
   const kept = await new Promise(done => { indexedDB.open(name).onsuccess = e => done(e.target.result); });
@@ -198,3 +198,24 @@ def test_desk_whose_session_ended_leaves_the_form_to_the_server(page: Page, code
     expect(page.get_by_role("alert")).to_contain_text("Bitte melden Sie sich wieder an")
     type_code(page, codes["Ida"])  # not queued here: the server answers (no session, no form)
     expect(page.get_by_role("heading", name="Das Formular ist abgelaufen")).to_be_visible()
+
+
+def cancel(app: Flask, name: str) -> None:
+    with app.app_context():
+        person = db.session.scalar(select(Attendee).where(Attendee.first_name == name))
+        person.status, person.cancelled_at = AttendeeStatus.CANCELLED, utcnow()
+        db.session.commit()
+        db.session.remove()
+
+
+def test_refusal_of_a_sent_check_in_is_shown_after_sending(page: Page, live_app: Flask, codes: dict[str, str]) -> None:
+    open_desk(page)
+    cancel(live_app, "Jana")  # after the desk fetched its list
+    page.context.set_offline(True)
+    type_code(page, codes["Jana"])
+    expect(page.get_by_role("heading", name="Jana Beispiel")).to_be_visible()
+    page.context.set_offline(False)
+    refused = page.get_by_role("region", name="Nach dem Senden nicht eingecheckt")
+    expect(refused).to_contain_text("Die Anmeldung von Jana Beispiel ist storniert")
+    expect(page.get_by_text("0 Check-ins warten auf das Senden")).to_be_visible()
+    assert arrivals(live_app, "Jana")["Jana"][0] == 0
