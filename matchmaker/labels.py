@@ -55,6 +55,7 @@ AUDIT_ACTION_LABELS = {
     "display_link_revoked": _l("display screen link revoked"),
     "check_in": _l("checked in at the desk"),
     "check_in_undone": _l("check-in undone"),
+    "check_in_earlier": _l("arrival time set to another desk's earlier check-in"),
 }
 
 WEIGHT_LABELS = {

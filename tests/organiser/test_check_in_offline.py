@@ -88,6 +88,15 @@ def test_two_desks_checking_in_one_person_keep_the_first(organiser_client: Flask
     assert second["outcome"] == "already" and anna.checked_in_at == first and check_ins(anna) == 1
 
 
+def test_two_desks_keep_the_earlier_arrival_time(organiser_client: FlaskClient, event: Event) -> None:
+    anna = add_attendee(event, "Anna")
+    first_seen = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=30)
+    send(organiser_client, queued(anna.badge_code, client_id="desk-b-0001"))
+    send(organiser_client, queued(anna.badge_code, client_id="desk-a-0001", at=first_seen.isoformat()))
+    db.session.refresh(anna)
+    assert anna.checked_in_at == first_seen.replace(tzinfo=None) and check_ins(anna) == 1
+
+
 def test_desk_clock_in_the_future_is_not_believed(organiser_client: FlaskClient, event: Event) -> None:
     anna = add_attendee(event, "Anna")
     send(organiser_client, queued(anna.badge_code, at="2099-01-01T09:00:00.000Z"))

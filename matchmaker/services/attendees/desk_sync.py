@@ -10,18 +10,21 @@ the check-in is made as at the desk (one conditional UPDATE, see ``check_in``: o
 desks, the one that reaches the server first is kept) and the answer is stored under the
 id; the same id sent again gets the stored answer and changes nothing. The time of an
 offline check-in is the desk's time, unless it lies in the future or more than a day back
-(a desk with a wrong clock): then it is the time it arrives.
+(a desk with a wrong clock): then it is the time it arrives. Of two desks that checked in
+one person, the first to reach the server makes the check-in; the arrival time kept is the
+earliest any desk saw (audited as ``check_in_earlier``).
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from ...extensions import db
 from ...models import Attendee, AttendeeStatus, DeskCheckIn, Event, utcnow
-from .check_in import attendee_by_code_or_number, check_in
+from ..audit import record as audit
+from .check_in import Arrival, attendee_by_code_or_number, check_in, rows_changed
 
 UNKNOWN = "unknown"
 """The outcome of a code or number no registration of the event has."""
@@ -88,10 +91,24 @@ def send_one(event: Event, item: QueuedCheckIn, actor: str, now: datetime) -> Se
     attendee = attendee_by_code_or_number(event, item.typed)
     if attendee is None:
         return SentCheckIn(item.client_id, UNKNOWN, None)
-    result = check_in(event, attendee, actor, desk_time(item.at, now))
+    at = desk_time(item.at, now)
+    result = check_in(event, attendee, actor, at)
+    if result.outcome == Arrival.ALREADY:
+        keep_earliest(event, attendee, at, actor)
     record.attendee_id, record.outcome = attendee.id, result.outcome.value
     db.session.flush()
     return SentCheckIn(item.client_id, result.outcome.value, attendee)
+
+
+def keep_earliest(event: Event, attendee: Attendee, at: datetime, actor: str) -> None:
+    """Two desks saw the person arrive: the arrival is the earlier of their times."""
+    stored = attendee.checked_in_at
+    moved = rows_changed(
+        update(Attendee).where(Attendee.id == attendee.id, Attendee.checked_in_at > at)
+        .values(checked_in_at=at).execution_options(synchronize_session=False))
+    if moved == 1:
+        db.session.refresh(attendee)
+        audit(event, actor, "check_in_earlier", attendee, {"checked_in_at": [stored, at]})
 
 
 def answered_before(event: Event, client_id: str) -> SentCheckIn | None:
