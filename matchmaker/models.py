@@ -452,6 +452,22 @@ class AuditEntry(Model):
     __table_args__ = (Index("ix_audit_entry_event_at", "event_id", "at"),)
 
 
+class DeskCheckIn(Model):
+    """A check-in a desk sent later (it was offline), by the id the desk made for it: the
+    same id sent again is answered from here and checks nobody in a second time."""
+
+    __tablename__ = "desk_check_in"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    client_id: Mapped[str] = mapped_column(String(64))
+    attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    outcome: Mapped[str] = mapped_column(String(20))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("event_id", "client_id"),)
+
+
 class AttendeeBlock(Model):
     """``blocker`` never wants to meet ``blocked``: the engine never pairs them and
     neither can send the other a request."""

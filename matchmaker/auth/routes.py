@@ -16,6 +16,7 @@ from .forms import InviteForm, LoginForm, NewPasswordForm, PasswordChangeForm
 
 INVITE_STATUS = {"invite_unknown": 404, "invite_used": 410, "invite_expired": 410, "account_exists": 409}
 BUSY_RETRY_SECONDS = 5
+CLEARED_ON_LOGOUT = '"cache", "storage"'
 
 
 def refuse(template: str, error: DomainError, **context: object) -> tuple[str, int, dict[str, str]]:
@@ -77,7 +78,10 @@ def logged_out(message: str) -> Response:
     db.session.commit()
     logout_user()
     flash(message, "info")
-    return redirect(url_for("auth.login"))
+    response = redirect(url_for("auth.login"))
+    # The browser forgets what the check-in desk kept offline (its list, its page copies).
+    response.headers["Clear-Site-Data"] = CLEARED_ON_LOGOUT
+    return response
 
 
 @bp.get("/account")

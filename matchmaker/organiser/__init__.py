@@ -73,6 +73,7 @@ def never_cache(response: Response) -> Response:
 from . import (  # noqa: E402,F401  (the areas register their routes on bp)
     attendees,
     check_in,
+    check_in_offline,
     day,
     display,
     events,

@@ -3,10 +3,9 @@
 // first; each answer is kept, and when the network is gone the kept copy is shown.
 // Other pages under the link pass through untouched and are never stored.
 "use strict";
+importScripts("/static/offline-copies.js");
 var CACHE = "now-page-v1";
-
-self.addEventListener("install", function () { self.skipWaiting(); });
-self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
+self.offlineCopies.takeOver();
 
 function kept(request) {
   var url = new URL(request.url);
@@ -17,14 +16,5 @@ function kept(request) {
 self.addEventListener("fetch", function (event) {
   if (!kept(event.request)) { return; }
   var key = event.request.url.split("?")[0];
-  event.respondWith(fetch(event.request).then(function (response) {
-    if (response.ok) {
-      var copy = response.clone();
-      caches.open(CACHE).then(function (cache) { cache.put(key, copy); });
-    }
-    return response;
-  }).catch(function () {
-    return caches.open(CACHE).then(function (cache) { return cache.match(key); })
-      .then(function (response) { return response || Response.error(); });
-  }));
+  event.respondWith(self.offlineCopies.answer(event.request, CACHE, key, true));
 });
