@@ -55,6 +55,13 @@ AUDIT_ACTION_LABELS = {
     "display_link_revoked": _l("display screen link revoked"),
     "check_in": _l("checked in at the desk"),
     "check_in_undone": _l("check-in undone"),
+    "team_role": _l("role in the team changed"),
+}
+
+# What an organiser may do in one event (models.EventRole).
+EVENT_ROLE_LABELS = {
+    "organiser": _l("Organiser (everything)"),
+    "check-in": _l("Check-in only (the desk, no e-mail addresses, no exports)"),
 }
 
 WEIGHT_LABELS = {
