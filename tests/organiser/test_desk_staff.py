@@ -3,20 +3,35 @@ and nothing else; the team page shows and changes the roles. (Every organiser ro
 against desk staff: tests/security/test_access_matrix.py.)"""
 
 import re
+import uuid
+from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
+from flask_migrate import downgrade, upgrade
 from sqlalchemy import select, text
 
+from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.models import Event, EventRole, Organiser, OutgoingMail
 from matchmaker.services.organisers.roles import role_in
+from tests.conftest import app_config
 from tests.support.attendees import add_attendee
 from tests.support.factories import add_desk_staff, add_organiser, login, post_form
+from tests.support.postgres import create_database
 
 from .conftest import EVENT_URL, PASSWORD
 
 DESK = f"{EVENT_URL}/check-in"
+BEFORE_ROLES = "a7d4e9b2c610"  # the revision before organiser_event.role
+OLD_ROWS = (
+    "INSERT INTO event (id, slug, title, starts_on, venue, capacity, attendee_numbers_issued, "
+    "matching_policy, created_at) VALUES (1, 'go-cluster-2027', 'Jahrestagung', '2027-06-16', "
+    "'Berlin', 200, 0, 'balanced', '2026-11-01 10:00:00')",
+    "INSERT INTO organiser (id, email, password_hash, created_at) "
+    "VALUES (1, 'team@example.org', 'hash', '2026-11-01 10:00:00')",
+    "INSERT INTO organiser_event (organiser_id, event_id) VALUES (1, 1)",
+)
 TEAM = f"{EVENT_URL}/team"
 
 
@@ -108,10 +123,24 @@ def test_invited_desk_staff_is_check_in_only_once_accepted(organiser_client, eve
     assert organiser_client.get(f"{EVENT_URL}/attendees").status_code == 403
 
 
-@pytest.mark.both_databases
-def test_access_given_without_a_role_is_a_full_organiser(event):
-    organiser = add_organiser("alt@example.org", events=())
-    db.session.execute(text("INSERT INTO organiser_event (organiser_id, event_id) VALUES (:o, :e)"),
-                       {"o": organiser.id, "e": event.id})
-    db.session.commit()
-    assert role_of("alt@example.org", event) is EventRole.ORGANISER
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_database(request, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'old.sqlite'}"
+    base = request.getfixturevalue("postgres_url").rsplit("/", 1)[0]
+    return create_database(base, f"roles_{uuid.uuid4().hex[:8]}")
+
+
+def test_access_from_before_the_roles_stays_full_access(empty_database, instance_folder):
+    app = create_app(app_config(empty_database, instance_folder))
+    with app.app_context():
+        upgrade(revision=BEFORE_ROLES)
+        with db.engine.begin() as connection:
+            for statement in OLD_ROWS:
+                connection.execute(text(statement))
+        upgrade()
+        with db.engine.connect() as connection:
+            role = connection.execute(text("SELECT role FROM organiser_event")).scalar_one()
+        downgrade(revision=BEFORE_ROLES)
+        db.engine.dispose()
+    assert role == "organiser"
