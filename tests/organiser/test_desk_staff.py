@@ -14,10 +14,11 @@ from sqlalchemy import select, text
 from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.models import Event, EventRole, Organiser, OutgoingMail
+from matchmaker.services.events.events import grant_access
 from matchmaker.services.organisers.roles import role_in
 from tests.conftest import app_config
 from tests.support.attendees import add_attendee
-from tests.support.factories import add_desk_staff, add_organiser, login, post_form
+from tests.support.factories import add_desk_staff, add_organiser, login, make_event, post_form
 from tests.support.postgres import create_database
 
 from .conftest import EVENT_URL, PASSWORD
@@ -74,6 +75,17 @@ def test_desk_staff_navigation_shows_only_the_desk(desk_client):
 
 def test_desk_staff_may_not_see_the_attendee_list(desk_client):
     assert desk_client.get(f"{EVENT_URL}/attendees").status_code == 403
+
+
+def test_organiser_of_one_event_is_desk_staff_only_at_the_other(client, event):
+    workshop = make_event(slug="workshop-2027", title="Workshop")
+    organiser = add_organiser("beide@example.org", events=(workshop,))
+    grant_access(organiser, event, EventRole.CHECK_IN)
+    db.session.commit()
+    login(client, "beide@example.org", PASSWORD)
+    assert client.get("/organiser/workshop-2027/attendees").status_code == 200
+    assert (client.get(DESK).status_code, client.get(f"{EVENT_URL}/attendees").status_code) == (200, 403)
+    assert "go-cluster-2027" not in client.get("/organiser/").get_data(as_text=True)
 
 
 def test_desk_staff_account_page_says_check_in_only(desk_client):
