@@ -60,6 +60,13 @@ AUDIT_ACTION_LABELS = {
     "session_deleted": _l("session deleted from the programme"),
     "programme_imported": _l("programme imported"),
     "check_in_earlier": _l("arrival time set to another desk's earlier check-in"),
+    "team_role": _l("role in the team changed"),
+}
+
+# What an organiser may do in one event (models.EventRole).
+EVENT_ROLE_LABELS = {
+    "organiser": _l("Organiser (everything)"),
+    "check-in": _l("Check-in only (the desk, no e-mail addresses, no exports)"),
 }
 
 WEIGHT_LABELS = {

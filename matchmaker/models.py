@@ -582,10 +582,20 @@ class EventStatistics(Model):
     purged_at: Mapped[datetime | None]
 
 
+class EventRole(enum.StrEnum):
+    """What an organiser (not an administrator) may do in one event: everything, or only
+    the check-in desk (desk staff)."""
+
+    ORGANISER = "organiser"
+    CHECK_IN = "check-in"
+
+
 organiser_event = db.Table(
     "organiser_event",
     db.Column("organiser_id", ForeignKey("organiser.id", ondelete="CASCADE"), primary_key=True),
     db.Column("event_id", ForeignKey("event.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("role", string_enum(EventRole), nullable=False, default=EventRole.ORGANISER,
+              server_default=EventRole.ORGANISER.value),
 )
 
 
@@ -716,6 +726,9 @@ class OrganiserInvite(Model):
     email: Mapped[str] = mapped_column(String(254), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     is_admin: Mapped[bool] = mapped_column(default=False)
+    # The invitee's role in ``event`` once accepted.
+    role: Mapped[EventRole] = mapped_column(string_enum(EventRole), default=EventRole.ORGANISER,
+                                            server_default=EventRole.ORGANISER.value)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("organiser.id", ondelete="SET NULL"))
     # The event the invitee will organise (None: an administrator, or access given later).
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))

@@ -63,6 +63,9 @@ REFUSALS: dict[str, Entry] = {
     "invite_expired": _l("This invitation has expired. Please ask the organiser who invited you "
                          "for a new one."),
     "account_exists": _l("An organiser account for this address exists already. Please log in."),
+    "own_role": _l("You cannot change your own role; please ask another organiser."),
+    "administrator_role": _l("Administrators organise every event; their role cannot be changed here."),
+    "not_on_team": _l("This person has no access to this event."),
     # events, settings, industries
     "slug_taken": _l("An event with this short name exists already."),
     "slug_not_allowed": _l("This short name is used by the app itself; please choose another."),

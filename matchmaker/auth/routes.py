@@ -6,11 +6,12 @@ from werkzeug.wrappers import Response
 from ..extensions import db, limiter
 from ..i18n import current_language, request_is_safe_target
 from ..mail import deliver_after_response
-from ..models import Organiser, utcnow
+from ..models import EventRole, Organiser, utcnow
 from ..refusals import refusal
 from ..security import configured_limit
 from ..services import DomainError
 from ..services.organisers import accounts, invites, sessions
+from ..services.organisers.roles import account_role
 from . import bp
 from .forms import InviteForm, LoginForm, NewPasswordForm, PasswordChangeForm
 
@@ -86,7 +87,9 @@ def logged_out(message: str) -> Response:
 
 @bp.get("/account")
 def account() -> str:
-    return render_template("auth/account.html", organiser=this_organiser())
+    organiser = this_organiser()
+    return render_template("auth/account.html", organiser=organiser,
+                           desk_only=account_role(organiser) is EventRole.CHECK_IN)
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

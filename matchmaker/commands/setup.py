@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ..auth.forms import PASSWORD_MIN_LENGTH, weak_password_message
 from ..extensions import db
-from ..models import Event, Organiser
+from ..models import Event, EventRole, Organiser
 from ..passwords import known_words, weakness
 from ..refusals import console_refusal
 from ..services import DomainError
@@ -28,6 +28,7 @@ from ..services.events.events import (
     registration_state,
 )
 from ..services.events.settings import parse_blocks
+from ..services.organisers.roles import desk_events
 from ..text import normalise_email
 
 event_option = click.option(
@@ -88,9 +89,15 @@ def parse_blocks_option(text: str) -> tuple[SlotBlock, ...]:
 @click.option("--generate", is_flag=True, help="Generate a password instead of asking for one.")
 @click.option("--event", "event_slugs", multiple=True, metavar="SLUG",
               help="Give access to just this event (repeatable); without it: all events.")
-def create_organiser_command(email: str, generate: bool, event_slugs: tuple[str, ...]) -> None:
+@click.option("--role", type=click.Choice([role.value for role in EventRole]),
+              default=EventRole.ORGANISER.value, show_default=True,
+              help="The role in the --event events: check-in is desk staff (the check-in desk only).")
+def create_organiser_command(email: str, generate: bool, event_slugs: tuple[str, ...],
+                             role: str) -> None:
     """Create an organiser account (or set a new password for it): an administrator of
-    all events, or with --event an organiser of those events."""
+    all events, or with --event an organiser (or --role check-in: desk staff) of those events."""
+    if role != EventRole.ORGANISER and not event_slugs:
+        raise click.BadParameter("--role check-in needs --event SLUG", param_hint="--role")
     events = [require_event(slug) for slug in event_slugs]
     email = normalise_email(email)
     if "@" not in email:
@@ -103,11 +110,17 @@ def create_organiser_command(email: str, generate: bool, event_slugs: tuple[str,
     organiser = set_organiser_password(email, password)
     organiser.is_admin = organiser.is_admin or not events
     for event in events:
-        grant_access(organiser, event)
+        grant_access(organiser, event, EventRole(role))
     db.session.commit()
-    scope = "all events" if organiser.is_admin else \
-        ", ".join(event.slug for event in organiser.events) or "no event yet (use --event SLUG)"
+    scope = "all events" if organiser.is_admin else access_list(organiser)
     click.echo(f"Organiser {email} can log in at /organiser/login; access: {scope}.")
+
+
+def access_list(organiser: Organiser) -> str:
+    """The account's events, desk staff's marked "(check-in only)"."""
+    desks = {event.id for event in desk_events(organiser)}
+    return ", ".join(event.slug + (" (check-in only)" if event.id in desks else "")
+                     for event in organiser.events) or "no event yet (use --event SLUG)"
 
 
 def typed_at_terminal() -> bool:

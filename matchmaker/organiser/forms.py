@@ -30,8 +30,9 @@ from wtforms.validators import (
 )
 
 from ..formatting import slot_label
-from ..labels import ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS, WEIGHT_LABELS
+from ..labels import EVENT_ROLE_LABELS, ORG_TYPE_LABELS, STATUS_LABELS, THEME_LABELS, WEIGHT_LABELS
 from ..matching import Weights
+from ..models import EventRole
 from ..services.events.events import SLUG_PATTERN
 from ..services.events.settings import parse_blocks
 from ..services.schedule.matching_settings import WEIGHT_RANGE
@@ -330,6 +331,15 @@ class TeamInviteForm(FlaskForm):
         filters=[normalise_email], render_kw={"autocomplete": "off"},
         description=_l("An existing account gets access at once; a new address gets an "
                        "invitation by e-mail."))
+    role = SelectField(_l("Role"), choices=choices(list(EVENT_ROLE_LABELS.items())),
+                       default=EventRole.ORGANISER.value)
+
+
+class TeamRoleForm(FlaskForm):
+    """Another role for one member of the team (one small form per member)."""
+
+    email = HiddenField(validators=[InputRequired()], filters=[normalise_email])
+    role = SelectField(_l("Role"), choices=choices(list(EVENT_ROLE_LABELS.items())))
 
 
 def weights_form_class() -> type[FlaskForm]:

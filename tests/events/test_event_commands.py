@@ -3,8 +3,9 @@
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models import Event, Organiser
+from matchmaker.models import Event, EventRole, Organiser
 from matchmaker.passwords import known_words, verify_password, weakness
+from matchmaker.services.organisers.roles import role_in
 from tests.support.factories import make_event
 
 
@@ -50,6 +51,21 @@ def test_create_organiser_for_one_event(runner, event):
     assert "access: workshop-2027" in result.output
     organiser = db.session.scalars(select(Organiser)).one()
     assert not organiser.is_admin and [e.slug for e in organiser.events] == ["workshop-2027"]
+
+
+def test_create_organiser_with_role_check_in_makes_desk_staff(runner, event):
+    result = runner.invoke(args=["create-organiser", "desk@example.org", "--generate",
+                                 "--event", event.slug, "--role", "check-in"])
+    assert "access: go-cluster-2027 (check-in only)" in result.output
+    organiser = db.session.scalars(select(Organiser)).one()
+    assert not organiser.is_admin and role_in(organiser, event) is EventRole.CHECK_IN
+
+
+def test_create_organiser_with_role_check_in_without_event_is_refused(runner, app):
+    result = runner.invoke(args=["create-organiser", "desk@example.org", "--generate",
+                                 "--role", "check-in"])
+    assert result.exit_code != 0 and "--role check-in needs --event SLUG" in result.output
+    assert db.session.scalars(select(Organiser)).all() == []
 
 
 def create_with_typed_password(runner, monkeypatch, password: str):

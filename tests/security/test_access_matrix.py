@@ -2,9 +2,9 @@
 
 The visitors: an anonymous one (no link, no log-in), an attendee on their own private
 link, an attendee whose link is used on another attendee's things (request, meeting,
-block ids of Anna's with Bernd's link), and three logged-in organisers: an administrator
-("organiser"), an organiser of this event who is not an administrator, and an organiser of
-another event only. A route added later is tested without anyone listing it here. What must
+block ids of Anna's with Bernd's link), and four logged-in organisers: an administrator
+("organiser"), an organiser of this event who is not an administrator, an organiser of
+another event only, and desk staff (the role check-in only for this event). A route added later is tested without anyone listing it here. What must
 hold for each:
 
 - nobody gets a server error;
@@ -15,7 +15,10 @@ hold for each:
 - the administrators' pages (the outbox, which holds every event's private links, and the
   shared industry list) are a 404 for every other organiser;
 - an organiser of another event gets a 404 on every page of this event, and sees or
-  changes none of Anna's data.
+  changes none of Anna's data;
+- desk staff reach the check-in desk and nothing else of the dashboard: every other
+  organiser route is a 403 (the events list, where the navigation lands, leads to the
+  desk), and they see or change none of Anna's data, her e-mail address included.
 """
 
 import secrets
@@ -35,18 +38,23 @@ from matchmaker.auth.routes import BUSY_RETRY_SECONDS
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event
 from tests.conftest import app_config
-from tests.support.factories import add_organiser, csrf_token, login, make_event
+from tests.support.factories import add_desk_staff, add_organiser, csrf_token, login, make_event
 from tests.support.routes import example_path, rules_of
 from tests.support.scene import published_scene
 
 # The access rules are the app's, not the database's: SQLite is enough here, and the
 # scene is built once and copied for each case (database_url below).
 
+DESK_STAFF = "desk staff (check-in only)"
 ACTORS = ["anonymous", "own link", "other link", "organiser", "event organiser",
-          "other event's organiser"]
+          "other event's organiser", DESK_STAFF]
 # Who logs in as which organiser actor ("organiser" is an administrator).
 ORGANISERS = {"organiser": "team@example.org", "event organiser": "event@example.org",
-              "other event's organiser": "other@example.org"}
+              "other event's organiser": "other@example.org", DESK_STAFF: "desk@example.org"}
+# All that desk staff may use of the dashboard: the check-in desk.
+DESK_ENDPOINTS = {"organiser.check_in_desk", "organiser.check_in_typed", "organiser.check_in_person",
+                  "organiser.undo_check_in", "organiser.check_in_list", "organiser.check_in_sync",
+                  "organiser.check_in_worker"}
 ADMINISTRATORS_ONLY = {"organiser.industries", "organiser.outbox", "organiser.outbox_mail",
                        "organiser.outbox_mail_html"}
 ROUTES = [(rule.endpoint, method) for rule in rules_of("public", "attendee", "auth", "organiser")
@@ -99,6 +107,7 @@ def scene_database(sqlite_template: Path, tmp_path_factory: pytest.TempPathFacto
         add_organiser(ORGANISERS["event organiser"], events=(event,))
         other_event = make_event(slug="other-2027", title="Andere Veranstaltung")
         add_organiser(ORGANISERS["other event's organiser"], events=(other_event,))
+        add_desk_staff(event, ORGANISERS[DESK_STAFF])
         db.session.commit()
         ids = {"anna_token": scene.anna.token, "bernd_token": scene.bernd.token,
                "slug": event.slug, "number": scene.ben.number, "request_id": scene.request_id,
@@ -187,7 +196,9 @@ def test_route_answers_each_visitor_as_it_should(scene_database, app, client, sc
         logs_out = endpoint in ENDS_THE_SESSION and actor in ORGANISERS
         assert sent_to_log_in == (actor not in ORGANISERS or logs_out), (status, response.location)
     if actor in ORGANISERS and actor != "organiser" and endpoint in ADMINISTRATORS_ONLY:
-        assert status == 404
+        assert status == (403 if actor == DESK_STAFF else 404)
+    if actor == DESK_STAFF and endpoint.startswith("organiser."):
+        assert_desk_staff_answer(endpoint, scene, status, response.location)
     if actor == "other event's organiser" and endpoint.startswith("organiser.") \
             and "slug" in arguments(app, endpoint):
         assert status == 404
@@ -197,10 +208,19 @@ def test_route_answers_each_visitor_as_it_should(scene_database, app, client, sc
             assert status == 404
         elif actor == "own link" and method == "GET" and not set(scene.ids) & arguments(app, endpoint):
             assert status in (200, 302)
-    if actor in ("other link", "other event's organiser"):
+    if actor in ("other link", "other event's organiser", DESK_STAFF):
         assert ANNA_EMAIL not in body
         db.session.rollback()  # read what the request committed
         assert scene.private_rows() == before
+
+
+def assert_desk_staff_answer(endpoint: str, scene: Scene, status: int, location: str | None) -> None:
+    if endpoint in DESK_ENDPOINTS:
+        assert status < 400
+    elif endpoint == "organiser.events":
+        assert (status, location) == (302, f"/organiser/{scene.event.slug}/check-in")
+    else:
+        assert status == 403
 
 
 def test_administrator_sees_the_outbox(scene_database, app, client, scene):

@@ -9,8 +9,14 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from matchmaker.extensions import db
-from matchmaker.models import Event, Organiser
-from matchmaker.services.events.events import EventPlan, SlotBlock, create_event, ensure_industries
+from matchmaker.models import Event, EventRole, Organiser
+from matchmaker.services.events.events import (
+    EventPlan,
+    SlotBlock,
+    create_event,
+    ensure_industries,
+    grant_access,
+)
 
 CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
@@ -75,5 +81,14 @@ def add_organiser(email: str = "team@example.org", password: str = "richtig-gehe
     organiser = Organiser(email=email, is_admin=events is None, events=list(events or ()))
     organiser.set_password(password)
     db.session.add(organiser)
+    db.session.commit()
+    return organiser
+
+
+def add_desk_staff(event: Event, email: str = "desk@example.org",
+                   password: str = "richtig-geheim") -> Organiser:
+    """A helper with the role check-in only for ``event``."""
+    organiser = add_organiser(email, password, events=())
+    grant_access(organiser, event, EventRole.CHECK_IN)
     db.session.commit()
     return organiser

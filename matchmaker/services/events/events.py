@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from ...documents.collation import phonebook
 from ...extensions import db
@@ -13,10 +13,12 @@ from ...models import (
     Attendee,
     AttendeeStatus,
     Event,
+    EventRole,
     Industry,
     MeetingTable,
     Organiser,
     Slot,
+    organiser_event,
     utcnow,
 )
 from .. import DomainError
@@ -179,8 +181,15 @@ def open_events(now: datetime | None = None) -> list[Event]:
 
 
 def events_of(organiser: Organiser) -> list[Event]:
-    """The events an organiser may see and change: all for an administrator."""
-    return all_events() if organiser.is_admin else list(organiser.events)
+    """The events an organiser may see and change: all for an administrator; not those
+    where they only staff the check-in desk."""
+    if organiser.is_admin:
+        return all_events()
+    return list(db.session.scalars(
+        select(Event).join(organiser_event, organiser_event.c.event_id == Event.id)
+        .where(organiser_event.c.organiser_id == organiser.id,
+               organiser_event.c.role == EventRole.ORGANISER)
+        .order_by(Event.starts_on)))
 
 
 @dataclass(frozen=True)
@@ -223,17 +232,14 @@ def managed_event(organiser: Organiser, slug: str) -> Event | None:
     return event
 
 
-def organisers_of(event: Event) -> list[tuple[str, bool]]:
-    """Who may manage the event: (e-mail, administrator), administrators first."""
-    rows = db.session.execute(select(Organiser.email, Organiser.is_admin).where(
-        Organiser.is_admin | Organiser.events.any(Event.id == event.id)))
-    return sorted(((email, admin) for email, admin in rows), key=lambda row: (not row[1], row[0]))
-
-
-def grant_access(organiser: Organiser, event: Event) -> None:
+def grant_access(organiser: Organiser, event: Event, role: EventRole = EventRole.ORGANISER) -> None:
+    """Give access to the event in this role (the role given last counts)."""
     if event not in organiser.events:
         organiser.events.append(event)
     db.session.flush()
+    db.session.execute(update(organiser_event).where(
+        organiser_event.c.organiser_id == organiser.id,
+        organiser_event.c.event_id == event.id).values(role=role))
 
 
 def archive_event(event: Event) -> None:

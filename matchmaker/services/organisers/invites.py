@@ -15,8 +15,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import CursorResult, select, update
 
 from ...extensions import db
-from ...models import Event, Organiser, OrganiserInvite, OutgoingMail
+from ...models import Event, EventRole, Organiser, OrganiserInvite, OutgoingMail
 from .. import DomainError
+from ..events.events import grant_access
 from ..mail.notifications import public_url
 from .accounts import find_organiser, hashed
 from .sessions import token_hash
@@ -37,9 +38,10 @@ class InviteOutcome:
 
 
 def invite_organiser(inviter: Organiser, email: str, is_admin: bool, language: str,
-                     now: datetime, event: Event | None = None) -> InviteOutcome:
-    """Invite ``email``, to organise ``event`` or (``is_admin``) every event; only
-    administrators may invite administrators or invite without an event (``admin_only``)."""
+                     now: datetime, event: Event | None = None,
+                     role: EventRole = EventRole.ORGANISER) -> InviteOutcome:
+    """Invite ``email``, to organise ``event`` (in ``role``) or (``is_admin``) every event;
+    only administrators may invite administrators or invite without an event (``admin_only``)."""
     if (is_admin or event is None) and not inviter.is_admin:
         raise DomainError("admin_only")
     if find_organiser(email) is not None:
@@ -50,7 +52,7 @@ def invite_organiser(inviter: Organiser, email: str, is_admin: bool, language: s
     token = secrets.token_urlsafe(32)
     invite = OrganiserInvite(
         email=email, token_hash=token_hash(token), is_admin=is_admin, invited_by_id=inviter.id,
-        event_id=event.id if event is not None else None,
+        event_id=event.id if event is not None else None, role=role,
         created_at=now, expires_at=now + timedelta(hours=current_app.config["ORGANISER_INVITE_HOURS"]),
     )
     db.session.add(invite)
@@ -103,7 +105,9 @@ def accept_invite(token: str, password: str, now: datetime) -> Organiser:
     if find_organiser(invite.email) is not None:
         raise DomainError("account_exists")
     organiser = Organiser(email=invite.email, password_hash=password_hash, is_admin=invite.is_admin,
-                          created_at=now, events=[invite.event] if invite.event else [])
+                          created_at=now)
     db.session.add(organiser)
     db.session.flush()
+    if invite.event is not None:
+        grant_access(organiser, invite.event, invite.role)
     return organiser

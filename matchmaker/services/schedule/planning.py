@@ -26,8 +26,10 @@ from ...models import (
     Attendee,
     AttendeeStatus,
     Event,
+    FeedbackOutcome,
     MailStatus,
     Meeting,
+    MeetingFeedback,
     MeetingRequest,
     MeetingTable,
     OutgoingMail,
@@ -204,18 +206,66 @@ def stored_meetings(event: Event) -> list[tuple[matching.Meeting, bool]]:
 
 
 def replace_meetings(event: Event, result: matching.ScheduleResult) -> None:
-    """Store the result: locked meetings stay untouched, all others are replaced."""
-    db.session.execute(delete(Meeting).where(Meeting.event_id == event.id, Meeting.locked.is_(False)))
+    """Store the result: locked meetings stay untouched, the others are replaced, except
+    that a meeting the result has again (same pair, slot and table) keeps its row, id,
+    "we met" and feedback; one only moved to another table in the same slot takes its
+    "we met" and feedback along to its new row."""
+    old_rows = {(m.attendee_a_id, m.attendee_b_id): m for m in db.session.scalars(
+        select(Meeting).where(Meeting.event_id == event.id, Meeting.locked.is_(False)))}
     slot_ids = {slot.number: slot.id for slot in event.slots}
     table_ids = {table.number: table.id for table in event.tables}
-    db.session.add_all(
-        Meeting(
-            event_id=event.id, slot_id=slot_ids[m.meeting.slot], table_id=table_ids[m.meeting.table],
-            attendee_a_id=m.meeting.pair[0], attendee_b_id=m.meeting.pair[1], score=m.score,
-            reasons=[reason_json(r) for r in m.reasons],
-        )
-        for m in result.meetings if not m.locked
-    )
+    kept, added = [], []
+    for m in (m for m in result.meetings if not m.locked):
+        row = old_rows.get(m.meeting.pair)
+        if row is not None and (row.slot_id, row.table_id) == (
+                slot_ids[m.meeting.slot], table_ids[m.meeting.table]):
+            row.score, row.reasons = m.score, [reason_json(r) for r in m.reasons]
+            kept.append(row.id)
+        else:
+            added.append(m)
+    facts = facts_of([row for row in old_rows.values() if row.id not in kept])
+    db.session.execute(delete(Meeting).where(Meeting.event_id == event.id, Meeting.locked.is_(False),
+                                             Meeting.id.not_in(kept)))
+    new_rows = [Meeting(
+        event_id=event.id, slot_id=slot_ids[m.meeting.slot], table_id=table_ids[m.meeting.table],
+        attendee_a_id=m.meeting.pair[0], attendee_b_id=m.meeting.pair[1], score=m.score,
+        reasons=[reason_json(r) for r in m.reasons]) for m in added]
+    db.session.add_all(new_rows)
+    db.session.flush()
+    carry_facts(new_rows, facts)
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """What happened at a meeting: "we met" and the feedback, by who gave it."""
+
+    met_at: datetime | None
+    feedback: list[tuple[int, FeedbackOutcome, datetime]]
+
+
+def facts_of(rows: Sequence[Meeting]) -> dict[tuple[int, int, int], MeetingFacts]:
+    """The facts of these meetings that have any, by (first, second attendee, slot id)."""
+    feedback: dict[int, list[tuple[int, FeedbackOutcome, datetime]]] = {}
+    for meeting_id, attendee_id, outcome, answered_at in db.session.execute(
+            select(MeetingFeedback.meeting_id, MeetingFeedback.attendee_id,
+                   MeetingFeedback.outcome, MeetingFeedback.answered_at)
+            .where(MeetingFeedback.meeting_id.in_([row.id for row in rows]))):
+        feedback.setdefault(meeting_id, []).append((attendee_id, outcome, answered_at))
+    return {(row.attendee_a_id, row.attendee_b_id, row.slot_id):
+            MeetingFacts(row.met_at, feedback.get(row.id, []))
+            for row in rows if row.met_at is not None or row.id in feedback}
+
+
+def carry_facts(rows: Sequence[Meeting], facts: dict[tuple[int, int, int], MeetingFacts]) -> None:
+    """Give each new row the facts of the old row of the same pair in the same slot."""
+    for row in rows:
+        found = facts.get((row.attendee_a_id, row.attendee_b_id, row.slot_id))
+        if found is None:
+            continue
+        row.met_at = found.met_at
+        db.session.add_all(MeetingFeedback(meeting_id=row.id, attendee_id=attendee_id,
+                                           outcome=outcome, answered_at=answered_at)
+                           for attendee_id, outcome, answered_at in found.feedback)
     db.session.flush()
 
 
