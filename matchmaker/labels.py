@@ -58,6 +58,8 @@ AUDIT_ACTION_LABELS = {
     "session_added": _l("session added to the programme"),
     "session_changed": _l("programme session changed"),
     "session_deleted": _l("session deleted from the programme"),
+    "round_tables_laid_out": _l("round-table layout set"),
+    "round_tables_formed": _l("round tables formed"),
     "programme_imported": _l("programme imported"),
     "check_in_earlier": _l("arrival time set to another desk's earlier check-in"),
     "team_role": _l("role in the team changed"),

@@ -332,6 +332,54 @@ class SessionChoice(Model):
     __table_args__ = (UniqueConstraint("session_id", "attendee_id"),)
 
 
+class RoundTableLayout(Model):
+    """How a round-table session sits: tables, seats per table, rounds, a topic per table
+    (empty: the session's themes), and the figures of the latest forming of the groups."""
+
+    __tablename__ = "round_table_layout"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("programme_session.id", ondelete="CASCADE"), unique=True)
+    tables: Mapped[int]
+    seats: Mapped[int]
+    rounds: Mapped[int]
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    formed_at: Mapped[datetime | None]
+    repeats: Mapped[int | None]
+    mixed_tables: Mapped[int | None]
+
+    __table_args__ = (
+        CheckConstraint("tables >= 1 AND seats >= 1 AND rounds >= 1", name="layout_positive"),
+    )
+
+
+class RoundTableGroup(Model):
+    """The people at one table in one round of a round-table session, with their reasons."""
+
+    __tablename__ = "round_table_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("programme_session.id", ondelete="CASCADE"))
+    round: Mapped[int]
+    table_number: Mapped[int]
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+    __table_args__ = (UniqueConstraint("session_id", "round", "table_number"),)
+
+
+class RoundTableSeat(Model):
+    __tablename__ = "round_table_seat"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("round_table_group.id", ondelete="CASCADE"))
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"),
+                                             index=True)
+
+    __table_args__ = (UniqueConstraint("group_id", "attendee_id"),)
+
+
 class ScheduleRun(Model):
     """One run of the matchmaking engine: its quality certificate and who got no meeting.
 

@@ -47,6 +47,8 @@ def phrase(code: str, params: Mapping[str, Any], viewer_id: int, industries: Map
     if code == "cluster_exchange":
         return _("Exchange between two clusters: %(clusters)s",
                  clusters=" × ".join(params["clusters"]))
+    if code == "table_clusters":
+        return _("Clusters at the table: %(clusters)s", clusters=", ".join(params["clusters"]))
     if code == "must_meet_mutual":
         return _("You both asked for this meeting.")
     if code == "must_meet_one_sided":

@@ -93,6 +93,12 @@ REFUSALS: dict[str, Entry] = {
     "sessions_overlap": _l("“%(title)s” overlaps “%(other)s”, which you have chosen already. "
                            "Leave that one first."),
     "session_not_open": _l("Only attendees with a seat at the event can choose sessions."),
+    "not_a_round_table": _l("Only a round-table session has tables."),
+    "round_tables_layout_invalid": _l("Please give 1 to 50 tables, 1 to 30 seats per table and 1 to 6 rounds."),
+    "round_tables_no_layout": _l("Please set the number of tables, seats and rounds first."),
+    "round_tables_too_few_seats": _l(
+        "%(people)d people have a seat in the session, but the tables have %(seats)d seats."),
+    "round_tables_not_formed": _l("The tables are not formed yet."),
     # what organisers do with attendees
     "attendee_not_found": _l("There is no attendee with this registration number in this event."),
     # the check-in desk

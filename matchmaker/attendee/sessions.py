@@ -16,6 +16,7 @@ from ..services.programme.choices import (
     leave_session,
     seats_by_session,
 )
+from ..services.programme.round_tables import OwnTable, tables_of_attendee
 from ..services.programme.sessions import programme_of
 from ..web.forms import ConfirmForm
 from . import bp
@@ -26,7 +27,15 @@ def sessions() -> str:
     chosen = {choice.session.id: choice.status for choice in choices_of(g.attendee)}
     return render_template("attendee/sessions.html", event=g.event, attendee=g.attendee,
                            sessions=programme_of(g.event), chosen=chosen,
-                           seats=seats_by_session(g.event))
+                           seats=seats_by_session(g.event), tables=own_tables())
+
+
+def own_tables() -> dict[int, list[OwnTable]]:
+    """The attendee's table per round, by round-table session."""
+    tables: dict[int, list[OwnTable]] = {}
+    for own in tables_of_attendee(g.attendee):
+        tables.setdefault(own.session.id, []).append(own)
+    return tables
 
 
 @bp.post("/<token>/sessions/<int:session_id>/choose")

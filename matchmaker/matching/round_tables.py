@@ -231,7 +231,8 @@ def _better(costs: _Costs, tables: list[list[int]], current: list[int],
 
 
 def _plan(costs: _Costs, rounds: list[list[list[int]]]) -> TablePlan:
-    groups, seen = [], set()
+    groups: list[Group] = []
+    seen: set[tuple[int, int]] = set()
     repeats = colleagues = mixed = 0
     for number, tables in enumerate(rounds, start=1):
         for index, members in enumerate(tables):

@@ -111,6 +111,7 @@ from . import (  # noqa: E402,F401  (the areas register their routes on bp)
     printing,
     programme,
     report,
+    round_tables,
     schedule,
     settings,
     team,
