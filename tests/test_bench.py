@@ -28,6 +28,7 @@ RUNS = {
     "matchmaking.py": (["--sizes", "30", "--baseline-max", "30", "--baseline-cap", "5"], "balanced"),
     "printing.py": (["--attendees", "6"], "batch peak"),
     "profile_sign_up.py": (["--sign-ups", "10"], "10 sign-ups:"),
+    "round_tables.py": (["--cases", "24x4x6x2"], "mixed tables"),
 }
 CASES = [*((script, *RUNS[script]) for script in sorted(RUNS)),
          pytest.param("load.py", [*LOAD, "--database", "postgresql"], RUNS["load.py"][1],
