@@ -59,11 +59,13 @@ def test_tables_page_shows_groups_reasons_and_figures(organiser_client: FlaskCli
     assert "Wiederholte Begegnungen" in page
 
 
+@pytest.mark.both_databases
 def test_tables_formed_again_replace_earlier_groups(organiser_client: FlaskClient, round_table) -> None:  # type: ignore[no-untyped-def]
     session, _ = round_table
     formed(organiser_client, session)
     post_form(organiser_client, f"{tables_page(session)}/form", token_from=tables_page(session))
     assert db.session.scalar(select(func.count()).select_from(RoundTableGroup)) == 4
+    assert db.session.scalar(select(func.count()).select_from(RoundTableSeat)) == 16
 
 
 def test_more_seat_holders_than_table_seats_refused(organiser_client: FlaskClient, round_table) -> None:  # type: ignore[no-untyped-def]
@@ -107,3 +109,10 @@ def test_printed_signs_show_table_number_and_topic(organiser_client: FlaskClient
     text = pages(organiser_client.get(f"{tables_page(session)}/signs.pdf").data)
     assert len(text) == 2
     assert "KI, Robotik" in text[0] and "Runde Tische" in text[0]
+
+
+def test_layout_changed_drops_groups_formed_for_the_old_one(organiser_client: FlaskClient, round_table) -> None:  # type: ignore[no-untyped-def]
+    session, _ = round_table
+    formed(organiser_client, session)
+    post_form(organiser_client, tables_page(session), {**LAYOUT, "tables": "3"})
+    assert db.session.scalar(select(func.count()).select_from(RoundTableGroup)) == 0
