@@ -55,6 +55,13 @@ AUDIT_ACTION_LABELS = {
     "display_link_revoked": _l("display screen link revoked"),
     "check_in": _l("checked in at the desk"),
     "check_in_undone": _l("check-in undone"),
+    "move_proposed": _l("attendee proposed another time for a meeting"),
+    "move_accepted": _l("attendee accepted moving a meeting"),
+    "move_declined": _l("attendee declined moving a meeting"),
+    "meeting_given_back": _l("meeting cancelled by an attendee"),
+    "slot_offered": _l("freed slot offered"),
+    "slot_offer_expired": _l("offer of a freed slot expired"),
+    "slot_offer_accepted": _l("offered slot accepted: meeting booked"),
 }
 
 WEIGHT_LABELS = {
@@ -67,4 +74,5 @@ WEIGHT_LABELS = {
     "must_meet_mutual": _l("Both asked to meet"),
     "same_cluster": _l("Same cluster (they know each other already; negative)"),
     "cluster_exchange": _l("Cluster managers of two clusters with a shared theme"),
+    "favourite": _l("One marked the other as interesting (both: like a meeting request of one)"),
 }

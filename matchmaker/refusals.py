@@ -141,6 +141,12 @@ REFUSALS: dict[str, Entry] = {
     "request_not_open": _l("This request has already been answered, withdrawn or has expired."),
     "event_not_started": _l("Feedback opens on the day of the event."),
     "meeting_not_started": _l("You can confirm a meeting once its time has begun."),
+    # Attendees moving, giving back and taking offered slots (services.schedule.own_meetings, slot_offers)
+    "move_slot_not_free": _l("You cannot both meet at that time: please choose one of the times offered."),
+    "move_not_found": _l("There is no open proposal to move this meeting; it may have been answered already."),
+    "offer_not_found": _l("This offer does not exist."),
+    "offer_minutes_out_of_range": _l("An offer can wait between 1 minute and 24 hours."),
+    "offer_not_open": _l("This offer is no longer open: the time to accept it is over, or the slot has been taken."),
 }
 
 # What the console adds: the command that helps (the web pages have their buttons).

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from ..labels import ORG_TYPE_LABELS, THEME_LABELS
@@ -42,3 +42,24 @@ class ParticipantFilterForm(FlaskForm):
     def set_choices(self, industries: Sequence[tuple[str, str]], clusters: Sequence[str]) -> None:
         self.industry.choices = choices([("", _l("All")), *industries])
         self.cluster.choices = choices([("", _l("All")), *((c, c) for c in clusters)])
+
+
+class FavouriteForm(FlaskForm):
+    """The hidden fields of a favourite button: mark ("1") or unmark, and the page to return to."""
+
+    favourite = HiddenField()
+    back = HiddenField()
+
+
+class MoveForm(FlaskForm):
+    """Propose another time for a meeting: the choices are the slots both have free."""
+
+    slot = SelectField(_l("New time"), coerce=int, validate_choice=True)
+
+
+class GiveBackForm(FlaskForm):
+    note = TextAreaField(
+        _l("A note to your partner (optional)"), filters=[strip_text, none_if_empty],
+        validators=[Optional(), Length(max=500, message=_l("Please write at most 500 characters."))],
+        description=_l("Your partner reads it on their page, in up to 500 characters."),
+    )
