@@ -20,7 +20,7 @@ from ..services.schedule import own_meetings as own
 from ..services.schedule import slot_offers
 from ..web.forms import ConfirmForm
 from . import bp
-from .forms import FavouriteForm, GiveBackForm, MoveForm
+from .forms import FavouriteForm, GiveBackForm, MoveForm, SwitchForm
 from .routes import industry_choices, page
 
 # Where a favourite button sends the attendee back to (never a URL from the request).
@@ -92,13 +92,15 @@ def accept_offer(offer_id: int) -> BaseResponse:
                 _("The meeting is booked for both of you; we have told your partner."))
 
 
-@bp.post("/<token>/my-meetings/fill-free-slots/<any(on, off):state>")
-def fill_free_slots(state: str) -> BaseResponse:
-    if ConfirmForm().validate_on_submit():
-        slot_offers.set_fills_free_slots(g.attendee, state == "on")
+@bp.post("/<token>/my-meetings/fill-free-slots")
+def fill_free_slots() -> BaseResponse:
+    form = SwitchForm()
+    if form.validate_on_submit():
+        on = form.on.data == "1"
+        slot_offers.set_fills_free_slots(g.attendee, on)
         db.session.commit()
         flash(_("We will offer you slots that become free, and offer your freed slots to others.")
-              if state == "on" else _("We will no longer fill your free slots."), "success")
+              if on else _("We will no longer fill your free slots."), "success")
     return redirect(url_for(".own_meetings"))
 
 

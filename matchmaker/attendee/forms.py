@@ -63,3 +63,9 @@ class GiveBackForm(FlaskForm):
         validators=[Optional(), Length(max=500, message=_l("Please write at most 500 characters."))],
         description=_l("Your partner reads it on their page, in up to 500 characters."),
     )
+
+
+class SwitchForm(FlaskForm):
+    """A setting switched by one button: ``on`` is "1" to switch it on, else off."""
+
+    on = HiddenField()

@@ -113,5 +113,5 @@ def offer_time() -> BaseResponse:
         flash(_("Offered free slots now wait %(minutes)d minutes for an answer.",
                 minutes=form.offer_minutes.data), "success")
     else:
-        flash(" ".join(form.offer_minutes.errors), "error")
+        flash(" ".join(str(error) for error in form.offer_minutes.errors), "error")
     return redirect(url_for(".matchmaking_settings"))

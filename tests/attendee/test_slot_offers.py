@@ -143,6 +143,6 @@ def test_the_organiser_sets_how_long_an_offer_waits(organiser_client, event, giv
 
 
 def test_the_setting_is_switched_on_the_attendees_page(client, anna):
-    post(client, anna, "/my-meetings/fill-free-slots/on")
+    post(client, anna, "/my-meetings/fill-free-slots", on="1")
     db.session.expire_all()
     assert anna.fills_free_slots
