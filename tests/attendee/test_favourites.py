@@ -74,3 +74,9 @@ def test_the_matchmaking_run_sees_the_favourites(client, anna, ben, event):
     people = {a.id: a for a in planning_input(event).engine_event.attendees}
     assert people[anna.id].favourites == frozenset({ben.id})
     assert people[ben.id].favourites == frozenset()
+
+
+def test_favourites_are_in_the_data_download(client, anna, ben):
+    mark(client, anna, ben)
+    data = client.get(f"/me/{anna.token}/data.json").get_json()
+    assert data["favourites"] == [{"name": "Ben Beispiel", "organisation": "Ben GmbH"}]

@@ -146,3 +146,14 @@ def test_the_setting_is_switched_on_the_attendees_page(client, anna):
     post(client, anna, "/my-meetings/fill-free-slots", on="1")
     db.session.expire_all()
     assert anna.fills_free_slots
+
+
+def test_the_console_command_moves_overdue_offers_on(runner, event, given_back, now):
+    first = filling(event, "Erste", offers=["Wasserstoff"])
+    second = filling(event, "Zweite")
+    given_back()
+    now.move(31)
+    result = runner.invoke(args=["advance-offers"])
+    assert result.exit_code == 0 and "1 slots offered" in result.output
+    db.session.expire_all()
+    assert offers_to(first)[0].status == OfferStatus.EXPIRED and offers_to(second)[0].status == OfferStatus.PENDING
