@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from ..labels import ORG_TYPE_LABELS, THEME_LABELS
@@ -38,6 +38,7 @@ class ParticipantFilterForm(FlaskForm):
     cluster = SelectField(_l("Cluster"), validate_choice=False)
     keyword = StringField(_l("Keyword or name"), filters=[strip_text],
                           validators=[Optional(), Length(max=100)])
+    favourites = BooleanField(_l("Only people I marked as interesting"))
 
     def set_choices(self, industries: Sequence[tuple[str, str]], clusters: Sequence[str]) -> None:
         self.industry.choices = choices([("", _l("All")), *industries])

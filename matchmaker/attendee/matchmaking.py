@@ -34,7 +34,8 @@ def participant_list() -> str:
     form = ParticipantFilterForm(request.args)
     form.validate()
     filters = Filters(**{name: form[name].data or "" for name in ("org_type", "industry", "theme", "cluster")},
-                      keyword=form.keyword.data or "" if not form.keyword.errors else "")
+                      keyword=form.keyword.data or "" if not form.keyword.errors else "",
+                      only=frozenset(favourite_ids(g.attendee)) if form.favourites.data else None)
     listing = participants.participant_page(g.attendee, filters, request.args.get("page", 1, type=int))
     form.set_choices(industry_choices(), listing.clusters)
     query = {key: value for key, value in request.args.items() if key != "page" and value}

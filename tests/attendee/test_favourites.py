@@ -5,6 +5,7 @@ request's weight) with a reason only the one who marked reads."""
 from matchmaker import matching
 from matchmaker.services.attendees.participants import suggestions_for
 from matchmaker.services.schedule.planning import planning_input
+from tests.support.attendees import add_attendee
 from tests.support.factories import post_form
 
 
@@ -80,3 +81,10 @@ def test_favourites_are_in_the_data_download(client, anna, ben):
     mark(client, anna, ben)
     data = client.get(f"/me/{anna.token}/data.json").get_json()
     assert data["favourites"] == [{"name": "Ben Beispiel", "organisation": "Ben GmbH"}]
+
+
+def test_the_participant_list_shows_only_favourites_when_asked(client, event, anna, ben):
+    add_attendee(event, "Carla", org_type="large")
+    mark(client, anna, ben)
+    page = client.get(f"/me/{anna.token}/participants?favourites=y").get_data(as_text=True)
+    assert "Ben Beispiel" in page and "Carla Beispiel" not in page
