@@ -57,7 +57,7 @@ def move_meeting(meeting_id: int) -> str | BaseResponse:
     meeting = meeting_row(meeting_id)
     form = MoveForm()
     form.slot.choices = [(c.number, slot_text(c.starts_at, c.ends_at))
-                         for c in refused_as_empty(lambda: own.move_choices(g.attendee, meeting_id))]
+                         for c in own.move_choices(g.attendee, meeting_id)]
     if form.validate_on_submit():
         return done(lambda: own.propose_move(g.attendee, meeting_id, form.slot.data).mails,
                     _("We have asked %(name)s to move the meeting. Until they accept, it stays at its time.",
@@ -107,13 +107,6 @@ def fill_free_slots() -> BaseResponse:
 def meeting_row(meeting_id: int) -> own.OwnMeeting:
     """One of the attendee's published meetings as the page shows it, or 404."""
     return next((m for m in own.own_meetings(g.attendee) if m.id == meeting_id), None) or abort(404)
-
-
-def refused_as_empty(choices: Callable[[], list[own.SlotChoice]]) -> list[own.SlotChoice]:
-    try:
-        return choices()
-    except DomainError:
-        return []
 
 
 def done(action: Callable[[], list[OutgoingMail]], message: str) -> BaseResponse:

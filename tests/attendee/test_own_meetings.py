@@ -25,6 +25,7 @@ def test_a_proposed_move_keeps_the_old_time_and_mails_the_partner(client, anna, 
     assert "Anna" not in mail.body_text and "14:00" not in mail.body_text and "11:30" in mail.body_text
 
 
+@pytest.mark.both_databases
 def test_the_partner_accepting_moves_the_meeting_and_locks_it(client, anna, ben, meeting):
     post(client, anna, f"/my-meetings/{meeting}/move", slot=4)
     assert post(client, ben, f"/my-meetings/{meeting}/move/accept").status_code == 302
@@ -68,6 +69,7 @@ def test_a_move_whose_place_was_taken_meanwhile_is_refused_on_accepting(client, 
     assert "Ben Beispiel already has a meeting in slot 4." in page
 
 
+@pytest.mark.both_databases
 def test_cancelling_removes_the_meeting_and_tells_the_partner_with_the_note(client, anna, ben, meeting):
     post(client, ben, f"/my-meetings/{meeting}/give-back", note="Mein Flug ist gestrichen.")
     assert db.session.get(Meeting, meeting) is None

@@ -94,6 +94,7 @@ def test_the_offer_shows_table_time_partner_and_why(client, event, given_back, n
     assert "Sie bieten „Wasserstoff“ an, was Ihr Gegenüber sucht." in page
 
 
+@pytest.mark.both_databases
 def test_accepting_books_the_meeting_for_both_and_tells_the_partner(client, event, anna, given_back, now):
     good = filling(event, "Gut", offers=["Wasserstoff"])
     given_back()
@@ -104,6 +105,7 @@ def test_accepting_books_the_meeting_for_both_and_tells_the_partner(client, even
     assert len(mails_to(anna, "slot_filled")) == 1
 
 
+@pytest.mark.both_databases
 def test_a_chain_of_offers_expires_one_after_the_other(client, event, anna, given_back, now):
     first = filling(event, "Erste", offers=["Wasserstoff"], keywords=["Leichtbau"])
     second = filling(event, "Zweite", offers=["Wasserstoff"])
