@@ -95,3 +95,9 @@ def test_someone_elses_meeting_cannot_be_cancelled(client, event, anna, ben, mee
 def test_a_draft_schedule_cannot_be_changed_by_attendees(client, event, anna, ben):
     draft = add_meeting(event, anna, ben, slot=1)
     assert client.get(f"/me/{anna.token}/my-meetings/{draft.id}/give-back").status_code == 404
+
+
+def test_the_organiser_reads_the_cancelling_in_the_audit_log(organiser_client, anna, ben, meeting):
+    post(organiser_client, ben, f"/my-meetings/{meeting}/give-back", note="Flug gestrichen")
+    page = organiser_client.get("/organiser/go-cluster-2027/audit").get_data(as_text=True)
+    assert "Gespräch von einer teilnehmenden Person abgesagt" in page and "Flug gestrichen" in page
