@@ -3,8 +3,8 @@
 Only a published schedule's meetings can be changed here (a draft is the organisers').
 A move goes to a slot both have free (no meeting, not marked unavailable) where a table
 is free; until the partner accepts, the meeting stays where it is, and the move is
-checked again when they accept (by ``edit.place``: double booking, table, unavailability,
-blocks and maximum, as on the grid). A moved meeting is locked like one moved by hand.
+checked again when they accept (by ``edit.place``: double booking, table, unavailability
+and maximum, as on the grid). A moved meeting is locked like one moved by hand.
 Giving back removes the meeting; the partner is told by mail and on their page (with the
 note), and if they switched on "fill my free slots", the freed slot is offered to others
 (``slot_offers``). Every change writes audit entries with the attendee as the actor.
