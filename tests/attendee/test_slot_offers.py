@@ -86,6 +86,15 @@ def test_people_without_the_setting_busy_full_or_blocked_are_passed_over(event, 
     assert [len(offers_to(p)) for p in (without, busy, full, blocked, colleague, fair)] == [0, 0, 0, 0, 0, 1]
 
 
+def test_someone_who_meets_the_partner_already_or_is_unavailable_is_passed_over(event, anna, given_back):
+    met = filling(event, "Kennt", offers=["Wasserstoff"])
+    add_meeting(event, anna, met, slot=5)
+    away = filling(event, "Weg", offers=["Wasserstoff"], unavailable_slots=[1])
+    fair = filling(event, "Mittel")
+    given_back()
+    assert [len(offers_to(p)) for p in (met, away, fair)] == [0, 0, 1]
+
+
 def test_the_offer_shows_table_time_partner_and_why(client, event, given_back, now):
     good = filling(event, "Gut", offers=["Wasserstoff"])
     given_back()
