@@ -63,6 +63,13 @@ AUDIT_ACTION_LABELS = {
     "programme_imported": _l("programme imported"),
     "check_in_earlier": _l("arrival time set to another desk's earlier check-in"),
     "team_role": _l("role in the team changed"),
+    "move_proposed": _l("attendee proposed another time for a meeting"),
+    "move_accepted": _l("attendee accepted moving a meeting"),
+    "move_declined": _l("attendee declined moving a meeting"),
+    "meeting_given_back": _l("meeting cancelled by an attendee"),
+    "slot_offered": _l("freed slot offered"),
+    "slot_offer_expired": _l("offer of a freed slot expired"),
+    "slot_offer_accepted": _l("offered slot accepted: meeting booked"),
 }
 
 # What an organiser may do in one event (models.EventRole).
@@ -81,6 +88,7 @@ WEIGHT_LABELS = {
     "must_meet_mutual": _l("Both asked to meet"),
     "same_cluster": _l("Same cluster (they know each other already; negative)"),
     "cluster_exchange": _l("Cluster managers of two clusters with a shared theme"),
+    "favourite": _l("One marked the other as interesting (both: like a meeting request of one)"),
 }
 
 SESSION_KIND_LABELS = {

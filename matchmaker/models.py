@@ -89,6 +89,8 @@ class Event(Model):
     matching_weights: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     # The random part of the display screen's link ``/<slug>/display/<secret>`` (None: none).
     display_secret: Mapped[str | None] = mapped_column(String(64))
+    # How long a freed slot offered to an attendee ("fill my free slots") waits for their answer.
+    offer_minutes: Mapped[int] = mapped_column(default=30, server_default="30")
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"
@@ -100,6 +102,7 @@ class Event(Model):
     __table_args__ = (
         CheckConstraint("capacity >= 0", name="capacity_not_negative"),
         CheckConstraint(sql_in("matching_policy", POLICIES), name="matching_policy_known"),
+        CheckConstraint("offer_minutes >= 1", name="offer_minutes_positive"),
     )
 
 
@@ -194,6 +197,9 @@ class Attendee(Model):
     # the person arrived (checked in at the desk); None: not (yet) arrived.
     badge_code: Mapped[str] = mapped_column(String(8), default=new_badge_code)
     checked_in_at: Mapped[datetime | None]
+    # "Fill my free slots": a slot given back next to one of theirs may be offered to them,
+    # and a slot given back by their partner is offered to others.
+    fills_free_slots: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     event: Mapped[Event] = relationship()
     industry: Mapped[Industry] = relationship()
@@ -788,3 +794,84 @@ class OrganiserInvite(Model):
     event: Mapped[Event | None] = relationship()
 
     __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)
+
+
+class AttendeeFavourite(Model):
+    """``attendee`` marked ``favourite`` as interesting: to remember them, and a small bonus
+    in the matchmaking. Private: the other person is never told."""
+
+    __tablename__ = "attendee_favourite"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    favourite_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("attendee_id", "favourite_id"),
+        CheckConstraint("attendee_id <> favourite_id", name="not_self"),
+    )
+
+
+class MeetingMove(Model):
+    """One attendee proposes another slot and table for a published meeting; until the
+    partner accepts, the meeting stays where it is. At most one open proposal per meeting."""
+
+    __tablename__ = "meeting_move"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), unique=True)
+    proposed_by_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    slot_id: Mapped[int] = mapped_column(ForeignKey("slot.id", ondelete="CASCADE"))
+    table_id: Mapped[int] = mapped_column(ForeignKey("meeting_table.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MeetingNotice(Model):
+    """What the attendee's page tells them about a change a partner made: a meeting given
+    back (with the partner's note) or a proposed move declined. ``partner_id`` becomes NULL
+    when the partner erases their data, so the notice no longer names them."""
+
+    __tablename__ = "meeting_notice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("attendee.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20))
+    starts_at: Mapped[datetime]
+    note: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OfferStatus(enum.StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    EXPIRED = "expired"
+    VOID = "void"
+
+
+class SlotOffer(Model):
+    """A slot given back, offered to ``offered_to`` to meet ``partner`` (the one left alone)
+    at ``table``; open until ``expires_at``, then it goes to the next best person. Nobody is
+    offered the same freed slot of the same partner twice. ``void``: the slot was no longer
+    free for one of the two when the answer came or the offer moved on."""
+
+    __tablename__ = "slot_offer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    slot_id: Mapped[int] = mapped_column(ForeignKey("slot.id", ondelete="CASCADE"))
+    table_id: Mapped[int] = mapped_column(ForeignKey("meeting_table.id", ondelete="CASCADE"))
+    partner_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    offered_to_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    status: Mapped[OfferStatus] = mapped_column(string_enum(OfferStatus), default=OfferStatus.PENDING)
+    score: Mapped[int] = mapped_column(default=0)
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    answered_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        UniqueConstraint("slot_id", "partner_id", "offered_to_id"),
+        Index("ix_slot_offer_event_status", "event_id", "status"),
+    )

@@ -55,4 +55,12 @@ def phrase(code: str, params: Mapping[str, Any], viewer_id: int, industries: Map
         if params["requested_by"] == viewer_id:
             return _("You asked for this meeting.")
         return _("Your partner asked to meet you.")
+    return phrase_favourite(code, params, viewer_id)
+
+
+def phrase_favourite(code: str, params: Mapping[str, Any], viewer_id: int) -> str:
+    """Only the one who marked is told: a favourite is a private note, so the other
+    side never learns of it (for a mutual one, each reads only their own mark)."""
+    if code == "favourite_mutual" or (code == "favourite" and params["marked_by"] == viewer_id):
+        return _("You marked this person as interesting.")
     return ""

@@ -165,6 +165,12 @@ REFUSALS: dict[str, Entry] = {
     "met_badge_other_event": _l("This badge belongs to another event."),
     "met_badge_own": _l("This is your own badge. Please scan the badge of the person you met."),
     "met_no_meeting": _l("You have no meeting with this person today."),
+    # Attendees moving, giving back and taking offered slots (services.schedule.own_meetings, slot_offers)
+    "move_slot_not_free": _l("You cannot both meet at that time: please choose one of the times offered."),
+    "move_not_found": _l("There is no open proposal to move this meeting; it may have been answered already."),
+    "offer_not_found": _l("This offer does not exist."),
+    "offer_minutes_out_of_range": _l("An offer can wait between 1 minute and 24 hours."),
+    "offer_not_open": _l("This offer is no longer open: the time to accept it is over, or the slot has been taken."),
 }
 
 # What the console adds: the command that helps (the web pages have their buttons).

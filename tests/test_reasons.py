@@ -88,3 +88,17 @@ def test_reasons_stored_before_synonyms_still_read_well(german):
            {"code": "offer_matches_seek", "params": {"tag": "KI", "offered_by": 1, "sought_by": 2}}]
     assert phrase_reasons(old, 2, INDUSTRIES) == [
         "Gemeinsame Stichworte: Leichtbau", "Ihr Gegenüber bietet „KI“ an, was Sie suchen."]
+
+
+FAVOURITES = [{"code": "favourite", "params": {"marked_by": 1}}]
+
+
+def test_a_favourite_is_phrased_only_for_the_one_who_marked(german):
+    assert phrase_reasons(FAVOURITES, 1, INDUSTRIES) == ["Sie haben diese Person als interessant markiert."]
+    assert phrase_reasons(FAVOURITES, 2, INDUSTRIES) == []
+
+
+def test_a_mutual_favourite_tells_each_only_of_their_own_mark(app):
+    with app.test_request_context(), force_locale("en"):
+        assert phrase_reasons([{"code": "favourite_mutual", "params": {}}], 2, INDUSTRIES) == [
+            "You marked this person as interesting."]

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..labels import ORG_TYPE_LABELS, THEME_LABELS
@@ -38,6 +38,7 @@ class ParticipantFilterForm(FlaskForm):
     cluster = SelectField(_l("Cluster"), validate_choice=False)
     keyword = StringField(_l("Keyword or name"), filters=[strip_text],
                           validators=[Optional(), Length(max=100)])
+    favourites = BooleanField(_l("Only people I marked as interesting"))
 
     def set_choices(self, industries: Sequence[tuple[str, str]], clusters: Sequence[str]) -> None:
         self.industry.choices = choices([("", _l("All")), *industries])
@@ -52,3 +53,30 @@ class MetByBadgeForm(FlaskForm):
         validators=[DataRequired(_l("Please scan or type the badge code of the person you met.")),
                     Length(max=100)],
         description=_l("Eight characters, printed on the badge beside the QR code."))
+
+
+class FavouriteForm(FlaskForm):
+    """The hidden fields of a favourite button: mark ("1") or unmark, and the page to return to."""
+
+    favourite = HiddenField()
+    back = HiddenField()
+
+
+class MoveForm(FlaskForm):
+    """Propose another time for a meeting: the choices are the slots both have free."""
+
+    slot = SelectField(_l("New time"), coerce=int, validate_choice=True)
+
+
+class GiveBackForm(FlaskForm):
+    note = TextAreaField(
+        _l("A note to your partner (optional)"), filters=[strip_text, none_if_empty],
+        validators=[Optional(), Length(max=500, message=_l("Please write at most 500 characters."))],
+        description=_l("Your partner reads it on their page, in up to 500 characters."),
+    )
+
+
+class SwitchForm(FlaskForm):
+    """A setting switched by one button: ``on`` is "1" to switch it on, else off."""
+
+    on = HiddenField()

@@ -11,6 +11,7 @@ from ..refusals import refusal
 from ..services import DomainError
 from ..services.attendees import meeting_requests as requests_service
 from ..services.attendees import participants
+from ..services.attendees.favourites import favourite_ids
 from ..services.attendees.participants import Filters
 from ..web.forms import ConfirmForm
 from . import bp
@@ -24,7 +25,7 @@ def suggestions() -> str:
     db.session.commit()  # lazily expired requests
     industries = dict(industry_choices())
     return render_template("attendee/suggestions.html", **page(
-        industries=industries, form=ConfirmForm(),
+        industries=industries, form=ConfirmForm(), favourites=favourite_ids(g.attendee),
         suggestions=[(row, phrase_reasons(row.reasons, g.attendee.id, industries)) for row in rows]))
 
 
@@ -33,12 +34,14 @@ def participant_list() -> str:
     form = ParticipantFilterForm(request.args)
     form.validate()
     filters = Filters(**{name: form[name].data or "" for name in ("org_type", "industry", "theme", "cluster")},
-                      keyword=form.keyword.data or "" if not form.keyword.errors else "")
+                      keyword=form.keyword.data or "" if not form.keyword.errors else "",
+                      only=frozenset(favourite_ids(g.attendee)) if form.favourites.data else None)
     listing = participants.participant_page(g.attendee, filters, request.args.get("page", 1, type=int))
     form.set_choices(industry_choices(), listing.clusters)
     query = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("attendee/participants.html", **page(
-        form=form, listing=listing, query=query, industries=dict(industry_choices())))
+        form=form, listing=listing, query=query, industries=dict(industry_choices()),
+        favourites=favourite_ids(g.attendee)))
 
 
 @bp.route("/<token>/participants/<int:number>", methods=["GET", "POST"])
@@ -57,7 +60,8 @@ def person(number: int) -> str | BaseResponse:
                     name=other.full_name), "success")
             return redirect(url_for(".requests"))
     return render_template("attendee/person.html", **page(
-        other=participants.person(other), form=form, industries=dict(industry_choices())))
+        other=participants.person(other), form=form, industries=dict(industry_choices()),
+        favourites=favourite_ids(g.attendee)))
 
 
 @bp.get("/<token>/requests")

@@ -24,6 +24,7 @@ def init_app(app: Flask) -> None:
         publish_schedule_command,
         synonyms_command,
     )
+    from .offers import advance_offers_command
     from .printing import print_group
     from .programme import import_programme_command
     from .report import report_command
@@ -43,5 +44,5 @@ def init_app(app: Flask) -> None:
                     import_attendees_command, export_attendees_command, worker_command,
                     synonyms_command, print_group, publish_command,
                     send_feedback_requests_command, replan_command, report_command,
-                    check_in_command, import_programme_command):
+                    check_in_command, import_programme_command, advance_offers_command):
         app.cli.add_command(command)

@@ -51,6 +51,8 @@ class ScoreMatrix:
         self._active = np.array([a.consent and a.wants_meetings for a in people], dtype=bool)
         self._requests = self._request_matrix(people)
         self._requested_by = self._requests.T.tocsr()
+        self._favourites = self._favourite_matrix(people)
+        self._favourite_of = self._favourites.T.tocsr()
         self._blocked = self._pair_matrix(event.blocked_pairs)
         self.slot_masks = slot_masks
         if slot_masks is not None:
@@ -118,6 +120,9 @@ class ScoreMatrix:
         requests = (self._requests[rows] + self._requested_by[rows]).toarray()
         score += np.where(requests == 1, w.must_meet_one_sided, 0)
         score += np.where(requests >= 2, w.must_meet_mutual, 0)
+        marks = (self._favourites[rows] + self._favourite_of[rows]).toarray()
+        score += np.where(marks == 1, w.favourite, 0)
+        score += np.where(marks >= 2, w.must_meet_one_sided, 0)
         score[~self._allowed(start, stop)] = 0
         return score
 
@@ -132,10 +137,18 @@ class ScoreMatrix:
         return allowed
 
     def _request_matrix(self, people: Sequence[Attendee]) -> sp.csr_matrix:
+        return self._wish_matrix([a.must_meet for a in people], people)
+
+    def _favourite_matrix(self, people: Sequence[Attendee]) -> sp.csr_matrix:
+        return self._wish_matrix([a.favourites for a in people], people)
+
+    def _wish_matrix(self, wishes: Sequence[frozenset[int]],
+                     people: Sequence[Attendee]) -> sp.csr_matrix:
+        """(wisher, wished) positions: requests or favourites."""
         pairs = [
             (p, self.position[other])
-            for p, a in enumerate(people)
-            for other in sorted(a.must_meet)
+            for p, (a, wanted) in enumerate(zip(people, wishes, strict=True))
+            for other in sorted(wanted)
             if other in self.position and other != a.id
         ]
         return self._sparse(pairs)

@@ -27,6 +27,9 @@ class Weights:
     # penalty, so negative), cluster managers of two clusters with a shared theme gain.
     same_cluster: int = -5
     cluster_exchange: int = 5
+    # Someone an attendee marked as interesting (a favourite): a small bonus; marked by
+    # both, the pair scores a one-sided request (``must_meet_one_sided``) instead.
+    favourite: int = 10
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Attendee:
     # Slots that overlap a session of the programme the attendee chose (``sessions``):
     # unavailable like ``unavailable_slots``, with their own reason when nothing is left.
     session_slots: frozenset[int] = frozenset()
+    favourites: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

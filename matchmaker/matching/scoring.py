@@ -107,6 +107,7 @@ def pair_score(
         )
     reasons.extend(_cluster_reasons(lo, hi))
     reasons.extend(_must_meet_reasons(lo, hi))
+    reasons.extend(_favourite_reasons(lo, hi))
     return PairScore(sum(_points(r, weights) for r in reasons), tuple(reasons))
 
 
@@ -157,9 +158,22 @@ def _must_meet_reasons(lo: Attendee, hi: Attendee) -> list[Reason]:
     return []
 
 
+def _favourite_reasons(lo: Attendee, hi: Attendee) -> list[Reason]:
+    """Marked as interesting by one (``favourite``) or by both (``favourite_mutual``,
+    worth a one-sided request)."""
+    lo_marks, hi_marks = hi.id in lo.favourites, lo.id in hi.favourites
+    if lo_marks and hi_marks:
+        return [Reason("favourite_mutual")]
+    if lo_marks or hi_marks:
+        return [Reason("favourite", {"marked_by": lo.id if lo_marks else hi.id})]
+    return []
+
+
 def _points(reason: Reason, weights: Weights) -> int:
     if reason.code == "shared_themes":
         return weights.shared_theme * len(reason.params["themes"])
     if reason.code == "shared_keywords":
         return weights.shared_keyword * len(reason.params["keywords"])
+    if reason.code == "favourite_mutual":
+        return weights.must_meet_one_sided
     return int(getattr(weights, reason.code))

@@ -364,3 +364,14 @@ class CheckInForm(FlaskForm):
 
     q = StringField(_l("Badge code, registration number or name"), filters=[strip_text],
                     validators=[DataRequired(_l("Please scan a badge or type a code, number or name."))])
+
+
+class OfferTimeForm(FlaskForm):
+    """How long a freed slot offered to an attendee waits for their answer."""
+
+    offer_minutes = WholeNumberField(
+        _l("An offered free slot waits (minutes)"),
+        description=_l("When a meeting is cancelled, its slot is offered to one person after the "
+                       "other; each has this long to accept."),
+        validators=[InputRequired(_l("Please enter the number of minutes.")),
+                    NumberRange(min=1, max=1440, message=_l("Between 1 and 1,440 minutes, please."))])

@@ -22,8 +22,9 @@ from ..services.events.settings import (
     settings_of,
 )
 from ..services.schedule.matching_settings import event_weights, set_synonyms, set_weights, synonym_text
+from ..services.schedule.slot_offers import set_offer_minutes
 from . import bp
-from .forms import WEIGHT_NAMES, SettingsForm, weights_form_class
+from .forms import WEIGHT_NAMES, OfferTimeForm, SettingsForm, weights_form_class
 
 
 @bp.route("/<slug>/settings", methods=["GET", "POST"])
@@ -99,4 +100,18 @@ def matchmaking_settings() -> str | BaseResponse:
             db.session.commit()
             flash(_("The matchmaking settings are saved; they count from the next run."), "success")
             return redirect(url_for(".matchmaking_settings"))
-    return render_template("organiser/matchmaking_settings.html", form=form, names=WEIGHT_NAMES)
+    return render_template("organiser/matchmaking_settings.html", form=form, names=WEIGHT_NAMES,
+                           offer_form=OfferTimeForm(data={"offer_minutes": g.event.offer_minutes}))
+
+
+@bp.post("/<slug>/settings/offers")
+def offer_time() -> BaseResponse:
+    form = OfferTimeForm()
+    if form.validate_on_submit():
+        set_offer_minutes(g.event, form.offer_minutes.data, current_user.email)
+        db.session.commit()
+        flash(_("Offered free slots now wait %(minutes)d minutes for an answer.",
+                minutes=form.offer_minutes.data), "success")
+    else:
+        flash(" ".join(str(error) for error in form.offer_minutes.errors), "error")
+    return redirect(url_for(".matchmaking_settings"))

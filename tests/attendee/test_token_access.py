@@ -46,6 +46,10 @@ def test_token_routes_cover_every_attendee_page(app):
         "/me/{token}/schedule.ics", "/me/{token}/schedule/feed", "/me/{token}/feedback/1",
         "/me/{token}/now", "/me/{token}/manifest.webmanifest", "/me/{token}/now-worker.js",
         "/me/{token}/meetings/1/met", "/me/{token}/met-by-badge",
+        "/me/{token}/participants/1/favourite", "/me/{token}/my-meetings",
+        "/me/{token}/my-meetings/1/move", "/me/{token}/my-meetings/1/move/accept",
+        "/me/{token}/my-meetings/1/give-back", "/me/{token}/my-meetings/fill-free-slots",
+        "/me/{token}/offers/1/accept",
     }
 
 

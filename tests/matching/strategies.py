@@ -54,6 +54,7 @@ def attendees(draw, ids: list[int], slots: int) -> tuple[Attendee, ...]:
             consent=draw(st.integers(0, 9)) > 0,
             must_meet=frozenset(draw(st.sets(st.sampled_from(ids), max_size=2)) - {i}),
             cluster=draw(st.sampled_from(CLUSTERS)),
+            favourites=frozenset(draw(st.sets(st.sampled_from(ids), max_size=2)) - {i}),
         ))
     return tuple(people)
 

@@ -11,8 +11,13 @@ def test_default_weights_are_the_documented_ones():
     assert asdict(Weights()) == {
         "shared_theme": 3, "shared_keyword": 2, "offer_matches_seek": 6, "cross_industry": 5,
         "complementary_org_types": 5, "must_meet_one_sided": 40, "must_meet_mutual": 80,
-        "same_cluster": -5, "cluster_exchange": 5,
+        "same_cluster": -5, "cluster_exchange": 5, "favourite": 10,
     }
+
+
+def test_mutual_favourite_alone_scores_40():
+    a, b = attendee(1, favourites=frozenset({2})), attendee(2, favourites=frozenset({1}))
+    assert pair_score(a, b).score == 40
 
 
 def test_mutual_must_meet_alone_scores_80():

@@ -101,6 +101,25 @@ def test_mutual_must_meet_gets_higher_bonus():
     assert pair_score(a, b).score == W.must_meet_mutual > W.must_meet_one_sided
 
 
+def test_favourite_gets_small_bonus_naming_who_marked():
+    a, b = attendee(1, favourites=frozenset({2})), attendee(2)
+    scored = pair_score(a, b)
+    assert scored.reasons == (Reason("favourite", {"marked_by": 1}),)
+    assert scored.score == W.favourite < W.must_meet_one_sided
+
+
+def test_mutual_favourite_scores_like_one_sided_request():
+    a, b = attendee(1, favourites=frozenset({2})), attendee(2, favourites=frozenset({1}))
+    scored = pair_score(a, b)
+    assert scored.reasons == (Reason("favourite_mutual"),)
+    assert scored.score == W.must_meet_one_sided
+
+
+def test_favourite_of_excluded_pair_gives_nothing():
+    a = attendee(1, organisation="ACME", favourites=frozenset({2}))
+    assert pair_score(a, attendee(2, organisation="ACME")).score == 0
+
+
 SYNONYMS = parse_synonyms("KI = Künstliche Intelligenz = AI\nWasserstoff = H2\n")
 
 

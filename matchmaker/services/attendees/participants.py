@@ -59,6 +59,7 @@ class Filters:
     theme: str = ""
     cluster: str = ""
     keyword: str = ""
+    only: frozenset[int] | None = None  # these people only (e.g. one's favourites)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ def matches(attendee: Attendee, filters: Filters) -> bool:
             and (not filters.industry or attendee.industry_code == filters.industry)
             and (not filters.theme or filters.theme in attendee.themes)
             and (not filters.cluster or (attendee.cluster or "") == filters.cluster)
-            and (not keyword or any(keyword in word.casefold() for word in words)))
+            and (not keyword or any(keyword in word.casefold() for word in words))
+            and (filters.only is None or attendee.id in filters.only))
 
 
 def suggestions_for(attendee: Attendee, limit: int = SUGGESTIONS) -> list[SuggestionRow]:

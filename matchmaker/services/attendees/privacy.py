@@ -17,6 +17,7 @@ from ...extensions import db
 from ...models import (
     Attendee,
     AttendeeBlock,
+    AttendeeFavourite,
     AttendeeStatus,
     Event,
     EventStatistics,
@@ -60,6 +61,9 @@ def personal_data(attendee: Attendee) -> dict[str, Any]:
     blocked = db.session.scalars(
         select(Attendee).join(AttendeeBlock, AttendeeBlock.blocked_id == Attendee.id)
         .where(AttendeeBlock.blocker_id == attendee.id).order_by(Attendee.number))
+    favourites = db.session.scalars(
+        select(Attendee).join(AttendeeFavourite, AttendeeFavourite.favourite_id == Attendee.id)
+        .where(AttendeeFavourite.attendee_id == attendee.id).order_by(Attendee.number))
     feedback = db.session.scalars(select(MeetingFeedback).where(MeetingFeedback.attendee_id == attendee.id))
     mails = db.session.scalars(
         select(OutgoingMail).where(OutgoingMail.attendee_id == attendee.id).order_by(OutgoingMail.id)
@@ -74,6 +78,7 @@ def personal_data(attendee: Attendee) -> dict[str, Any]:
                               "status": r.status.value, "message": r.message,
                               "sent_at": r.created_at.isoformat()} for a, r in requests],
         "blocked": [{"name": a.full_name, "organisation": a.organisation} for a in blocked],
+        "favourites": [{"name": a.full_name, "organisation": a.organisation} for a in favourites],
         "meeting_feedback": [columns_of(f) for f in feedback],
         "mails": [columns_of(mail) for mail in mails],
     }

@@ -35,6 +35,13 @@ SUBJECTS = {
     "next_meeting_changed": _l("Your next meeting has changed"),
     "feedback_request": _l("How were your meetings at %(event)s?"),
     "session_promoted": _l("A place in a session has become free for you (%(event)s)"),
+    # Attendees moving and giving back meetings, offered free slots (schedule.own_meetings, slot_offers)
+    "move_proposed": _l("Your meeting partner proposes another time (%(event)s)"),
+    "move_accepted": _l("Your meeting has been moved (%(event)s)"),
+    "move_declined": _l("Your meeting stays at its time (%(event)s)"),
+    "meeting_given_back": _l("A meeting has been cancelled by your partner (%(event)s)"),
+    "slot_offered": _l("A free meeting slot for you at %(event)s: accept it with one click"),
+    "slot_filled": _l("Your free slot at %(event)s is filled again"),
 }
 
 

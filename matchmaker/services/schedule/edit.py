@@ -10,6 +10,7 @@ Each edit names its ``actor`` and writes its own audit entries (one per attendee
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import or_, select
 
@@ -19,6 +20,7 @@ from ...extensions import db
 from ...matching.edits import Conflict, meeting_conflicts
 from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot
 from .. import DomainError
+from ..attendees.favourites import favourites_among
 from ..attendees.registration import lock_event
 from ..audit import record
 from ..programme.choices import busy_slots
@@ -71,14 +73,16 @@ def cancel_meeting(event: Event, meeting_id: int, *, actor: str) -> None:
     db.session.flush()
 
 
-def log_edit(event: Event, actor: str, action: str, meeting: Meeting) -> None:
-    """Into the audit log, once for each of the two attendees."""
+def log_edit(event: Event, actor: str, action: str, meeting: Meeting,
+             extra: dict[str, Any] | None = None) -> None:
+    """Into the audit log, once for each of the two attendees (``extra``: more to say)."""
     slot = db.session.get_one(Slot, meeting.slot_id)
     table = db.session.get_one(MeetingTable, meeting.table_id)
     where = {"slot": slot.number, "table": table.name}  # by id: a move changed the ids just now
     for attendee, other in ((meeting.attendee_a, meeting.attendee_b),
                             (meeting.attendee_b, meeting.attendee_a)):
-        record(event, actor, action, attendee, {"with": f"{other.number} {other.full_name}", **where})
+        record(event, actor, action, attendee,
+               {"with": f"{other.number} {other.full_name}", **where, **(extra or {})})
     record_schedule_changes(event)
 
 
@@ -132,9 +136,9 @@ def place(event: Event, meeting: Meeting, people: Sequence[Attendee], slot: Slot
             raise DomainError("attendee_not_matchable", attendee=person.full_name,
                               why=person.status if person.status != AttendeeStatus.REGISTERED
                               else "email_not_confirmed")
-    wishes = must_meet(people)
+    wishes, marks = must_meet(people), favourites_among(people)
     busy = busy_slots(event)  # an organiser, too, places no meeting over a chosen session
-    engine_a, engine_b = (replace(engine_attendee(person, wishes),
+    engine_a, engine_b = (replace(engine_attendee(person, wishes, marks),
                                   session_slots=busy.get(person.id, frozenset())) for person in people)
     wanted = matching.Meeting((a.id, b.id), slot.number, table.number)
     conflicts = meeting_conflicts(wanted, engine_a, engine_b, other_meetings(event, meeting, people, slot))

@@ -39,6 +39,7 @@ from ...models import (
     utcnow,
 )
 from .. import DomainError
+from ..attendees.favourites import favourites_among
 from ..attendees.meeting_requests import blocked_pairs as attendee_blocks
 from ..programme.choices import busy_slots
 from .blocked_pairs import blocked_pairs_of
@@ -85,9 +86,9 @@ def engine_event(event: Event, attendees: Sequence[Attendee], policy: str | None
     """The engine's input for ``attendees`` of the event, with the event's policy, synonyms,
     weights and blocked pairs (by an organiser or by one of the two): built here only, so
     that the matchmaking run and the attendee's suggestions score every pair alike."""
-    wishes, busy = must_meet(attendees), busy_slots(event)
+    wishes, marks, busy = must_meet(attendees), favourites_among(attendees), busy_slots(event)
     return matching.Event(
-        attendees=tuple(replace(engine_attendee(a, wishes), session_slots=busy.get(a.id, frozenset()))
+        attendees=tuple(replace(engine_attendee(a, wishes, marks), session_slots=busy.get(a.id, frozenset()))
                         for a in attendees),
         slots=len(event.slots), tables=len(event.tables), locked=locked,
         blocked_pairs=blocked_pairs_of(event) | attendee_blocks(event),
@@ -180,7 +181,9 @@ def must_meet(attendees: Sequence[Attendee], now: datetime | None = None) -> dic
     return {requester: frozenset(targets) for requester, targets in wishes.items()}
 
 
-def engine_attendee(attendee: Attendee, wishes: dict[int, frozenset[int]]) -> matching.Attendee:
+def engine_attendee(attendee: Attendee, wishes: dict[int, frozenset[int]],
+                    favourites: dict[int, frozenset[int]] | None = None) -> matching.Attendee:
+    """The engine's attendee; ``favourites`` (``favourites_among``) whom each marked."""
     return matching.Attendee(
         id=attendee.id, organisation=attendee.organisation, org_type=attendee.org_type,
         industry=attendee.industry_code, themes=frozenset(attendee.themes),
@@ -189,6 +192,7 @@ def engine_attendee(attendee: Attendee, wishes: dict[int, frozenset[int]]) -> ma
         max_meetings=attendee.max_meetings, wants_meetings=attendee.wants_meetings,
         consent=attendee.matching_consent, must_meet=wishes.get(attendee.id, frozenset()),
         cluster=attendee.cluster or "",
+        favourites=(favourites or {}).get(attendee.id, frozenset()),
     )
 
 
@@ -298,7 +302,8 @@ def refresh_meetings(attendee: Attendee) -> int:
     people = {a.id: a for meeting, _ in rows for a in (meeting.attendee_a, meeting.attendee_b)}
     wishes, synonyms = must_meet(list(people.values())), event_synonyms(attendee.event)
     weights = event_weights(attendee.event)
-    unfit = [meeting for meeting, _ in rows if not rescore(meeting, wishes, synonyms, weights)]
+    marks = favourites_among(list(people.values()))
+    unfit = [meeting for meeting, _ in rows if not rescore(meeting, wishes, synonyms, weights, marks)]
     ranked = sorted(((m, slot) for m, slot in rows if m not in unfit),
                     key=lambda row: (-row[0].score, row[0].id))
     fitting = [meeting for meeting, slot in ranked if slot not in attendee.unavailable_slots]
@@ -315,9 +320,10 @@ def rescore(
     meeting: Meeting, wishes: dict[int, frozenset[int]],
     synonyms: matching.Synonyms = matching.NO_SYNONYMS,
     weights: matching.Weights = matching.Weights(),
+    favourites: dict[int, frozenset[int]] | None = None,
 ) -> bool:
     """Give the meeting its current score and reasons; False if the pair may no longer meet."""
-    a, b = (engine_attendee(person, wishes) for person in (meeting.attendee_a, meeting.attendee_b))
+    a, b = (engine_attendee(person, wishes, favourites) for person in (meeting.attendee_a, meeting.attendee_b))
     scored = matching.pair_score(a, b, weights, synonyms=synonyms)
     if scored.excluded or scored.score <= 0:
         return False
