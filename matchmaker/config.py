@@ -91,6 +91,7 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "RATELIMIT_LINK_REQUEST": "5 per minute;20 per hour",
         "RATELIMIT_ATTENDEE_FORMS": "30 per minute;300 per hour",
         "RATELIMIT_LOGIN": "10 per minute;60 per hour",
+        "RATELIMIT_API": "120 per minute;3000 per hour",  # per API token (matchmaker/api)
         "MAIL_LIMIT_PER_CLIENT": "30 per hour",  # sign-ups and link requests together
         "TRUSTED_PROXIES": 0,  # reverse proxies in front that set X-Forwarded-For
         "BOT_MIN_FILL_SECONDS": 3,  # a sign-up sent back faster is refused (0: no check)

@@ -55,6 +55,9 @@ AUDIT_ACTION_LABELS = {
     "display_link_revoked": _l("display screen link revoked"),
     "check_in": _l("checked in at the desk"),
     "check_in_undone": _l("check-in undone"),
+    "api_read": _l("read through the API"),
+    "api_token_created": _l("API token created"),
+    "api_token_revoked": _l("API token revoked"),
 }
 
 WEIGHT_LABELS = {

@@ -653,3 +653,21 @@ class OrganiserInvite(Model):
     event: Mapped[Event | None] = relationship()
 
     __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)
+
+
+class ApiToken(Model):
+    """A read-only key to one event's JSON API (``/api/v1/events/<slug>/...``), sent as
+    ``Authorization: Bearer ...``. Only a hash is stored: the token is shown once, when it
+    is made; revoking deletes the row, so a revoked token is simply unknown."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None]
+
+    __table_args__ = (UniqueConstraint("event_id", "name"),)

@@ -146,6 +146,10 @@ REFUSALS: dict[str, Entry] = {
     "met_badge_other_event": _l("This badge belongs to another event."),
     "met_badge_own": _l("This is your own badge. Please scan the badge of the person you met."),
     "met_no_meeting": _l("You have no meeting with this person today."),
+    # API tokens (services/api/tokens.py)
+    "api_token_name_missing": _l("Please give the token a name (at most %(maximum)d characters)."),
+    "api_token_name_taken": _l("This event already has a token of this name."),
+    "api_token_unknown": _l("This event has no API token of that name or number."),
 }
 
 # What the console adds: the command that helps (the web pages have their buttons).

@@ -354,3 +354,9 @@ class CheckInForm(FlaskForm):
 
     q = StringField(_l("Badge code, registration number or name"), filters=[strip_text],
                     validators=[DataRequired(_l("Please scan a badge or type a code, number or name."))])
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(_l("Name of the token"), filters=[strip_text],
+                       description=_l("What it is for, e.g. CRM. The token itself is shown once."),
+                       validators=[DataRequired(_l("Please give the token a name.")), Length(max=80)])
