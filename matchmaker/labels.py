@@ -58,6 +58,8 @@ AUDIT_ACTION_LABELS = {
     "api_read": _l("read through the API"),
     "api_token_created": _l("API token created"),
     "api_token_revoked": _l("API token revoked"),
+    "webhook_added": _l("webhook added"),
+    "webhook_removed": _l("webhook removed"),
 }
 
 WEIGHT_LABELS = {

@@ -150,6 +150,11 @@ REFUSALS: dict[str, Entry] = {
     "api_token_name_missing": _l("Please give the token a name (at most %(maximum)d characters)."),
     "api_token_name_taken": _l("This event already has a token of this name."),
     "api_token_unknown": _l("This event has no API token of that name or number."),
+    # webhooks (services/webhooks/endpoints.py)
+    "webhook_url_invalid": _l("Please enter a web address such as https://crm.example.org/hooks/matchmaker."),
+    "webhook_url_not_https": _l("Webhooks are sent only to https:// addresses."),
+    "webhook_no_kinds": _l("Please choose at least one thing to tell the webhook about."),
+    "webhook_unknown": _l("This webhook does not exist (any more)."),
 }
 
 # What the console adds: the command that helps (the web pages have their buttons).
