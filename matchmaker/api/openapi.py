@@ -56,6 +56,24 @@ def listing(summary: str, item: Schema) -> Schema:
                         "content": {"application/json": {"schema": page_of(item)}}}, **ERRORS}}}
 
 
+WEBHOOK_DATA = {"registration.created": ATTENDEE, "registration.cancelled": ATTENDEE,
+                "registration.promoted": ATTENDEE, "attendee.checked_in": CHECK_IN,
+                "schedule.published": {"type": "object", "properties": {
+                    "published_at": TIME, "meetings": INTEGER}}}
+SIGNATURE = {"name": "X-Matchmaker-Signature", "in": "header", "required": True,
+             "description": "t=<unix time>,v1=<hex HMAC-SHA256 of '<t>.<body>' with the "
+                            "webhook's secret>", "schema": STRING}
+
+
+def webhook(kind: str, data: Schema) -> Schema:
+    body = {"type": "object", "properties": {"id": STRING, "type": {"const": kind},
+                                             "created_at": TIME, "event": STRING, "data": data}}
+    return {"post": {"summary": f"Sent when {kind} happens (retried for a day until a 2xx).",
+                     "parameters": [SIGNATURE],
+                     "requestBody": {"content": {"application/json": {"schema": body}}},
+                     "responses": {"200": {"description": "Received."}}}}
+
+
 def openapi_document() -> Schema:
     return {
         "openapi": "3.1.0",
@@ -64,6 +82,7 @@ def openapi_document() -> Schema:
                                 "an organiser makes it in the dashboard (API tokens) or with "
                                 "'matchmaker api-token create'. Every call is in the event's "
                                 "audit log."},
+        "webhooks": {kind: webhook(kind, data) for kind, data in WEBHOOK_DATA.items()},
         "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}},
         "paths": {
             "/api/v1/events/{slug}/attendees": listing(

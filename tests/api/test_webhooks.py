@@ -200,3 +200,16 @@ def test_the_worker_sends_a_sign_up_to_the_receiver(app, client, event, receiver
         assert receiver.arrived.wait(15)
     body = json.loads(receiver.received[0].body)
     assert body["type"] == "registration.created" and body["event"] == "go-cluster-2027"
+
+
+def test_the_worker_tries_again_after_a_500_until_the_receiver_takes_it(app, client, event, receiver):
+    from matchmaker.jobs.queue import embedded_worker
+
+    app.config["WEBHOOK_RETRY_SECONDS"] = 0.1
+    receiver.answers = [500]
+    hook(event, receiver.url, kinds=("registration.created",))
+    with embedded_worker(app):
+        assert submit_sign_up(client).status_code == 302
+        assert receiver.arrived.wait(15)
+    assert len(receiver.received) == 2
+    assert receiver.received[0].body == receiver.received[1].body

@@ -19,6 +19,7 @@ class Received:
 class Receiver:
     server: ThreadingHTTPServer
     answer: int = 200
+    answers: list[int] = field(default_factory=list)  # answered first, in order; then ``answer``
     slow: bool = False
     received: list[Received] = field(default_factory=list)
     arrived: threading.Event = field(default_factory=threading.Event)
@@ -43,10 +44,12 @@ def start_receiver(port: int = 0) -> Receiver:
             if receiver.slow:
                 receiver.let_go.wait(10)
             receiver.received.append(Received(dict(self.headers.items()), body))
-            self.send_response(receiver.answer)
+            status = receiver.answers.pop(0) if receiver.answers else receiver.answer
+            self.send_response(status)
             self.send_header("Content-Length", "0")
             self.end_headers()
-            receiver.arrived.set()
+            if 200 <= status < 300:
+                receiver.arrived.set()
 
         def log_message(self, *_args: object) -> None:
             pass
