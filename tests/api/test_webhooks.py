@@ -59,6 +59,7 @@ def deliveries() -> list[WebhookDelivery]:
     return list(db.session.scalars(select(WebhookDelivery).order_by(WebhookDelivery.id)))
 
 
+@pytest.mark.both_databases
 def test_sign_up_writes_a_delivery_and_sends_nothing_itself(client, event, receiver):
     hook(event, receiver.url)
     assert submit_sign_up(client).status_code == 302
@@ -68,6 +69,7 @@ def test_sign_up_writes_a_delivery_and_sends_nothing_itself(client, event, recei
     assert receiver.received == []
 
 
+@pytest.mark.both_databases
 def test_rolled_back_registration_writes_no_delivery(event, receiver):
     hook(event, receiver.url)
     sign_up(event, Registration(email="anna@example.org", first_name="Anna", last_name="B",
@@ -124,6 +126,7 @@ def test_delivery_is_signed_over_timestamp_and_body(event, receiver):
     assert deliveries()[0].status == DeliveryStatus.SENT
 
 
+@pytest.mark.both_databases
 def test_receiver_answering_500_is_tried_again_until_it_answers_200(event, receiver):
     hook(event, receiver.url)
     add_attendee(event, "Anna")

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from ...extensions import db
 from ...models import ApiToken, Event, utcnow
+from ...text import collapse_whitespace
 from .. import DomainError
 from ..audit import record
 from ..tokens import TOKEN_SHAPE
@@ -43,7 +44,7 @@ def token_hash(secret: str) -> str:
 
 def create_token(event: Event, name: str, actor: str) -> NewToken:
     """A new token for ``event``; ``api_token_name_missing`` or ``api_token_name_taken``."""
-    name = " ".join(name.split())
+    name = collapse_whitespace(name)
     if not name or len(name) > NAME_LENGTH:
         raise DomainError("api_token_name_missing", maximum=NAME_LENGTH)
     if db.session.scalar(select(ApiToken.id).where(ApiToken.event_id == event.id,

@@ -47,7 +47,7 @@ def check_url(url: str, allow_http_loopback: bool) -> str:
     except ValueError:
         raise DomainError("webhook_url_invalid") from None
     if len(url) > URL_LENGTH or not host or parts.scheme not in ("https", "http") \
-            or parts.username or parts.password:
+            or parts.username or parts.password or any(c.isspace() or ord(c) < 32 for c in url):
         raise DomainError("webhook_url_invalid")
     if parts.scheme == "http" and not (allow_http_loopback and is_loopback(host)):
         raise DomainError("webhook_url_not_https")
