@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import event as orm_event
 from sqlalchemy import inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from ...extensions import db
 from ...models import Attendee, AttendeeStatus, Event, WebhookDelivery, WebhookEndpoint, utcnow
@@ -96,9 +96,12 @@ def envelope(slug: str, kind: str, data: dict[str, Any]) -> str:
                        "event": slug, "data": data}, ensure_ascii=False, sort_keys=True)
 
 
-def forget(session: Session, *_args: Any) -> None:
-    session.info.pop(ANNOUNCED, None)
-    session.info.pop(WRITTEN, None)
+def forget(session: Session, transaction: SessionTransaction) -> None:
+    """When the outermost transaction ends (committed: already written; rolled back or
+    closed: never to be), nothing told in it is left for the next one."""
+    if transaction.parent is None:
+        session.info.pop(ANNOUNCED, None)
+        session.info.pop(WRITTEN, None)
 
 
 def install(on_queued: Callable[[], None]) -> None:
@@ -113,4 +116,4 @@ def install(on_queued: Callable[[], None]) -> None:
     orm_event.listen(Session, "after_flush", status_changes)
     orm_event.listen(Session, "before_commit", write_deliveries)
     orm_event.listen(Session, "after_commit", after_commit)
-    orm_event.listen(Session, "after_rollback", forget)
+    orm_event.listen(Session, "after_transaction_end", forget)
