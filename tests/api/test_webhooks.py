@@ -22,6 +22,7 @@ from matchmaker.services.attendees.registration import (
     sign_up,
 )
 from matchmaker.services.attendees.self_service import cancel
+from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.webhooks import KINDS
 from matchmaker.services.webhooks.endpoints import add_endpoint
 from matchmaker.services.webhooks.sending import Outcome, SendingRules, send_due, store
@@ -110,6 +111,15 @@ def test_publishing_the_schedule_is_told(event, receiver):
     db.session.commit()
     [delivery] = deliveries()
     assert json.loads(delivery.body)["data"]["meetings"] >= 1
+
+
+def test_a_new_run_of_a_published_schedule_is_told_as_published(event, receiver):
+    published_scene(event)
+    db.session.commit()
+    hook(event, receiver.url, kinds=("schedule.published",))
+    plan_schedule(event)
+    db.session.commit()
+    assert [d.kind for d in deliveries()] == ["schedule.published"]
 
 
 def test_delivery_is_signed_over_timestamp_and_body(event, receiver):

@@ -38,6 +38,7 @@ from ...models import (
 )
 from .. import DomainError
 from ..attendees.meeting_requests import blocked_pairs as attendee_blocks
+from ..webhooks.outbox import announce_publication
 from .blocked_pairs import blocked_pairs_of
 from .calendar import schedule_mails
 from .changes import record_schedule_changes
@@ -125,6 +126,7 @@ def store_schedule(event: Event, result: matching.ScheduleResult) -> ScheduleRun
     db.session.flush()
     if was_published:
         schedule_mails(event, run.published_at)  # the change notices; sent after the commit
+        announce_publication(event, utcnow(), len(meetings))  # in force at once: published
     return run
 
 
