@@ -29,7 +29,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, serving: bool = Tru
     app.config["MIGRATIONS_DIR"] = PACKAGE_DIR / "migrations"
     app.config["TRANSLATIONS_DIR"] = PACKAGE_DIR / "translations"
 
-    from . import commands, config, database, i18n, security, views
+    from . import commands, config, database, i18n, security, views, webhooks
 
     config.load_config(app, test_config)
     if serving:
@@ -39,6 +39,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, serving: bool = Tru
     security.init_app(app)
     views.init_app(app)
     commands.init_app(app)
+    webhooks.init_app(app)  # deliveries are queued for the worker after each commit
     return app
 
 

@@ -34,6 +34,7 @@ INTEGER_SETTINGS = (
 BOOLEAN_SETTINGS = (
     "DEMO", "HSTS_ENABLED", "RATELIMIT_ENABLED", "RATELIMIT_HEADERS_ENABLED",
     "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE",
+    "WEBHOOK_ALLOW_HTTP_LOOPBACK",
 )
 BOOLEAN_WORDS = "true or false (also yes/no, on/off, 1/0)"
 
@@ -91,6 +92,14 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "RATELIMIT_LINK_REQUEST": "5 per minute;20 per hour",
         "RATELIMIT_ATTENDEE_FORMS": "30 per minute;300 per hour",
         "RATELIMIT_LOGIN": "10 per minute;60 per hour",
+        "RATELIMIT_API": "120 per minute;3000 per hour",  # per API token (matchmaker/api)
+        # Webhooks (docs/api.md): seconds per attempt, the first wait before a retry (it
+        # doubles, up to an hour), for how long to retry; http:// to 127.0.0.1/::1/localhost
+        # only when allowed (tests, a receiver on the same host), https:// otherwise.
+        "WEBHOOK_TIMEOUT_SECONDS": 10,
+        "WEBHOOK_RETRY_SECONDS": 30,
+        "WEBHOOK_RETRY_HOURS": 24,
+        "WEBHOOK_ALLOW_HTTP_LOOPBACK": False,
         "MAIL_LIMIT_PER_CLIENT": "30 per hour",  # sign-ups and link requests together
         "TRUSTED_PROXIES": 0,  # reverse proxies in front that set X-Forwarded-For
         "BOT_MIN_FILL_SECONDS": 3,  # a sign-up sent back faster is refused (0: no check)

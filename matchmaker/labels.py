@@ -70,6 +70,11 @@ AUDIT_ACTION_LABELS = {
     "slot_offered": _l("freed slot offered"),
     "slot_offer_expired": _l("offer of a freed slot expired"),
     "slot_offer_accepted": _l("offered slot accepted: meeting booked"),
+    "api_read": _l("read through the API"),
+    "api_token_created": _l("API token created"),
+    "api_token_revoked": _l("API token revoked"),
+    "webhook_added": _l("webhook added"),
+    "webhook_removed": _l("webhook removed"),
 }
 
 # What an organiser may do in one event (models.EventRole).

@@ -875,3 +875,68 @@ class SlotOffer(Model):
         UniqueConstraint("slot_id", "partner_id", "offered_to_id"),
         Index("ix_slot_offer_event_status", "event_id", "status"),
     )
+
+
+class ApiToken(Model):
+    """A read-only key to one event's JSON API (``/api/v1/events/<slug>/...``), sent as
+    ``Authorization: Bearer ...``. Only a hash is stored: the token is shown once, when it
+    is made; revoking deletes the row, so a revoked token is simply unknown."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None]
+
+    __table_args__ = (UniqueConstraint("event_id", "name"),)
+
+
+class WebhookEndpoint(Model):
+    """An address that is told, per event, when something happens (``kinds``, e.g.
+    ``registration.created``); each delivery is signed with ``secret`` (HMAC-SHA256)."""
+
+    __tablename__ = "webhook_endpoint"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(String(500))
+    secret: Mapped[str] = mapped_column(String(64))
+    kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DeliveryStatus(enum.StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"  # given up after retrying for a day
+
+
+class WebhookDelivery(Model):
+    """One message to one endpoint: written in the transaction of what it reports, sent
+    by the background worker outside it, retried with back-off until ``SENT`` or ``FAILED``.
+    ``body`` is the exact JSON sent (and signed)."""
+
+    __tablename__ = "webhook_delivery"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    endpoint_id: Mapped[int] = mapped_column(ForeignKey("webhook_endpoint.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[DeliveryStatus] = mapped_column(string_enum(DeliveryStatus),
+                                                   default=DeliveryStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_attempt_at: Mapped[datetime | None]
+    last_status_code: Mapped[int | None]
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        Index("ix_webhook_delivery_status_next_attempt_at", "status", "next_attempt_at"),
+        Index("ix_webhook_delivery_endpoint_id_id", "endpoint_id", "id"),
+    )

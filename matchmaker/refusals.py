@@ -171,6 +171,15 @@ REFUSALS: dict[str, Entry] = {
     "offer_not_found": _l("This offer does not exist."),
     "offer_minutes_out_of_range": _l("An offer can wait between 1 minute and 24 hours."),
     "offer_not_open": _l("This offer is no longer open: the time to accept it is over, or the slot has been taken."),
+    # API tokens (services/api/tokens.py)
+    "api_token_name_missing": _l("Please give the token a name (at most %(maximum)d characters)."),
+    "api_token_name_taken": _l("This event already has a token of this name."),
+    "api_token_unknown": _l("This event has no API token of that name or number."),
+    # webhooks (services/webhooks/endpoints.py)
+    "webhook_url_invalid": _l("Please enter a web address such as https://crm.example.org/hooks/matchmaker."),
+    "webhook_url_not_https": _l("Webhooks are sent only to https:// addresses."),
+    "webhook_no_kinds": _l("Please choose at least one thing to tell the webhook about."),
+    "webhook_unknown": _l("This webhook does not exist (any more)."),
 }
 
 # What the console adds: the command that helps (the web pages have their buttons).

@@ -3,7 +3,8 @@
 import logging
 from datetime import date
 
-from flask import Flask, g, render_template
+from flask import Flask, g, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
@@ -23,9 +24,11 @@ from .mail import outbox_viewable
 from .text import unlinkable
 
 logger = logging.getLogger(__name__)
+API_PREFIX = "/api/"
 
 
 def init_app(app: Flask) -> None:
+    from .api import bp as api_bp
     from .attendee import bp as attendee_bp
     from .auth import bp as auth_bp
     from .organiser import bp as organiser_bp
@@ -39,6 +42,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(organiser_bp)
     app.register_blueprint(attendee_bp)
+    app.register_blueprint(api_bp)
     app.register_error_handler(CSRFError, render_csrf_error)
     app.register_error_handler(HTTPException, render_http_error)
     app.register_error_handler(OperationalError, render_database_unavailable)
@@ -78,7 +82,11 @@ def render_database_unavailable(error: OperationalError) -> tuple[str, int, dict
     return render_template("errors/unavailable.html"), 503, {"Retry-After": "30"}
 
 
-def render_http_error(error: HTTPException) -> tuple[str, int] | HTTPException:
+def render_http_error(error: HTTPException) -> tuple[str, int] | HTTPException | ResponseReturnValue:
     if error.code is None or error.code < 400:
         return error
+    if request.path.startswith(API_PREFIX):  # machines get JSON, also for unknown API paths
+        from .api import json_error
+
+        return json_error(error)
     return render_template("errors/http.html", code=error.code), error.code

@@ -4,6 +4,7 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
+    from .api_tokens import api_token_group
     from .attendees import (
         purge_command,
         release_unconfirmed_command,
@@ -44,5 +45,6 @@ def init_app(app: Flask) -> None:
                     import_attendees_command, export_attendees_command, worker_command,
                     synonyms_command, print_group, publish_command,
                     send_feedback_requests_command, replan_command, report_command,
-                    check_in_command, import_programme_command, advance_offers_command):
+                    check_in_command, import_programme_command, advance_offers_command,
+                    api_token_group):
         app.cli.add_command(command)

@@ -19,6 +19,7 @@ from huey.api import TaskWrapper
 from huey.consumer import Consumer
 
 from ..extensions import db
+from .webhooks import register_task as register_webhook_task
 
 QUEUE_NAME = "matchmaker"
 TASK_NAME = "matchmaker.run_job"
@@ -29,6 +30,7 @@ EXTENSION_KEY = "matchmaker.jobs"
 class JobQueue:
     huey: Huey
     run_job: TaskWrapper  # the huey task: ``run_job(job_id)`` enqueues
+    send_webhooks: TaskWrapper  # ``send_webhooks()`` enqueues the sending of due webhooks
 
     def enqueue(self, job_id: int) -> None:
         self.run_job(job_id)
@@ -40,7 +42,8 @@ def job_queue(app: Flask) -> JobQueue:
     if queue is None:
         huey = make_huey(app)
         huey.on_shutdown("close_storage")(storage_closer(huey))
-        queue = app.extensions[EXTENSION_KEY] = JobQueue(huey, register_task(huey, app))
+        queue = app.extensions[EXTENSION_KEY] = JobQueue(huey, register_task(huey, app),
+                                                         register_webhook_task(huey, app))
     return queue
 
 

@@ -36,6 +36,7 @@ AREAS = (
     ("organiser.day_report_page", _l("Report")),
     ("organiser.import_attendees", _l("Import and export")),
     ("organiser.audit", _l("Audit log")),
+    ("organiser.api_access", _l("API")),
     ("organiser.settings", _l("Settings")),
     ("organiser.team", _l("Organisers")),
 )
@@ -97,6 +98,7 @@ def never_cache(response: Response) -> Response:
 
 
 from . import (  # noqa: E402,F401  (the areas register their routes on bp)
+    api_access,
     attendees,
     check_in,
     check_in_offline,

@@ -38,6 +38,7 @@ from ..services.events.settings import parse_blocks
 from ..services.schedule.matching_settings import WEIGHT_RANGE
 from ..text import normalise_email
 from ..web.forms import (
+    CheckboxListField,
     InterestFields,
     MeetingFields,
     PersonFields,
@@ -375,3 +376,25 @@ class OfferTimeForm(FlaskForm):
                        "other; each has this long to accept."),
         validators=[InputRequired(_l("Please enter the number of minutes.")),
                     NumberRange(min=1, max=1440, message=_l("Between 1 and 1,440 minutes, please."))])
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(_l("Name of the token"), filters=[strip_text],
+                       description=_l("What it is for, e.g. CRM. The token itself is shown once."),
+                       validators=[DataRequired(_l("Please give the token a name.")), Length(max=80)])
+
+
+WEBHOOK_KIND_LABELS = {
+    "registration.created": _l("New registration"),
+    "registration.cancelled": _l("Registration cancelled"),
+    "registration.promoted": _l("Seat given from the waiting list"),
+    "schedule.published": _l("Schedule published"),
+    "attendee.checked_in": _l("Checked in at the desk"),
+}
+
+
+class WebhookForm(FlaskForm):
+    url = StringField(_l("Address (https://…)"), filters=[strip_text],
+                      validators=[DataRequired(_l("Please enter the address.")), Length(max=500)])
+    kinds = CheckboxListField(_l("Tell it about"), choices=choices(list(WEBHOOK_KIND_LABELS.items())),
+                              validators=[DataRequired(_l("Please choose at least one."))])

@@ -13,7 +13,7 @@ import pytest
 import matchmaker
 
 PACKAGE = Path(matchmaker.__file__).resolve().parent
-BLUEPRINTS = ("public", "attendee", "auth", "organiser")
+BLUEPRINTS = ("public", "attendee", "auth", "organiser", "api")
 
 
 def module_name(path: Path) -> str:

@@ -19,6 +19,9 @@ hold for each:
 - desk staff reach the check-in desk and nothing else of the dashboard: every other
   organiser route is a 403 (the events list, where the navigation lands, leads to the
   desk), and they see or change none of Anna's data, her e-mail address included.
+- the API (a fourth audience, machines) answers only a Bearer token of this event: a log-in
+  or a private link is no key to it (401), another event's token gets a 404; its
+  description (``api.openapi``) is open to all.
 """
 
 import secrets
@@ -37,6 +40,7 @@ from matchmaker import create_app
 from matchmaker.auth.routes import BUSY_RETRY_SECONDS
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event
+from matchmaker.services.api.tokens import create_token
 from tests.conftest import app_config
 from tests.support.factories import add_desk_staff, add_organiser, csrf_token, login, make_event
 from tests.support.routes import example_path, rules_of
@@ -57,13 +61,16 @@ DESK_ENDPOINTS = {"organiser.check_in_desk", "organiser.check_in_typed", "organi
                   "organiser.check_in_worker"}
 ADMINISTRATORS_ONLY = {"organiser.industries", "organiser.outbox", "organiser.outbox_mail",
                        "organiser.outbox_mail_html"}
-ROUTES = [(rule.endpoint, method) for rule in rules_of("public", "attendee", "auth", "organiser")
+ROUTES = [(rule.endpoint, method) for rule in rules_of("public", "attendee", "auth", "organiser", "api")
           for method in sorted(rule.methods - {"HEAD", "OPTIONS"})]
 # Pages of the auth blueprint that a visitor without a log-in must reach.
 OPEN_AUTH_PAGES = {"auth.login", "auth.accept_invite", "auth.logout"}
 # An organiser is sent to the log-in page after this one, too.
 ENDS_THE_SESSION = {"auth.logout_everywhere"}
 LOG_IN = "/organiser/login"
+# The API's visitors besides the others: a token of this event and one of another event.
+API_TOKENS = {"API token": "go-cluster-2027", "other event's API token": "other-2027"}
+OPEN_API_ROUTES = {"api.openapi"}
 ANNA_EMAIL = "anna@example.org"
 
 
@@ -108,11 +115,14 @@ def scene_database(sqlite_template: Path, tmp_path_factory: pytest.TempPathFacto
         other_event = make_event(slug="other-2027", title="Andere Veranstaltung")
         add_organiser(ORGANISERS["other event's organiser"], events=(other_event,))
         add_desk_staff(event, ORGANISERS[DESK_STAFF])
+        events = {event.slug: event, other_event.slug: other_event}
+        api_tokens = {actor: create_token(events[slug], actor, "test").secret
+                      for actor, slug in API_TOKENS.items()}
         db.session.commit()
         ids = {"anna_token": scene.anna.token, "bernd_token": scene.bernd.token,
                "slug": event.slug, "number": scene.ben.number, "request_id": scene.request_id,
                "meeting_id": scene.meeting_id, "choice": "accept", "language": "en",
-               "session_id": scene.session_id}
+               "session_id": scene.session_id, "api_tokens": api_tokens}
         db.session.remove()
     ids["organiser_cookies"] = {actor: session_cookie(app, email) for actor, email in ORGANISERS.items()}
     with app.app_context():
@@ -144,7 +154,7 @@ def scene(app: Flask, scene_database: tuple[Path, dict]) -> Scene:
     ids = dict(scene_database[1])
     anna, bernd = (db.session.scalar(select(Attendee).where(Attendee.token == ids.pop(key)))
                    for key in ("anna_token", "bernd_token"))
-    del ids["organiser_cookies"]
+    del ids["organiser_cookies"], ids["api_tokens"]
     # The outbox is shown only in the demo or in debug mode: the matrix checks who sees it there.
     app.config["DEMO"] = True
     return Scene(anna.event, anna, bernd, ids)
@@ -160,10 +170,11 @@ def path_for(app: Flask, endpoint: str, actor: str, scene: Scene) -> str:
 
 def visit(app: Flask, client: FlaskClient, scene: Scene, endpoint: str, method: str, actor: str,
           cookies: dict[str, str]):
-    if actor in cookies:
+    if actor in ORGANISERS:
         client.set_cookie(app.config["SESSION_COOKIE_NAME"], cookies[actor])
     data = None if method == "GET" else {"csrf_token": csrf_token(client, f"/{scene.event.slug}/link")}
-    return client.open(path_for(app, endpoint, actor, scene), method=method, data=data)
+    headers = {"Authorization": f"Bearer {cookies[actor]}"} if actor in API_TOKENS else {}
+    return client.open(path_for(app, endpoint, actor, scene), method=method, data=data, headers=headers)
 
 
 def needs_log_in(endpoint: str) -> bool:
@@ -173,14 +184,16 @@ def needs_log_in(endpoint: str) -> bool:
 
 def test_every_blueprint_is_in_the_matrix() -> None:
     blueprints = {endpoint.split(".")[0] for endpoint, _method in ROUTES}
-    assert blueprints == {"public", "attendee", "auth", "organiser"}
+    assert blueprints == {"public", "attendee", "auth", "organiser", "api"}
     assert len(ROUTES) > 80
 
 
 # The two organisers without the administrator's rights differ from an administrator only
 # on the organisers' pages: elsewhere they would repeat the administrator's cases.
-CASES = [(endpoint, method, actor) for endpoint, method in ROUTES for actor in ACTORS
-         if actor in ACTORS[:4] or endpoint.split(".")[0] in ("organiser", "auth")]
+# The API's routes are visited by everybody and by the two API tokens.
+CASES = [(endpoint, method, actor) for endpoint, method in ROUTES
+         for actor in ACTORS + (list(API_TOKENS) if endpoint.startswith("api.") else [])
+         if actor in ACTORS[:4] or endpoint.split(".")[0] in ("organiser", "auth", "api")]
 
 
 @pytest.mark.parametrize(("endpoint", "method", "actor"), CASES,
@@ -188,7 +201,8 @@ CASES = [(endpoint, method, actor) for endpoint, method in ROUTES for actor in A
 def test_route_answers_each_visitor_as_it_should(scene_database, app, client, scene, endpoint,
                                                  method, actor):
     before = scene.private_rows()
-    response = visit(app, client, scene, endpoint, method, actor, scene_database[1]["organiser_cookies"])
+    keys = {**scene_database[1]["organiser_cookies"], **scene_database[1]["api_tokens"]}
+    response = visit(app, client, scene, endpoint, method, actor, keys)
     status, body = response.status_code, response.get_data().decode(errors="replace")
     sent_to_log_in = status == 302 and urlsplit(response.location).path == LOG_IN
     assert status < 500, body[:500]
@@ -208,7 +222,10 @@ def test_route_answers_each_visitor_as_it_should(scene_database, app, client, sc
             assert status == 404
         elif actor == "own link" and method == "GET" and not set(scene.ids) & arguments(app, endpoint):
             assert status in (200, 302)
-    if actor in ("other link", "other event's organiser", DESK_STAFF):
+    if endpoint.startswith("api.") and endpoint not in OPEN_API_ROUTES:
+        expected = {"API token": 200, "other event's API token": 404}.get(actor, 401)
+        assert status == expected, (actor, status)
+    if actor in ("other link", "other event's organiser", "other event's API token", DESK_STAFF):
         assert ANNA_EMAIL not in body
         db.session.rollback()  # read what the request committed
         assert scene.private_rows() == before

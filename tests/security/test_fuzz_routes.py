@@ -31,6 +31,7 @@ from wtforms.fields.core import UnboundField
 
 from matchmaker import create_app
 from matchmaker.extensions import db
+from matchmaker.services.api.tokens import create_token
 from matchmaker.services.schedule.display import create_display_link
 from tests.conftest import app_config, empty_all_tables
 from tests.support.factories import CSRF_FIELD, add_organiser, login, make_event
@@ -156,12 +157,15 @@ def build_scene(app: Flask) -> dict[str, object]:
         scene = published_scene(event)
         add_organiser()
         secret = create_display_link(event, "organiser@example.org")
+        token_id = create_token(event, "CRM", "organiser@example.org").token.id
         db.session.commit()
         ids = {"token": scene.anna.token, "slug": event.slug, "number": scene.ben.number,
                "secret": secret, "request_id": scene.request_id, "meeting_id": scene.meeting_id,
                "session_id": scene.session_id,
                "pair_id": 1, "job_id": 1, "choice": "accept", "language": "en", "fmt": "csv",
-               "document": "badges", "name": "badges", "feed_token": scene.anna.token}
+               "document": "badges", "name": "badges", "feed_token": scene.anna.token,
+               # no webhook: the scene's sign-ups would send to it (the queue is immediate)
+               "token_id": token_id, "endpoint_id": 1}
         db.session.remove()
     return ids
 

@@ -21,6 +21,7 @@ from ...models import Attendee, AttendeeStatus, Event, utcnow
 from .. import DomainError
 from ..audit import record
 from ..name_search import key_matches
+from ..webhooks.outbox import announce_check_in
 from .self_service import MeetingRow, published_meetings
 
 UNDO_WITHIN = timedelta(minutes=1)
@@ -110,6 +111,7 @@ def check_in(event: Event, attendee: Attendee, actor: str, now: datetime | None 
     db.session.refresh(attendee)
     if stored == 1:
         record(event, actor, "check_in", attendee, {"checked_in_at": now})
+        announce_check_in(attendee)
         return CheckInResult(Arrival.CHECKED_IN, attendee, now)
     return CheckInResult(not_checked_in_because(attendee), attendee, attendee.checked_in_at)
 

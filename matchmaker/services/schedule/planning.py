@@ -42,6 +42,7 @@ from .. import DomainError
 from ..attendees.favourites import favourites_among
 from ..attendees.meeting_requests import blocked_pairs as attendee_blocks
 from ..programme.choices import busy_slots
+from ..webhooks.outbox import announce_publication
 from .blocked_pairs import blocked_pairs_of
 from .calendar import schedule_mails
 from .changes import record_schedule_changes
@@ -130,6 +131,7 @@ def store_schedule(event: Event, result: matching.ScheduleResult) -> ScheduleRun
     db.session.flush()
     if was_published:
         schedule_mails(event, run.published_at)  # the change notices; sent after the commit
+        announce_publication(event, utcnow(), len(meetings))  # in force at once: published
     return run
 
 

@@ -11,6 +11,7 @@ from ...extensions import db
 from ...models import Event, ScheduleRun, utcnow
 from .. import DomainError
 from ..audit import record
+from ..webhooks.outbox import announce_publication
 from .calendar import schedule_mails
 from .runs import latest_run
 
@@ -24,4 +25,5 @@ def publish(event: Event, actor: str, now: datetime | None = None) -> ScheduleRu
     db.session.flush()
     schedule_mails(event, run.published_at)
     record(event, actor, "schedule_published", changes={"meetings": run.quality.get("meetings")})
+    announce_publication(event, run.published_at, int(run.quality.get("meetings") or 0))
     return run
