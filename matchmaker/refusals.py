@@ -84,6 +84,8 @@ REFUSALS: dict[str, Entry] = {
     # the programme: sessions and choosing them
     "session_not_found": _l("This session does not exist (any more)."),
     "session_title_missing": _l("Every session needs a title."),
+    "session_title_semicolon": _l("A session's title may not contain “;” (attendee files "
+                                  "separate the titles of sessions by it)."),
     "session_title_taken": _l("The programme has a session called “%(title)s” already."),
     "session_ends_before_start": _l("A session must end after it starts."),
     "session_not_on_event_day": _l("A session must take place on the event's day."),
