@@ -59,6 +59,7 @@ AUDIT_ACTION_LABELS = {
     "session_changed": _l("programme session changed"),
     "session_deleted": _l("session deleted from the programme"),
     "programme_imported": _l("programme imported"),
+    "meeting_given_back": _l("meeting given back by the attendee for a programme session"),
     "check_in_earlier": _l("arrival time set to another desk's earlier check-in"),
 }
 

@@ -92,6 +92,8 @@ REFUSALS: dict[str, Entry] = {
     "sessions_overlap": _l("“%(title)s” overlaps “%(other)s”, which you have chosen already. "
                            "Leave that one first."),
     "session_not_open": _l("Only attendees with a seat at the event can choose sessions."),
+    "session_collides_with_meeting": _l("“%(title)s” overlaps one of your meetings: keep the "
+                                        "meeting, or take the session and give the meeting back."),
     # what organisers do with attendees
     "attendee_not_found": _l("There is no attendee with this registration number in this event."),
     # the check-in desk

@@ -46,6 +46,8 @@ def test_token_routes_cover_every_attendee_page(app):
         "/me/{token}/schedule.ics", "/me/{token}/schedule/feed", "/me/{token}/feedback/1",
         "/me/{token}/now", "/me/{token}/manifest.webmanifest", "/me/{token}/now-worker.js",
         "/me/{token}/meetings/1/met", "/me/{token}/met-by-badge",
+        "/me/{token}/sessions", "/me/{token}/sessions/1/choose", "/me/{token}/sessions/1/leave",
+        "/me/{token}/sessions/1/collision", "/me/{token}/sessions/1/take",
     }
 
 
