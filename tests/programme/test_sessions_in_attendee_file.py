@@ -58,6 +58,7 @@ def session_statuses(event: Event) -> list[tuple[str, str, ChoiceStatus]]:
         .where(Attendee.event_id == event.id).order_by(Attendee.number, ProgrammeSession.title)))
 
 
+@pytest.mark.both_databases
 def test_import_gives_seats_in_file_order_then_the_waiting_list(event: Event):
     add_programme_session(event, "Fachkräfte", time(9, 30), time(11), capacity=1)
     add_programme_session(event, "Clustermanagement", time(11), time(12))
