@@ -4,7 +4,9 @@
 
 Every size runs with both policies ("balanced" and "total"), with tables for everybody
 (N // 2), plus the scarce-tables case of the go-cluster conference (200 attendees, 60
-tables). The synonym list is the starter list an event gets. Each run is a fresh
+tables), and that case again with programme sessions: every attendee chose 4 of 30
+sessions (3 in parallel at each slot's time), whose slots the engine keeps free; its time
+is printed beside the case without (target: within 20 %). The synonym list is the starter list an event gets. Each run is a fresh
 subprocess, so the peak RSS (ru_maxrss) is that run's own. Timing covers
 `schedule(event)` only (generating attendees is not timed). For sizes up to
 --baseline-max, the total-policy process then runs the baseline: networkx
@@ -33,9 +35,12 @@ TARGETS = {  # (size, tables, policy): (seconds, share of the score bound), from
 }
 SCARCE = (200, 60)
 POLICIES = ("balanced", "total")
+SESSIONS_EACH = 4
+SESSIONS_TARGET = 1.20  # the case with sessions takes at most 20 % longer
 
 
-def worker(n: int, tables: int, policy: str, seed: int, baseline: bool, cap: float) -> dict:
+def worker(n: int, tables: int, policy: str, seed: int, baseline: bool, cap: float,
+           sessions: int = 0) -> dict:
     from dataclasses import replace
 
     from matchmaker.exchange.event_rows import event_from_rows
@@ -43,7 +48,9 @@ def worker(n: int, tables: int, policy: str, seed: int, baseline: bool, cap: flo
     from matchmaker.matching.synonyms import parse_synonyms, starter_text
     from matchmaker.synthetic import generate_attendees
 
-    event, _ = event_from_rows(generate_attendees(n, seed), slots=10, tables=tables)
+    rows = generate_attendees(n, seed)
+    busy = sessions_chosen(rows, sessions, seed) if sessions else None
+    event, _ = event_from_rows(rows, slots=10, tables=tables, busy=busy)
     event = replace(event, policy=policy, synonyms=parse_synonyms(starter_text()))
     started = time.perf_counter()
     result = schedule(event)
@@ -57,11 +64,32 @@ def worker(n: int, tables: int, policy: str, seed: int, baseline: bool, cap: flo
         "max": q.max_meetings, "mean": q.mean_meetings, "zero": q.zero_meetings,
         "level": q.fair_level, "level_bound": q.fair_level_bound,
         "below_5": below_five(event, result), "cross_cluster": q.cross_cluster_share,
-        "manager_pairs": q.cluster_manager_pairs, "method": q.method,
+        "manager_pairs": q.cluster_manager_pairs, "method": q.method, "sessions": sessions,
     }
     if baseline:
         figures["baseline"] = run_baseline(event, q.upper_bound, cap)
     return figures
+
+
+def sessions_chosen(rows, each: int, seed: int) -> dict[str, frozenset[int]]:
+    """Every row chooses ``each`` sessions at different times of a programme of 3 parallel
+    20-minute sessions per slot; their busy slots as the file mode computes them."""
+    import random
+    from dataclasses import replace
+    from datetime import datetime, timedelta
+
+    from matchmaker.exchange.attendee_csv import ProgrammeSpan
+    from matchmaker.exchange.event_rows import session_busy_slots
+
+    start, step = datetime(2027, 6, 16, 9, 0), timedelta(minutes=20)
+    slots = [(start + i * step, start + (i + 1) * step) for i in range(10)]
+    programme = [ProgrammeSpan(f"Session {i + 1}.{track}", *slots[i])
+                 for i in range(10) for track in (1, 2, 3)]
+    pick = random.Random(seed)
+    chosen = [replace(row, sessions=tuple(f"Session {i + 1}.{pick.randint(1, 3)}"
+                                          for i in sorted(pick.sample(range(10), each))))
+              for row in rows]
+    return session_busy_slots(chosen, programme, slots)
 
 
 def run_baseline(event, bound: int, cap: float) -> dict:
@@ -127,7 +155,7 @@ def _limit(attendee, slots: int) -> int:
 
 def verdicts(row: dict) -> str:
     target = TARGETS.get((row["n"], row["tables"], row["policy"]))
-    if target is None:
+    if target is None or row["sessions"]:
         return "-"
     seconds, ratio = target
     checks = [("time", row["seconds"] < seconds), ("ratio", row["ratio"] >= ratio)]
@@ -145,7 +173,9 @@ def print_table(rows: list[dict]) -> None:
         print(f"{r['n']:>5} {r['tables']:>6} {r['policy']:>8} {r['seconds']:>7.3f} "
               f"{r['peak_mb']:>5.0f} {r['total']:>8} {r['bound']:>8} {r['ratio']:>7.2%} "
               f"{spread:>15} {r['level']:>3}/{r['level_bound']:<2} {r['below_5']:>10} "
-              f"{r['cross_cluster']:>6.1%} {r['manager_pairs']:>4}  {verdicts(r)}")
+              f"{r['cross_cluster']:>6.1%} {r['manager_pairs']:>4}  {verdicts(r)}"
+              f"{f' ({SESSIONS_EACH} sessions each)' if r['sessions'] else ''}")
+    print_sessions_case(rows)
     for r in rows:
         b = r.get("baseline")
         if b:
@@ -160,6 +190,19 @@ def print_table(rows: list[dict]) -> None:
                   f"mean {b['mean']}, zero {b['zero']}; engine is {speed:.0f}x faster")
 
 
+def print_sessions_case(rows: list[dict]) -> None:
+    """The case with sessions beside the same case without them."""
+    for with_sessions in (r for r in rows if r["sessions"]):
+        without = next(r for r in rows if not r["sessions"] and (r["n"], r["tables"], r["policy"])
+                       == (with_sessions["n"], with_sessions["tables"], with_sessions["policy"]))
+        share = with_sessions["seconds"] / without["seconds"]
+        print(f"sessions N={with_sessions['n']} tables={with_sessions['tables']} "
+              f"{with_sessions['policy']}: {with_sessions['seconds']:.3f} s with "
+              f"{with_sessions['sessions']} sessions each, {without['seconds']:.3f} s without "
+              f"({share - 1:+.0%}; target within {SESSIONS_TARGET - 1:.0%}: "
+              f"{'PASS' if share <= SESSIONS_TARGET else 'FAIL'})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,1000,5000")
@@ -169,16 +212,17 @@ def main() -> None:
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        n, tables, policy = args.worker.split(":")
-        baseline = int(n) <= args.baseline_max and policy == "total"
+        n, tables, policy, sessions = args.worker.split(":")
+        baseline = int(n) <= args.baseline_max and policy == "total" and not int(sessions)
         print(json.dumps(worker(int(n), int(tables), policy, args.seed, baseline,
-                                args.baseline_cap)))
+                                args.baseline_cap, int(sessions))))
         return
     sizes = [(int(s), int(s) // 2) for s in args.sizes.split(",")]
-    runs = [(n, tables, policy) for n, tables in [*sizes, SCARCE] for policy in POLICIES]
+    runs = [(n, tables, policy, 0) for n, tables in [*sizes, SCARCE] for policy in POLICIES]
+    runs.append((*SCARCE, "balanced", SESSIONS_EACH))
     rows = []
-    for n, tables, policy in runs:
-        command = [sys.executable, __file__, "--worker", f"{n}:{tables}:{policy}",
+    for n, tables, policy, sessions in runs:
+        command = [sys.executable, __file__, "--worker", f"{n}:{tables}:{policy}:{sessions}",
                    "--seed", str(args.seed), "--baseline-max", str(args.baseline_max),
                    "--baseline-cap", str(args.baseline_cap)]
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout

@@ -87,6 +87,8 @@ REFUSALS: dict[str, Entry] = {
     # the programme: sessions and choosing them
     "session_not_found": _l("This session does not exist (any more)."),
     "session_title_missing": _l("Every session needs a title."),
+    "session_title_semicolon": _l("A session's title may not contain “;” (attendee files "
+                                  "separate the titles of sessions by it)."),
     "session_title_taken": _l("The programme has a session called “%(title)s” already."),
     "session_ends_before_start": _l("A session must end after it starts."),
     "session_not_on_event_day": _l("A session must take place on the event's day."),
@@ -99,6 +101,8 @@ REFUSALS: dict[str, Entry] = {
     "round_tables_too_few_seats": _l(
         "%(people)d people have a seat in the session, but the tables have %(seats)d seats."),
     "round_tables_not_formed": _l("The tables are not formed yet."),
+    "session_collides_with_meeting": _l("“%(title)s” overlaps one of your meetings: keep the "
+                                        "meeting, or take the session and give the meeting back."),
     # what organisers do with attendees
     "attendee_not_found": _l("There is no attendee with this registration number in this event."),
     # the check-in desk

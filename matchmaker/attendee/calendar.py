@@ -14,6 +14,7 @@ from ..i18n import current_language
 from ..reasons import phrase_reasons
 from ..services.attendees import day
 from ..services.mail.notifications import public_url
+from ..services.programme.agenda import day_plan, seated_sessions
 from ..services.schedule import calendar
 from ..services.schedule.runs import schedule_published
 from ..web.forms import ConfirmForm
@@ -26,11 +27,14 @@ def schedule() -> str:
     attendee, language = g.attendee, current_language()
     industries = dict(industry_choices())
     token = calendar.feed_token(attendee)
+    slots = [(row, phrase_reasons(row.meeting.reasons, attendee.id, industries) if row.meeting else [])
+             for row in calendar.slot_rows(attendee)]
+    sessions = seated_sessions(attendee.event, [attendee.id]).get(attendee.id, [])
     return render_template("attendee/schedule.html", **page(
         published=schedule_published(attendee.event), industries=industries, form=ConfirmForm(),
-        day=calendar.day_label(attendee.event.starts_on, language),
-        slots=[(row, phrase_reasons(row.meeting.reasons, attendee.id, industries) if row.meeting else [])
-               for row in calendar.slot_rows(attendee)],
+        day=calendar.day_label(attendee.event.starts_on, language), sessions=sessions,
+        plan=day_plan(slots, sessions, lambda s: (s[0].starts_at, s[0].ends_at),
+                      lambda s: s[0].meeting is None),
         feed_url=public_url("attendee.feed", feed_token=token) if token else None,
         now=clock.venue_now(), met=day.confirmed_meetings(attendee)))
 

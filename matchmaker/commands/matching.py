@@ -1,7 +1,8 @@
 """`matchmaker match`, `publish`, `export-graph`, `export-schedule` and `synonyms`.
 
 With `--input`, `match` and `export-graph` work on a CSV file alone (no web app, no
-database); without it, `match` plans the installation's event and stores a draft, which
+database; `match --programme` adds the programme file, whose sessions named in the
+attendees' `sessions` column keep their slots free, capacities aside); without it, `match` plans the installation's event and stores a draft, which
 `export-schedule` writes out. `synonyms` shows or replaces an event's synonym list. The
 click commands only parse options and report; the work is in `match_file`,
 `export_graph_file` and the services.
@@ -20,9 +21,10 @@ from flask import current_app
 
 from matchmaker.commands.public import reaches_public, require_public_settings
 from matchmaker.commands.setup import event_option, require_event
-from matchmaker.exchange.attendee_csv import CsvErrors, read_attendee_csv
-from matchmaker.exchange.event_rows import event_from_rows
+from matchmaker.exchange.attendee_csv import CsvErrors, ProgrammeSpan, read_attendee_csv
+from matchmaker.exchange.event_rows import event_from_rows, session_busy_slots
 from matchmaker.exchange.graph_json import graph_document
+from matchmaker.exchange.programme_file import parse_programme_file
 from matchmaker.exchange.schedule_json import (
     dumps,
     meetings_by_id,
@@ -69,16 +71,22 @@ def match_file(
     k: int | None = None,
     policy: str = "balanced",
     synonyms_path: Path | None = None,
+    programme_path: Path | None = None,
 ) -> tuple[ScheduleResult, str]:
     """Schedule the attendees of a CSV file; write the JSON (None: only return it).
 
     With `previous_path`, re-plan against that schedule file: its locked meetings stay,
     its other meetings are kept where still feasible. Tags match through the synonym
-    list in `synonyms_path` (default: the starter list); raises SynonymError.
+    list in `synonyms_path` (default: the starter list); raises SynonymError. With
+    `programme_path` (needs `start`), nobody meets in a slot overlapping a session of theirs.
     """
-    rows = read_attendee_csv(input_path, slots=slots)
+    programme = read_programme(programme_path, start) if programme_path else []
+    rows = read_attendee_csv(input_path, slots=slots, programme=programme)
     table_count = tables if tables is not None else max(1, len(rows) // 2)
-    event, emails = event_from_rows(rows, slots=slots, tables=table_count)
+    slot_times = synthetic_slots(slots, start, slot_minutes, break_minutes)
+    busy = session_busy_slots(rows, programme, [(s.start, s.end) for s in slot_times
+                                                if s.start is not None and s.end is not None])
+    event, emails = event_from_rows(rows, slots=slots, tables=table_count, busy=busy)
     text = starter_text() if synonyms_path is None else read_text(synonyms_path)
     event = replace(event, policy=policy, synonyms=parse_synonyms(text))
     if previous_path is None:
@@ -89,11 +97,22 @@ def match_file(
         locked = meetings_by_id([e for e in entries if e.locked], ids)
         event = replace(event, locked=tuple(locked))
         result = replan(event, meetings_by_id(entries, ids), k=k)
-    slot_times = synthetic_slots(slots, start, slot_minutes, break_minutes)
     text = dumps(schedule_document(result, emails, slot_times, table_count))
     if output_path is not None:
         output_path.write_text(text, encoding="utf-8")
     return result, text
+
+
+def read_programme(path: Path, start: datetime | None) -> list[ProgrammeSpan]:
+    """The sessions of a programme file on the day of `start`; raise `CsvErrors`."""
+    if start is None:
+        raise click.UsageError("--programme needs --start (the programme's times are on its day)")
+    try:
+        sessions = parse_programme_file(path.read_bytes(), day=start.date())
+    except CsvErrors:
+        click.echo(f"{path}:", err=True)  # the errors that follow are the programme's
+        raise
+    return [ProgrammeSpan(row.title, row.starts_at, row.ends_at) for row in sessions]
 
 
 def export_graph_file(input_path: Path, output_path: Path | None, slots: int) -> str:
@@ -208,8 +227,11 @@ INPUT = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--synonyms", "synonyms_path", type=INPUT, default=None,
               help="File mode: synonym groups of tags, one 'a = b = c' per line "
               "[default: the starter list].")
+@click.option("--programme", "programme_path", type=INPUT, default=None,
+              help="File mode: the programme (CSV/xlsx); the attendees' 'sessions' column "
+              "names its sessions, whose slots stay free (needs --start).")
 def match_command(event_slug, input_path, slots, tables, output, start, slot_minutes, break_minutes,
-                  previous, k, policy, synonyms_path) -> None:
+                  previous, k, policy, synonyms_path, programme_path) -> None:
     """Schedule 1:1 meetings: for a CSV file (--input), or for the event in the database."""
     if input_path is None:
         if synonyms_path is not None:
@@ -221,7 +243,7 @@ def match_command(event_slug, input_path, slots, tables, output, start, slot_min
         result, text = match_file(input_path, slots, tables, _output(output), start=start,
                                   slot_minutes=slot_minutes, break_minutes=break_minutes,
                                   previous_path=previous, k=k, policy=policy or "balanced",
-                                  synonyms_path=synonyms_path)
+                                  synonyms_path=synonyms_path, programme_path=programme_path)
     except CsvErrors as errors:
         _report_csv_errors(errors)
     except SynonymError as error:

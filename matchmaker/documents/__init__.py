@@ -19,6 +19,7 @@ from .rows import (
     Progress,
     ScheduleSheet,
     ScheduleTexts,
+    SessionLine,
     SignTexts,
     SlotLine,
 )
@@ -27,6 +28,7 @@ from .tables import table_plan_pdf, table_signs_pdf
 
 __all__ = [
     "Badge", "BadgeLayout", "BadgeTexts", "MeetingLine", "PlanMeeting", "PlanSlot",
-    "PlanTexts", "Progress", "ScheduleSheet", "ScheduleTexts", "SignTexts", "SlotLine",
+    "PlanTexts", "Progress", "ScheduleSheet", "ScheduleTexts", "SessionLine", "SignTexts",
+    "SlotLine",
     "badges_pdf", "schedules_pdf", "table_plan_pdf", "table_signs_pdf",
 ]

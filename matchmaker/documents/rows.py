@@ -27,13 +27,23 @@ class MeetingLine:
 
 
 @dataclass(frozen=True)
+class SessionLine:
+    """A programme session the attendee has a seat in: ``kind`` is its type's label."""
+
+    title: str
+    kind: str
+    room: str
+
+
+@dataclass(frozen=True)
 class SlotLine:
-    """One slot of a personal schedule: a meeting, or free (``unavailable`` if the
-    attendee said they cannot meet then)."""
+    """One line of a personal schedule: a meeting, free (``unavailable`` if the attendee
+    said they cannot meet then), or a session of the programme."""
 
     time: str
     meeting: MeetingLine | None = None
     unavailable: bool = False
+    session: SessionLine | None = None
 
 
 @dataclass(frozen=True)

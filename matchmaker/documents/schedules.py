@@ -78,6 +78,10 @@ def header_cells(texts: ScheduleTexts) -> list[Cell]:
 
 def slot_cells(line: SlotLine, texts: ScheduleTexts) -> list[Cell]:
     time = [Run(line.time, 10, bold=True)]
+    if line.session is not None:
+        session = line.session
+        return [time, [], [Run(session.title, 10, bold=True), Run(session.kind, 8, muted=True)],
+                [Run(session.room, 9)]]
     meeting = line.meeting
     if meeting is None:
         label = texts.unavailable if line.unavailable else texts.free

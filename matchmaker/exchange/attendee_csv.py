@@ -13,7 +13,7 @@ the same row checks (see `attendee_xlsx`).
 Required columns: `email, first_name, last_name, organisation, org_type, industry`.
 Optional columns (empty cells take the default): `themes, keywords, offers, seeks,
 unavailable_slots, max_meetings, wants_meetings, language, must_meet, matching_consent,
-position, cluster`. The columns an export adds (`number, status, email_confirmed,
+position, cluster, sessions`. The columns an export adds (`number, status, email_confirmed,
 signed_up_at, badge_code, checked_in_at`) are accepted and ignored, so that an export can be imported again.
 
 - `email`: unique (case- and width-insensitive, compared by its key: NFKC, case-folded);
@@ -33,6 +33,9 @@ signed_up_at, badge_code, checked_in_at`) are accepted and ignored, so that an e
   compared by their key.
 - `matching_consent`: `yes` only if the attendee agreed to matchmaking; default no.
 - `position`, `cluster`: free text.
+- `sessions`: titles of sessions of the event's programme the attendee chose, separated by
+  `;` only (a title may hold a comma), compared case-insensitively; two of them may not
+  overlap in time. The file gives the programme's spelling back.
 - Names, `organisation`, `position`, `cluster` and every tag are shown to other attendees:
   text a mail client would turn into a link (a web or e-mail address) is refused there.
 Text is stored NFC without control characters, bidi overrides or zero-width characters.
@@ -53,6 +56,7 @@ import io
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +81,7 @@ SHOWN_TO_OTHERS = ("first_name", "last_name", "organisation", "position", "clust
 OPTIONAL_COLUMNS = (
     "themes", "keywords", "offers", "seeks", "unavailable_slots", "max_meetings",
     "wants_meetings", "language", "must_meet", "matching_consent", "position", "cluster",
+    "sessions",
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 EXPORT_ONLY_COLUMNS = ("number", "status", "email_confirmed", "signed_up_at", "badge_code",
@@ -86,6 +91,7 @@ MAX_TAGS = 10
 MAX_TAG_LENGTH = 80
 MAX_TEXT_LENGTH = 200
 MAX_LIST_LENGTH = 1000
+MAX_SESSIONS_LENGTH = 2000
 EMAIL_PATTERN = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+$")
 ITEM_SEPARATORS = re.compile(r"[;,]")
 YES = ("yes", "ja", "true", "1", "y", "j")
@@ -114,6 +120,16 @@ class AttendeeRow:
     position: str = ""
     cluster: str = ""
     matching_consent: bool = False
+    sessions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProgrammeSpan:
+    """A session of the event's programme as the `sessions` column names it."""
+
+    title: str
+    starts_at: datetime
+    ends_at: datetime
 
 
 class CsvError(Exception):
@@ -150,33 +166,37 @@ class UncomputedFormula(str):
 
 
 def read_attendee_csv(
-    path: str | Path, *, slots: int, industries: Collection[str] = INDUSTRY_CODES
+    path: str | Path, *, slots: int, industries: Collection[str] = INDUSTRY_CODES,
+    programme: Collection[ProgrammeSpan] = (),
 ) -> list[AttendeeRow]:
     """Read a CSV file; raise `CsvErrors` listing every bad row."""
-    return parse_attendee_csv(Path(path).read_bytes(), slots=slots, industries=industries)
+    return parse_attendee_csv(Path(path).read_bytes(), slots=slots, industries=industries,
+                              programme=programme)
 
 
 def parse_attendee_csv(
     data: bytes | str, *, slots: int, industries: Collection[str] = INDUSTRY_CODES,
-    known_emails: Collection[str] = (),
+    known_emails: Collection[str] = (), programme: Collection[ProgrammeSpan] = (),
 ) -> list[AttendeeRow]:
     """Parse CSV content (bytes as uploaded, or text); raise `CsvErrors` listing every bad row.
 
-    `known_emails` are attendees outside the file that `must_meet` may name.
+    `known_emails` are attendees outside the file that `must_meet` may name; `programme`
+    the sessions that `sessions` may name.
     """
     return parse_attendee_records(_records(_decode(data)), slots=slots, industries=industries,
-                                  known_emails=known_emails)
+                                  known_emails=known_emails, programme=programme)
 
 
 def parse_attendee_records(
     records: Iterable[tuple[int, list[str]]], *, slots: int,
     industries: Collection[str] = INDUSTRY_CODES, known_emails: Collection[str] = (),
-    unit: str = "line",
+    unit: str = "line", programme: Collection[ProgrammeSpan] = (),
 ) -> list[AttendeeRow]:
     """Check (line or row number, cells) records, the first non-empty one the header."""
     filled = ((line, cells) for line, cells in records if any(cell.strip() for cell in cells))
     header_line, header = next(filled, (1, []))
     columns = _columns(header, header_line, unit)
+    sessions = {collapse_whitespace(span.title).casefold(): span for span in programme}
     errors: list[CsvError] = []
     parsed: list[tuple[int, AttendeeRow]] = []
     for count, (line, cells) in enumerate(filled, start=1):
@@ -186,7 +206,8 @@ def parse_attendee_records(
             errors.append(CsvError("too_many_cells", line, unit=unit))
             continue
         # A short row leaves its last columns out (strict=False); a long one was refused above.
-        cell_parser = _RowParser(line, dict(zip(columns, cells, strict=False)), slots, industries, unit)
+        cell_parser = _RowParser(line, dict(zip(columns, cells, strict=False)), slots, industries,
+                                 unit, sessions)
         row = cell_parser.row()
         errors.extend(cell_parser.errors)
         if row is not None:
@@ -303,10 +324,10 @@ class _RowParser:
 
     def __init__(
         self, line: int, values: dict[str, str], slots: int, industries: Collection[str],
-        unit: str = "line",
+        unit: str = "line", programme: dict[str, ProgrammeSpan] | None = None,
     ) -> None:
         self.line, self.values, self.slots = line, values, slots
-        self.industries, self.unit = industries, unit
+        self.industries, self.unit, self.programme = industries, unit, programme or {}
         self.errors: list[CsvError] = []
 
     def row(self) -> AttendeeRow | None:
@@ -329,6 +350,7 @@ class _RowParser:
             position=self.text("position"),
             cluster=self.text("cluster"),
             matching_consent=self.yes_no("matching_consent", False),
+            sessions=self.sessions(),
         )
         return None if self.errors else row
 
@@ -420,6 +442,22 @@ class _RowParser:
 
     def must_meet(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(normalise_email(item) for item in self.items("must_meet")))
+
+    def sessions(self) -> tuple[str, ...]:
+        """The programme's titles of the named sessions: known, none overlapping another."""
+        chosen: list[ProgrammeSpan] = []
+        for item in self.raw("sessions", MAX_SESSIONS_LENGTH).split(";"):
+            title = collapse_whitespace(item)
+            span = self.programme.get(title.casefold())
+            if title and span is None:
+                self.fail("unknown_session", "sessions", title)
+            elif span is not None and span not in chosen:
+                clash = next((other for other in chosen if other.starts_at < span.ends_at
+                              and span.starts_at < other.ends_at), None)
+                if clash is not None:
+                    self.fail("sessions_overlap", "sessions", span.title, other=clash.title)
+                chosen.append(span)
+        return tuple(span.title for span in chosen)
 
     def _failed(self, column: str) -> bool:
         return any(e.column == column for e in self.errors)

@@ -28,6 +28,7 @@ from matchmaker.exchange.attendee_csv import (
     AttendeeRow,
     CsvError,
     CsvErrors,
+    ProgrammeSpan,
     UncomputedFormula,
     parse_attendee_csv,
     parse_attendee_records,
@@ -44,26 +45,28 @@ MAX_PART_BYTES = 10 * 1024 * 1024
 
 def parse_attendee_file(
     data: bytes, *, slots: int, industries: Collection[str] = INDUSTRY_CODES,
-    known_emails: Collection[str] = (),
+    known_emails: Collection[str] = (), programme: Collection[ProgrammeSpan] = (),
 ) -> list[AttendeeRow]:
     """The attendees of an uploaded CSV or `.xlsx` file, told apart by content (a name
     can lie); raise `CsvErrors`."""
     if data.startswith(ZIP_MAGIC):
-        return parse_attendee_xlsx(data, slots=slots, industries=industries, known_emails=known_emails)
+        return parse_attendee_xlsx(data, slots=slots, industries=industries,
+                                   known_emails=known_emails, programme=programme)
     if data.startswith(OLE_MAGIC):
         raise CsvErrors([CsvError("old_excel_format", 1)])
     if b"\x00" in data[:4096] and not data.startswith(UTF16_BOMS):
         raise CsvErrors([CsvError("not_a_spreadsheet", 1)])
-    return parse_attendee_csv(data, slots=slots, industries=industries, known_emails=known_emails)
+    return parse_attendee_csv(data, slots=slots, industries=industries, known_emails=known_emails,
+                              programme=programme)
 
 
 def parse_attendee_xlsx(
     data: bytes, *, slots: int, industries: Collection[str] = INDUSTRY_CODES,
-    known_emails: Collection[str] = (),
+    known_emails: Collection[str] = (), programme: Collection[ProgrammeSpan] = (),
 ) -> list[AttendeeRow]:
     """The attendees on the first sheet of a workbook; raise `CsvErrors` naming sheet rows."""
     return parse_attendee_records(sheet_records(data), slots=slots, industries=industries,
-                                  known_emails=known_emails, unit="row")
+                                  known_emails=known_emails, unit="row", programme=programme)
 
 
 def sheet_records(data: bytes) -> list[tuple[int, list[str]]]:

@@ -28,6 +28,7 @@ GERMAN_NAMES: dict[str, tuple[str, ...]] = {
     "matching_consent": ("einwilligung_matchmaking",),
     "position": ("funktion",),
     "cluster": (),
+    "sessions": ("sitzungen", "programmpunkte"),
     "number": ("nummer",),
     "status": (),
     "email_confirmed": ("e_mail_bestätigt",),

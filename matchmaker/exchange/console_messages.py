@@ -41,6 +41,8 @@ MESSAGES = {
     "unknown_must_meet": "must_meet names an e-mail that is neither in the file nor "
                          "registered: {value!r}",
     "must_meet_self": "must_meet names the attendee themself",
+    "unknown_session": "no session of the programme has the title {value!r}",
+    "sessions_overlap": "the session {value!r} overlaps {other!r}",
     # The programme file (``programme_file``).
     "too_many_sessions": "the file has more than {limit} sessions",
     "duplicate_title": "the title {value!r} already appears in {unit} {first_line}",

@@ -25,9 +25,12 @@ from ..services.attendees.registration import Registration, has_free_seat, sign_
 from ..services.events import events as event_service
 from ..services.events.events import RegistrationState
 from ..services.mail import notifications
+from ..services.programme.choices import choose_at_sign_up, seats_by_session
+from ..services.programme.sessions import programme_of
 from ..services.schedule.matching_settings import tag_suggestions
 from ..web.forms import LinkRequestForm, SignUpForm
 from . import bp
+from .programme import session_choice_label
 
 FAVICON_MAX_AGE = 7 * 24 * 3600  # seconds
 
@@ -67,6 +70,8 @@ def register() -> str | BaseResponse | tuple[str, int]:
         return sign_up_page(event, form)
     begin_writing()
     outcome = sign_up(event, registration_from(form))
+    if outcome.is_new:
+        choose_at_sign_up(outcome.attendee, form.sessions.data or [])
     mails = notifications.after_sign_up(outcome)
     db.session.commit()
     deliver_after_response(mails)
@@ -140,6 +145,9 @@ def sign_up_form(event: Event) -> SignUpForm:
     language = current_language()
     form.set_industries([(i.code, i.name(language)) for i in event_service.industries()])
     form.set_slots([(slot.number, slot_label(slot)) for slot in event.slots])
+    programme, seats = programme_of(event), seats_by_session(event)
+    form.set_sessions([(s.id, session_choice_label(s, seats.get(s.id))) for s in programme],
+                      {s.id: (s.starts_at, s.ends_at) for s in programme})
     return form
 
 

@@ -2,6 +2,7 @@
 organiser's attendee editor), the fields and filters they are built from, and the confirm form."""
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from flask import current_app
@@ -270,6 +271,22 @@ class SignUpForm(PersonFields, InterestFields, MeetingFields, BotBarrier):
     matching_consent = BooleanField(
         _l("Show my profile to other attendees and suggest me for meetings (optional).")
     )
+    # The programme's sessions, chosen right after the sign-up (``choices.choose_at_sign_up``).
+    sessions = CheckboxListField(
+        _l("Sessions I want to attend (optional)"), coerce=int, validators=[Optional()],
+        invalid_choice_message=NOT_AN_OPTION, invalid_value_message=NOT_AN_OPTION,
+    )
+
+    def set_sessions(self, choices_: Sequence[tuple[int, str]],
+                     spans: dict[int, tuple[datetime, datetime]]) -> None:
+        self.sessions.choices = choices(choices_)
+        self.session_spans = spans
+
+    def validate_sessions(self, field: CheckboxListField) -> None:
+        chosen = sorted(self.session_spans[number] for number in field.data or ()
+                        if number in self.session_spans)
+        if any(later[0] < earlier[1] for earlier, later in zip(chosen, chosen[1:], strict=False)):
+            raise ValidationError(_l("Two of the sessions you ticked overlap; please choose one of them."))
 
 
 class ConfirmForm(FlaskForm):

@@ -88,7 +88,7 @@ def test_missing_required_column_rejected_naming_it():
 
 
 def test_unknown_column_rejected():
-    text = csv_text(GOOD).replace("cluster\n", "cluster,colour\n", 1)
+    text = csv_text(GOOD).replace("sessions\n", "sessions,colour\n", 1)
     assert ("unknown_column", 1, "colour") in errors_of(text)
 
 

@@ -26,6 +26,8 @@ NOT_PAGES = {
     "attendee.feed": "an iCalendar feed for calendar apps",
     "attendee.person": "needs a second attendee: tests/attendee/test_matchmaking_pages.py",
     "attendee.feedback": "needs a meeting after the event: tests/attendee/test_feedback.py",
+    "attendee.session_collision": "needs a published meeting under a session: "
+                                  "tests/programme/test_session_collision.py",
 }
 PAGES = sorted(
     rule.endpoint for rule in rules_of("public", "attendee")

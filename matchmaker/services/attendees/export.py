@@ -7,7 +7,7 @@ from sqlalchemy import select
 from ...exchange.attendee_csv import AttendeeRow
 from ...exchange.attendee_export import ExportedAttendee, attendees_csv, attendees_xlsx
 from ...extensions import db
-from ...models import Attendee, Event, MeetingRequest
+from ...models import Attendee, Event, MeetingRequest, ProgrammeSession, SessionChoice
 
 
 def export_attendees(event: Event, fmt: Literal["csv", "xlsx"]) -> bytes:
@@ -26,10 +26,26 @@ def exported_attendees(event: Event) -> list[ExportedAttendee]:
             .where(MeetingRequest.requester_id.in_(emails)).order_by(MeetingRequest.id)):
         if target in emails:
             wishes.setdefault(requester, []).append(emails[target])
-    return [exported(attendee, tuple(sorted(wishes.get(attendee.id, ())))) for attendee in people]
+    sessions = sessions_by_attendee(event)
+    return [exported(attendee, tuple(sorted(wishes.get(attendee.id, ()))),
+                     sessions.get(attendee.id, ())) for attendee in people]
 
 
-def exported(attendee: Attendee, must_meet: tuple[str, ...]) -> ExportedAttendee:
+def sessions_by_attendee(event: Event) -> dict[int, tuple[str, ...]]:
+    """Per attendee id, the titles of the sessions they chose (a seat or a waiting place),
+    by start: imported again, they choose them again."""
+    chosen: dict[int, list[str]] = {}
+    for attendee_id, title in db.session.execute(
+            select(SessionChoice.attendee_id, ProgrammeSession.title)
+            .join(ProgrammeSession, ProgrammeSession.id == SessionChoice.session_id)
+            .where(ProgrammeSession.event_id == event.id)
+            .order_by(ProgrammeSession.starts_at, ProgrammeSession.title)):
+        chosen.setdefault(attendee_id, []).append(title)
+    return {attendee_id: tuple(titles) for attendee_id, titles in chosen.items()}
+
+
+def exported(attendee: Attendee, must_meet: tuple[str, ...],
+             sessions: tuple[str, ...] = ()) -> ExportedAttendee:
     row = AttendeeRow(
         email=attendee.email, first_name=attendee.first_name, last_name=attendee.last_name,
         organisation=attendee.organisation, org_type=attendee.org_type,
@@ -39,6 +55,7 @@ def exported(attendee: Attendee, must_meet: tuple[str, ...]) -> ExportedAttendee
         max_meetings=attendee.max_meetings, wants_meetings=attendee.wants_meetings,
         language=attendee.language, must_meet=must_meet, position=attendee.position or "",
         cluster=attendee.cluster or "", matching_consent=attendee.matching_consent,
+        sessions=sessions,
     )
     return ExportedAttendee(row, attendee.number, attendee.status.value,
                             attendee.email_confirmed_at is not None,

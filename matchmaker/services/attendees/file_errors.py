@@ -50,6 +50,8 @@ FILE_ERRORS = {
     "unknown_must_meet": _l("must_meet names an e-mail address that is neither in the file "
                             "nor registered: “%(value)s”"),
     "must_meet_self": _l("must_meet names the attendee themself"),
+    "unknown_session": _l("no session of the programme has the title “%(value)s”"),
+    "sessions_overlap": _l("the session “%(value)s” overlaps “%(other)s”"),
     # The programme file.
     "too_many_sessions": _l("the file has more than %(limit)s sessions"),
     "duplicate_title": _l("the title “%(value)s” already appears in %(first)s"),

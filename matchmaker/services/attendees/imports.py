@@ -12,6 +12,11 @@ consents are recorded with the version ``import`` (the organiser answers for the
 basis), their e-mail address counts as unconfirmed, and each gets the welcome mail of a
 sign-up with their private link, where they can confirm, agree to matchmaking, correct or
 delete their data. The demo's made-up people count as signed up with both consents.
+
+Sessions (the ``sessions`` column): each new person with a seat at the event chooses them
+in file order through ``programme.choices.choose_session``, as on their page: a full
+session puts them on its waiting list. A person the file puts on the event's waiting list
+chooses none (only attendees with a seat choose sessions).
 """
 
 import logging
@@ -21,7 +26,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from ...exchange.attendee_csv import AttendeeRow, CsvError, CsvErrors
+from ...exchange.attendee_csv import AttendeeRow, CsvError, CsvErrors, ProgrammeSpan
 from ...exchange.attendee_xlsx import parse_attendee_file
 from ...extensions import db
 from ...models import Attendee, AttendeeStatus, Event, MeetingRequest, OutgoingMail, utcnow
@@ -30,6 +35,8 @@ from .. import DomainError
 from ..audit import record
 from ..events.events import industries, seat_counts
 from ..mail.notifications import after_sign_up
+from ..programme.choices import choose_session
+from ..programme.sessions import programme_of
 from .registration import Registration, SignUpOutcome, lock_event, sign_up
 
 IMPORT_CONSENT_VERSION = "import"
@@ -111,6 +118,7 @@ def import_file(event: Event, filename: str, data: bytes, actor: str,
         raise DomainError("invalid_file", errors=errors.errors) from None
     now = now or utcnow()
     created = register_rows(event, rows, IMPORT_CONSENT_VERSION, consent_from_file=True, now=now)
+    choose_sessions_of_rows(event, rows, created, now)
     if addresses_checked:
         confirm_checked_addresses(event, [outcome.attendee for outcome in created], actor, now)
     mails = tuple(mail for outcome in created for mail in after_sign_up(outcome))
@@ -151,7 +159,21 @@ def read_rows(event: Event, data: bytes) -> list[AttendeeRow]:
     """The checked rows of a file for this event (its slots, industries and attendees)."""
     return parse_attendee_file(
         data, slots=len(event.slots), industries={industry.code for industry in industries()},
-        known_emails=set(registered_by_email(event)))
+        known_emails=set(registered_by_email(event)),
+        programme=[ProgrammeSpan(session.title, session.starts_at, session.ends_at)
+                   for session in programme_of(event)])
+
+
+def choose_sessions_of_rows(event: Event, rows: Sequence[AttendeeRow],
+                            created: Sequence[SignUpOutcome], now: datetime) -> None:
+    """The new people with a seat choose their rows' sessions, in file order."""
+    ids = {session.title: session.id for session in programme_of(event)}
+    sessions = {email_key(row.email): row.sessions for row in rows}
+    for outcome in created:
+        attendee = outcome.attendee
+        if attendee.status == AttendeeStatus.REGISTERED:
+            for title in sessions.get(attendee.email_key, ()):
+                choose_session(attendee, ids[title], now)
 
 
 def registered_by_email(event: Event) -> dict[str, tuple[int, AttendeeStatus]]:

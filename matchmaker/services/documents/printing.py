@@ -26,15 +26,18 @@ from ...documents import (
     PlanSlot,
     Progress,
     ScheduleSheet,
+    SessionLine,
     SignTexts,
     SlotLine,
 )
 from ...documents.collation import name_key
 from ...extensions import db
+from ...labels import SESSION_KIND_LABELS
 from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot, utcnow
 from ...reasons import phrase_reasons
 from .. import DomainError
 from ..events.events import industries
+from ..programme.agenda import AgendaSession, day_plan, seated_sessions
 from ..schedule.changes import changed_since as changed_attendees
 from ..schedule.changes import record_schedule_changes
 from ..schedule.runs import latest_run, schedule_published
@@ -157,6 +160,7 @@ def schedule_sheets(event: Event, people: list[Attendee], now: datetime,
         for own in meeting.pair:
             meetings[own][meeting.slot] = meeting
     catalogue = industries()
+    seated = seated_sessions(event, wanted)
     base = current_app.config["PUBLIC_BASE_URL"]
     sheets = {}
     for language in sorted({a.language for a in people}):
@@ -165,8 +169,9 @@ def schedule_sheets(event: Event, people: list[Attendee], now: datetime,
         line = f"{long_date(event.starts_on, language)} · {event.venue}"
         with force_locale(language):
             for attendee in (a for a in people if a.language == language):
-                slots = tuple(slot_line(slot, attendee, meetings[attendee.id], everyone, fields)
-                              for slot in event.slots)
+                rows = [(slot, slot_line(slot, attendee, meetings[attendee.id], everyone, fields))
+                        for slot in event.slots]
+                slots = plan_lines(rows, seated.get(attendee.id, []))
                 sheets[attendee.id] = ScheduleSheet(
                     event.title, line, attendee.full_name, attendee.organisation, slots,
                     private_page_url(base, attendee.token) if with_link else None, texts,
@@ -183,6 +188,25 @@ def slot_line(slot: Slot, attendee: Attendee, meetings: dict[int, StoredMeeting]
     return SlotLine(slot_time(slot), MeetingLine(
         meeting.table, partner.full_name, partner.organisation,
         fields.get(partner.industry_code, ""), main_reason(meeting.reasons, attendee.id, fields)))
+
+
+def plan_lines(rows: list[tuple[Slot, SlotLine]], sessions: list[AgendaSession]) -> tuple[SlotLine, ...]:
+    """The slots' lines and the sessions in one day plan (see ``programme.agenda``)."""
+    lines = []
+    for entry in day_plan(rows, sessions, lambda r: (r[0].starts_at, r[0].ends_at),
+                          lambda r: r[1].meeting is None):
+        if entry.session is not None:
+            lines.append(session_line(entry.session))
+        elif entry.row is not None:
+            lines.append(entry.row[1])
+    return tuple(lines)
+
+
+def session_line(session: AgendaSession) -> SlotLine:
+    """A session in the schedule's table: time, title and type, room."""
+    return SlotLine(f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M}",
+                    session=SessionLine(session.title, str(SESSION_KIND_LABELS[session.kind.value]),
+                                        session.room))
 
 
 def main_reason(reasons: list[dict[str, Any]], viewer_id: int, fields: dict[str, str]) -> str:

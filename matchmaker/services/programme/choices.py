@@ -9,6 +9,7 @@ longest waiting, who is told by mail. Two sessions an attendee chose (or waits f
 overlap in time. Only attendees with a seat at the event choose sessions.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -64,6 +65,15 @@ def choose_session(attendee: Attendee, session_id: int, now: datetime | None = N
                                  created_at=now or utcnow()))
     db.session.flush()
     return ChosenSession(session, status)
+
+
+def choose_at_sign_up(attendee: Attendee, session_ids: Sequence[int],
+                      now: datetime | None = None) -> list[ChosenSession]:
+    """The sessions ticked on the sign-up form, each as on the attendee's page; a person on
+    the event's waiting list chooses none (they choose on their page once they have a seat)."""
+    if attendee.status != AttendeeStatus.REGISTERED:
+        return []
+    return [choose_session(attendee, session_id, now) for session_id in sorted(set(session_ids))]
 
 
 def leave_session(attendee: Attendee, session_id: int) -> list[OutgoingMail]:

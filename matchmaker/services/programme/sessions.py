@@ -61,6 +61,8 @@ def delete_session(event: Event, session_id: int, actor: str) -> None:
 def check_session(event: Event, row: SessionRow, session_id: int | None) -> None:
     if not row.title:
         raise DomainError("session_title_missing")
+    if ";" in row.title:  # the attendee file's `sessions` column separates titles by ";"
+        raise DomainError("session_title_semicolon")
     if row.ends_at <= row.starts_at:
         raise DomainError("session_ends_before_start")
     if row.starts_at.date() != event.starts_on or row.ends_at.date() != event.starts_on:

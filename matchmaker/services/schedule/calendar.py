@@ -23,6 +23,7 @@ from sqlalchemy.orm import aliased
 
 from ...exchange.ical import CalendarItem, calendar_bytes
 from ...extensions import db
+from ...labels import SESSION_KIND_LABELS
 from ...models import (
     Attendee,
     CalendarEntry,
@@ -35,6 +36,7 @@ from ...models import (
     utcnow,
 )
 from ..mail.notifications import compose, public_url
+from ..programme.agenda import AgendaSession, seated_sessions
 from ..tokens import TOKEN_SHAPE
 from .runs import schedule_published
 
@@ -193,7 +195,9 @@ def current_meeting(entry: CalendarEntry, planned: dict[int, PlannedMeeting]) ->
 
 
 def attendee_calendar(attendee: Attendee, now: datetime | None = None) -> bytes:
-    """The attendee's ``.ics`` file in their language: all entries, cancelled ones too."""
+    """The attendee's ``.ics`` file in their language: all entries, cancelled ones too, and
+    the sessions they have a seat in, in time order."""
+    now = now or utcnow()
     sync_calendars(attendee.event, [attendee.id], now)
     planned = {m.partner_id: m for m in planned_meetings(attendee.event, [attendee.id]).get(attendee.id, [])}
     entries = db.session.scalars(select(CalendarEntry).where(CalendarEntry.attendee_id == attendee.id)
@@ -201,8 +205,19 @@ def attendee_calendar(attendee: Attendee, now: datetime | None = None) -> bytes:
     event = attendee.event
     with force_locale(attendee.language):
         items = [calendar_item(entry, current_meeting(entry, planned), event) for entry in entries]
+        items += [session_item(session, attendee.id, event, now) for session
+                  in seated_sessions(event, [attendee.id]).get(attendee.id, [])]
         name = _("Meetings at %(event)s", event=event.title)
-    return calendar_bytes(name, items)
+    return calendar_bytes(name, sorted(items, key=lambda item: item.starts_at))
+
+
+def session_item(session: AgendaSession, attendee_id: int, event: Event, now: datetime) -> CalendarItem:
+    """A session with a seat; once left, it is no longer in the file (a feed drops it)."""
+    location = f"{event.venue}, {session.room}" if session.room else event.venue
+    return CalendarItem(uid=f"session-{session.session_id}-{attendee_id}@matchmaker", sequence=0,
+                        starts_at=session.starts_at, ends_at=session.ends_at, stamp=now,
+                        summary=session.title, location=location,
+                        description=str(SESSION_KIND_LABELS[session.kind.value]), cancelled=False)
 
 
 def calendar_item(entry: CalendarEntry, meeting: PlannedMeeting | None, event: Event) -> CalendarItem:
