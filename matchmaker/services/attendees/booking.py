@@ -77,10 +77,10 @@ class Availability:
 
     def offer(self, attendee: Attendee, other: Attendee) -> str:
         """``OPEN``, or why ``attendee`` cannot ask ``other`` (a ``DomainError`` code)."""
-        if self.fully_booked(attendee):
-            return "you_are_fully_booked"
         if self.fully_booked(other):
             return "fully_booked"
+        if self.fully_booked(attendee):
+            return "you_are_fully_booked"
         if (min(attendee.id, other.id), max(attendee.id, other.id)) in self.pairs:
             return "already_meeting"
         return OPEN if self.common_free_slots(attendee, other) else "no_common_slot"
