@@ -146,7 +146,7 @@ REFUSALS: dict[str, Entry] = {
     "fully_booked": _l("%(name)s is fully booked: they have as many meetings as they wanted at most."),
     "already_meeting": _l("You already have a meeting with this person."),
     "no_common_slot": _l("You have no free time in common in which a table is free."),
-    "too_many_slots": _l("Please propose at most %(limit)d times."),
+    "too_many_slots": _l("Please propose at most three times."),
     "slot_not_free": _l("One of the times you chose is no longer free for both of you. Please choose again."),
     "slot_taken": _l("Someone has just booked the last free table at that time, or one of you is no "
                      "longer free then. Please choose another time."),

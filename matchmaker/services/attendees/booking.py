@@ -175,7 +175,7 @@ def check_proposal(free: Availability, requester: Attendee, target: Attendee,
     if state != OPEN:
         raise DomainError(state, name=target.full_name)
     if len(set(proposed)) > MAX_PROPOSED:
-        raise DomainError("too_many_slots", limit=MAX_PROPOSED)
+        raise DomainError("too_many_slots")
     if not set(proposed) <= set(free.common_free_slots(requester, target)):
         raise DomainError("slot_not_free")
 
