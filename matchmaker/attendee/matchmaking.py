@@ -37,10 +37,11 @@ def participant_list() -> str:
     filters = Filters(**{name: form[name].data or "" for name in ("org_type", "industry", "theme", "cluster")},
                       keyword=form.keyword.data or "" if not form.keyword.errors else "")
     listing = participants.participant_page(g.attendee, filters, request.args.get("page", 1, type=int))
-    form.set_choices(industry_choices(), listing.clusters)
+    industries = industry_choices()  # once: the page reads them twice
+    form.set_choices(industries, listing.clusters)
     query = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("attendee/participants.html", **page(
-        form=form, listing=listing, query=query, industries=dict(industry_choices())))
+        form=form, listing=listing, query=query, industries=dict(industries)))
 
 
 @bp.route("/<token>/participants/<int:number>", methods=["GET", "POST"])

@@ -28,7 +28,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
 from ...extensions import db
@@ -40,6 +40,7 @@ from ...models import (
     MeetingTable,
     OutgoingMail,
     RequestStatus,
+    ScheduleRun,
     Slot,
 )
 from .. import DomainError
@@ -56,7 +57,8 @@ OPEN = "open"  # the pair may book: see ``Availability.offer``
 
 @dataclass(frozen=True)
 class Availability:
-    """Who has which slots free in an event, as plain numbers (from ``availability``)."""
+    """Who has which slots free in an event, as plain numbers (from ``availability``; it
+    knows the meetings of the people it was asked about only)."""
 
     slots: tuple[int, ...]  # bookable slots, in time order (not yet begun)
     full_slots: frozenset[int]  # slots without a free table
@@ -97,27 +99,35 @@ class BookingOutcome:
 
 
 def booking_open(event: Event) -> bool:
-    return event.booking_on_acceptance and schedule_published(event)
+    """Published (the latest run's ``published_at``, read without the run's certificate)
+    and switched on."""
+    return event.booking_on_acceptance and db.session.scalar(
+        select(ScheduleRun.published_at).where(ScheduleRun.event_id == event.id)
+        .order_by(ScheduleRun.id.desc()).limit(1)) is not None
 
 
-def availability(event: Event) -> Availability:
-    """The event's free slots and tables, from two queries whatever the number of people."""
+def availability(event: Event, people: Iterable[Attendee]) -> Availability:
+    """The event's free slots and tables, and the meetings of ``people`` (only theirs are
+    known to the result): two queries, however many people the event or the page has."""
+    ids = sorted({person.id for person in people})
     venue_now = datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).replace(tzinfo=None)
     tables = select(func.count()).where(MeetingTable.event_id == event.id).scalar_subquery()
-    slot_rows = db.session.execute(select(Slot.number, Slot.starts_at, tables)
-                                   .where(Slot.event_id == event.id).order_by(Slot.number)).all()
+    slot_rows = db.session.execute(
+        select(Slot.number, Slot.starts_at, tables, func.count(Meeting.id))
+        .outerjoin(Meeting, Meeting.slot_id == Slot.id).where(Slot.event_id == event.id)
+        .group_by(Slot.id, Slot.number, Slot.starts_at).order_by(Slot.number)).all()
     meetings = db.session.execute(
         select(Meeting.attendee_a_id, Meeting.attendee_b_id, Slot.number)
-        .join(Slot, Slot.id == Meeting.slot_id).where(Meeting.event_id == event.id)).all()
-    table_count = slot_rows[0][2] if slot_rows else 0
-    per_slot = Counter(slot for _, _, slot in meetings)
+        .join(Slot, Slot.id == Meeting.slot_id)
+        .where(Meeting.event_id == event.id,
+               or_(Meeting.attendee_a_id.in_(ids), Meeting.attendee_b_id.in_(ids)))).all()
     busy: dict[int, set[int]] = {}
     for a, b, slot in meetings:
         busy.setdefault(a, set()).add(slot)
         busy.setdefault(b, set()).add(slot)
     return Availability(
-        slots=tuple(number for number, starts_at, _ in slot_rows if starts_at > venue_now),
-        full_slots=frozenset(slot for slot, count in per_slot.items() if count >= table_count),
+        slots=tuple(number for number, starts_at, _, _ in slot_rows if starts_at > venue_now),
+        full_slots=frozenset(number for number, _, table_count, used in slot_rows if used >= table_count),
         busy={person: frozenset(slots) for person, slots in busy.items()},
         pairs=frozenset((a, b) for a, b, _ in meetings),
         counts=Counter(person for a, b, _ in meetings for person in (a, b)))
@@ -126,9 +136,10 @@ def availability(event: Event) -> Availability:
 def offers(attendee: Attendee, people: Iterable[Attendee]) -> dict[int, str]:
     """For a page: whether ``attendee`` may ask each of ``people`` (by id; empty while
     booking is not open, when everybody may be asked as before publication)."""
-    if not booking_open(attendee.event):
+    people = list(people)
+    if not people or not booking_open(attendee.event):
         return {}
-    free = availability(attendee.event)
+    free = availability(attendee.event, [attendee, *people])
     return {other.id: free.offer(attendee, other) for other in people}
 
 
@@ -144,7 +155,7 @@ class RequestOptions:
 def request_options(attendee: Attendee, other: Attendee) -> RequestOptions:
     if not booking_open(attendee.event):
         return RequestOptions(None, [])
-    free = availability(attendee.event)
+    free = availability(attendee.event, [attendee, other])
     state = free.offer(attendee, other)
     return RequestOptions(state, free.common_free_slots(attendee, other) if state == OPEN else [])
 
@@ -159,7 +170,7 @@ def ask(requester: Attendee, target: Attendee, message: str | None, proposed: Se
         return BookingOutcome(outcome.request, outcome.mails)
     meeting_requests.expire_requests(event, now)
     meeting_requests.check_may_request(requester, target)
-    check_proposal(availability(event), requester, target, proposed)
+    check_proposal(availability(event, [requester, target]), requester, target, proposed)
     reverse = meeting_requests.request_between(target, requester)
     if reverse is not None and reverse.status == RequestStatus.PENDING:
         return accept(requester, reverse.id, proposed[0] if proposed else None, now)
@@ -202,7 +213,7 @@ def book(request: MeetingRequest, chosen: int | None, *, actor: str) -> Meeting 
     event = request.requester.event
     lock_event(event)  # from here until the commit, no other booking of the event runs
     requester, target = request.requester, request.target
-    free = availability(event)
+    free = availability(event, [requester, target])
     slots = free.common_free_slots(requester, target) if free.offer(target, requester) == OPEN else []
     if chosen is not None and chosen not in slots:
         raise DomainError("slot_taken")
@@ -277,7 +288,7 @@ def accept_choices(attendee: Attendee, ids: Iterable[int]) -> dict[int, AcceptCh
     pending = db.session.scalars(select(MeetingRequest).where(
         MeetingRequest.id.in_(list(ids)), MeetingRequest.target_id == attendee.id,
         MeetingRequest.status == RequestStatus.PENDING)).all()
-    free = availability(attendee.event)
+    free = availability(attendee.event, [attendee, *(request.requester for request in pending)])
     result = {}
     for request in pending:
         state = free.offer(attendee, request.requester)

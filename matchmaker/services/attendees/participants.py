@@ -144,11 +144,12 @@ def suggestions_for(attendee: Attendee, limit: int = SUGGESTIONS) -> list[Sugges
     inputs = engine_event(event, [attendee, *candidates])
     by_id = {a.id: a for a in candidates}
     statuses = request_statuses(attendee)
-    offers = booking.offers(attendee, candidates)
+    best = matching.suggestions(inputs, attendee.id, limit)
+    offers = booking.offers(attendee, [by_id[s.partner_id] for s in best])
     return [SuggestionRow(person=person(by_id[s.partner_id]), score=s.score,
                           reasons=[reason_json(r) for r in s.reasons],
                           request_status=statuses.get(s.partner_id), offer=offers.get(s.partner_id))
-            for s in matching.suggestions(inputs, attendee.id, limit)]
+            for s in best]
 
 
 def unavailable_partners(attendee: Attendee, others: list[Attendee]) -> set[int]:
