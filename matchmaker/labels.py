@@ -50,6 +50,7 @@ AUDIT_ACTION_LABELS = {
     "meeting_unlocked": _l("meeting unlocked"),
     "meeting_cancelled": _l("meeting cancelled by hand"),
     "meeting_added": _l("meeting added by hand"),
+    "meeting_booked": _l("meeting booked by the attendee on accepting a request"),
     "schedule_published": _l("schedule published"),
     "display_link_created": _l("display screen link created"),
     "display_link_revoked": _l("display screen link revoked"),

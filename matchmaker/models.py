@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy import event as orm_event
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
@@ -91,6 +92,9 @@ class Event(Model):
     display_secret: Mapped[str | None] = mapped_column(String(64))
     # How long a freed slot offered to an attendee ("fill my free slots") waits for their answer.
     offer_minutes: Mapped[int] = mapped_column(default=30, server_default="30")
+    # Once the schedule is published, accepting a request books the meeting at once
+    # (``services.attendees.booking``); off: accepted requests wait for the next run.
+    booking_on_acceptance: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"
@@ -452,6 +456,8 @@ class MeetingRequest(Model):
     message: Mapped[str | None] = mapped_column(String(500))
     answered_at: Mapped[datetime | None]
     expires_at: Mapped[datetime | None]
+    # Slot numbers the requester proposed (at most three, free for both when asked).
+    proposed_slots: Mapped[list[int]] = mapped_column(JSON, default=list, server_default="[]")
 
     requester: Mapped["Attendee"] = relationship(foreign_keys=[requester_id])
     target: Mapped["Attendee"] = relationship(foreign_keys=[target_id])

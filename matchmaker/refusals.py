@@ -184,6 +184,15 @@ REFUSALS: dict[str, Entry] = {
     "webhook_url_not_https": _l("Webhooks are sent only to https:// addresses."),
     "webhook_no_kinds": _l("Please choose at least one thing to tell the webhook about."),
     "webhook_unknown": _l("This webhook does not exist (any more)."),
+    # Booking on acceptance (services.attendees.booking)
+    "you_are_fully_booked": _l("You have as many meetings as you wanted at most, so you cannot ask for another one."),
+    "fully_booked": _l("%(name)s is fully booked: they have as many meetings as they wanted at most."),
+    "already_meeting": _l("You already have a meeting with this person."),
+    "no_common_slot": _l("You have no free time in common in which a table is free."),
+    "too_many_slots": _l("Please propose at most three times."),
+    "slot_not_free": _l("One of the times you chose is no longer free for both of you. Please choose again."),
+    "slot_taken": _l("Someone has just booked the last free table at that time, or one of you is no "
+                     "longer free then. Please choose another time."),
 }
 
 # What the console adds: the command that helps (the web pages have their buttons).

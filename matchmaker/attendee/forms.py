@@ -8,7 +8,15 @@ from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAre
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..labels import ORG_TYPE_LABELS, THEME_LABELS
-from ..web.forms import MeetingFields, SignUpForm, choices, none_if_empty, strip_text
+from ..web.forms import (
+    NOT_AN_OPTION,
+    CheckboxListField,
+    MeetingFields,
+    SignUpForm,
+    choices,
+    none_if_empty,
+    strip_text,
+)
 
 
 class MeetingsForm(MeetingFields):
@@ -22,6 +30,15 @@ class RequestForm(FlaskForm):
         description=_l("Say why you would like to meet, in up to 500 characters. Your e-mail "
                        "address is not passed on."),
     )
+    slots = CheckboxListField(
+        _l("Propose up to three times (optional)"), coerce=int, validators=[Optional()],
+        validate_choice=False, invalid_value_message=NOT_AN_OPTION,  # the service checks the slots
+        description=_l("Only times you both have free and a table is free are shown. The other "
+                       "person accepts one of them; without a proposal, the earliest free time is booked."),
+    )
+
+    def set_slots(self, choices_: Sequence[tuple[int, str]]) -> None:
+        self.slots.choices = choices(choices_)
 
 
 class ParticipantFilterForm(FlaskForm):

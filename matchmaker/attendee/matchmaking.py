@@ -6,11 +6,13 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from .. import mail
 from ..extensions import db
+from ..formatting import slot_label
+from ..models import Meeting
 from ..reasons import phrase_reasons
-from ..refusals import refusal
+from ..refusals import refusal, refusal_text
 from ..services import DomainError
+from ..services.attendees import booking, participants
 from ..services.attendees import meeting_requests as requests_service
-from ..services.attendees import participants
 from ..services.attendees.favourites import favourite_ids
 from ..services.attendees.participants import Filters
 from ..web.forms import ConfirmForm
@@ -37,56 +39,90 @@ def participant_list() -> str:
                       keyword=form.keyword.data or "" if not form.keyword.errors else "",
                       only=frozenset(favourite_ids(g.attendee)) if form.favourites.data else None)
     listing = participants.participant_page(g.attendee, filters, request.args.get("page", 1, type=int))
-    form.set_choices(industry_choices(), listing.clusters)
+    industries = industry_choices()  # once: the page reads them twice
+    form.set_choices(industries, listing.clusters)
     query = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("attendee/participants.html", **page(
-        form=form, listing=listing, query=query, industries=dict(industry_choices()),
+        form=form, listing=listing, query=query, industries=dict(industries),
         favourites=favourite_ids(g.attendee)))
 
 
 @bp.route("/<token>/participants/<int:number>", methods=["GET", "POST"])
 def person(number: int) -> str | BaseResponse:
     other = participants.visible_attendee(g.attendee, number) or abort(404)
+    options = booking.request_options(g.attendee, other)
     form = RequestForm()
+    form.set_slots([(slot, label) for slot, label in slot_labels().items() if slot in options.slots])
     if form.validate_on_submit():
         try:
-            outcome = requests_service.send_request(g.attendee, other, form.message.data)
+            outcome = booking.ask(g.attendee, other, form.message.data, form.slots.data or [])
         except DomainError as error:
             flash(refusal(error), "error")
         else:
             db.session.commit()
             mail.deliver(outcome.mails)
-            flash(_("Your request has been sent. We will write to you when %(name)s answers.",
-                    name=other.full_name), "success")
+            flash(booked_text(outcome.meeting) if outcome.meeting else _(
+                "Your request has been sent. We will write to you when %(name)s answers.",
+                name=other.full_name), "success")
             return redirect(url_for(".requests"))
     return render_template("attendee/person.html", **page(
         other=participants.person(other), form=form, industries=dict(industry_choices()),
-        favourites=favourite_ids(g.attendee)))
+        favourites=favourite_ids(g.attendee), options=options,
+        why_not=why_not(options.state, other.full_name)))
+
+
+def slot_labels() -> dict[int, str]:
+    return {slot.number: slot_label(slot) for slot in g.attendee.event.slots}
+
+
+def why_not(state: str | None, name: str) -> str | None:
+    """The page's word on why nobody can be asked here (None: they can)."""
+    return None if state in (None, booking.OPEN) else refusal_text(str(state), {"name": name})
+
+
+def booked_text(meeting: Meeting) -> str:
+    return _("The meeting is booked: %(time)s at table %(table)s. It is in your schedule.",
+             time=slot_label(meeting.slot), table=meeting.table.name)
 
 
 @bp.get("/<token>/requests")
 def requests() -> str:
     rows = requests_service.request_rows(g.attendee)
     db.session.commit()  # lazily expired requests
+    pending = [r.id for r in rows if r.incoming and r.status == "pending"]
     return render_template("attendee/requests.html", **page(
         incoming=[r for r in rows if r.incoming], outgoing=[r for r in rows if not r.incoming],
-        blocked=requests_service.blocked_people(g.attendee), form=ConfirmForm()))
+        blocked=requests_service.blocked_people(g.attendee), form=ConfirmForm(),
+        choices=booking.accept_choices(g.attendee, pending), booked=booking.booked_with(g.attendee),
+        slots=slot_labels(), booking_open=booking.booking_open(g.attendee.event)))
 
 
 @bp.post("/<token>/requests/<int:request_id>/<any(accept, decline):choice>")
 def answer_request(request_id: int, choice: str) -> BaseResponse:
     if ConfirmForm().validate_on_submit():
         try:
-            outcome = requests_service.answer(g.attendee, request_id, accept=choice == "accept")
+            if choice == "accept":
+                outcome = booking.accept(g.attendee, request_id, request.form.get("slot", type=int))
+            else:
+                outcome = booking.decline(g.attendee, request_id)
         except DomainError as error:
             flash(refusal(error), "error")
         else:
             db.session.commit()
             mail.deliver(outcome.mails)
-            flash(_("You accepted the request: the meeting goes into the schedule when the "
-                    "organisers plan it.") if choice == "accept" else _("You declined the request."),
-                  "success")
+            flash(answered_text(choice, outcome), "success")
     return redirect(url_for(".requests"))
+
+
+def answered_text(choice: str, outcome: booking.BookingOutcome) -> str:
+    if choice == "decline":
+        return _("You declined the request.")
+    if outcome.meeting is not None:
+        return booked_text(outcome.meeting)
+    if outcome.booking_open:
+        return _("You accepted the request. You have no free time in common with a free table, so "
+                 "the meeting waits for the next planning by the organisers.")
+    return _("You accepted the request: the meeting goes into the schedule when the organisers plan it.")
 
 
 @bp.post("/<token>/requests/<int:request_id>/withdraw")

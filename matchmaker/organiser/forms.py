@@ -217,6 +217,10 @@ class SettingsForm(FlaskForm):
         _l("Tables"), description=_l("One table per line, in order; its name is printed on "
                                      "schedules and table signs (e.g. 1, 2, … or “Lounge A”)."),
         validators=[DataRequired(_l("Please name at least one table."))])
+    booking_on_acceptance = BooleanField(
+        _l("Booking on acceptance"),
+        description=_l("Once the schedule is published, an accepted meeting request is booked at once "
+                       "in a time both have free, at a free table. Off: it waits for the next run."))
     confirmed = HiddenField()
 
     def validate_blocks(self, field: StringField) -> None:

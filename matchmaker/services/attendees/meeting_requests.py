@@ -139,6 +139,16 @@ def check_may_request(requester: Attendee, target: Attendee) -> None:
 def answer(attendee: Attendee, request_id: int, accept: bool,
            now: datetime | None = None) -> RequestOutcome:
     """Accept or decline a pending request addressed to ``attendee``; the requester is told."""
+    request = settle(attendee, request_id, accept, now)
+    kind = "request_accepted" if accept else "request_declined"
+    mail = compose(request.requester, kind,
+                   requests_link=public_url("attendee.requests", token=request.requester.token))
+    return RequestOutcome(request, [mail])
+
+
+def settle(attendee: Attendee, request_id: int, accept: bool,
+           now: datetime | None = None) -> MeetingRequest:
+    """Accept or decline a pending request addressed to ``attendee``; nobody is told yet."""
     now = now or utcnow()
     expire_requests(attendee.event, now)
     request = db.session.get(MeetingRequest, request_id)
@@ -153,10 +163,7 @@ def answer(attendee: Attendee, request_id: int, accept: bool,
     request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
     request.answered_at = now
     db.session.flush()
-    kind = "request_accepted" if accept else "request_declined"
-    mail = compose(request.requester, kind,
-                   requests_link=public_url("attendee.requests", token=request.requester.token))
-    return RequestOutcome(request, [mail])
+    return request
 
 
 def withdraw(attendee: Attendee, request_id: int, now: datetime | None = None) -> MeetingRequest:

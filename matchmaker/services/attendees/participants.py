@@ -6,7 +6,9 @@ themselves, and never someone
 either side blocked or whom an organiser keeps apart from them. Suggestions come from the
 engine's own pair score (``matching.suggestions``) on the same input as a matchmaking run
 (``schedule.planning.engine_event``: the event's synonyms, weights and blocked pairs), among
-those still able to meet the attendee: not met already and not fully booked.
+those still able to meet the attendee: not met already and not fully booked. After
+publication both say whom the attendee cannot ask (``booking.offers``: fully booked, no
+common free slot).
 """
 
 from collections import Counter
@@ -20,6 +22,7 @@ from ...documents.collation import by_name
 from ...extensions import db
 from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
 from ..schedule.planning import engine_event, reason_json
+from . import booking
 from .meeting_requests import blocked_ids, expire_requests
 
 PAGE_SIZE = 20
@@ -50,6 +53,7 @@ class SuggestionRow:
     score: int
     reasons: list[dict[str, Any]]
     request_status: str | None
+    offer: str | None = None  # after publication: booking.OPEN or why they cannot be asked
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class ParticipantPage:
     page: int
     pages: int
     clusters: list[str] = field(default_factory=list)
+    offers: dict[int, str] = field(default_factory=dict)  # by person id, see booking.offers
 
 
 def person(attendee: Attendee) -> Person:
@@ -109,11 +114,12 @@ def participant_page(attendee: Attendee, filters: Filters, page: int = 1) -> Par
     """The filtered participant list, ``PAGE_SIZE`` people per page (pages from 1)."""
     others = others_for(attendee)
     clusters = sorted({a.cluster for a in others if a.cluster}, key=str.casefold)
-    matching_people = [person(a) for a in others if matches(a, filters)]
+    matching_people = [a for a in others if matches(a, filters)]
     pages = max(1, -(-len(matching_people) // PAGE_SIZE))
     page = min(max(page, 1), pages)
     shown = matching_people[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    return ParticipantPage(shown, len(matching_people), page, pages, clusters)
+    return ParticipantPage([person(a) for a in shown], len(matching_people), page, pages, clusters,
+                           offers=booking.offers(attendee, shown))
 
 
 def matches(attendee: Attendee, filters: Filters) -> bool:
@@ -140,10 +146,12 @@ def suggestions_for(attendee: Attendee, limit: int = SUGGESTIONS) -> list[Sugges
     inputs = engine_event(event, [attendee, *candidates])
     by_id = {a.id: a for a in candidates}
     statuses = request_statuses(attendee)
+    best = matching.suggestions(inputs, attendee.id, limit)
+    offers = booking.offers(attendee, [by_id[s.partner_id] for s in best])
     return [SuggestionRow(person=person(by_id[s.partner_id]), score=s.score,
                           reasons=[reason_json(r) for r in s.reasons],
-                          request_status=statuses.get(s.partner_id))
-            for s in matching.suggestions(inputs, attendee.id, limit)]
+                          request_status=statuses.get(s.partner_id), offer=offers.get(s.partner_id))
+            for s in best]
 
 
 def unavailable_partners(attendee: Attendee, others: list[Attendee]) -> set[int]:

@@ -30,6 +30,7 @@ class EventSettings:
     blocks: tuple[SlotBlock, ...]
     meeting_minutes: int
     table_names: tuple[str, ...]
+    booking_on_acceptance: bool = True  # see services.attendees.booking
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ def settings_of(event: Event) -> EventSettings:
         registration_opens_at=event.registration_opens_at,
         registration_closes_at=event.registration_closes_at, blocks=tuple(blocks),
         meeting_minutes=minutes, table_names=tuple(table.name for table in event.tables),
+        booking_on_acceptance=event.booking_on_acceptance,
     )
 
 
@@ -105,6 +107,7 @@ def apply_settings(event: Event, settings: EventSettings, actor: str) -> list[Ou
     before = settings_row(settings_of(event))
     event.title, event.starts_on, event.venue = settings.title, settings.starts_on, settings.venue
     event.capacity = settings.capacity
+    event.booking_on_acceptance = settings.booking_on_acceptance
     event.registration_opens_at = settings.registration_opens_at
     event.registration_closes_at = settings.registration_closes_at
     apply_grid(event, new_grid(event, settings))
@@ -150,7 +153,7 @@ def settings_row(settings: EventSettings) -> dict[str, object]:
         "registration_opens_at": settings.registration_opens_at,
         "registration_closes_at": settings.registration_closes_at,
         "slots": blocks_text(settings.blocks), "meeting_minutes": settings.meeting_minutes,
-        "tables": len(settings.table_names),
+        "tables": len(settings.table_names), "booking_on_acceptance": settings.booking_on_acceptance,
     }
 
 

@@ -30,6 +30,7 @@ SUBJECTS = {
     "request_received": _l("A meeting request for you at %(event)s"),
     "request_accepted": _l("Your meeting request was accepted (%(event)s)"),
     "request_declined": _l("Your meeting request was declined (%(event)s)"),
+    "meeting_booked": _l("A meeting has been booked for you (%(event)s)"),
     "schedule": _l("Your schedule for %(event)s"),
     "schedule_changed": _l("Your schedule for %(event)s has changed"),
     "next_meeting_changed": _l("Your next meeting has changed"),

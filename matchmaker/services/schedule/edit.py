@@ -41,8 +41,8 @@ def move_meeting(event: Event, meeting_id: int, slot_number: int, table_number: 
 
 
 def add_meeting(event: Event, attendee_ids: tuple[int, int], slot_number: int,
-                table_number: int, *, actor: str) -> Meeting:
-    """A meeting of two attendees placed by hand, locked."""
+                table_number: int, *, actor: str, action: str = "meeting_added") -> Meeting:
+    """A meeting of two attendees placed by hand (or booked by one of them: ``action``), locked."""
     x, y = attendee_ids
     if x == y:
         raise DomainError("same_attendee")
@@ -53,7 +53,7 @@ def add_meeting(event: Event, attendee_ids: tuple[int, int], slot_number: int,
     db.session.add(meeting)
     db.session.flush()
     record_schedule_changes(event)
-    log_edit(event, actor, "meeting_added", meeting)
+    log_edit(event, actor, action, meeting)
     return meeting
 
 

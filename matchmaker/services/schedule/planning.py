@@ -168,15 +168,20 @@ def must_meet(attendees: Sequence[Attendee], now: datetime | None = None) -> dic
     request is the requester's wish, an accepted one is both sides' wish (mutual);
     declined, withdrawn and overdue requests count for nothing."""
     ids = [a.id for a in attendees]
+    known = set(ids)
     wishes: dict[int, set[int]] = {}
+    # The target is checked here, not in SQL: two IN lists on the (requester, target) index
+    # made SQLite probe every combination (200 ms for 1,000 attendees instead of 7 ms).
     for requester, target, status in db.session.execute(
         select(MeetingRequest.requester_id, MeetingRequest.target_id, MeetingRequest.status)
-        .where(MeetingRequest.requester_id.in_(ids), MeetingRequest.target_id.in_(ids),
+        .where(MeetingRequest.requester_id.in_(ids),
                or_(MeetingRequest.status == RequestStatus.ACCEPTED,
                    (MeetingRequest.status == RequestStatus.PENDING)
                    & or_(MeetingRequest.expires_at.is_(None),
                          MeetingRequest.expires_at > (now or utcnow()))))
     ):
+        if target not in known:
+            continue
         wishes.setdefault(requester, set()).add(target)
         if status == RequestStatus.ACCEPTED:
             wishes.setdefault(target, set()).add(requester)
