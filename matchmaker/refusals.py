@@ -81,6 +81,17 @@ REFUSALS: dict[str, Entry] = {
                                                line=p.get("line")),
     "synonym_line_malformed": lambda p: gettext("Line %(line)s: write a group as TAG = TAG = TAG.",
                                                 line=p.get("line")),
+    # the organiser's own sign-up questions
+    "question_not_found": _l("This question does not exist."),
+    "question_key_invalid": _l("A key uses lower-case letters, digits and _, starting with a "
+                               "letter (at most 40)."),
+    "question_key_taken": _l("Another question of this event has this key; please choose another."),
+    "question_label_missing": _l("Every question needs a German wording."),
+    "question_special_required": _l("A question about health cannot be required: its answer needs "
+                                    "the attendee's free consent."),
+    "question_needs_options": _l("A choice needs between 2 and %(maximum)s options, one a line."),
+    "question_kind_answered": _l("Attendees have answered this question already, so its kind "
+                                 "cannot change. Add a new question instead."),
     # what organisers do with attendees
     "attendee_not_found": _l("There is no attendee with this registration number in this event."),
     # the check-in desk

@@ -32,6 +32,7 @@ AREAS = (
     ("organiser.import_attendees", _l("Import and export")),
     ("organiser.audit", _l("Audit log")),
     ("organiser.settings", _l("Settings")),
+    ("organiser.questions", _l("Sign-up questions")),
     ("organiser.team", _l("Organisers")),
 )
 
@@ -81,6 +82,7 @@ from . import (  # noqa: E402,F401  (the areas register their routes on bp)
     outbox,
     overview,
     printing,
+    questions,
     report,
     schedule,
     settings,

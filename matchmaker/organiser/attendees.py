@@ -17,6 +17,7 @@ from ..models import Attendee
 from ..refusals import refusal, refusal_text
 from ..services import DomainError
 from ..services.attendees import admin
+from ..services.attendees.answers import stored_answers
 from ..services.attendees.self_service import Interests, MeetingPreferences, Profile
 from ..services.audit import audit_entries
 from ..services.events import events as event_service
@@ -24,6 +25,7 @@ from ..services.schedule.blocked_pairs import block_candidates, block_pair, bloc
 from ..url_converters import database_int
 from ..web.form_data import details_from, form_data
 from ..web.forms import ConfirmForm
+from ..web.questions import answer_lines
 from . import bp
 from .forms import (
     AttendeeEditForm,
@@ -92,6 +94,7 @@ def attendee(number: int) -> str | BaseResponse:
         "organiser/attendee.html", person=person, form=form, status_form=StatusForm(),
         block_form=block_form(person), log=audit_entries(g.event, attendee_number=number, per_page=20),
         blocked=blocked_pair_rows(g.event, person),
+        answers=answer_lines(stored_answers(person), current_language()),
     )
 
 

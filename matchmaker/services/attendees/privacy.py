@@ -28,6 +28,7 @@ from ...models import (
 )
 from ..mail.notifications import promote_and_notify
 from ..schedule.changes import record_schedule_changes
+from .answers import personal_answers
 from .registration import exists_after_lock, lock_event
 from .self_service import meeting_rows
 
@@ -76,6 +77,7 @@ def personal_data(attendee: Attendee) -> dict[str, Any]:
         "blocked": [{"name": a.full_name, "organisation": a.organisation} for a in blocked],
         "meeting_feedback": [columns_of(f) for f in feedback],
         "mails": [columns_of(mail) for mail in mails],
+        "answers": personal_answers(attendee),
     }
 
 
