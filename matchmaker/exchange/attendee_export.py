@@ -53,7 +53,7 @@ def _cells(attendee: ExportedAttendee) -> list[Cell]:
     fields = [_value(getattr(attendee.row, column)) for column in COLUMNS]
     return [attendee.number, attendee.status, *fields, attendee.email_confirmed,
             attendee.signed_up_at, attendee.badge_code, attendee.checked_in_at,
-            *(_value(answer) for answer in attendee.answers)]
+            *(_value(tuple(answer) if isinstance(answer, list) else answer) for answer in attendee.answers)]
 
 
 def _value(value: object) -> Cell:
