@@ -16,6 +16,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Index,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -89,6 +90,12 @@ class Event(Model):
     matching_weights: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     # The random part of the display screen's link ``/<slug>/display/<secret>`` (None: none).
     display_secret: Mapped[str | None] = mapped_column(String(64))
+    # The event's look (``services.events.look``): an accent colour ``#rrggbb`` that keeps
+    # 4.5:1 against white, and a logo (PNG re-encoded, or SVG stripped of anything active).
+    accent_colour: Mapped[str | None] = mapped_column(String(7))
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    logo_type: Mapped[str | None] = mapped_column(String(20))
+    logo_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"

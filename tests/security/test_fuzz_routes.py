@@ -31,6 +31,8 @@ from wtforms.fields.core import UnboundField
 
 from matchmaker import create_app
 from matchmaker.extensions import db
+from matchmaker.models import QuestionKind
+from matchmaker.services.events.questions import QuestionDraft, add_question
 from matchmaker.services.schedule.display import create_display_link
 from tests.conftest import app_config, empty_all_tables
 from tests.support.factories import CSRF_FIELD, add_organiser, login, make_event
@@ -156,11 +158,14 @@ def build_scene(app: Flask) -> dict[str, object]:
         scene = published_scene(event)
         add_organiser()
         secret = create_display_link(event, "organiser@example.org")
+        question = add_question(event, QuestionDraft("Mittagessen", "Lunch", QuestionKind.CHOICE, (
+            ("Vegan", "Vegan"), ("Mit Fleisch", "With meat"))), "organiser@example.org")
         db.session.commit()
         ids = {"token": scene.anna.token, "slug": event.slug, "number": scene.ben.number,
                "secret": secret, "request_id": scene.request_id, "meeting_id": scene.meeting_id,
                "pair_id": 1, "job_id": 1, "choice": "accept", "language": "en", "fmt": "csv",
-               "document": "badges", "name": "badges", "feed_token": scene.anna.token}
+               "document": "badges", "name": "badges", "feed_token": scene.anna.token,
+               "question_id": question.id, "direction": "up"}
         db.session.remove()
     return ids
 
