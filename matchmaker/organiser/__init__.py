@@ -78,6 +78,7 @@ from . import (  # noqa: E402,F401  (the areas register their routes on bp)
     events,
     imports,
     industries,
+    look,
     messages,
     outbox,
     overview,

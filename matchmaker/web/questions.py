@@ -88,7 +88,8 @@ def answer_field(question: Question, language: str) -> Field:
 
 
 def strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
+    """Trimmed, with a browser's CR LF line ends as plain LF."""
+    return value.replace("\r\n", "\n").strip() if isinstance(value, str) else value
 
 
 class ConsentForAnswer:

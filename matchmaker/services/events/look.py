@@ -33,6 +33,13 @@ def look_of(event: Event) -> Look:
                 event.logo_version)
 
 
+def logo_of(event: Event) -> tuple[bytes, str] | None:
+    """The cleaned logo and its media type, or None."""
+    if event.logo is None or event.logo_type is None:
+        return None
+    return event.logo, event.logo_type
+
+
 def set_accent(event: Event, colour: str | None, actor: str) -> None:
     """``#rrggbb`` (any case), or None for the house colour."""
     colour = colour.strip().casefold() if colour else None
