@@ -25,6 +25,7 @@ SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener",
                    "animate", "animatemotion", "animatetransform", "animatecolor", "set"}
+REFERRING_ELEMENTS = {"image", "use", "feimage"}
 OUTSIDE_REFERENCE = re.compile(r"@import|url\(\s*['\"]?\s*(?!#)|expression\(|javascript:", re.IGNORECASE)
 
 register_namespace("", SVG_NS)
@@ -90,6 +91,9 @@ def strip(element: Element) -> None:
             element.remove(child)
         else:
             strip(child)
+            if local_name(child.tag) in REFERRING_ELEMENTS and not any(
+                    local_name(attribute) == "href" for attribute in child.attrib):
+                element.remove(child)  # it pointed outside: nothing is left to show
 
 
 def unsafe_attribute(name: str, value: str) -> bool:

@@ -15,11 +15,11 @@ SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.o
 HOSTILE_SVG = f"""{SVG_OPEN} onload="alert(1)">
   <script>alert(2)</script>
   <style>@import url(https://evil.example/x.css);</style>
-  <defs><linearGradient id="g"><stop offset="0" stop-color="#00519e"/></linearGradient></defs>
+  <defs><linearGradient id="g"><stop offset="0" stop-color="#00519e"/></linearGradient><circle id="dot" r="1"/></defs>
   <rect width="10" height="10" fill="url(#g)" onclick="alert(3)"/>
   <image xlink:href="https://evil.example/track.png" width="1" height="1"/>
   <use href="https://evil.example/sprite.svg#a"/>
-  <use href="#g"/>
+  <use href="#dot"/>
   <a href="javascript:alert(4)"><circle r="2" style="fill: url(https://evil.example/p)"/></a>
   <foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><iframe src="https://evil.example"/></body></foreignObject>
   <set attributeName="href" to="javascript:alert(5)"/>
@@ -46,7 +46,7 @@ def test_hostile_svg_keeps_its_drawing_and_loses_everything_active():
     for active in ("script", "alert", "onload", "onclick", "evil.example", "foreignObject", "iframe",
                    "javascript", "@import", "<ns0:set", "<set"):
         assert active not in text, active
-    assert 'fill="url(#g)"' in text and 'href="#g"' in text and "<rect" in text
+    assert 'fill="url(#g)"' in text and 'href="#dot"' in text and "<rect" in text
 
 
 @pytest.mark.parametrize("hostile", [XXE, BILLION_LAUGHS], ids=["xxe", "billion-laughs"])

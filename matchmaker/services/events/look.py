@@ -8,7 +8,8 @@ changes with every new logo, so its address changes and caches never show an old
 
 from dataclasses import dataclass
 
-from ...contrast import AA_NORMAL_TEXT, HEX_COLOUR, WHITE, accessible_variant, contrast, darker
+from ...contrast import AA_NORMAL_TEXT, HEX_COLOUR, WHITE, accessible_variant, channels, contrast, darker
+from ...documents.rows import Brand
 from ...exchange.logo import LogoRefused, clean_logo
 from ...models import Event
 from .. import DomainError
@@ -31,6 +32,12 @@ def look_of(event: Event) -> Look:
     accent = event.accent_colour
     return Look(accent, darker(accent, HOVER_SHADE) if accent else None, event.logo_type,
                 event.logo_version)
+
+
+def paper_brand(event: Event) -> Brand:
+    """The look for printed documents (badges, schedules, table signs)."""
+    accent = channels(event.accent_colour) if event.accent_colour else None
+    return Brand(logo=event.logo if event.logo_type else None, accent=accent)
 
 
 def logo_of(event: Event) -> tuple[bytes, str] | None:
