@@ -22,7 +22,8 @@ PERSONAL_EXCLUSIONS = {"no_consent", "does_not_want_meetings"}
 SAMPLE = {"attendee": "Anna Weber", "attendees": ["Anna Weber", "Bernd Koch"], "slot": 3,
           "table": "7", "maximum": 4, "organisation": "Wasser AG", "why": "waitlisted",
           "minutes": 5, "line": 2, "low": 0, "high": 100, "slug": "go-2027", "detail": "x",
-          "email": "anna@example.org", "policy": "odd", "errors": []}
+          "email": "anna@example.org", "policy": "odd", "errors": [],
+          "ratio": "2.1", "suggestion": "#8f7200"}
 
 
 def called_codes(path: Path, *names: str) -> set[str]:

@@ -1,4 +1,5 @@
-"""Answering the organiser's own questions in a real Chromium, on a 375 px phone too."""
+"""Answering the organiser's own questions in a real Chromium, on a 375 px phone too; the
+pages are audited in the event's own look (accent colour and logo)."""
 
 from collections.abc import Iterator
 
@@ -9,8 +10,10 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Event
+from matchmaker.services.events.look import set_accent, set_logo
 from matchmaker.services.events.questions import add_question
 from tests.browser.test_sign_up_browser import THANK_YOU, open_and_fill_in, submit
+from tests.look.test_logo_and_colour import png
 from tests.questions.conftest import QUESTIONS, answers_by_key
 from tests.support.browser import (
     DESKTOP,
@@ -32,6 +35,8 @@ def event_questions(live_app: Flask) -> Iterator[None]:
         event = db.session.scalar(select(Event))
         for draft in QUESTIONS:
             add_question(event, draft, "team@example.org")
+        set_accent(event, "#8f7200", "team@example.org")  # the pages are audited in the event's look
+        set_logo(event, png(), "team@example.org")
         add_organiser()
         db.session.commit()
         db.session.remove()
@@ -76,8 +81,14 @@ def open_questions_page(page: Page) -> None:
     page.goto("/organiser/go-cluster-2027/settings/questions")
 
 
+def open_look_page(page: Page) -> None:
+    log_in(page)
+    page.goto("/organiser/go-cluster-2027/settings/look")
+
+
 PAGES = {"sign-up": lambda page: page.goto("/go-cluster-2027/register"),
-         "sign-up-errors": open_consent_error, "organiser-questions": open_questions_page}
+         "sign-up-errors": open_consent_error, "organiser-questions": open_questions_page,
+         "organiser-look": open_look_page}
 
 
 @pytest.mark.parametrize("size", ["desktop", "375px"])
