@@ -1,11 +1,15 @@
 """The organiser's page for own questions, and the rules of the questions service."""
 
+from datetime import date
+
 import pytest
 from sqlalchemy import func, select
 
 from matchmaker.extensions import db
 from matchmaker.models import Answer, QuestionKind
 from matchmaker.services import DomainError
+from matchmaker.services.events.events import copy_event
+from matchmaker.services.events.look import set_accent
 from matchmaker.services.events.questions import (
     QuestionDraft,
     add_question,
@@ -87,3 +91,12 @@ def test_changing_a_question_through_its_page(organiser_client, event, questions
               {"label_de": "Newsletter?", "label_en": "Newsletter?", "kind": "yes_no"})
     db.session.expire_all()
     assert event_questions(event)[3].label_de == "Newsletter?"
+
+
+def test_copied_event_keeps_questions_and_look_but_no_answers(client, event, questions):
+    submit_sign_up(client, **ANSWERS)
+    set_accent(event, "#8f7200", "team@example.org")
+    copy = copy_event(event, "go-cluster-2028", "go-cluster Jahrestagung 2028", date(2028, 6, 14))
+    assert [q.key for q in event_questions(copy)] == ["invoice", "lunch", "workshops", "newsletter", "access"]
+    assert copy.accent_colour == "#8f7200"
+    assert db.session.scalar(select(func.count(Answer.id))) == 5  # the source's only
