@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from matchmaker.exchange.attendee_csv import parse_attendee_csv
 from matchmaker.extensions import db
-from matchmaker.models import Answer
+from matchmaker.models import Answer, AuditEntry
 from tests.attendee.test_erasure import erase, rows_mentioning
 from tests.questions.conftest import ANSWERS, answers_by_key
 from tests.support.factories import post_form, submit_sign_up
@@ -91,3 +91,24 @@ def test_erasure_deletes_every_answer(client, link):
     erase(client, link)
     assert rows_mentioning(("Rollstuhlgerechter", "Musterstraße")) == []
     assert db.session.scalar(select(func.count(Answer.id))) == 0
+
+
+def test_dashboard_change_of_an_answer_is_audited(organiser_client, link):
+    post_form(organiser_client, "/organiser/go-cluster-2027/attendees/1/answers", {**ANSWERS, "question-lunch": "vegan"})
+    assert answers_by_key()["lunch"] == "vegan"
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "answers_changed"))
+    assert entry is not None and entry.changes["lunch"] == ["vegetarian", "vegan"]
+
+
+def test_dashboard_cannot_touch_a_health_answer(organiser_client, link):
+    post_form(organiser_client, "/organiser/go-cluster-2027/attendees/1/answers",
+              {"question-invoice": "Neue Adresse", "question-access": ""})
+    assert answers_by_key()["access"] == "Rollstuhlgerechter Tisch"
+
+
+def test_erasure_takes_the_audited_answers_along(organiser_client, link):
+    post_form(organiser_client, "/organiser/go-cluster-2027/attendees/1/answers",
+              {"question-invoice": "Geheimweg 7"})
+    assert rows_mentioning(("Geheimweg",))  # in the answer and in the audit log
+    erase(organiser_client, link)
+    assert rows_mentioning(("Geheimweg",)) == []

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from ...extensions import db
 from ...models import Answer, Attendee, Event, Question, QuestionKind, utcnow
+from ..audit import record
 from ..events.questions import event_questions
 
 AnswerValue = str | list[str] | bool
@@ -59,6 +60,20 @@ def store_answers(attendee: Attendee, given: Sequence[GivenAnswer], now: datetim
         stored.value = value
         stored.consent_at = (stored.consent_at or now) if question.special_category else None
     db.session.flush()
+
+
+def change_answers(attendee: Attendee, given: Sequence[GivenAnswer], actor: str) -> bool:
+    """An organiser's change of answers, in the audit log (which goes with the attendee);
+    special-category answers are the attendee's alone to give, so those are left as they are."""
+    special = {q.key for q in event_questions(attendee.event) if q.special_category}
+    given = [answer for answer in given if answer.key not in special]
+    before = {row.question.key: row.value for row in stored_answers(attendee)}
+    store_answers(attendee, given)
+    after = {row.question.key: row.value for row in stored_answers(attendee)}
+    changes = {key: [before.get(key), value] for key, value in after.items() if before.get(key) != value}
+    if changes:
+        record(attendee.event, actor, "answers_changed", attendee, changes)
+    return bool(changes)
 
 
 def checked_value(question: Question, value: Any) -> AnswerValue | None:
