@@ -10,7 +10,7 @@ styles that import or load anything. Pure: no Flask, no database.
 
 import io
 import re
-from xml.etree.ElementTree import Element, ParseError, register_namespace, tostring
+from xml.etree.ElementTree import Element, ParseError, register_namespace, tostring  # nosec B405  # parsing is defusedxml's; these only build and write
 
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]  # with fpdf2
 from defusedxml.ElementTree import fromstring  # type: ignore[import-untyped]
