@@ -16,6 +16,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Index,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -95,6 +96,12 @@ class Event(Model):
     # Once the schedule is published, accepting a request books the meeting at once
     # (``services.attendees.booking``); off: accepted requests wait for the next run.
     booking_on_acceptance: Mapped[bool] = mapped_column(default=True, server_default=true())
+    # The event's look (``services.events.look``): an accent colour ``#rrggbb`` that keeps
+    # 4.5:1 against white, and a logo (PNG re-encoded, or SVG stripped of anything active).
+    accent_colour: Mapped[str | None] = mapped_column(String(7))
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    logo_type: Mapped[str | None] = mapped_column(String(20))
+    logo_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"
@@ -526,6 +533,68 @@ class DeskCheckIn(Model):
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (UniqueConstraint("event_id", "client_id"),)
+
+
+class QuestionKind(enum.StrEnum):
+    TEXT = "text"
+    CHOICE = "choice"
+    CHOICES = "choices"
+    YES_NO = "yes_no"
+
+
+class Question(Model):
+    """An organiser's own question on the event's sign-up form.
+
+    ``key`` names it in exports (column ``question_<key>``) and never changes; ``options``
+    are ``{"key", "de", "en"}`` for the choice kinds. A special-category question (health:
+    accessibility needs, diet for medical reasons) is never required: its answer is stored
+    only with the attendee's explicit consent (``Answer.consent_at``).
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[QuestionKind] = mapped_column(string_enum(QuestionKind))
+    label_de: Mapped[str] = mapped_column(String(300))
+    label_en: Mapped[str] = mapped_column(String(300))
+    options: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    required: Mapped[bool] = mapped_column(default=False)
+    special_category: Mapped[bool] = mapped_column(default=False)
+    position: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "key"),
+        CheckConstraint("NOT (required AND special_category)", name="special_never_required"),
+    )
+
+    def label(self, language: str) -> str:
+        return self.label_de if language == "de" else self.label_en
+
+    def option_label(self, key: str, language: str) -> str:
+        """The option's wording; an option removed since it was chosen shows its key."""
+        for option in self.options:
+            if option["key"] == key:
+                return option["de"] if language == "de" else option["en"]
+        return key
+
+
+class Answer(Model):
+    """An attendee's answer to a question: text, an option key, a list of option keys or
+    a yes/no. Goes with the attendee (erasure, purge) and with the question."""
+
+    __tablename__ = "question_answer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    value: Mapped[Any] = mapped_column(JSON)
+    # When the attendee agreed that a special-category answer is processed (else None).
+    consent_at: Mapped[datetime | None]
+
+    question: Mapped[Question] = relationship()
+
+    __table_args__ = (UniqueConstraint("question_id", "attendee_id"),
+                      Index("ix_question_answer_attendee", "attendee_id"))
 
 
 class AttendeeBlock(Model):

@@ -103,6 +103,27 @@ REFUSALS: dict[str, Entry] = {
     "round_tables_not_formed": _l("The tables are not formed yet."),
     "session_collides_with_meeting": _l("“%(title)s” overlaps one of your meetings: keep the "
                                         "meeting, or take the session and give the meeting back."),
+    # the organiser's own sign-up questions
+    "question_not_found": _l("This question does not exist."),
+    "question_key_invalid": _l("A key uses lower-case letters, digits and _, starting with a "
+                               "letter (at most 40)."),
+    "question_key_taken": _l("Another question of this event has this key; please choose another."),
+    "question_label_missing": _l("Every question needs a German wording."),
+    "question_special_required": _l("A question about health cannot be required: its answer needs "
+                                    "the attendee's free consent."),
+    "question_needs_options": _l("A choice needs between 2 and %(maximum)s options, one a line."),
+    "question_kind_answered": _l("Attendees have answered this question already, so its kind "
+                                 "cannot change. Add a new question instead."),
+    # the event's look
+    "accent_invalid": _l("Please give the colour as # and six hexadecimal digits, like #00519e."),
+    "accent_contrast_too_low": _l("This colour has a contrast of only %(ratio)s:1 against white; "
+                                  "pages need at least 4.5:1 (WCAG AA). The nearest accessible "
+                                  "shade is %(suggestion)s."),
+    "logo_too_large": _l("The logo may be at most 512 KB."),
+    "logo_not_png_or_svg": _l("The logo must be a PNG or an SVG file."),
+    "logo_too_many_pixels": _l("The logo may be at most 2000 × 2000 pixels."),
+    "logo_unreadable": _l("This file cannot be read as a logo (a damaged image, or an SVG with a "
+                          "DTD or entities, which are refused)."),
     # what organisers do with attendees
     "attendee_not_found": _l("There is no attendee with this registration number in this event."),
     # the check-in desk

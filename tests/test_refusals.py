@@ -23,7 +23,8 @@ SAMPLE = {"attendee": "Anna Weber", "attendees": ["Anna Weber", "Bernd Koch"], "
           "table": "7", "maximum": 4, "organisation": "Wasser AG", "why": "waitlisted",
           "minutes": 5, "line": 2, "low": 0, "high": 100, "slug": "go-2027", "detail": "x",
           "email": "anna@example.org", "policy": "odd", "errors": [],
-          "title": "Offene Innovation", "other": "Fachkräfte gewinnen", "people": 25, "seats": 24}
+          "title": "Offene Innovation", "other": "Fachkräfte gewinnen", "people": 25, "seats": 24,
+          "ratio": "2.1", "suggestion": "#8f7200"}
 
 
 def called_codes(path: Path, *names: str) -> set[str]:

@@ -26,12 +26,14 @@ from ..extensions import db
 from ..formatting import slot_label
 from ..i18n import current_language, remember_language
 from ..reasons import phrase_reasons
-from ..services.attendees import privacy, self_service
+from ..services.attendees import answers, privacy, self_service
 from ..services.attendees.self_service import Interests, MeetingPreferences, Profile
 from ..services.events import events as event_service
+from ..services.events.questions import event_questions
 from ..services.schedule.matching_settings import tag_suggestions
 from ..web.form_data import details_from, form_data
 from ..web.forms import ConfirmForm, InterestFields, MeetingFields, PersonFields
+from ..web.questions import answer_form_data, answer_lines, given_answers, question_inputs, with_questions
 from . import bp
 from .forms import MeetingsForm
 
@@ -47,6 +49,7 @@ def home() -> str:
         unavailable=[slots[number] for number in attendee.unavailable_slots if number in slots],
         meetings=[(meeting, phrase_reasons(meeting.reasons, attendee.id, industries))
                   for meeting in self_service.published_meetings(attendee)],
+        answers=answer_lines(answers.stored_answers(attendee), language),
     )
 
 
@@ -78,6 +81,20 @@ def meetings() -> str | BaseResponse:
         g.attendee, details_from(form, MeetingPreferences), form.matching_consent.data,
         current_app.config["PRIVACY_NOTICE_VERSION"],
     )
+    return saved()
+
+
+@bp.route("/<token>/answers", methods=["GET", "POST"])
+def answer_questions() -> str | BaseResponse:
+    """The organiser's own questions: the attendee sees and changes their answers."""
+    questions = event_questions(g.attendee.event)
+    form_class = with_questions(FlaskForm, questions, current_language())
+    form = form_class(data=None if request.method == "POST" else answer_form_data(
+        answers.stored_answers(g.attendee)))
+    if not form.validate_on_submit():
+        return render_template("attendee/answers.html", **page(
+            form=form, questions=question_inputs(form, questions)))
+    answers.store_answers(g.attendee, given_answers(form, questions))
     return saved()
 
 

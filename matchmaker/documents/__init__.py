@@ -12,6 +12,7 @@ from .rows import (
     Badge,
     BadgeLayout,
     BadgeTexts,
+    Brand,
     MeetingLine,
     PlanMeeting,
     PlanSlot,
@@ -27,7 +28,7 @@ from .schedules import schedules_pdf
 from .tables import table_plan_pdf, table_signs_pdf
 
 __all__ = [
-    "Badge", "BadgeLayout", "BadgeTexts", "MeetingLine", "PlanMeeting", "PlanSlot",
+    "Badge", "BadgeLayout", "BadgeTexts", "Brand", "MeetingLine", "PlanMeeting", "PlanSlot",
     "PlanTexts", "Progress", "ScheduleSheet", "ScheduleTexts", "SessionLine", "SignTexts",
     "SlotLine",
     "badges_pdf", "schedules_pdf", "table_plan_pdf", "table_signs_pdf",

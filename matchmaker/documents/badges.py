@@ -16,6 +16,7 @@ from .rows import Badge, BadgeLayout, BadgeTexts, Progress, reporting
 PAD = 4.0
 QR_SHARE = 0.36  # of the badge's height, at most QR_MAX mm
 QR_MAX = 20.0
+LOGO_HEIGHT = 5.0  # mm, in the badge's top right corner (see Document.brand)
 
 
 def badges_pdf(badges: Sequence[Badge], texts: BadgeTexts, layout: BadgeLayout = BadgeLayout(),
@@ -43,8 +44,10 @@ def draw_badge(pdf: Document, badge: Badge, texts: BadgeTexts, layout: BadgeLayo
     pdf.set_line_width(0.2)
     pdf.rect(x, y, width, height)
     inner = width - 2 * PAD
-    top = pdf.write_run(pdf.fitting(Run(texts.event_title, 8, muted=True), inner, 4, 6),
-                        x + PAD, y + PAD, inner)
+    pdf.brand(texts.brand, x, y, width, LOGO_HEIGHT)
+    beside_logo = inner - (LOGO_HEIGHT * 3 + 1 if texts.brand.logo else 0)
+    top = pdf.write_run(pdf.fitting(Run(texts.event_title, 8, muted=True), beside_logo, 4, 6),
+                        x + PAD, y + PAD, beside_logo)
     name_box = height * 0.3
     name = pdf.one_line(Run(badge.name, 22, bold=True), inner, 12) or \
         pdf.fitting(Run(badge.name, 14, bold=True), inner, name_box, 8)

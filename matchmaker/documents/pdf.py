@@ -1,5 +1,6 @@
 """The A4 page all documents draw on: embedded fonts, text that fits its box, QR codes."""
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -7,6 +8,8 @@ from typing import cast
 import segno
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
+
+from .rows import Brand
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FAMILY = "DejaVu"
@@ -135,6 +138,20 @@ class Document(FPDF):
                 return _sized(run, size)
             size -= 0.5
         return None
+
+    def brand(self, brand: Brand, x: float, y: float, width: float, logo_height: float) -> None:
+        """The event's accent as a thin bar from ``x`` over ``width`` at ``y``, and its
+        logo right-aligned below it in a box ``logo_height`` high (three times as wide)."""
+        if brand.accent:
+            self.set_fill_color(*brand.accent)
+            self.rect(x, y, width, 0.8, style="F")
+        if brand.logo:
+            box = logo_height * 3
+            try:
+                self.image(io.BytesIO(brand.logo), x=x + width - box, y=y + 1.5, w=box, h=logo_height,
+                           keep_aspect_ratio=True)
+            except Exception:  # a logo fpdf2 cannot draw is left out; the document still prints
+                return
 
     def qr(self, url: str, x: float, y: float, size: float) -> None:
         """A vector QR code of ``url``: one filled path of a rectangle per run of dark

@@ -104,9 +104,19 @@ class PlanTexts:
 
 
 @dataclass(frozen=True)
+class Brand:
+    """The event's look on paper (``services.events.look``): its cleaned logo (PNG or SVG)
+    and its accent colour as RGB; either may be missing."""
+
+    logo: bytes | None = None
+    accent: tuple[int, int, int] | None = None
+
+
+@dataclass(frozen=True)
 class SignTexts:
     event_title: str
     label: str
+    brand: Brand = Brand()
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,7 @@ class Badge:
 @dataclass(frozen=True)
 class BadgeTexts:
     event_title: str
+    brand: Brand = Brand()
 
 
 @dataclass(frozen=True)

@@ -12,26 +12,30 @@ from collections.abc import Sequence
 from ..badge_code import shown
 from .grid import Cell, draw_rows
 from .pdf import Document, Run
-from .rows import Progress, ScheduleSheet, ScheduleTexts, SlotLine, reporting
+from .rows import Brand, Progress, ScheduleSheet, ScheduleTexts, SlotLine, reporting
 
 WIDTHS = (27, 13, 68, 72)
 QR_SIZE = 30
 TEXT_WIDTH = 180 - QR_SIZE - 6
 
 
+NO_BRAND = Brand()
+
+
 def schedules_pdf(sheets: Sequence[ScheduleSheet], progress: Progress | None = None,
-                  language: str = "de") -> bytes:
-    """All ``sheets`` in their order as one PDF."""
+                  language: str = "de", brand: Brand = NO_BRAND) -> bytes:
+    """All ``sheets`` in their order as one PDF, with the event's ``brand`` at the top."""
     pdf = Document(sheets[0].event_title if sheets else "", language)
     for sheet in reporting(sheets, progress):
-        draw_sheet(pdf, sheet)
+        draw_sheet(pdf, sheet, brand)
     return bytes(pdf.output())
 
 
-def draw_sheet(pdf: Document, sheet: ScheduleSheet) -> None:
+def draw_sheet(pdf: Document, sheet: ScheduleSheet, brand: Brand = NO_BRAND) -> None:
     texts = sheet.texts
     footer = f"{sheet.name} · {texts.printed}"
     pdf.new_page(footer)
+    pdf.brand(brand, pdf.l_margin, 4, pdf.epw, 8)
     draw_head(pdf, sheet)
     if not any(line.meeting for line in sheet.slots):
         pdf.set_y(pdf.write_run(Run(texts.no_meetings, 10), pdf.l_margin, pdf.get_y(), 180) + 2)

@@ -54,6 +54,7 @@ def table_signs_pdf(tables: Sequence[str], texts: SignTexts,
 def draw_sign(pdf: Document, table: str, texts: SignTexts) -> None:
     pdf.new_page()
     width = pdf.epw
+    pdf.brand(texts.brand, pdf.l_margin, 5, width, 9)
     title = pdf.fitting(Run(texts.event_title, 16, muted=True), width, 8, 10)
     pdf.write_run(title, pdf.l_margin, pdf.t_margin, width, align="C")
     pdf.write_run(Run(texts.label, 44, bold=True), pdf.l_margin, 38, width, align="C")

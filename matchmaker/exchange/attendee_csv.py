@@ -86,6 +86,8 @@ OPTIONAL_COLUMNS = (
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 EXPORT_ONLY_COLUMNS = ("number", "status", "email_confirmed", "signed_up_at", "badge_code",
                        "checked_in_at")
+# The export's answers to the organiser's own questions (``question_<key>``): ignored here.
+QUESTION_PREFIX = "question_"
 MAX_ROWS = 20_000
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 80
@@ -286,7 +288,7 @@ def _columns(header: list[str], line: int, unit: str = "line") -> list[str]:
         raise CsvErrors([CsvError("empty_file", line, unit=unit)])
     accepted = COLUMNS + EXPORT_ONLY_COLUMNS
     errors = [CsvError("unknown_column", line, name, unit=unit)
-              for name in names if name not in accepted]
+              for name in names if name not in accepted and not name.startswith(QUESTION_PREFIX)]
     errors += [
         CsvError("duplicate_column", line, name, unit=unit)
         for i, name in enumerate(names) if name in accepted and name in names[:i]

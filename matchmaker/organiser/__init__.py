@@ -38,6 +38,7 @@ AREAS = (
     ("organiser.audit", _l("Audit log")),
     ("organiser.api_access", _l("API")),
     ("organiser.settings", _l("Settings")),
+    ("organiser.questions", _l("Sign-up questions")),
     ("organiser.team", _l("Organisers")),
 )
 # All that desk staff (check-in only) may use of the dashboard.
@@ -107,11 +108,13 @@ from . import (  # noqa: E402,F401  (the areas register their routes on bp)
     events,
     imports,
     industries,
+    look,
     messages,
     outbox,
     overview,
     printing,
     programme,
+    questions,
     report,
     round_tables,
     schedule,

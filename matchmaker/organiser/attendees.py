@@ -6,6 +6,7 @@ from typing import Any
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -17,13 +18,16 @@ from ..models import Attendee
 from ..refusals import refusal, refusal_text
 from ..services import DomainError
 from ..services.attendees import admin
+from ..services.attendees.answers import change_answers, stored_answers
 from ..services.attendees.self_service import Interests, MeetingPreferences, Profile
 from ..services.audit import audit_entries
 from ..services.events import events as event_service
+from ..services.events.questions import event_questions
 from ..services.schedule.blocked_pairs import block_candidates, block_pair, blocked_pair_rows, unblock_pair
 from ..url_converters import database_int
 from ..web.form_data import details_from, form_data
 from ..web.forms import ConfirmForm
+from ..web.questions import answer_form_data, answer_lines, given_answers, question_inputs, with_questions
 from . import bp
 from .forms import (
     AttendeeEditForm,
@@ -92,7 +96,24 @@ def attendee(number: int) -> str | BaseResponse:
         "organiser/attendee.html", person=person, form=form, status_form=StatusForm(),
         block_form=block_form(person), log=audit_entries(g.event, attendee_number=number, per_page=20),
         blocked=blocked_pair_rows(g.event, person),
+        answers=answer_lines(stored_answers(person), current_language()),
     )
+
+
+@bp.route("/<slug>/attendees/<int:number>/answers", methods=["GET", "POST"])
+def attendee_answers(number: int) -> str | BaseResponse:
+    """The answers to the own questions; health answers only the attendee gives (consent)."""
+    person = attendee_or_404(number)
+    questions = [q for q in event_questions(g.event) if not q.special_category]
+    form = with_questions(FlaskForm, questions, current_language())(
+        data=None if request.method == "POST" else answer_form_data(stored_answers(person)))
+    if not form.validate_on_submit():
+        return render_template("organiser/attendee_answers.html", person=person, form=form,
+                               questions=question_inputs(form, questions))
+    changed = change_answers(person, given_answers(form, questions), current_user.email)
+    db.session.commit()
+    flash(_("Saved.") if changed else _("Nothing was changed."), "success")
+    return redirect(url_for(".attendee", number=number))
 
 
 @bp.post("/<slug>/attendees/<int:number>/status")

@@ -4,7 +4,7 @@ attendees and the schedule as CSV or Excel."""
 from pathlib import Path
 from typing import Literal, cast
 
-from flask import Response, abort, current_app, flash, g, redirect, render_template, url_for
+from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
@@ -66,7 +66,9 @@ def export_attendee_file(fmt: str) -> Response:
     if fmt not in ("csv", "xlsx"):
         abort(404)
     checked = cast(Literal["csv", "xlsx"], fmt)  # by the line above
-    return download(export_attendees(g.event, checked), f"{g.event.slug}-attendees.{fmt}", fmt)
+    include_special = request.args.get("special") == "1"  # health answers: only when ticked
+    return download(export_attendees(g.event, checked, include_special),
+                    f"{g.event.slug}-attendees.{fmt}", fmt)
 
 
 @bp.get("/<slug>/export/schedule.<fmt>")

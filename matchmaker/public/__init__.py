@@ -38,4 +38,4 @@ def add_slug(endpoint: str, values: dict[str, Any]) -> None:
         values["slug"] = g.event.slug
 
 
-from . import display, programme, routes  # noqa: E402,F401  (routes register themselves on bp)
+from . import display, look, programme, routes  # noqa: E402,F401  (routes register themselves on bp)

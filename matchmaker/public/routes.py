@@ -24,11 +24,13 @@ from ..services.attendees import self_service
 from ..services.attendees.registration import Registration, has_free_seat, sign_up
 from ..services.events import events as event_service
 from ..services.events.events import RegistrationState
+from ..services.events.questions import event_questions
 from ..services.mail import notifications
 from ..services.programme.choices import choose_at_sign_up, seats_by_session
 from ..services.programme.sessions import programme_of
 from ..services.schedule.matching_settings import tag_suggestions
 from ..web.forms import LinkRequestForm, SignUpForm
+from ..web.questions import given_answers, question_inputs, with_questions
 from . import bp
 from .programme import session_choice_label
 
@@ -141,8 +143,9 @@ def flash_link_sent() -> None:
 
 
 def sign_up_form(event: Event) -> SignUpForm:
-    form = SignUpForm()
+    """The sign-up form with the event's own questions after the meeting preferences."""
     language = current_language()
+    form = with_questions(SignUpForm, event_questions(event), language)()
     form.set_industries([(i.code, i.name(language)) for i in event_service.industries()])
     form.set_slots([(slot.number, slot_label(slot)) for slot in event.slots])
     programme, seats = programme_of(event), seats_by_session(event)
@@ -154,7 +157,8 @@ def sign_up_form(event: Event) -> SignUpForm:
 def sign_up_page(event: Event, form: SignUpForm) -> str:
     return render_template("public/register.html", event=event, form=form,
                            seats=event_service.seat_counts(event),
-                           tag_suggestions=tag_suggestions(event))
+                           tag_suggestions=tag_suggestions(event),
+                           questions=question_inputs(form, event_questions(event)))
 
 
 def registration_from(form: SignUpForm) -> Registration:
@@ -168,4 +172,5 @@ def registration_from(form: SignUpForm) -> Registration:
         max_meetings=form.max_meetings.data, matching_consent=form.matching_consent.data,
         language=current_language(),
         privacy_notice_version=current_app.config["PRIVACY_NOTICE_VERSION"],
+        answers=given_answers(form, event_questions(g.event)),
     )

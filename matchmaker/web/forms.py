@@ -180,6 +180,8 @@ class PersonFields(FlaskForm):
         """The fields in the order the form pages show them, which the error summary
         follows; fields the pages do not place come last, as declared."""
         def position(field: Field) -> int:
+            if field.name.startswith("question-"):  # the organiser's own questions (web.questions)
+                return PAGE_ORDER.index("privacy_consent")
             return PAGE_ORDER.index(field.name) if field.name in PAGE_ORDER else len(PAGE_ORDER)
         return sorted(self, key=position)
 

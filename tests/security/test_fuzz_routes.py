@@ -31,7 +31,9 @@ from wtforms.fields.core import UnboundField
 
 from matchmaker import create_app
 from matchmaker.extensions import db
+from matchmaker.models import QuestionKind
 from matchmaker.services.api.tokens import create_token
+from matchmaker.services.events.questions import QuestionDraft, add_question
 from matchmaker.services.schedule.display import create_display_link
 from tests.conftest import app_config, empty_all_tables
 from tests.support.factories import CSRF_FIELD, add_organiser, login, make_event
@@ -158,6 +160,8 @@ def build_scene(app: Flask) -> dict[str, object]:
         add_organiser()
         secret = create_display_link(event, "organiser@example.org")
         token_id = create_token(event, "CRM", "organiser@example.org").token.id
+        question = add_question(event, QuestionDraft("Mittagessen", "Lunch", QuestionKind.CHOICE, (
+            ("Vegan", "Vegan"), ("Mit Fleisch", "With meat"))), "organiser@example.org")
         db.session.commit()
         ids = {"token": scene.anna.token, "slug": event.slug, "number": scene.ben.number,
                "secret": secret, "request_id": scene.request_id, "meeting_id": scene.meeting_id,
@@ -165,7 +169,8 @@ def build_scene(app: Flask) -> dict[str, object]:
                "pair_id": 1, "job_id": 1, "choice": "accept", "language": "en", "fmt": "csv",
                "document": "badges", "name": "badges", "feed_token": scene.anna.token,
                # no webhook: the scene's sign-ups would send to it (the queue is immediate)
-               "token_id": token_id, "endpoint_id": 1}
+               "token_id": token_id, "endpoint_id": 1,
+               "question_id": question.id, "direction": "up"}
         db.session.remove()
     return ids
 

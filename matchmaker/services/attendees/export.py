@@ -1,5 +1,6 @@
 """The event's attendees as a file for organisers (every status, by registration number)."""
 
+from collections.abc import Sequence
 from typing import Literal
 
 from sqlalchemy import select
@@ -7,16 +8,20 @@ from sqlalchemy import select
 from ...exchange.attendee_csv import AttendeeRow
 from ...exchange.attendee_export import ExportedAttendee, attendees_csv, attendees_xlsx
 from ...extensions import db
-from ...models import Attendee, Event, MeetingRequest, ProgrammeSession, SessionChoice
+from ...models import Attendee, Event, MeetingRequest, ProgrammeSession, Question, SessionChoice
+from .answers import event_answers, export_questions
 
 
-def export_attendees(event: Event, fmt: Literal["csv", "xlsx"]) -> bytes:
-    """CSV (UTF-8 with BOM) or ``.xlsx``; both can be imported again."""
-    attendees = exported_attendees(event)
-    return attendees_csv(attendees) if fmt == "csv" else attendees_xlsx(attendees)
+def export_attendees(event: Event, fmt: Literal["csv", "xlsx"], include_special: bool = False) -> bytes:
+    """CSV (UTF-8 with BOM) or ``.xlsx``; both can be imported again. Answers to
+    special-category questions (health) only with ``include_special``."""
+    questions = export_questions(event, include_special)
+    attendees = exported_attendees(event, questions)
+    keys = [question.key for question in questions]
+    return attendees_csv(attendees, keys) if fmt == "csv" else attendees_xlsx(attendees, keys)
 
 
-def exported_attendees(event: Event) -> list[ExportedAttendee]:
+def exported_attendees(event: Event, questions: Sequence[Question] = ()) -> list[ExportedAttendee]:
     people = list(db.session.scalars(
         select(Attendee).where(Attendee.event_id == event.id).order_by(Attendee.number)))
     emails = {attendee.id: attendee.email for attendee in people}
@@ -27,8 +32,10 @@ def exported_attendees(event: Event) -> list[ExportedAttendee]:
         if target in emails:
             wishes.setdefault(requester, []).append(emails[target])
     sessions = sessions_by_attendee(event)
-    return [exported(attendee, tuple(sorted(wishes.get(attendee.id, ()))),
-                     sessions.get(attendee.id, ())) for attendee in people]
+    answers = event_answers(event) if questions else {}
+    return [exported(attendee, tuple(sorted(wishes.get(attendee.id, ()))), sessions.get(attendee.id, ()),
+                     tuple(answers.get((attendee.id, question.id)) for question in questions))
+            for attendee in people]
 
 
 def sessions_by_attendee(event: Event) -> dict[int, tuple[str, ...]]:
@@ -44,8 +51,8 @@ def sessions_by_attendee(event: Event) -> dict[int, tuple[str, ...]]:
     return {attendee_id: tuple(titles) for attendee_id, titles in chosen.items()}
 
 
-def exported(attendee: Attendee, must_meet: tuple[str, ...],
-             sessions: tuple[str, ...] = ()) -> ExportedAttendee:
+def exported(attendee: Attendee, must_meet: tuple[str, ...], sessions: tuple[str, ...] = (),
+             answers: tuple[object, ...] = ()) -> ExportedAttendee:
     row = AttendeeRow(
         email=attendee.email, first_name=attendee.first_name, last_name=attendee.last_name,
         organisation=attendee.organisation, org_type=attendee.org_type,
@@ -60,4 +67,5 @@ def exported(attendee: Attendee, must_meet: tuple[str, ...],
     return ExportedAttendee(row, attendee.number, attendee.status.value,
                             attendee.email_confirmed_at is not None,
                             attendee.signed_up_at.replace(microsecond=0), attendee.badge_code,
-                            attendee.checked_in_at.replace(microsecond=0) if attendee.checked_in_at else None)
+                            attendee.checked_in_at.replace(microsecond=0) if attendee.checked_in_at else None,
+                            answers)

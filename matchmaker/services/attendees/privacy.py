@@ -29,6 +29,7 @@ from ...models import (
 )
 from ..mail.notifications import promote_and_notify
 from ..schedule.changes import record_schedule_changes
+from .answers import personal_answers
 from .registration import exists_after_lock, lock_event
 from .self_service import meeting_rows
 
@@ -81,6 +82,7 @@ def personal_data(attendee: Attendee) -> dict[str, Any]:
         "favourites": [{"name": a.full_name, "organisation": a.organisation} for a in favourites],
         "meeting_feedback": [columns_of(f) for f in feedback],
         "mails": [columns_of(mail) for mail in mails],
+        "answers": personal_answers(attendee),
     }
 
 

@@ -16,6 +16,7 @@ from ...extensions import db
 from ...models import Attendee, AttendeeStatus, Event, utcnow
 from ...text import email_key
 from ..events.events import seat_counts
+from .answers import GivenAnswer, store_answers
 
 TOKEN_BYTES = 32  # 256 bits of randomness in every private link
 
@@ -42,6 +43,7 @@ class Registration:
     unavailable_slots: list[int] = field(default_factory=list)
     max_meetings: int | None = None
     matching_consent: bool = False
+    answers: tuple[GivenAnswer, ...] = ()  # to the organiser's own questions
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ def sign_up(event: Event, registration: Registration, now: datetime | None = Non
     attendee.signed_up_at = now
     attendee.cancelled_at = None
     db.session.flush()
+    store_answers(attendee, registration.answers, now)
     return SignUpOutcome(attendee, is_new=True, shown_as_waitlisted=not seat_free)
 
 

@@ -37,6 +37,7 @@ from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Sl
 from ...reasons import phrase_reasons
 from .. import DomainError
 from ..events.events import industries
+from ..events.look import paper_brand
 from ..programme.agenda import AgendaSession, day_plan, seated_sessions
 from ..schedule.changes import changed_since as changed_attendees
 from ..schedule.changes import record_schedule_changes
@@ -67,7 +68,7 @@ def schedule_pdf(attendee: Attendee, now: datetime | None = None, with_link: boo
     if not schedule_published(attendee.event):
         raise DomainError("schedule_not_published")
     sheets = schedule_sheets(attendee.event, [attendee], now or utcnow(), with_link=with_link)
-    return documents.schedules_pdf(sheets, language=attendee.language)
+    return documents.schedules_pdf(sheets, language=attendee.language, brand=paper_brand(attendee.event))
 
 
 def all_schedules_pdf(event: Event, changed_since: datetime | None = None,
@@ -85,7 +86,8 @@ def all_schedules_pdf(event: Event, changed_since: datetime | None = None,
         people = [a for a in people if a.id in wanted]
     if not people:
         raise DomainError("nothing_to_print")
-    return documents.schedules_pdf(schedule_sheets(event, people, now, with_link=False), progress)
+    return documents.schedules_pdf(schedule_sheets(event, people, now, with_link=False), progress,
+                                   brand=paper_brand(event))
 
 
 def table_plan_pdf(event: Event, language: str = "de", progress: Progress | None = None,
@@ -110,7 +112,7 @@ def table_plan_pdf(event: Event, language: str = "de", progress: Progress | None
 def table_signs_pdf(event: Event, progress: Progress | None = None) -> bytes:
     if not event.tables:
         raise DomainError("no_tables")
-    texts = SignTexts(event.title, table_label())
+    texts = SignTexts(event.title, table_label(), paper_brand(event))
     return documents.table_signs_pdf([table.name for table in event.tables], texts, progress)
 
 
@@ -126,7 +128,8 @@ def badges_pdf(event: Event, layout: BadgeLayout = BadgeLayout(), language: str 
     fields = {industry.code: industry.name(language) for industry in industries()}
     badges = [Badge(a.full_name, a.organisation, fields.get(a.industry_code, ""), a.badge_code)
               for a in people]
-    return documents.badges_pdf(badges, documents.BadgeTexts(event.title), layout, progress, with_qr)
+    return documents.badges_pdf(badges, documents.BadgeTexts(event.title, paper_brand(event)), layout,
+                                progress, with_qr)
 
 
 def registered(event: Event) -> list[Attendee]:

@@ -17,6 +17,7 @@ from ...models import (
     Industry,
     MeetingTable,
     Organiser,
+    Question,
     Slot,
     organiser_event,
     utcnow,
@@ -268,11 +269,22 @@ def copy_event(source: Event, slug: str, title: str, starts_on: date, venue: str
     event.tables = [MeetingTable(number=table.number, name=table.name) for table in source.tables]
     db.session.add(event)
     db.session.flush()
+    copy_questions(source, event)
     return event
 
 
+def copy_questions(source: Event, target: Event) -> None:
+    """The organiser's own sign-up questions, same keys and order (no answers)."""
+    for question in db.session.scalars(select(Question).where(Question.event_id == source.id)):
+        db.session.add(Question(
+            event_id=target.id, key=question.key, kind=question.kind, label_de=question.label_de,
+            label_en=question.label_en, options=list(question.options), required=question.required,
+            special_category=question.special_category, position=question.position))
+    db.session.flush()
+
+
 # Event columns that are settings (not identity, counters or state): copied with the event.
-COPIED_SETTINGS: tuple[str, ...] = ("capacity",)
+COPIED_SETTINGS: tuple[str, ...] = ("capacity", "accent_colour", "logo", "logo_type")
 
 
 def seat_counts(event: Event) -> SeatCounts:

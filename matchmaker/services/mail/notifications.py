@@ -63,7 +63,8 @@ def render_mail(attendee: Attendee, kind: str, subject: str | None = None,
     with force_locale(formatting_locale(attendee.language)):
         context = {"attendee": attendee, "event": event,
                    "link": public_url("attendee.home", token=attendee.token),
-                   "confirm_by": format_datetime(release_time(attendee), "short"), **extra}
+                   "confirm_by": format_datetime(release_time(attendee), "short"),
+                   "logo_url": logo_url(event), **extra}
         mail = OutgoingMail(
             attendee_id=attendee.id, kind=kind, recipient=attendee.email,
             language=attendee.language,
@@ -72,6 +73,13 @@ def render_mail(attendee: Attendee, kind: str, subject: str | None = None,
             body_html=render_template(f"mail/{kind}.html", **context),
         )
     return mail
+
+
+def logo_url(event: Event) -> str | None:
+    """The event's logo for HTML mails (``mail/_layout.html``), if it has one."""
+    if event.logo_type is None:
+        return None
+    return public_url("public.event_logo", slug=event.slug, v=str(event.logo_version))
 
 
 def release_time(attendee: Attendee) -> datetime:
