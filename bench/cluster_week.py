@@ -37,6 +37,7 @@ LIST_PAGES = {
 }
 EVENT_PAGES = {"event page": "/{slug}/", "sign-up form": "/{slug}/register",
                "programme": "/{slug}/programme"}
+MIN_SAMPLES = 15  # per page, so that one event's pages are not timed from 3 visits
 VENUES = ("Köln", "München", "Düsseldorf", "Nürnberg", "Lübeck", "Saarbrücken", "Berlin",
           "Jena", "Göttingen", "Würzburg", "Osnabrück", "Bremen")
 TOPICS = ("Clusterforum Südwest", "Netzwerktreffen Mobilität", "Fachkräftetag Gesundheit",
@@ -114,7 +115,8 @@ def sign_ups_at_once(app, events: int, per_event: int, clients: int) -> str:  # 
 
 
 def measure(app, events: int, repeat: int) -> dict[str, tuple[int, float]]:  # type: ignore[no-untyped-def]
-    """Per page: SQL statements (the most of any visit) and median milliseconds."""
+    """Per page: SQL statements (the most of any visit) and median milliseconds of at least
+    ``repeat`` visits to each URL and MIN_SAMPLES visits in all."""
     from matchmaker.extensions import db
     from tests.support.queries import counting_queries
 
@@ -129,7 +131,7 @@ def measure(app, events: int, repeat: int) -> dict[str, tuple[int, float]]:  # t
     for name, paths in urls.items():
         client.get(paths[0])  # compiled templates and warm caches, as on a running server
         times, counts = [], []
-        for _ in range(repeat):
+        for _ in range(max(repeat, -(-MIN_SAMPLES // len(paths)))):
             for url in paths:
                 with counting_queries(engine) as statements:
                     started = time.perf_counter()
