@@ -102,6 +102,10 @@ class Event(Model):
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     logo_type: Mapped[str | None] = mapped_column(String(20))
     logo_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The event's theme (one of ``vocabulary.THEMES``; None: none), for the list's filter.
+    theme: Mapped[str | None] = mapped_column(String(40))
+    # Title and venue folded for searching the list of events (``text.search_key``).
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"
@@ -114,6 +118,7 @@ class Event(Model):
         CheckConstraint("capacity >= 0", name="capacity_not_negative"),
         CheckConstraint(sql_in("matching_policy", POLICIES), name="matching_policy_known"),
         CheckConstraint("offer_minutes >= 1", name="offer_minutes_positive"),
+        Index("ix_event_starts_on", "starts_on"),
     )
 
 
@@ -248,6 +253,17 @@ class Attendee(Model):
             and self.matching_consent
             and self.wants_meetings
         )
+
+
+@orm_event.listens_for(Event, "before_insert")
+@orm_event.listens_for(Event, "before_update")
+def keep_event_search_key(_mapper: Any, _connection: Any, event: Event) -> None:
+    event.search_key = event_search_key(event.title, event.venue)
+
+
+def event_search_key(title: str, venue: str) -> str:
+    """The folded text the list of events is searched in (also used by its migration)."""
+    return search_key(title, venue)
 
 
 @orm_event.listens_for(Attendee, "before_insert")

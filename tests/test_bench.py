@@ -20,6 +20,8 @@ RUNS = {
     "attendee_files.py": (["--sizes", "50"], "50 attendees: read csv"),
     "attendee_pages.py": (["--sizes", "30", "--requests", "2"], "suggestions"),
     "dashboard.py": (["--sizes", "30", "--repeat", "1"], "query counts bounded: yes"),
+    "cluster_week.py": (["--events", "3", "--attendees", "5", "--open-at-once", "2", "--sign-ups", "2",
+                         "--clients", "2", "--repeat", "1"], "every accepted sign-up stored once: yes"),
     "day.py": (["--sizes", "30"], "needless"),
     "jobs.py": (["--round-trips", "3", "--attendees", "30"], "empty job round trip"),
     "link_request.py": (["--requests", "3", "--pause", "0"], "ratio registered/unknown"),

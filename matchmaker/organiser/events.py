@@ -2,8 +2,9 @@
 
 from datetime import time
 
-from flask import flash, g, redirect, render_template, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -12,7 +13,9 @@ from ..models import Event
 from ..refusals import refusal
 from ..services import DomainError
 from ..services.events import events as event_service
+from ..services.events import listing
 from ..services.events.events import EventPlan, SlotBlock
+from ..web.event_list import event_filter, event_filter_form
 from . import bp
 from .forms import NO_COPY, NewEventForm
 
@@ -21,7 +24,10 @@ STANDARD_BLOCKS = (SlotBlock(time(10, 30), 5), SlotBlock(time(14, 0), 5))
 
 @bp.get("/")
 def events() -> str:
-    return render_template("organiser/events.html", events=event_service.event_rows(current_user))
+    filters = event_filter_form(request.args, listing.venues(public=False), _l("all"))
+    wanted = event_filter(filters)
+    return render_template("organiser/events.html", found=listing.organiser_events(current_user, wanted),
+                           filters=filters, filtered=not wanted.is_empty, query=request.args.to_dict())
 
 
 @bp.route("/events/new", methods=["GET", "POST"])
@@ -54,7 +60,9 @@ def create_from(form: NewEventForm, sources: dict[str, Event]) -> Event:
     title, starts_on, venue = form.title.data, form.starts_on.data, form.venue.data
     slug = form.slug.data or event_service.slug_from_title(title)
     if form.copy_from.data != NO_COPY:
-        return event_service.copy_event(sources[form.copy_from.data], slug, title, starts_on, venue)
+        event = event_service.copy_event(sources[form.copy_from.data], slug, title, starts_on, venue)
+        event.theme = form.theme.data or event.theme
+        return event
     if event_service.event_by_slug(slug) is not None:
         raise DomainError("slug_taken", slug=slug)
     event_service.ensure_industries()
@@ -63,4 +71,5 @@ def create_from(form: NewEventForm, sources: dict[str, Event]) -> Event:
         capacity=form.capacity.data if form.capacity.data is not None else 200,
         blocks=STANDARD_BLOCKS, meeting_minutes=20,
         table_count=form.tables.data if form.tables.data is not None else 60,
+        theme=form.theme.data or None,
     ))

@@ -67,6 +67,9 @@ class NewEventForm(FlaskForm):
     starts_on = DateField(_l("Date"), validators=[DataRequired(_l("Please enter the date as YYYY-MM-DD."))])
     venue = StringField(_l("Venue"), filters=[strip_text],
                         validators=[DataRequired(_l("Please enter the venue.")), Length(max=300)])
+    theme = SelectField(_l("Theme"), validate_choice=True, default="",
+                        description=_l("For the list of events' filter."),
+                        choices=choices([("", _l("none"))] + list(THEME_LABELS.items())))
     copy_from = SelectField(_l("Copy the settings of"), validate_choice=True,
                             description=_l("Capacity, meeting slots and tables; no attendees."))
     capacity = WholeNumberField(_l("Seats"), default=200, validators=[

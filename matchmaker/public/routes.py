@@ -10,6 +10,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import refresh
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -23,12 +24,14 @@ from ..security import limited_per_client
 from ..services.attendees import self_service
 from ..services.attendees.registration import Registration, has_free_seat, sign_up
 from ..services.events import events as event_service
+from ..services.events import listing
 from ..services.events.events import RegistrationState
 from ..services.events.questions import event_questions
 from ..services.mail import notifications
 from ..services.programme.choices import choose_at_sign_up, seats_by_session
 from ..services.programme.sessions import programme_of
 from ..services.schedule.matching_settings import tag_suggestions
+from ..web.event_list import event_filter, event_filter_form
 from ..web.forms import LinkRequestForm, SignUpForm
 from ..web.questions import given_answers, question_inputs, with_questions
 from . import bp
@@ -39,11 +42,19 @@ FAVICON_MAX_AGE = 7 * 24 * 3600  # seconds
 
 @bp.get("/")
 def index() -> str | BaseResponse:
-    """The events open for sign-up; with exactly one, that event's page."""
-    events = event_service.open_events()
-    if len(events) == 1:
-        return redirect(url_for("public.event_page", slug=events[0].slug))
-    return render_template("public/index.html", events=events)
+    """The events open for sign-up, searched, filtered and 20 to a page; with exactly one
+    and no filter, that event's page."""
+    filters = event_filter_form(request.args, listing.venues(public=True), _l("open for registration"))
+    wanted = event_filter(filters)
+    found = listing.public_events(wanted)
+    if found.total == 1 and wanted.is_empty:
+        return redirect(url_for("public.event_page", slug=found.events[0].slug))
+    return render_template("public/index.html", found=found, filters=filters, filtered=not wanted.is_empty,
+                           query=request.args.to_dict(), states=event_states(found.events))
+
+
+def event_states(events: list[Event]) -> dict[str, RegistrationState]:
+    return {event.slug: event_service.registration_state(event) for event in events}
 
 
 @bp.get("/<slug>/", strict_slashes=False)

@@ -69,6 +69,7 @@ class EventPlan:
     blocks: tuple[SlotBlock, ...]
     meeting_minutes: int
     table_count: int
+    theme: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def create_event(plan: EventPlan) -> Event:
         raise DomainError("invalid_event_plan")
     event = Event(
         slug=plan.slug, title=plan.title, starts_on=plan.starts_on, venue=plan.venue,
-        capacity=plan.capacity,
+        capacity=plan.capacity, theme=plan.theme,
     )
     event.slots = list(slot_grid(plan))
     event.tables = [
@@ -207,7 +208,11 @@ class EventRow:
 
 def event_rows(organiser: Organiser) -> list[EventRow]:
     """The organiser's events with their seat counts, in two queries however many."""
-    events = events_of(organiser)
+    return rows_of(events_of(organiser))
+
+
+def rows_of(events: list[Event]) -> list[EventRow]:
+    """These events with their seat counts, in one query however many."""
     counts: dict[tuple[int, AttendeeStatus], int] = {
         (event_id, status): count for event_id, status, count in db.session.execute(
             select(Attendee.event_id, Attendee.status, func.count())
@@ -284,7 +289,7 @@ def copy_questions(source: Event, target: Event) -> None:
 
 
 # Event columns that are settings (not identity, counters or state): copied with the event.
-COPIED_SETTINGS: tuple[str, ...] = ("capacity", "accent_colour", "logo", "logo_type")
+COPIED_SETTINGS: tuple[str, ...] = ("capacity", "theme", "accent_colour", "logo", "logo_type")
 
 
 def seat_counts(event: Event) -> SeatCounts:
