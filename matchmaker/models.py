@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy import event as orm_event
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
@@ -91,6 +92,8 @@ class Event(Model):
     display_secret: Mapped[str | None] = mapped_column(String(64))
     # How long a freed slot offered to an attendee ("fill my free slots") waits for their answer.
     offer_minutes: Mapped[int] = mapped_column(default=30, server_default="30")
+    # "Compact days": the engine re-times meetings so attendees wait fewer idle slots.
+    compact_days: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"
