@@ -6,7 +6,10 @@ Every size runs with both policies ("balanced" and "total"), with tables for eve
 (N // 2), plus the scarce-tables case of the go-cluster conference (200 attendees, 60
 tables). The synonym list is the starter list an event gets. Each run is a fresh
 subprocess, so the peak RSS (ru_maxrss) is that run's own. Timing covers
-`schedule(event)` only (generating attendees is not timed). For sizes up to
+`schedule(event)` only (generating attendees is not timed); each event is also planned
+with "compact days" off, so the table shows the time with compaction beside the time
+without (target: within 30 %) and the idle slots per attendee between their first and
+last meeting (total, median, worst) before and after. For sizes up to
 --baseline-max, the total-policy process then runs the baseline: networkx
 `max_weight_matching` slot by slot on the full graph; it stops after --baseline-cap
 seconds and reports how many slots it finished.
@@ -46,9 +49,12 @@ def worker(n: int, tables: int, policy: str, seed: int, baseline: bool, cap: flo
     event, _ = event_from_rows(generate_attendees(n, seed), slots=10, tables=tables)
     event = replace(event, policy=policy, synonyms=parse_synonyms(starter_text()))
     started = time.perf_counter()
+    plain = schedule(replace(event, compact_days=False))
+    plain_seconds = time.perf_counter() - started
+    started = time.perf_counter()
     result = schedule(event)
     seconds = time.perf_counter() - started
-    q = result.quality
+    q, p = result.quality, plain.quality
     figures = {
         "n": n, "tables": tables, "policy": policy, "seconds": seconds,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -58,6 +64,9 @@ def worker(n: int, tables: int, policy: str, seed: int, baseline: bool, cap: flo
         "level": q.fair_level, "level_bound": q.fair_level_bound,
         "below_5": below_five(event, result), "cross_cluster": q.cross_cluster_share,
         "manager_pairs": q.cluster_manager_pairs, "method": q.method,
+        "plain_seconds": plain_seconds,
+        "idle_before": (p.idle_slots_total, p.idle_slots_median, p.idle_slots_worst),
+        "idle_after": (q.idle_slots_total, q.idle_slots_median, q.idle_slots_worst),
     }
     if baseline:
         figures["baseline"] = run_baseline(event, q.upper_bound, cap)
@@ -146,6 +155,7 @@ def print_table(rows: list[dict]) -> None:
               f"{r['peak_mb']:>5.0f} {r['total']:>8} {r['bound']:>8} {r['ratio']:>7.2%} "
               f"{spread:>15} {r['level']:>3}/{r['level_bound']:<2} {r['below_5']:>10} "
               f"{r['cross_cluster']:>6.1%} {r['manager_pairs']:>4}  {verdicts(r)}")
+    print_compaction(rows)
     for r in rows:
         b = r.get("baseline")
         if b:
@@ -158,6 +168,18 @@ def print_table(rows: list[dict]) -> None:
             print(f"baseline N={r['n']}: networkx per slot {b['seconds']:.2f} s, "
                   f"total {b['total']}, ratio {b['ratio']:.2%}, min {b['min']}, "
                   f"mean {b['mean']}, zero {b['zero']}; engine is {speed:.0f}x faster")
+
+
+def print_compaction(rows: list[dict]) -> None:
+    """Compact days: time with and without, idle slots (total/median/worst) before and after."""
+    print(f"{'N':>5} {'tables':>6} {'policy':>8} {'plain s':>8} {'compact s':>9} {'extra':>6} "
+          f"{'idle before':>14} {'idle after':>14}  target")
+    for r in rows:
+        extra = r["seconds"] / r["plain_seconds"] - 1 if r["plain_seconds"] else 0.0
+        before, after = ("/".join(str(x) for x in r[key]) for key in ("idle_before", "idle_after"))
+        print(f"{r['n']:>5} {r['tables']:>6} {r['policy']:>8} {r['plain_seconds']:>8.3f} "
+              f"{r['seconds']:>9.3f} {extra:>6.0%} {before:>14} {after:>14}  "
+              f"time {'PASS' if extra <= 0.3 else 'FAIL'}")
 
 
 def main() -> None:
