@@ -8,7 +8,10 @@ tables), and that case again with programme sessions: every attendee chose 4 of 
 sessions (3 in parallel at each slot's time), whose slots the engine keeps free; its time
 is printed beside the case without (target: within 20 %). The synonym list is the starter list an event gets. Each run is a fresh
 subprocess, so the peak RSS (ru_maxrss) is that run's own. Timing covers
-`schedule(event)` only (generating attendees is not timed). For sizes up to
+`schedule(event)` only (generating attendees is not timed); each event is also planned
+with "compact days" off, so the table shows the time with compaction beside the time
+without (target: within 30 %) and the idle slots per attendee between their first and
+last meeting (total, median, worst) before and after. For sizes up to
 --baseline-max, the total-policy process then runs the baseline: networkx
 `max_weight_matching` slot by slot on the full graph; it stops after --baseline-cap
 seconds and reports how many slots it finished.
@@ -53,9 +56,12 @@ def worker(n: int, tables: int, policy: str, seed: int, baseline: bool, cap: flo
     event, _ = event_from_rows(rows, slots=10, tables=tables, busy=busy)
     event = replace(event, policy=policy, synonyms=parse_synonyms(starter_text()))
     started = time.perf_counter()
+    plain = schedule(replace(event, compact_days=False))
+    plain_seconds = time.perf_counter() - started
+    started = time.perf_counter()
     result = schedule(event)
     seconds = time.perf_counter() - started
-    q = result.quality
+    q, p = result.quality, plain.quality
     figures = {
         "n": n, "tables": tables, "policy": policy, "seconds": seconds,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -65,6 +71,9 @@ def worker(n: int, tables: int, policy: str, seed: int, baseline: bool, cap: flo
         "level": q.fair_level, "level_bound": q.fair_level_bound,
         "below_5": below_five(event, result), "cross_cluster": q.cross_cluster_share,
         "manager_pairs": q.cluster_manager_pairs, "method": q.method, "sessions": sessions,
+        "plain_seconds": plain_seconds,
+        "idle_before": (p.idle_slots_total, p.idle_slots_median, p.idle_slots_worst),
+        "idle_after": (q.idle_slots_total, q.idle_slots_median, q.idle_slots_worst),
     }
     if baseline:
         figures["baseline"] = run_baseline(event, q.upper_bound, cap)
@@ -176,6 +185,7 @@ def print_table(rows: list[dict]) -> None:
               f"{r['cross_cluster']:>6.1%} {r['manager_pairs']:>4}  {verdicts(r)}"
               f"{f' ({SESSIONS_EACH} sessions each)' if r['sessions'] else ''}")
     print_sessions_case(rows)
+    print_compaction(rows)
     for r in rows:
         b = r.get("baseline")
         if b:
@@ -201,6 +211,18 @@ def print_sessions_case(rows: list[dict]) -> None:
               f"{with_sessions['sessions']} sessions each, {without['seconds']:.3f} s without "
               f"({share - 1:+.0%}; target within {SESSIONS_TARGET - 1:.0%}: "
               f"{'PASS' if share <= SESSIONS_TARGET else 'FAIL'})")
+
+
+def print_compaction(rows: list[dict]) -> None:
+    """Compact days: time with and without, idle slots (total/median/worst) before and after."""
+    print(f"{'N':>5} {'tables':>6} {'policy':>8} {'plain s':>8} {'compact s':>9} {'extra':>6} "
+          f"{'idle before':>14} {'idle after':>14}  target")
+    for r in rows:
+        extra = r["seconds"] / r["plain_seconds"] - 1 if r["plain_seconds"] else 0.0
+        before, after = ("/".join(str(x) for x in r[key]) for key in ("idle_before", "idle_after"))
+        print(f"{r['n']:>5} {r['tables']:>6} {r['policy']:>8} {r['plain_seconds']:>8.3f} "
+              f"{r['seconds']:>9.3f} {extra:>6.0%} {before:>14} {after:>14}  "
+              f"time {'PASS' if extra <= 0.3 else 'FAIL'}")
 
 
 def main() -> None:

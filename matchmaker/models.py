@@ -106,6 +106,8 @@ class Event(Model):
     theme: Mapped[str | None] = mapped_column(String(40))
     # Title and venue folded for searching the list of events (``text.search_key``).
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # "Compact days": the engine re-times meetings so attendees wait fewer idle slots.
+    compact_days: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"

@@ -145,7 +145,8 @@ def summary(result: ScheduleResult) -> str:
         f"{f' ({below})' if below else ''}; without meetings: {q.zero_meetings}; "
         f"must-meet honoured {q.must_meet_honoured}/{q.must_meet_requested}; "
         f"cross-cluster {q.cross_cluster_share:.1%}, cluster-manager pairs of different "
-        f"clusters {q.cluster_manager_pairs}"
+        f"clusters {q.cluster_manager_pairs}; idle slots between meetings total "
+        f"{q.idle_slots_total}, median {q.idle_slots_median}, worst {q.idle_slots_worst}"
     )
     if result.changes is not None:
         line += f"; changed {result.changed_count}, added {len(result.changes.added)}"

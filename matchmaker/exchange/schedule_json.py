@@ -38,7 +38,9 @@ Format (UTF-8, one object)::
   must_meet_honoured, candidate_edges, method, policy, p10_meetings, median_meetings,
   max_meetings, meetings_histogram, fair_level, fair_level_bound, below_fair_level
   ([{attendee, meetings, reason}]), cross_cluster_share, cluster_manager_pairs,
-  changed_meetings; after a re-plan also changed_count, added_count.
+  changed_meetings, idle_slots_total, idle_slots_median, idle_slots_worst (slots an
+  attendee waits between their first and last meeting, see `matchmaker.matching.compact`);
+  after a re-plan also changed_count, added_count.
 """
 
 from __future__ import annotations

@@ -87,6 +87,8 @@ class Event:
     locked: tuple[Meeting, ...] = ()
     policy: str = "balanced"
     synonyms: Synonyms = NO_SYNONYMS
+    # Re-time meetings after solving so that attendees wait fewer slots (``compact.py``).
+    compact_days: bool = True
 
     def __post_init__(self) -> None:
         if self.policy not in POLICIES:
@@ -173,6 +175,11 @@ class Quality:
     cross_cluster_share: float = 0.0
     cluster_manager_pairs: int = 0
     changed_meetings: int = 0
+    # Idle slots between an attendee's first and last meeting (``compact.py``), over the
+    # attendees with a meeting: the sum, the median and the most of one attendee.
+    idle_slots_total: int = 0
+    idle_slots_median: int = 0
+    idle_slots_worst: int = 0
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ import scipy.sparse as sp
 from scipy.optimize import linprog
 
 from matchmaker.matching import shares
+from matchmaker.matching.compact import idle_figures, idle_slots
 from matchmaker.matching.model import Attendee, Quality, ScoredMeeting
 from matchmaker.matching.problem import Problem
 from matchmaker.matching.scoring import CLUSTER_MANAGER, cluster_of, is_complementary, tag_key
@@ -138,6 +139,7 @@ def certificate(
     requested = _must_meet_pairs(event.attendees)
     met = {m.meeting.pair for m in meetings}
     per_position = shares.meetings_per_position(problem, meetings)
+    idle = idle_figures(idle_slots(event, (m.meeting for m in meetings)))
     return Quality(
         total_score=total,
         upper_bound=bound,
@@ -165,6 +167,9 @@ def certificate(
         cluster_manager_pairs=sum(
             1 for m in meetings
             if _cluster_managers(people[m.meeting.pair[0]], people[m.meeting.pair[1]])),
+        idle_slots_total=idle.total,
+        idle_slots_median=idle.median,
+        idle_slots_worst=idle.worst,
     )
 
 

@@ -10,7 +10,9 @@ a meeting where possible, then maximises the total score.
 
 Small events (few pair-slot variables) are solved exactly (`exact.py`); larger ones by
 rounding the LP relaxation, colouring its pairs into slots and filling the gaps with
-small matchings on the sparse candidate graph (`heuristic.py`). Either way the result
+small matchings on the sparse candidate graph (`heuristic.py`). Unless the event turns
+"compact days" off, the meetings are then re-timed to shorten attendees' idle waits
+(`compact.py`; same pairs, so the same score and fair level). Either way the result
 carries a quality certificate (`quality.py`).
 """
 
@@ -23,6 +25,7 @@ import numpy as np
 from matchmaker.matching import exact, fairness, heuristic, shares
 from matchmaker.matching.balanced import balanced_x, tables_scarce
 from matchmaker.matching.candidates import DEFAULT_K
+from matchmaker.matching.compact import compact
 from matchmaker.matching.model import Event, Meeting, ScheduleResult, ScoredMeeting
 from matchmaker.matching.plan import Plan
 from matchmaker.matching.problem import Problem, build_problem
@@ -82,6 +85,8 @@ def plan_event(
         heuristic.construct(plan, guide, need)
         heuristic.improve(plan, need, time_limit, improvement_rounds(problem.n))
         fairness.repair(plan, need)
+    if event.compact_days:
+        compact(plan)
     meetings = _scored_meetings(problem, plan, tables)
     quality = certificate(problem, meetings, upper_bound(problem, lp), method, entitlement,
                           level_bound)

@@ -360,6 +360,11 @@ def weights_form_class() -> type[FlaskForm]:
                                                       low=low, high=high))])
         for name in WEIGHT_NAMES
     }
+    fields["compact_days"] = BooleanField(
+        _l("Compact days"),
+        description=_l("After planning, meetings move to other slots so that attendees wait as "
+                       "few slots as possible between their first and last meeting. The pairs, "
+                       "the points and the fair share stay the same."))
     fields["synonyms"] = TextAreaField(
         _l("Synonyms of interest tags"),
         description=_l("One group per line, e.g. KI = Künstliche Intelligenz = AI; lines "

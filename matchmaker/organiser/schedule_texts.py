@@ -47,6 +47,9 @@ QUALITY_LABELS = {
     "must_meet_honoured": (_l("Must-meet requests honoured"), "number"),
     "candidate_edges": (_l("Candidate pairs considered"), "number"),
     "changed_meetings": (_l("Meetings changed against the previous run"), "number"),
+    "idle_slots_total": (_l("Idle slots between meetings (all attendees)"), "number"),
+    "idle_slots_median": (_l("Idle slots between meetings per attendee (median)"), "number"),
+    "idle_slots_worst": (_l("Most idle slots between meetings of an attendee"), "number"),
 }
 SHOWN_APART = frozenset({"meetings_histogram", "below_fair_level"})  # a chart, a table
 CHOICE_LABELS = {

@@ -21,7 +21,13 @@ from ..services.events.settings import (
     impact_of,
     settings_of,
 )
-from ..services.schedule.matching_settings import event_weights, set_synonyms, set_weights, synonym_text
+from ..services.schedule.matching_settings import (
+    event_weights,
+    set_compact_days,
+    set_synonyms,
+    set_weights,
+    synonym_text,
+)
 from ..services.schedule.slot_offers import set_offer_minutes
 from . import bp
 from .forms import WEIGHT_NAMES, OfferTimeForm, SettingsForm, weights_form_class
@@ -90,12 +96,14 @@ def settings_from(form: SettingsForm) -> EventSettings:
 def matchmaking_settings() -> str | BaseResponse:
     form_class = weights_form_class()
     current = None if request.method == "POST" else {
-        **asdict(event_weights(g.event)), "synonyms": synonym_text(g.event)}
+        **asdict(event_weights(g.event)), "synonyms": synonym_text(g.event),
+        "compact_days": g.event.compact_days}
     form = form_class(data=current)
     if form.validate_on_submit():
         try:
             set_weights(g.event, {name: form[name].data for name in WEIGHT_NAMES})
             set_synonyms(g.event, form.synonyms.data or "")
+            set_compact_days(g.event, form.compact_days.data)
         except DomainError as error:
             form.synonyms.errors.append(refusal(error))
         else:

@@ -120,3 +120,12 @@ def test_match_with_malformed_synonyms_file_names_the_line(attendees_csv, tmp_pa
                     "--output", tmp_path / "s.json", "--synonyms", synonyms)
     assert result.exit_code == 1 and "line 2" in result.output
     assert "Traceback" not in result.output
+
+
+def test_match_file_mode_reports_idle_slots(attendees_csv, tmp_path):
+    out = tmp_path / "schedule.json"
+    result = invoke(match_command, "--input", attendees_csv, "--slots", 4, "--tables", 5,
+                    "--output", out)
+    quality = json.loads(out.read_text(encoding="utf-8"))["quality"]
+    assert f"idle slots between meetings total {quality['idle_slots_total']}, median " in result.output
+    assert {"idle_slots_total", "idle_slots_median", "idle_slots_worst"} <= set(quality)

@@ -1,5 +1,6 @@
 """Organisers set the points per reason and the synonym list; the engine uses them."""
 
+import re
 from dataclasses import asdict
 
 from matchmaker.extensions import db
@@ -42,3 +43,19 @@ def test_weights_out_of_range_are_refused_with_a_message(organiser_client, event
 def test_malformed_synonym_line_is_refused_and_nothing_changes(organiser_client, event):
     page = save(organiser_client, synonyms="KI = AI\nnur ein Wort").get_data(as_text=True)
     assert "Zeile 2" in page
+
+
+def test_compact_days_are_on_by_default_and_reach_the_engine(organiser_client, event):
+    add_attendee(event, "Ada")
+    page = organiser_client.get(PAGE).get_data(as_text=True)
+    box = re.search(r'<input[^>]*name="compact_days"[^>]*>', page)
+    assert box is not None and "checked" in box.group(0)
+    assert planning_input(event).engine_event.compact_days is True
+
+
+def test_compact_days_switched_off_reach_the_engine(organiser_client, event):
+    add_attendee(event, "Ada")
+    assert save(organiser_client).status_code == 302  # a browser sends no unticked box
+    db.session.expire_all()
+    assert event.compact_days is False
+    assert planning_input(event).engine_event.compact_days is False

@@ -1,4 +1,5 @@
-"""An event's matchmaking settings: the policy and the synonym list of interest tags.
+"""An event's matchmaking settings: the policy, the weights, "compact days" and the
+synonym list of interest tags.
 
 The dashboard's settings page and the console commands call these; they flush but do not
 commit. The synonym list is stored as the organiser wrote it (one group per line); an
@@ -22,6 +23,12 @@ def set_matching_policy(event: Event, policy: str) -> None:
     if policy not in matching.POLICIES:
         raise DomainError("unknown_matching_policy", policy=policy)
     event.matching_policy = policy
+    db.session.flush()
+
+
+def set_compact_days(event: Event, on: bool) -> None:
+    """Let the engine re-time meetings so that attendees wait fewer idle slots (or not)."""
+    event.compact_days = on
     db.session.flush()
 
 

@@ -94,7 +94,7 @@ def engine_event(event: Event, attendees: Sequence[Attendee], policy: str | None
         slots=len(event.slots), tables=len(event.tables), locked=locked,
         blocked_pairs=blocked_pairs_of(event) | attendee_blocks(event),
         policy=policy or event.matching_policy, synonyms=event_synonyms(event),
-        weights=event_weights(event),
+        weights=event_weights(event), compact_days=event.compact_days,
     )
 
 
