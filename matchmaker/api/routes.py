@@ -57,9 +57,10 @@ def number_argument(name: str, default: int, maximum: int) -> int:
 
 
 def page_links(found: Page) -> dict[str, str | None]:
+    endpoint = str(request.endpoint)  # a matched API route: never None here
+
     def link(number: int) -> str:
-        assert request.endpoint is not None
-        return url_for(request.endpoint, page=number, per_page=found.per_page, _external=True)
+        return url_for(endpoint, page=number, per_page=found.per_page, _external=True)
 
     return {"self": link(found.page), "first": link(1), "last": link(found.last_page),
             "prev": link(found.page - 1) if found.page > 1 else None,

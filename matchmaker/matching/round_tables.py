@@ -91,7 +91,7 @@ def form_tables(attendees: Sequence[Attendee], layout: Layout, seed: int = 0,
         raise TooManyPeople(f"{len(attendees)} people for {layout.tables * layout.seats} seats")
     people = sorted(attendees, key=lambda a: a.id)
     table = _Costs(people, layout, weights, synonyms)
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311  # a seeded, repeatable plan, not security
     rounds: list[list[list[int]]] = []
     for _ in range(layout.rounds):
         tables = _improved(table, _start(table, rounds, rng))

@@ -110,7 +110,8 @@ def propose_move(attendee: Attendee, meeting_id: int, slot_number: int) -> Outco
     meeting = own_meeting(attendee, meeting_id)
     slot = next(s for s in attendee.event.slots if s.number == slot_number)
     table = free_table(attendee.event, slot)
-    assert table is not None  # move_choices checked it
+    if table is None:  # taken since move_choices looked
+        raise DomainError("move_slot_not_free")
     move = db.session.scalar(select(MeetingMove).where(MeetingMove.meeting_id == meeting.id))
     if move is None:
         move = MeetingMove(meeting_id=meeting.id)
