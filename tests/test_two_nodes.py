@@ -8,7 +8,6 @@ hosts); the tests that stop a piece start it again before they end."""
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import cycle
@@ -18,25 +17,30 @@ from sqlalchemy import func, select
 
 from matchmaker.extensions import db
 from matchmaker.jobs import start_job
-from matchmaker.models import Attendee, AttendeeStatus, Event, Job
+from matchmaker.models import AttendeeStatus, Job
 from matchmaker.services import DomainError
 from tests.support.cluster import (
+    DASHBOARD,
     LOGIN_LIMIT,
-    MAIN_EVENT,
     ORGANISER,
     PROJECT,
     Client,
     Cluster,
+    add_event,
     cluster_settings,
+    finished_job,
+    latest_job_id,
+    logged_in,
+    node_urls,
     process_env,
+    run_matchmaking,
     running_cluster,
     sign_up,
+    stored,
 )
-from tests.support.factories import make_event
 from tests.support.postgres import free_port
 
 pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("two_nodes")]
-DASHBOARD = f"/organiser/{MAIN_EVENT}"
 
 
 @pytest.fixture(scope="module")
@@ -44,63 +48,6 @@ def cluster(redis, postgres_url, tmp_path_factory) -> Iterator[Cluster]:
     base_url = postgres_url.rsplit("/", 1)[0]
     with running_cluster(redis, base_url, tmp_path_factory.mktemp("cluster"), attendees=8) as running:
         yield running
-
-
-def node_urls(cluster: Cluster) -> list[str]:
-    return [node.url for node in cluster.nodes]
-
-
-def logged_in(node_url: str, address: str) -> Client:
-    organiser = Client(address)
-    organiser.post(node_url + "/organiser/login", {"email": ORGANISER[0], "password": ORGANISER[1]})
-    return organiser
-
-
-def add_event(cluster: Cluster, slug: str, capacity: int) -> None:
-    with cluster.app().app_context():
-        make_event(capacity=capacity, slug=slug, title=slug)
-        db.session.commit()
-
-
-def stored(cluster: Cluster, slug: str) -> dict[str, tuple[int, str]]:
-    """Per e-mail address of the event: how often it is stored, and its status."""
-    with cluster.app().app_context():
-        rows = db.session.execute(
-            select(Attendee.email, func.count(), func.min(Attendee.status)).join(Event)
-            .where(Event.slug == slug).group_by(Attendee.email)).all()
-        db.session.remove()
-        db.engine.dispose()
-    return {email: (count, status) for email, count, status in rows}
-
-
-def latest_job_id(cluster: Cluster) -> int:
-    with cluster.app().app_context():
-        job_id = db.session.scalar(select(func.max(Job.id)))
-        db.engine.dispose()
-    assert job_id is not None
-    return job_id
-
-
-def run_matchmaking(organiser: Client, node_url: str) -> str:
-    """Start the matchmaking on ``node_url``; the page the organiser is sent back to."""
-    _, page, _ = organiser.post(node_url + DASHBOARD + "/schedule/run",
-                                {"policy": "balanced", "without_unconfirmed": "y"},
-                                token_from=node_url + DASHBOARD + "/schedule")
-    return page
-
-
-def finished_job(organiser: Client, node_url: str, job_id: int, seconds: float = 60) -> dict:
-    """The job's status as the page polls it on ``node_url``, once finished."""
-    import json
-
-    deadline = time.monotonic() + seconds
-    while True:
-        status, body, _ = organiser.get(f"{node_url}{DASHBOARD}/schedule/jobs/{job_id}")
-        view = json.loads(body)
-        if view["finished"]:
-            return view
-        assert time.monotonic() < deadline, f"job {job_id}: {view}"
-        time.sleep(0.1)
 
 
 def test_client_switching_nodes_is_limited_once_not_per_node(cluster):

@@ -5,6 +5,7 @@ nodes with the same settings and ``matchmaker worker`` as a third process.
 the caller brings the PostgreSQL server (the tests' session cluster, or its own).
 """
 
+import json
 import os
 import re
 import secrets
@@ -29,6 +30,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 ORGANISER = ("team@example.org", "richtig-geheim")
 MAIN_EVENT = "go-cluster-2027"
+DASHBOARD = f"/organiser/{MAIN_EVENT}"
 # Settings of every process: the shared stores, cheap password hashes, no bot wait, and a
 # proxy in front (X-Forwarded-For names the client: tests play several clients).
 LOGIN_LIMIT = 4
@@ -214,3 +216,71 @@ def sign_up(base_url: str, slug: str, email: str) -> bool:
     except (URLError, ConnectionError, OSError):
         return False  # cut off (a killed node): not acknowledged
     return status == 200 and path == f"/{slug}/register/done"
+
+
+def node_urls(cluster: Cluster) -> list[str]:
+    return [node.url for node in cluster.nodes]
+
+
+def logged_in(node_url: str, address: str) -> Client:
+    organiser = Client(address)
+    organiser.post(node_url + "/organiser/login", {"email": ORGANISER[0], "password": ORGANISER[1]})
+    return organiser
+
+
+def add_event(cluster: Cluster, slug: str, capacity: int) -> None:
+    from matchmaker.extensions import db
+    from tests.support.factories import make_event
+
+    with cluster.app().app_context():
+        make_event(capacity=capacity, slug=slug, title=slug)
+        db.session.commit()
+
+
+def stored(cluster: Cluster, slug: str) -> dict[str, tuple[int, str]]:
+    """Per e-mail address of the event: how often it is stored, and its status."""
+    from sqlalchemy import func, select
+
+    from matchmaker.extensions import db
+    from matchmaker.models import Attendee, Event
+
+    with cluster.app().app_context():
+        rows = db.session.execute(
+            select(Attendee.email, func.count(), func.min(Attendee.status)).join(Event)
+            .where(Event.slug == slug).group_by(Attendee.email)).all()
+        db.session.remove()
+        db.engine.dispose()
+    return {email: (count, status) for email, count, status in rows}
+
+
+def latest_job_id(cluster: Cluster) -> int:
+    from sqlalchemy import func, select
+
+    from matchmaker.extensions import db
+    from matchmaker.models import Job
+
+    with cluster.app().app_context():
+        job_id = db.session.scalar(select(func.max(Job.id)))
+        db.engine.dispose()
+    assert job_id is not None
+    return job_id
+
+
+def run_matchmaking(organiser: Client, node_url: str) -> str:
+    """Start the matchmaking on ``node_url``; the page the organiser is sent back to."""
+    _, page, _ = organiser.post(node_url + DASHBOARD + "/schedule/run",
+                                {"policy": "balanced", "without_unconfirmed": "y"},
+                                token_from=node_url + DASHBOARD + "/schedule")
+    return page
+
+
+def finished_job(organiser: Client, node_url: str, job_id: int, seconds: float = 60) -> dict:
+    """The job's status as the page polls it on ``node_url``, once finished."""
+    deadline = time.monotonic() + seconds
+    while True:
+        status, body, _ = organiser.get(f"{node_url}{DASHBOARD}/schedule/jobs/{job_id}")
+        view = json.loads(body)
+        if view["finished"]:
+            return view
+        assert time.monotonic() < deadline, f"job {job_id}: {view}"
+        time.sleep(0.1)
