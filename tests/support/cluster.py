@@ -72,10 +72,17 @@ class Node:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
+        self.launch()
+        self.wait_until_answering()
+
+    def launch(self) -> None:
         command = [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "--threads", "4",
-                   "-b", f"127.0.0.1:{self.port}", "--graceful-timeout", "5", "--log-level", "warning", "matchmaker:create_app()"]
+                   "-b", f"127.0.0.1:{self.port}", "--log-level", "warning", "matchmaker:create_app()"]
         self.process = subprocess.Popen(command, env=self.env, cwd=PROJECT, start_new_session=True,  # nosec B603
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def wait_until_answering(self) -> None:
+        assert self.process is not None
         wait_until_answering(self.url + "/organiser/login", self.process)
 
     def kill(self) -> None:
@@ -86,8 +93,10 @@ class Node:
             self.process = None
 
     def stop(self) -> None:
+        """gunicorn's quick shutdown (SIGQUIT): a graceful one waits seconds for idle
+        keep-alive connections, and nothing is in flight when a run ends."""
         if self.process is not None:
-            self.process.terminate()
+            self.process.send_signal(signal.SIGQUIT)
             self.process.wait(timeout=30)
             self.process = None
 
@@ -162,18 +171,30 @@ def running_cluster(redis: RedisServer, postgres_base_url: str, folder: Path,
     nodes = [Node(free_port(), env, node_workers) for _ in range(2)]
     worker = None
     try:
-        for node in nodes:
-            node.start()
+        for node in nodes:  # started side by side: each spends seconds importing the app
+            node.launch()
         with open(folder / "worker.log", "w") as log:  # the worker keeps its own copy
             worker = subprocess.Popen([sys.executable, "-m", "matchmaker", "worker", "--workers", "1"],  # nosec B603
                                       env=env, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=log)
+        for node in nodes:
+            node.wait_until_answering()
         yield Cluster(redis, database_url, instance, nodes, worker)
     finally:
-        if worker is not None:
-            worker.terminate()
-            worker.wait(timeout=30)
-        for node in nodes:
-            node.stop()
+        stop_together(worker, nodes)
+
+
+def stop_together(worker: subprocess.Popen | None, nodes: list[Node]) -> None:
+    """Signal every process first, then wait: each takes seconds to wind down."""
+    running = [node.process for node in nodes if node.process is not None]
+    for process in running:
+        process.send_signal(signal.SIGQUIT)  # gunicorn's quick shutdown
+    if worker is not None:
+        worker.terminate()
+        running.append(worker)
+    for process in running:
+        process.wait(timeout=30)
+    for node in nodes:
+        node.process = None
 
 
 class Client:
