@@ -15,10 +15,12 @@ from itertools import cycle
 import pytest
 from sqlalchemy import func, select
 
+from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.jobs import start_job
 from matchmaker.models import AttendeeStatus, Job
 from matchmaker.services import DomainError
+from tests.conftest import app_config
 from tests.support.cluster import (
     DASHBOARD,
     LOGIN_LIMIT,
@@ -38,6 +40,7 @@ from tests.support.cluster import (
     sign_up,
     stored,
 )
+from tests.support.factories import post_form
 from tests.support.postgres import free_port
 
 pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("two_nodes")]
@@ -160,3 +163,11 @@ def test_job_start_with_unreachable_queue_is_refused_and_leaves_no_job(app, even
         start_job(event, "matchmaking", {}, ORGANISER[0])
     assert error.value.code == "job_queue_unavailable"
     assert db.session.scalar(select(func.count()).select_from(Job)) == 0
+
+
+def test_node_started_with_unreachable_redis_still_serves_log_ins(database_url, instance_folder):
+    settings = {**app_config(database_url, instance_folder), "RATELIMIT_ENABLED": True,
+                "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{free_port()}/0"}
+    client = create_app(settings).test_client()
+    response = post_form(client, "/organiser/login", email="nobody@example.org", password="falsch")
+    assert response.status_code == 200 and "E-Mail-Adresse" in response.get_data(as_text=True)
