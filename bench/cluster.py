@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.served import children, process_cpu
 from tests.support.cluster import (
     Cluster,
     add_event,
@@ -39,6 +40,12 @@ from tests.support.redis_server import redis_binary, redis_server
 REFUSED = "nicht erreichbar"
 
 
+def nodes_cpu(cluster: Cluster) -> float:
+    """CPU seconds used so far by both nodes' gunicorn masters and workers."""
+    pids = [node.process.pid for node in cluster.nodes if node.process is not None]
+    return sum(process_cpu(pid) for master in pids for pid in [master, *children(master)])
+
+
 def timed_sign_up(url: str, slug: str, email: str) -> tuple[bool, float]:
     started = time.perf_counter()
     ok = sign_up(url, slug, email)
@@ -49,10 +56,10 @@ def sign_ups(cluster: Cluster, count: int, clients: int) -> None:
     add_event(cluster, "bench-2027", capacity=count)
     emails = [f"bench{n}@example.org" for n in range(count)]
     targets = [node_urls(cluster)[n % 2] for n in range(count)]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), nodes_cpu(cluster)
     with ThreadPoolExecutor(max_workers=clients) as pool:
         results = list(pool.map(lambda t, e: timed_sign_up(t, "bench-2027", e), targets, emails))
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, nodes_cpu(cluster) - cpu
     seconds = sorted(s for _, s in results)
     accepted = [email for email, (ok, _) in zip(emails, results, strict=True) if ok]
     counts = stored(cluster, "bench-2027")
@@ -60,6 +67,7 @@ def sign_ups(cluster: Cluster, count: int, clients: int) -> None:
     print(f"sign-ups over two nodes: {len(accepted)} of {count} acknowledged in {elapsed:.1f} s "
           f"= {len(accepted) / elapsed:.1f} per s ({clients} clients); form + POST p50 / p95: "
           f"{1000 * statistics.median(seconds):.0f} / {1000 * seconds[int(0.95 * (len(seconds) - 1))]:.0f} ms")
+    print(f"app CPU per sign-up (form + POST, both nodes): {1000 * cpu / count:.0f} ms")
     print(f"every acknowledged sign-up stored once: {'yes' if once else 'NO'}")
 
 
