@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.served import children, process_cpu
 from tests.support.cluster import (
+    QUEUE_AWAY,
     Cluster,
     add_event,
     finished_job,
@@ -32,12 +33,11 @@ from tests.support.cluster import (
     run_matchmaking,
     running_cluster,
     sign_up,
+    start_once_accepted,
     stored,
 )
 from tests.support.postgres import postgres_cluster, server_binaries
 from tests.support.redis_server import redis_binary, redis_server
-
-REFUSED = "nicht erreichbar"
 
 
 def nodes_cpu(cluster: Cluster) -> float:
@@ -89,13 +89,11 @@ def redis_recovery(cluster: Cluster) -> None:
     node_a, node_b = node_urls(cluster)
     organiser = logged_in(node_a, "10.2.0.2")
     cluster.redis.stop()
-    refused = REFUSED in run_matchmaking(organiser, node_a)
+    refused = QUEUE_AWAY in run_matchmaking(organiser, node_a)
     still_signing_up = sign_up(node_b, "bench-2027", "during-outage@example.org")
     cluster.redis.start()
     back = time.perf_counter()
-    while REFUSED in run_matchmaking(organiser, node_a):
-        time.sleep(0.05)
-    accepted = time.perf_counter() - back
+    accepted = start_once_accepted(organiser, node_a)
     finished_job(organiser, node_b, latest_job_id(cluster), seconds=300)
     done = time.perf_counter() - back
     print(f"Redis stopped: job start refused with a message: {'yes' if refused else 'NO'}; "

@@ -295,6 +295,19 @@ def run_matchmaking(organiser: Client, node_url: str) -> str:
     return page
 
 
+QUEUE_AWAY = "nicht erreichbar"  # the refusal of a job start while Redis is away
+
+
+def start_once_accepted(organiser: Client, node_url: str, seconds: float = 60) -> float:
+    """Start the matchmaking on ``node_url`` again and again until it is no longer refused
+    for an unreachable queue; the seconds that took."""
+    started = time.perf_counter()
+    while QUEUE_AWAY in run_matchmaking(organiser, node_url):
+        assert time.perf_counter() - started < seconds, "job starts still refused"
+        time.sleep(0.05)
+    return time.perf_counter() - started
+
+
 def finished_job(organiser: Client, node_url: str, job_id: int, seconds: float = 60) -> dict:
     """The job's status as the page polls it on ``node_url``, once finished."""
     deadline = time.monotonic() + seconds
