@@ -33,6 +33,7 @@ INTEGER_SETTINGS = (
 )
 BOOLEAN_SETTINGS = (
     "DEMO", "HSTS_ENABLED", "RATELIMIT_ENABLED", "RATELIMIT_HEADERS_ENABLED",
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED",
     "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE",
     "WEBHOOK_ALLOW_HTTP_LOOPBACK",
 )
@@ -87,6 +88,9 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         # redis://host:6379 or memcached://host:11211 (shared by every worker and host).
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_STORAGE_URI": "memory://",
+        # A shared storage that stops answering: each process counts on its own meanwhile
+        # (the same limits, per process) and goes back to the storage once it answers again.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_SIGN_UP": "10 per minute;60 per hour",
         "RATELIMIT_LINK_REQUEST": "5 per minute;20 per hour",

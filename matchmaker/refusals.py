@@ -171,6 +171,8 @@ REFUSALS: dict[str, Entry] = {
     "no_result_file": _l("This job has no file to download."),
     "bad_job_params": _l("The job was started with invalid settings."),
     "unknown_job_kind": _l("This kind of job does not exist."),
+    "job_queue_unavailable": _l("The job could not be started: the job queue is not reachable "
+                                "just now. Nothing was started; please try again in a minute."),
     # attendees' meeting requests and feedback
     "not_taking_part": _l("You can only send and accept requests while you take part in the "
                           "matchmaking (see “1:1 meetings and matchmaking” on your page)."),

@@ -31,6 +31,7 @@ from matchmaker.models import Attendee, Event
 from tests.support.factories import add_organiser, login, make_event, submit_sign_up
 from tests.support.mailbox import outbox_messages, private_link
 from tests.support.postgres import create_database, server_binaries, throwaway_server
+from tests.support.redis_server import RedisServer, redis_binary, redis_server
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -153,6 +154,16 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         url = create_database(base_url, "matchmaker_test")
         migrate(url, tmp_path_factory.mktemp("pg-instance"))
         yield url
+
+
+@pytest.fixture(scope="session")
+def redis() -> Iterator[RedisServer]:
+    """A throwaway Redis on loopback (Debian's redis-server), for the tests of several hosts."""
+    binary = redis_binary()
+    if binary is None:
+        cannot_run("redis-server is not installed (apt-get install redis-server)")
+    with redis_server(binary) as server:
+        yield server
 
 
 DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]

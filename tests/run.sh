@@ -3,7 +3,7 @@
 #
 # On a fresh Debian/Ubuntu machine with Python 3.11 and pip it installs what the tests
 # need (the package with its `test` extra into the project's .venv, see scripts/venv.sh;
-# as root also Debian's Chromium and PostgreSQL server binaries), then runs pytest. A
+# as root also Debian's Chromium, PostgreSQL server binaries and redis-server), then runs pytest. A
 # second run skips the installs and starts at once.
 # The tests start their own throwaway PostgreSQL cluster; this script never starts one,
 # and never downloads a browser (`playwright install` is not possible here).
@@ -24,8 +24,9 @@ install_system_packages() {
     have_postgresql_server || missing+=(postgresql)
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
     command -v zbarimg >/dev/null || missing+=(zbar-tools)
+    command -v redis-server >/dev/null || missing+=(redis-server)  # tests/test_two_nodes.py
     if (( ${#missing[@]} == 0 )); then
-        say "Chromium and PostgreSQL: already installed"
+        say "Chromium, PostgreSQL and redis-server: already installed"
         return
     fi
     if [[ "$(id -u)" -ne 0 ]] || ! command -v apt-get >/dev/null; then
@@ -47,7 +48,9 @@ bash "$REPO_DIR/tests/static_checks.sh"
 # kept its core only half busy. Each has its own temporary folders, SQLite template and
 # PostgreSQL cluster (see tests/conftest.py).
 # Arguments that choose the workers themselves (-n 0 runs in this process) win.
-parallel=(-n "${TEST_WORKERS:-$(( 2 * $(nproc) ))}")
+# loadgroup: a module marked xdist_group (the two-node cluster) runs on one worker, so its
+# module-scoped servers start once; every other test is spread as before.
+parallel=(-n "${TEST_WORKERS:-$(( 2 * $(nproc) ))}" --dist loadgroup)
 for argument in "$@"; do
     case "$argument" in
         -n|-n*|--numprocesses|--numprocesses=*|no:xdist) parallel=() ;;

@@ -1,6 +1,8 @@
 """``matchmaker worker``: run the background jobs (matchmaking, printing, bulk mail)."""
 
 import logging
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import click
 from flask import Flask, current_app
@@ -8,6 +10,9 @@ from flask import Flask, current_app
 from ..extensions import db
 from ..jobs.queue import job_queue
 from .public import reaches_public
+
+if TYPE_CHECKING:
+    from huey import Huey
 
 
 @click.command("worker")
@@ -28,6 +33,7 @@ def worker_command(workers: int, worker_type: str) -> None:
     if huey.immediate:
         raise click.ClickException("JOBS_STORAGE is 'immediate': jobs run inside the web "
                                    "request, there is nothing for a worker to do")
+    require_reachable_queue(huey, str(app.config["JOBS_STORAGE"]))
     if worker_type == "process":
         huey.on_startup()(lambda: forget_inherited_connections(app))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
@@ -43,3 +49,23 @@ def forget_inherited_connections(app: Flask) -> None:
     """In a forked worker: open new database connections instead of sharing the parent's."""
     with app.app_context():
         db.engine.dispose(close=False)
+
+
+def require_reachable_queue(huey: "Huey", storage: str) -> None:
+    """A Redis queue that does not answer stops the worker in one line that names it
+    (huey would otherwise log a traceback a second for ever)."""
+    ping = getattr(getattr(huey.storage, "conn", None), "ping", None)
+    if ping is None:  # SQLite and PostgreSQL queues: their errors name the database already
+        return
+    try:
+        ping()
+    except Exception as error:  # redis' ConnectionError, TimeoutError, AuthenticationError
+        raise click.ClickException(
+            f"cannot reach the job queue at {server_address(storage)} ({error}); start Redis "
+            "or correct JOBS_STORAGE, then start the worker again") from None
+
+
+def server_address(url: str) -> str:
+    """``redis://host:port/db`` without a password, for messages."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname or ''}:{parts.port or 6379}{parts.path}"

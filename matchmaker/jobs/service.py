@@ -6,6 +6,7 @@ ever; a queued job that no worker has taken for as long says that no worker seem
 """
 
 import json
+import logging
 import mimetypes
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from ..extensions import db
 from ..models import Event, Job, JobStatus, utcnow
@@ -23,6 +24,7 @@ from .queue import job_queue
 from .runner import result_dir
 
 ACTIVE = (JobStatus.QUEUED, JobStatus.RUNNING)
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,22 @@ def start_job(event: Event, kind: str, params: dict[str, Any], actor: str) -> Jo
     db.session.flush()
     job_id = job.id
     db.session.commit()  # and no new transaction until it is queued: SQLite's write lock
-    # current_app is a LocalProxy; Flask types it as Flask, without the proxy's methods.
-    job_queue(current_app._get_current_object()).enqueue(job_id)  # type: ignore[attr-defined]
+    enqueue_or_withdraw(job_id)
     return job
+
+
+def enqueue_or_withdraw(job_id: int) -> None:
+    """Hand the job to the queue; a queue that cannot be reached (Redis stopped) withdraws
+    the recorded job, so it neither waits for ever nor blocks the next start."""
+    try:
+        # current_app is a LocalProxy; Flask types it as Flask, without the proxy's methods.
+        job_queue(current_app._get_current_object()).enqueue(job_id)  # type: ignore[attr-defined]
+    except Exception as error:  # whatever the storage's client raises (redis, psycopg, sqlite3)
+        logger.error("job queue unreachable, job %s withdrawn: %s", job_id, error)
+        db.session.rollback()
+        db.session.execute(delete(Job).where(Job.id == job_id))
+        db.session.commit()
+        raise DomainError("job_queue_unavailable") from error
 
 
 def active_job(event: Event, kind: str) -> Job | None:
