@@ -200,6 +200,7 @@ class SettingsForm(FlaskForm):
     title = NewEventForm.title
     starts_on = NewEventForm.starts_on
     venue = NewEventForm.venue
+    theme = NewEventForm.theme
     capacity = WholeNumberField(_l("Seats"), validators=[
         InputRequired(_l("Please enter the number of seats.")),
         NumberRange(min=0, max=100_000, message=_l("Between 0 and 100,000, please."))])

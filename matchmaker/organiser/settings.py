@@ -78,7 +78,7 @@ def form_values(event: Event) -> dict[str, object]:
         "registration_closes": to_local(current.registration_closes_at),
         "blocks": blocks_text(current.blocks).replace(",", ", "),
         "meeting_minutes": current.meeting_minutes, "table_names": "\n".join(current.table_names),
-        "booking_on_acceptance": current.booking_on_acceptance,
+        "booking_on_acceptance": current.booking_on_acceptance, "theme": current.theme or "",
     }
 
 
@@ -88,7 +88,7 @@ def settings_from(form: SettingsForm) -> EventSettings:
         capacity=form.capacity.data, registration_opens_at=to_utc(form.registration_opens.data),
         registration_closes_at=to_utc(form.registration_closes.data), blocks=form.parsed_blocks,
         meeting_minutes=form.meeting_minutes.data, table_names=form.parsed_tables,
-        booking_on_acceptance=form.booking_on_acceptance.data,
+        booking_on_acceptance=form.booking_on_acceptance.data, theme=form.theme.data or None,
     )
 
 

@@ -230,6 +230,14 @@ def test_data_download_lists_own_requests_and_blocks(anna, ben, event):
     assert [b["name"] for b in data["blocked"]] == ["Carla Beispiel"]
 
 
+def test_data_download_names_the_times_proposed_in_a_request(anna, ben):
+    send(anna, ben).request.proposed_slots = [3, 6]
+    db.session.commit()
+    [request] = personal_data(anna)["meeting_requests"]
+    assert request["proposed_slots"] == [{"number": 3, "starts_at": "2027-06-16T11:10:00"},
+                                         {"number": 6, "starts_at": "2027-06-16T14:00:00"}]
+
+
 def test_withdrawn_request_cannot_be_sent_again(anna, ben):
     requests.withdraw(anna, send(anna, ben).request.id)
     with pytest.raises(DomainError) as error:

@@ -44,6 +44,16 @@ def test_new_times_and_table_names_are_saved(organiser_client, event):
     assert [table.name for table in event.tables] == ["Lounge A", "Lounge B"]
 
 
+def test_the_theme_is_shown_and_changed_on_the_settings_page(organiser_client, event):
+    event.theme = "skills"
+    db.session.commit()
+    page = organiser_client.get(f"{EVENT_URL}/settings").get_data(as_text=True)
+    assert '<option selected value="skills">' in page
+    save(organiser_client, theme="open_innovation")
+    db.session.expire_all()
+    assert event.theme == "open_innovation"
+
+
 @pytest.mark.both_databases
 def test_registration_window_is_stored_in_utc(organiser_client, event):
     save(organiser_client, registration_opens="2027-03-01T09:00", registration_closes="2027-06-01T18:00")

@@ -77,6 +77,14 @@ def test_more_seat_holders_than_table_seats_refused(organiser_client: FlaskClien
     assert db.session.scalar(select(func.count()).select_from(RoundTableGroup)) == 0
 
 
+def test_programme_list_links_round_tables_only_to_their_tables_page(
+        organiser_client: FlaskClient, event: Event) -> None:
+    round_table = add_programme_session(event, "Runde Tische", time(14), time(15), kind="round_table")
+    workshop = add_programme_session(event, "Workshop", time(9), time(10))
+    page = organiser_client.get("/organiser/go-cluster-2027/programme").get_data(as_text=True)
+    assert f'href="{tables_page(round_table)}"' in page and tables_page(workshop) not in page
+
+
 def test_workshop_has_no_tables_page(organiser_client: FlaskClient, event: Event) -> None:
     workshop = add_programme_session(event, "Workshop", time(9), time(10))
     assert organiser_client.get(tables_page(workshop)).status_code == 404

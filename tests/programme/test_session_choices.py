@@ -11,6 +11,7 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, ChoiceStatus, Event, Meeting, SessionChoice, Slot
 from matchmaker.services import DomainError
+from matchmaker.services.attendees.privacy import personal_data
 from matchmaker.services.programme.choices import choose_session, leave_session
 from matchmaker.services.schedule.planning import plan_schedule
 from tests.programme.support import add_programme_session
@@ -102,3 +103,18 @@ def test_matchmaking_plans_no_meeting_during_chosen_session(event: Event) -> Non
     slots = list(db.session.scalars(select(Slot.number).join(Meeting, Meeting.slot_id == Slot.id)
                                     .where(Meeting.attendee_a_id == anna.id)))
     assert slots and not {1, 2} & set(slots)
+
+
+def test_data_download_lists_the_sessions_chosen_and_waited_for(event: Event) -> None:
+    keynote = add_programme_session(event, "Keynote", time(9), time(10))
+    workshop = add_programme_session(event, "Werkstatt", time(11), time(12), capacity=1)
+    anna, bernd = add_attendee(event, "Anna"), add_attendee(event, "Bernd")
+    choose_session(anna, workshop.id)
+    choose_session(bernd, keynote.id)
+    choose_session(bernd, workshop.id)
+    db.session.commit()
+    assert personal_data(bernd)["sessions"] == [
+        {"title": "Keynote", "starts_at": "2027-06-16T09:00:00", "ends_at": "2027-06-16T10:00:00",
+         "status": "chosen"},
+        {"title": "Werkstatt", "starts_at": "2027-06-16T11:00:00", "ends_at": "2027-06-16T12:00:00",
+         "status": "waiting"}]

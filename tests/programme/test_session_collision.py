@@ -19,7 +19,7 @@ from matchmaker.models import (
     SessionChoice,
     Slot,
 )
-from matchmaker.services.programme.choices import choose_session
+from matchmaker.services.programme.choices import choose_session, leave_session
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule.publishing import publish
 from tests.programme.support import add_programme_session
@@ -84,3 +84,27 @@ def test_session_beside_the_meetings_is_chosen_at_once(client: FlaskClient, even
     post_form(client, f"{page_of(anna)}/{keynote.id}/choose", token_from=page_of(anna))
     db.session.expire_all()
     assert db.session.scalar(select(SessionChoice.session_id)) == keynote.id
+
+
+def test_moving_up_passes_over_someone_whose_meeting_overlaps_and_keeps_their_place(
+        event: Event, published):
+    anna, _ben, workshop = published
+    clara, dora = add_attendee(event, "Clara"), add_attendee(event, "Dora")
+    for person in (clara, anna, dora):
+        choose_session(person, workshop.id)
+    db.session.commit()
+    mails = leave_session(clara, workshop.id)
+    db.session.commit()
+    status = dict(db.session.execute(select(SessionChoice.attendee_id, SessionChoice.status)).all())
+    assert status == {anna.id: ChoiceStatus.WAITING, dora.id: ChoiceStatus.CHOSEN}
+    assert [mail.attendee_id for mail in mails] == [dora.id] and db.session.scalar(select(Meeting.id))
+
+
+def test_a_seat_left_to_someone_passed_over_goes_to_a_newcomer(event: Event, published):
+    anna, _ben, workshop = published
+    clara = add_attendee(event, "Clara")
+    choose_session(clara, workshop.id)
+    choose_session(anna, workshop.id)
+    leave_session(clara, workshop.id)
+    db.session.commit()
+    assert choose_session(add_attendee(event, "Dora"), workshop.id).status == ChoiceStatus.CHOSEN

@@ -45,6 +45,7 @@ from ...models import (
 )
 from .. import DomainError
 from ..mail.notifications import compose, public_url
+from ..programme.choices import busy_slots
 from ..schedule.calendar import day_label
 from ..schedule.edit import add_meeting
 from ..schedule.runs import schedule_published
@@ -62,7 +63,7 @@ class Availability:
 
     slots: tuple[int, ...]  # bookable slots, in time order (not yet begun)
     full_slots: frozenset[int]  # slots without a free table
-    busy: dict[int, frozenset[int]]  # attendee id -> slots with a meeting
+    busy: dict[int, frozenset[int]]  # attendee id -> slots with a meeting or a session of theirs
     pairs: frozenset[tuple[int, int]]  # (smaller, larger) ids of those who meet already
     counts: Counter[int] = field(default_factory=Counter)  # attendee id -> meetings
 
@@ -107,8 +108,9 @@ def booking_open(event: Event) -> bool:
 
 
 def availability(event: Event, people: Iterable[Attendee]) -> Availability:
-    """The event's free slots and tables, and the meetings of ``people`` (only theirs are
-    known to the result): two queries, however many people the event or the page has."""
+    """The event's free slots and tables, and the meetings and sessions of ``people`` (only
+    theirs are known to the result): a few queries, however many people the event or the
+    page has."""
     ids = sorted({person.id for person in people})
     venue_now = datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).replace(tzinfo=None)
     tables = select(func.count()).where(MeetingTable.event_id == event.id).scalar_subquery()
@@ -121,7 +123,7 @@ def availability(event: Event, people: Iterable[Attendee]) -> Availability:
         .join(Slot, Slot.id == Meeting.slot_id)
         .where(Meeting.event_id == event.id,
                or_(Meeting.attendee_a_id.in_(ids), Meeting.attendee_b_id.in_(ids)))).all()
-    busy: dict[int, set[int]] = {}
+    busy: dict[int, set[int]] = {person: set(slots) for person, slots in busy_slots(event, ids).items()}
     for a, b, slot in meetings:
         busy.setdefault(a, set()).add(slot)
         busy.setdefault(b, set()).add(slot)

@@ -28,6 +28,7 @@ from ...models import (
     utcnow,
 )
 from ..mail.notifications import promote_and_notify
+from ..programme.choices import choices_of
 from ..schedule.changes import record_schedule_changes
 from .answers import personal_answers
 from .registration import exists_after_lock, lock_event
@@ -70,6 +71,7 @@ def personal_data(attendee: Attendee) -> dict[str, Any]:
         select(OutgoingMail).where(OutgoingMail.attendee_id == attendee.id).order_by(OutgoingMail.id)
     )
     event = attendee.event
+    slot_starts = {slot.number: slot.starts_at.isoformat() for slot in event.slots}
     return {
         "event": {"title": event.title, "starts_on": event.starts_on.isoformat(), "venue": event.venue},
         "registration": columns_of(attendee),
@@ -77,12 +79,18 @@ def personal_data(attendee: Attendee) -> dict[str, Any]:
         "meetings": [plain(asdict(row)) for row in meeting_rows(attendee)],
         "meeting_requests": [{"name": a.full_name, "organisation": a.organisation,
                               "status": r.status.value, "message": r.message,
-                              "sent_at": r.created_at.isoformat()} for a, r in requests],
+                              "sent_at": r.created_at.isoformat(),
+                              "proposed_slots": [{"number": n, "starts_at": slot_starts.get(n)}
+                                                 for n in r.proposed_slots or []]}
+                             for a, r in requests],
         "blocked": [{"name": a.full_name, "organisation": a.organisation} for a in blocked],
         "favourites": [{"name": a.full_name, "organisation": a.organisation} for a in favourites],
         "meeting_feedback": [columns_of(f) for f in feedback],
         "mails": [columns_of(mail) for mail in mails],
         "answers": personal_answers(attendee),
+        "sessions": [{"title": c.session.title, "starts_at": c.session.starts_at.isoformat(),
+                      "ends_at": c.session.ends_at.isoformat(), "status": c.status.value}
+                     for c in choices_of(attendee)],
     }
 
 

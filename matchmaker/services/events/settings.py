@@ -31,6 +31,7 @@ class EventSettings:
     meeting_minutes: int
     table_names: tuple[str, ...]
     booking_on_acceptance: bool = True  # see services.attendees.booking
+    theme: str | None = None  # a key of labels.THEME_LABELS, for the list of events' filter
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def settings_of(event: Event) -> EventSettings:
         registration_opens_at=event.registration_opens_at,
         registration_closes_at=event.registration_closes_at, blocks=tuple(blocks),
         meeting_minutes=minutes, table_names=tuple(table.name for table in event.tables),
-        booking_on_acceptance=event.booking_on_acceptance,
+        booking_on_acceptance=event.booking_on_acceptance, theme=event.theme,
     )
 
 
@@ -108,6 +109,7 @@ def apply_settings(event: Event, settings: EventSettings, actor: str) -> list[Ou
     event.title, event.starts_on, event.venue = settings.title, settings.starts_on, settings.venue
     event.capacity = settings.capacity
     event.booking_on_acceptance = settings.booking_on_acceptance
+    event.theme = settings.theme
     event.registration_opens_at = settings.registration_opens_at
     event.registration_closes_at = settings.registration_closes_at
     apply_grid(event, new_grid(event, settings))
@@ -154,6 +156,7 @@ def settings_row(settings: EventSettings) -> dict[str, object]:
         "registration_closes_at": settings.registration_closes_at,
         "slots": blocks_text(settings.blocks), "meeting_minutes": settings.meeting_minutes,
         "tables": len(settings.table_names), "booking_on_acceptance": settings.booking_on_acceptance,
+        "theme": settings.theme,
     }
 
 

@@ -5,11 +5,12 @@ decision about a session's seats is taken while the session's row is locked (``S
 FOR UPDATE`` on PostgreSQL; on SQLite every writing transaction holds the write lock), and
 the unique (session, attendee) pair is the second line of defence. A newcomer gets a seat
 only when one is free and nobody waits for it; a place that becomes free goes to the
-longest waiting, who is told by mail. Two sessions an attendee chose (or waits for) never
+longest waiting, who is told by mail (passing over anyone whose published meeting overlaps
+the session: they keep their waiting place, see ``fill_free_places``). Two sessions an attendee chose (or waits for) never
 overlap in time. Only attendees with a seat at the event choose sessions.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -29,6 +30,7 @@ from ...models import (
 )
 from .. import DomainError
 from ..mail.notifications import compose
+from ..schedule.calendar import PlannedMeeting, planned_meetings
 from .sessions import session_of
 
 
@@ -59,7 +61,8 @@ def choose_session(attendee: Attendee, session_id: int, now: datetime | None = N
     if clash is not None:
         raise DomainError("sessions_overlap", title=session.title, other=clash.title)
     seats = seats_of(session)
-    free = session.capacity is None or (seats.taken < session.capacity and not seats.waiting)
+    free = session.capacity is None or (
+        seats.taken < session.capacity and not (seats.waiting and waiting_to_move_up(session)))
     status = ChoiceStatus.CHOSEN if free else ChoiceStatus.WAITING
     db.session.add(SessionChoice(session_id=session.id, attendee_id=attendee.id, status=status,
                                  created_at=now or utcnow()))
@@ -86,21 +89,41 @@ def leave_session(attendee: Attendee, session_id: int) -> list[OutgoingMail]:
 
 
 def fill_free_places(session: ProgrammeSession) -> list[OutgoingMail]:
-    """Move the longest waiting up into free seats (the session is locked); mail each."""
-    waiting = select(SessionChoice).where(SessionChoice.session_id == session.id,
-                                          SessionChoice.status == ChoiceStatus.WAITING)
+    """Move the longest waiting up into free seats (the session is locked); mail each.
+
+    Someone whose published meeting overlaps the session is passed over and keeps their
+    waiting place (a later free seat is theirs once no meeting overlaps): a seat never
+    overlaps a meeting the attendee did not choose to give back (see ``collisions``)."""
+    moving = waiting_to_move_up(session)
     if session.capacity is not None:
-        free = session.capacity - seats_of(session).taken
-        if free <= 0:
-            return []
-        waiting = waiting.limit(free)
-    moving = list(db.session.scalars(waiting.order_by(SessionChoice.created_at, SessionChoice.id)))
+        moving = moving[:max(session.capacity - seats_of(session).taken, 0)]
     for choice in moving:
         choice.status = ChoiceStatus.CHOSEN
     db.session.flush()
     attendees = [db.session.get(Attendee, choice.attendee_id) for choice in moving]
     return [compose(attendee, "session_promoted", session=session)
             for attendee in attendees if attendee is not None]
+
+
+def waiting_to_move_up(session: ProgrammeSession) -> list[SessionChoice]:
+    """The session's waiting places in order, without those of people meeting someone then."""
+    waiting = list(db.session.scalars(
+        select(SessionChoice).where(SessionChoice.session_id == session.id,
+                                    SessionChoice.status == ChoiceStatus.WAITING)
+        .order_by(SessionChoice.created_at, SessionChoice.id)))
+    meeting = meetings_during(session, [choice.attendee_id for choice in waiting]) if waiting else {}
+    return [choice for choice in waiting if choice.attendee_id not in meeting]
+
+
+def meetings_during(session: ProgrammeSession, attendee_ids: Sequence[int]) -> dict[int, list[PlannedMeeting]]:
+    """Per attendee of ``attendee_ids``, their published meetings that overlap the session
+    (none before publication)."""
+    event = db.session.get_one(Event, session.event_id)
+    planned = planned_meetings(event, attendee_ids)
+    during = {person: [meeting for meeting in planned.get(person, [])
+                       if meeting.starts_at < session.ends_at and session.starts_at < meeting.ends_at]
+              for person in attendee_ids}
+    return {person: meetings for person, meetings in during.items() if meetings}
 
 
 def locked_session(event: Event, session_id: int) -> ProgrammeSession:
@@ -140,16 +163,19 @@ def seats_by_session(event: Event) -> dict[int, Seats]:
             for session_id, c in counts.items()}
 
 
-def busy_slots(event: Event) -> dict[int, frozenset[int]]:
+def busy_slots(event: Event, attendee_ids: Iterable[int] | None = None) -> dict[int, frozenset[int]]:
     """Per attendee id, the numbers of the event's slots that overlap a session they have a
-    seat in (a waiting place blocks nothing yet): the engine plans no meeting there."""
+    seat in (a waiting place blocks nothing yet): the engine plans no meeting there, and no
+    slot is offered there (asking, booking, moving, a freed slot). ``attendee_ids``: only
+    theirs (else everybody's)."""
     spans = [(slot.starts_at, slot.ends_at) for slot in event.slots]
+    query = (select(SessionChoice.attendee_id, ProgrammeSession.starts_at, ProgrammeSession.ends_at)
+             .join(ProgrammeSession, ProgrammeSession.id == SessionChoice.session_id)
+             .where(ProgrammeSession.event_id == event.id, SessionChoice.status == ChoiceStatus.CHOSEN))
+    if attendee_ids is not None:
+        query = query.where(SessionChoice.attendee_id.in_(sorted(set(attendee_ids))))
     sessions: dict[int, list[tuple[datetime, datetime]]] = {}
-    for attendee_id, starts_at, ends_at in db.session.execute(
-            select(SessionChoice.attendee_id, ProgrammeSession.starts_at, ProgrammeSession.ends_at)
-            .join(ProgrammeSession, ProgrammeSession.id == SessionChoice.session_id)
-            .where(ProgrammeSession.event_id == event.id,
-                   SessionChoice.status == ChoiceStatus.CHOSEN)):
+    for attendee_id, starts_at, ends_at in db.session.execute(query):
         sessions.setdefault(attendee_id, []).append((starts_at, ends_at))
     return {attendee_id: overlapping_slots(spans, times) for attendee_id, times in sessions.items()}
 

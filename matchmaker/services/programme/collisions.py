@@ -4,24 +4,26 @@ The attendee is asked first (``choose_unless_meeting`` refuses with
 ``session_collides_with_meeting``): they keep the meeting and take no seat, or take the
 session and give the meeting back (``take_session_giving_back``). Given back, the meeting
 is gone for both, exactly as when the attendee gives it back on their meetings page: the
-partner is told, the audit log records it for both, and the freed slot may be offered on. A full session gives only a waiting place, which blocks nothing yet:
-then the meetings stay.
+partner is told, the audit log records it for both, and the freed slot may be offered on.
+A full session gives only a waiting place, which blocks nothing yet: then the meetings
+stay, and when a seat frees up the attendee is passed over while a published meeting of
+theirs overlaps the session (``choices.fill_free_places``): they keep their waiting place
+and move up at a later free seat once no meeting of theirs overlaps it.
 """
 
 from datetime import datetime
 
 from ...models import Attendee, ChoiceStatus, OutgoingMail, ProgrammeSession
 from .. import DomainError
-from ..schedule.calendar import PlannedMeeting, planned_meetings
+from ..schedule.calendar import PlannedMeeting
 from ..schedule.own_meetings import give_back
-from .choices import ChosenSession, choose_session
+from .choices import ChosenSession, choose_session, meetings_during
 from .sessions import session_of
 
 
 def colliding_meetings(attendee: Attendee, session: ProgrammeSession) -> list[PlannedMeeting]:
     """The attendee's published meetings that overlap the session (none before publication)."""
-    return [meeting for meeting in planned_meetings(attendee.event, [attendee.id]).get(attendee.id, [])
-            if meeting.starts_at < session.ends_at and session.starts_at < meeting.ends_at]
+    return meetings_during(session, [attendee.id]).get(attendee.id, [])
 
 
 def choose_unless_meeting(attendee: Attendee, session_id: int,

@@ -1,15 +1,20 @@
 """Who is free when, and where a table is free: the questions behind moving a meeting and
-offering a freed slot. Low in the schedule services (imports none of them)."""
+offering a freed slot. Low in the schedule services (imports none of them). A slot that
+overlaps a session the attendee has a seat in is not free (``programme.choices.busy_slots``)."""
 
 from sqlalchemy import func, or_, select
 
 from ...extensions import db
 from ...models import Attendee, Event, Meeting, MeetingTable, Slot
+from ..programme.choices import busy_slots
 
 
 def slot_is_free_for(attendee: Attendee, slot: Slot) -> bool:
-    """No meeting of the attendee in the slot, and the slot not marked unavailable."""
+    """No meeting of the attendee in the slot, no session of theirs overlapping it, and the
+    slot not marked unavailable."""
     if slot.number in (attendee.unavailable_slots or []):
+        return False
+    if slot.number in busy_slots(attendee.event, [attendee.id]).get(attendee.id, frozenset()):
         return False
     return not db.session.scalar(select(func.count()).where(
         Meeting.slot_id == slot.id,

@@ -4,11 +4,11 @@ When a meeting is given back and the partner left alone has switched on "fill my
 slots", their freed slot is offered to the best-scoring person by the engine's own pair
 score (``planning.engine_event``: weights, synonyms and blocked pairs as in a run; same
 organisation and no consent never score) among those who switched the setting on too,
-have the slot free, are below their maximum, do not meet the partner already and were
-not offered this freed slot before. They have ``event.offer_minutes`` to accept with one
-click; then the offer expires and goes to the next one, until nobody is left. Accepted,
-the meeting is booked for both (checked like a meeting placed on the grid) and the
-partner is told. Expiry is lazy, like a request's: every read and answer of offers first
+have the slot free (no meeting, no session seat overlapping it), are below their maximum,
+do not meet the partner already and were not offered this freed slot before. They have
+``event.offer_minutes`` to accept with one click; then the offer expires and goes to the
+next one, until nobody is left. Accepted, the meeting is booked for both (checked like a
+meeting placed on the grid) and the partner is told. Expiry is lazy, like a request's: every read and answer of offers first
 moves overdue offers on (``advance_offers``), and ``matchmaker advance-offers`` does it
 from a timer, so no worker has to run.
 """
@@ -37,6 +37,7 @@ from .. import DomainError
 from ..attendees.registration import lock_event
 from ..audit import record
 from ..mail.notifications import compose, public_url
+from ..programme.choices import busy_slots
 from .changes import record_schedule_changes
 from .edit import log_edit, place
 from .free_slots import actor_of, free_table, meeting_count, slot_is_free_for
@@ -104,8 +105,9 @@ def best_candidate(event: Event, partner: Attendee,
 
 
 def candidates(event: Event, partner: Attendee, slot: Slot) -> list[Attendee]:
-    """Who takes part, wants free slots filled, has the slot free, is below their maximum,
-    does not meet the partner yet and was not offered this freed slot before."""
+    """Who takes part, wants free slots filled, has the slot free (no meeting, no session of
+    theirs then), is below their maximum, does not meet the partner yet and was not offered
+    this freed slot before."""
     pairs = db.session.execute(select(Meeting.attendee_a_id, Meeting.attendee_b_id, Meeting.slot_id)
                                .where(Meeting.event_id == event.id)).all()
     counts = Counter(x for a, b, _slot in pairs for x in (a, b))
@@ -120,7 +122,8 @@ def candidates(event: Event, partner: Attendee, slot: Slot) -> list[Attendee]:
                                Attendee.matching_consent_at.is_not(None),
                                Attendee.wants_meetings.is_(True))
         .order_by(Attendee.id))
-    excluded = busy | met | offered | {partner.id}
+    in_session = {person for person, slots in busy_slots(event).items() if slot.number in slots}
+    excluded = busy | in_session | met | offered | {partner.id}
     return [p for p in people if p.id not in excluded and slot.number not in (p.unavailable_slots or [])
             and (p.max_meetings is None or counts[p.id] < p.max_meetings)]
 
