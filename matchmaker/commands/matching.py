@@ -32,17 +32,8 @@ from matchmaker.exchange.schedule_json import (
 )
 from matchmaker.extensions import db
 from matchmaker.mail import DeliveryReport, deliver
-from matchmaker.matching import (
-    POLICIES,
-    SynonymError,
-    full_graph,
-    parse_synonyms,
-    replan,
-    schedule,
-)
-from matchmaker.matching.candidates import DEFAULT_K
-from matchmaker.matching.model import ScheduleResult
-from matchmaker.matching.synonyms import starter_text
+from matchmaker.matching.model import DEFAULT_K, POLICIES, ScheduleResult
+from matchmaker.matching.synonyms import SynonymError, parse_synonyms, starter_text
 from matchmaker.models import Event
 from matchmaker.refusals import console_refusal, console_text
 from matchmaker.services import DomainError
@@ -79,6 +70,8 @@ def match_file(
     rows = read_attendee_csv(input_path, slots=slots)
     table_count = tables if tables is not None else max(1, len(rows) // 2)
     event, emails = event_from_rows(rows, slots=slots, tables=table_count)
+    from matchmaker.matching import replan, schedule  # the solvers load for a run only
+
     text = starter_text() if synonyms_path is None else read_text(synonyms_path)
     event = replace(event, policy=policy, synonyms=parse_synonyms(text))
     if previous_path is None:
@@ -98,6 +91,8 @@ def match_file(
 
 def export_graph_file(input_path: Path, output_path: Path | None, slots: int) -> str:
     """Write every positively scored pair of a CSV file as node-link JSON keyed by e-mail."""
+    from matchmaker.matching import full_graph
+
     rows = read_attendee_csv(input_path, slots=slots)
     event, emails = event_from_rows(rows, slots=slots, tables=max(1, len(rows) // 2))
     by_email = {row.email: row for row in rows}
