@@ -23,7 +23,6 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from werkzeug.security import check_password_hash
-from zxcvbn import zxcvbn
 
 TIME_COST = 3  # passes
 MEMORY_KIB = 64 * 1024
@@ -103,6 +102,8 @@ def weakness(password: str, known_words: Sequence[str] = ()) -> str | None:
     its own lists (common passwords, words, names) and patterns, and ``known_words`` (the
     e-mail address, the site's name); the reason is one of ``WEAKNESS_CODES``, from the
     longest part zxcvbn recognised, as zxcvbn's own feedback chooses it."""
+    from zxcvbn import zxcvbn  # its word lists load here, not with every console command
+
     result = zxcvbn(password[:STRENGTH_CHECKED_LENGTH], user_inputs=list(known_words))
     if result["score"] >= MIN_STRENGTH:
         return None

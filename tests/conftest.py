@@ -28,10 +28,13 @@ from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.matching import exact
 from matchmaker.models import Attendee, Event
+from tests.support.app_reuse import install as reuse_per_process
 from tests.support.factories import add_organiser, login, make_event, submit_sign_up
 from tests.support.mailbox import outbox_messages, private_link
 from tests.support.postgres import create_database, server_binaries, throwaway_server
 from tests.support.redis_server import RedisServer, redis_binary, redis_server
+
+reuse_per_process()  # compiled templates shared by the tests' apps, URL builders on first use
 
 IN_CI = os.environ.get("CI") == "true"
 

@@ -19,6 +19,7 @@ LOAD = ["--sign-ups", "30", "--rate", "15", "--capacity", "20", "--workers", "2"
 RUNS = {
     "attendee_files.py": (["--sizes", "50"], "50 attendees: read csv"),
     "attendee_pages.py": (["--sizes", "30", "--requests", "2"], "suggestions"),
+    "console.py": (["--repeat", "1"], "heavy libraries after --help: none"),
     "dashboard.py": (["--sizes", "30", "--repeat", "1"], "query counts bounded: yes"),
     "cluster_week.py": (["--events", "3", "--attendees", "5", "--open-at-once", "2", "--sign-ups", "2",
                          "--clients", "2", "--repeat", "1"], "every accepted sign-up stored once: yes"),

@@ -34,17 +34,8 @@ from matchmaker.exchange.schedule_json import (
 )
 from matchmaker.extensions import db
 from matchmaker.mail import DeliveryReport, deliver
-from matchmaker.matching import (
-    POLICIES,
-    SynonymError,
-    full_graph,
-    parse_synonyms,
-    replan,
-    schedule,
-)
-from matchmaker.matching.candidates import DEFAULT_K
-from matchmaker.matching.model import ScheduleResult
-from matchmaker.matching.synonyms import starter_text
+from matchmaker.matching.model import DEFAULT_K, POLICIES, ScheduleResult
+from matchmaker.matching.synonyms import SynonymError, parse_synonyms, starter_text
 from matchmaker.models import Event
 from matchmaker.refusals import console_refusal, console_text
 from matchmaker.services import DomainError
@@ -87,6 +78,8 @@ def match_file(
     busy = session_busy_slots(rows, programme, [(s.start, s.end) for s in slot_times
                                                 if s.start is not None and s.end is not None])
     event, emails = event_from_rows(rows, slots=slots, tables=table_count, busy=busy)
+    from matchmaker.matching import replan, schedule  # the solvers load for a run only
+
     text = starter_text() if synonyms_path is None else read_text(synonyms_path)
     event = replace(event, policy=policy, synonyms=parse_synonyms(text))
     if previous_path is None:
@@ -117,6 +110,8 @@ def read_programme(path: Path, start: datetime | None) -> list[ProgrammeSpan]:
 
 def export_graph_file(input_path: Path, output_path: Path | None, slots: int) -> str:
     """Write every positively scored pair of a CSV file as node-link JSON keyed by e-mail."""
+    from matchmaker.matching import full_graph
+
     rows = read_attendee_csv(input_path, slots=slots)
     event, emails = event_from_rows(rows, slots=slots, tables=max(1, len(rows) // 2))
     by_email = {row.email: row for row in rows}

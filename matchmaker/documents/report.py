@@ -2,69 +2,18 @@
 with its table (the same content the dashboard's report page and the spreadsheet show).
 
 ``ReportContent`` arrives phrased and translated; figures carry their value (for the
-spreadsheet) and how it reads (for the page and the PDF).
+spreadsheet) and how it reads (for the page and the PDF). It is defined in ``rows``, which
+the app imports without the PDF library.
 """
-
-from dataclasses import dataclass
 
 from .grid import Cell, draw_row, draw_rows, row_height
 from .pdf import SHADE, Document, Run
+from .rows import FigureGroup, ReportContent, Section
 
 WIDTH = 180  # mm between the margins of an A4 portrait page
 BAR_HEIGHT, BAR_GAP, LABEL_WIDTH = 4.0, 1.6, 70.0
 ACCENT = (30, 90, 160)
 FIGURE_WIDTHS = (130.0, 50.0)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """``value`` as a number (a share as a fraction, ``percent``), ``shown`` as it reads."""
-
-    label: str
-    value: int | float
-    shown: str
-    percent: bool = False
-
-
-@dataclass(frozen=True)
-class FigureGroup:
-    title: str
-    figures: list[Figure]
-
-
-@dataclass(frozen=True)
-class Section:
-    """A table whose column ``chart_column`` is also drawn as bars, one per row of its
-    first ``chart_limit`` rows (all when None); ``chart_note`` says so when rows are left out."""
-
-    key: str
-    title: str
-    header: tuple[str, ...]
-    rows: list[tuple[str | int, ...]]
-    chart_column: int
-    empty: str
-    chart_limit: int | None = None
-    chart_note: str = ""
-
-    @property
-    def chart_rows(self) -> list[tuple[str | int, ...]]:
-        return self.rows[:self.chart_limit]
-
-    @property
-    def chart_shortened(self) -> bool:
-        return len(self.chart_rows) < len(self.rows)
-
-
-@dataclass(frozen=True)
-class ReportContent:
-    title: str
-    subtitle: str
-    printed: str
-    definitions: str
-    figures_title: str
-    figures_header: tuple[str, str, str]
-    groups: list[FigureGroup]
-    sections: list[Section]
 
 
 def report_pdf(content: ReportContent, language: str = "de") -> bytes:

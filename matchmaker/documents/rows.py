@@ -147,3 +147,57 @@ class BadgeLayout:
 
     def fits_a4(self) -> bool:
         return self.columns * self.width_mm <= 210 and self.rows * self.height_mm <= 297
+
+
+# The report for the funder (``report.report_pdf`` and the spreadsheet's ``report_xlsx``).
+
+
+@dataclass(frozen=True)
+class Figure:
+    """``value`` as a number (a share as a fraction, ``percent``), ``shown`` as it reads."""
+
+    label: str
+    value: int | float
+    shown: str
+    percent: bool = False
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    title: str
+    figures: list[Figure]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A table whose column ``chart_column`` is also drawn as bars, one per row of its
+    first ``chart_limit`` rows (all when None); ``chart_note`` says so when rows are left out."""
+
+    key: str
+    title: str
+    header: tuple[str, ...]
+    rows: list[tuple[str | int, ...]]
+    chart_column: int
+    empty: str
+    chart_limit: int | None = None
+    chart_note: str = ""
+
+    @property
+    def chart_rows(self) -> list[tuple[str | int, ...]]:
+        return self.rows[:self.chart_limit]
+
+    @property
+    def chart_shortened(self) -> bool:
+        return len(self.chart_rows) < len(self.rows)
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    title: str
+    subtitle: str
+    printed: str
+    definitions: str
+    figures_title: str
+    figures_header: tuple[str, str, str]
+    groups: list[FigureGroup]
+    sections: list[Section]

@@ -21,9 +21,6 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from matchmaker.exchange.attendee_csv import (
     AttendeeRow,
     CsvError,
@@ -72,6 +69,8 @@ def parse_attendee_xlsx(
 def sheet_records(data: bytes) -> list[tuple[int, list[str]]]:
     """(row, cell texts) of the first sheet of any workbook (also the programme's), checked
     and read as described above; raise `CsvErrors`."""
+    from openpyxl.utils.exceptions import InvalidFileException  # openpyxl only where used
+
     try:
         _check_unpacked_sizes(data)
         rows = _sheet_rows(data, data_only=False)
@@ -102,6 +101,8 @@ class _Cell:
 
 def _sheet_rows(data: bytes, data_only: bool) -> list[list[_Cell]]:
     """The cells of the first sheet, row 1 first (empty rows included)."""
+    from openpyxl import load_workbook
+
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     try:
         return [[_Cell(cell.data_type, cell.value, cell.value) for cell in row]

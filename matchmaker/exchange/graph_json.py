@@ -14,9 +14,10 @@ its integer `weight` (the score). `networkx.node_link_graph(data, edges="links")
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:  # networkx is imported when a graph is written, not with the console
+    import networkx as nx
 
 
 def graph_document(
@@ -25,6 +26,8 @@ def graph_document(
     attributes: Mapping[int, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Node-link data of `graph` (nodes keyed by attendee id) with e-mails as node ids."""
+    import networkx as nx
+
     keyed = nx.Graph()
     for node in sorted(graph.nodes):
         keyed.add_node(emails[node], **dict((attributes or {}).get(node, {})))

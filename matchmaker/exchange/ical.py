@@ -6,13 +6,16 @@ calendar app updates the event instead of adding a second one, and a meeting tha
 called off stays in the file as STATUS:CANCELLED.
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
+if TYPE_CHECKING:  # icalendar is imported by the functions that write a calendar
+    from icalendar import Event as CalendarEvent
 
 VENUE_ZONE = ZoneInfo("Europe/Berlin")
 PRODUCT_ID = "-//matchmaker//Meeting schedule//EN"
@@ -34,6 +37,8 @@ class CalendarItem:
 
 
 def calendar_bytes(name: str, items: Sequence[CalendarItem]) -> bytes:
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -48,6 +53,8 @@ def calendar_bytes(name: str, items: Sequence[CalendarItem]) -> bytes:
 
 
 def calendar_event(item: CalendarItem) -> CalendarEvent:
+    from icalendar import Event as CalendarEvent
+
     event = CalendarEvent()
     event.add("uid", item.uid)
     event.add("sequence", item.sequence)

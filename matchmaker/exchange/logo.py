@@ -14,7 +14,6 @@ from xml.etree.ElementTree import Element, ParseError, register_namespace, tostr
 
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]  # with fpdf2
 from defusedxml.ElementTree import fromstring  # type: ignore[import-untyped]
-from PIL import Image, UnidentifiedImageError
 
 MAX_BYTES = 512 * 1024
 MAX_PIXELS = 2000  # per side
@@ -52,6 +51,8 @@ def clean_logo(data: bytes) -> tuple[bytes, str]:
 
 
 def clean_png(data: bytes) -> bytes:
+    from PIL import Image, UnidentifiedImageError  # Pillow loads for an upload only
+
     try:
         with Image.open(io.BytesIO(data), formats=["PNG"]) as image:
             if max(image.size) > MAX_PIXELS:  # read from the header, before decoding

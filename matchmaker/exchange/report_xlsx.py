@@ -1,7 +1,7 @@
 """The report for the funder as a spreadsheet: the key figures on the first sheet, then
 one sheet per breakdown (the same content as the PDF, numbers as numbers)."""
 
-from ..documents.report import ReportContent
+from ..documents.rows import ReportContent
 from .spreadsheet import Sheet, xlsx_workbook_bytes
 
 

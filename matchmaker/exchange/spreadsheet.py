@@ -17,11 +17,11 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+if TYPE_CHECKING:  # openpyxl is imported by the functions that write a workbook
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
 Cell = str | int | float | bool | date | datetime | None
 
@@ -72,6 +72,8 @@ Sheet = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]
 
 def xlsx_workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     """A workbook with one sheet per (title, header, rows), each like ``xlsx_bytes``'s."""
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     for title, header, rows in sheets:
         _add_sheet(workbook, title, header, rows)
@@ -82,6 +84,8 @@ def xlsx_workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
 
 def _add_sheet(workbook: Workbook, title: str, header: Sequence[str],
                rows: Iterable[Sequence[Cell]]) -> None:
+    from openpyxl.utils import get_column_letter
+
     sheet = workbook.create_sheet(title[:31])
     sheet.freeze_panes = "A2"
     rows = [list(row) for row in rows]
@@ -106,12 +110,17 @@ def _csv_cell(value: Cell) -> str | int | float:
 
 
 def _header_cell(sheet, name: str) -> WriteOnlyCell:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     cell = WriteOnlyCell(sheet, value=name)
     cell.font = Font(bold=True)
     return cell
 
 
 def _xlsx_cell(sheet, value: Cell) -> WriteOnlyCell | Cell:
+    from openpyxl.cell import WriteOnlyCell
+
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime):

@@ -5,21 +5,29 @@ the ``job`` table. The queue is built on first use (``create_app`` has no side e
 from ``JOBS_STORAGE``: ``sqlite`` (huey's SQLite storage in the instance folder, the
 embedded default), a ``redis://`` URL or a ``postgresql://`` URL (several hosts), or
 ``immediate`` (the job runs at once, inside the caller; for tests).
+
+huey (with the Redis and PostgreSQL clients it loads) is imported when the first queue is
+built, not with the app: most console commands and pages never queue a job.
 """
+
+from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import Flask
-from huey import Huey, MemoryHuey, PostgresHuey, RedisHuey, SqliteHuey
-from huey.api import TaskWrapper
-from huey.consumer import Consumer
 
 from ..extensions import db
 from .webhooks import register_task as register_webhook_task
+
+if TYPE_CHECKING:
+    from huey import Huey
+    from huey.api import TaskWrapper
+    from huey.consumer import Consumer
 
 QUEUE_NAME = "matchmaker"
 TASK_NAME = "matchmaker.run_job"
@@ -48,6 +56,8 @@ def job_queue(app: Flask) -> JobQueue:
 
 
 def make_huey(app: Flask) -> Huey:
+    from huey import MemoryHuey, PostgresHuey, RedisHuey, SqliteHuey
+
     storage = str(app.config["JOBS_STORAGE"])
     if storage == "immediate":
         return MemoryHuey(QUEUE_NAME, results=False, immediate=True)
@@ -97,12 +107,17 @@ def register_task(huey: Huey, app: Flask) -> TaskWrapper:
     return run
 
 
-class EmbeddedConsumer(Consumer):
+def embedded_consumer(huey: Huey, workers: int) -> Consumer:
     """A huey consumer that runs beside another server in the same process: it leaves
     the process's signal handlers (Ctrl-C stops the server) alone."""
+    from huey.consumer import Consumer
 
-    def _set_signal_handlers(self) -> None:
-        pass
+    class EmbeddedConsumer(Consumer):
+        def _set_signal_handlers(self) -> None:
+            pass
+
+    return EmbeddedConsumer(huey, workers=workers, periodic=False, initial_delay=0.05,
+                            max_delay=0.5, check_worker_health=False)
 
 
 @contextmanager
@@ -113,8 +128,7 @@ def embedded_worker(app: Flask, workers: int = 1) -> Iterator[Consumer | None]:
     if huey.immediate:
         yield None
         return
-    consumer = EmbeddedConsumer(huey, workers=workers, periodic=False, initial_delay=0.05,
-                                max_delay=0.5, check_worker_health=False)
+    consumer = embedded_consumer(huey, workers)
     consumer.start()
     try:
         yield consumer

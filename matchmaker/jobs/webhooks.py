@@ -5,14 +5,19 @@ again, after failed attempts, for when the next retry is due. A delivery whose q
 failed (the queue's storage was away) is sent by the next run of the task.
 """
 
+from __future__ import annotations
+
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from flask import Flask
-from huey import Huey
-from huey.api import TaskWrapper
 
 from ..extensions import db
 from ..services.webhooks.sending import SendingRules, next_due_in, send_due
+
+if TYPE_CHECKING:  # the queue library loads where the worker or a job needs it
+    from huey import Huey
+    from huey.api import TaskWrapper
 
 TASK_NAME = "matchmaker.send_webhooks"
 

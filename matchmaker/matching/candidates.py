@@ -12,10 +12,8 @@ import networkx as nx
 import numpy as np
 
 from matchmaker.matching.matrix import ScoreMatrix
-from matchmaker.matching.model import Event, Suggestion
+from matchmaker.matching.model import DEFAULT_K, Event, Suggestion
 from matchmaker.matching.scoring import pair_score
-
-DEFAULT_K = 30
 
 
 def full_graph(event: Event) -> nx.Graph:

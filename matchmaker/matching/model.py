@@ -11,6 +11,10 @@ from matchmaker.matching.synonyms import NO_SYNONYMS, Synonyms
 # have), then the total score; "total": the best total once everybody who can has one.
 POLICIES = ("balanced", "total")
 
+# Candidate partners per attendee in the sparse graph (``candidates``); here, beside the
+# other plain settings, so that the console's help reads it without loading the solvers.
+DEFAULT_K = 30
+
 
 @dataclass(frozen=True)
 class Weights:

@@ -8,7 +8,7 @@ from babel.numbers import format_decimal, format_percent
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from ...documents.report import Figure, FigureGroup, ReportContent, Section, report_pdf
+from ...documents.rows import Figure, FigureGroup, ReportContent, Section
 from ...exchange.report_xlsx import report_xlsx
 from ...models import Event, utcnow
 from ..attendees.feedback import PairCount
@@ -25,6 +25,8 @@ FORMATS = {"pdf": "application/pdf",
 def report_file(event: Event, extension: str, language: str = "de",
                 now: datetime | None = None) -> tuple[str, str, bytes]:
     """(file name, media type, body) of the report as ``pdf`` or ``xlsx``."""
+    from ...documents.report import report_pdf  # the PDF library only when a report is made
+
     content = report_content(event, day_report(event), language, now or utcnow())
     body = report_pdf(content, language) if extension == "pdf" else report_xlsx(content)
     with force_locale(language):

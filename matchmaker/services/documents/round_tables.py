@@ -1,26 +1,27 @@
 """The table plan and table signs of a round-table session, as PDF bytes (layout in
 ``matchmaker.documents.round_tables``)."""
 
+from __future__ import annotations
+
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from ...documents.round_tables import (
-    Round,
-    RoundPlanTexts,
-    RoundTable,
-    round_table_plan_pdf,
-    round_table_signs_pdf,
-)
 from ...models import Event, ProgrammeSession, utcnow
 from .. import DomainError
 from ..events.events import industries
 from ..programme.round_tables import groups_by_round, layout_of
 from .texts import printed_at, table_label
 
+if TYPE_CHECKING:
+    from ...documents.round_tables import Round
+
 
 def formed_rounds(session: ProgrammeSession, language: str) -> list[Round]:
+    from ...documents.round_tables import Round, RoundTable  # the PDF library loads to print only
+
     layout = layout_of(session)
     rounds = groups_by_round(session, layout, {i.code: i.name(language) for i in industries()}) \
         if layout else []
@@ -35,6 +36,8 @@ def formed_rounds(session: ProgrammeSession, language: str) -> list[Round]:
 
 def round_table_plan_pdf_of(event: Event, session: ProgrammeSession, language: str = "de",
                             now: datetime | None = None) -> bytes:
+    from ...documents.round_tables import RoundPlanTexts, round_table_plan_pdf
+
     rounds = formed_rounds(session, language)
     with force_locale(language):
         texts = RoundPlanTexts(_("Round tables: %(title)s", title=session.title), _("Table"),
@@ -44,6 +47,8 @@ def round_table_plan_pdf_of(event: Event, session: ProgrammeSession, language: s
 
 
 def round_table_signs_pdf_of(event: Event, session: ProgrammeSession, language: str = "de") -> bytes:
+    from ...documents.round_tables import round_table_signs_pdf
+
     """The tables of the first round: every round uses the same tables and topics."""
     first = formed_rounds(session, language)[0]
     return round_table_signs_pdf(first.tables, f"{event.title} · {session.title}", table_label())

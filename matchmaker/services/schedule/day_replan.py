@@ -10,8 +10,11 @@ change is in force at once; each attendee whose meetings changed gets a short ma
 ("Your next meeting has changed"), recorded here and sent by the caller after the commit.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -19,7 +22,6 @@ from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import aliased
 
 from ...extensions import db
-from ...matching.day import DayReplan, replan_day
 from ...models import Attendee, Event, Meeting, MeetingTable, OutgoingMail, Slot, utcnow
 from .. import DomainError
 from ..audit import record
@@ -28,6 +30,9 @@ from .calendar import planned_meetings, sync_calendars
 from .changes import record_schedule_changes
 from .planning import engine_event, matched_attendees, reason_json, stored_meetings
 from .runs import schedule_published
+
+if TYPE_CHECKING:  # the engine (numpy, scipy) loads when a re-plan runs, not with the app
+    from ...matching.day import DayReplan
 
 MAIL_KIND = "next_meeting_changed"
 
@@ -118,6 +123,8 @@ def replan_from(event: Event, from_slot: int, absent_after: datetime | None = No
     stored = [(m, locked) for m, locked in stored_meetings(event) if set(m.pair) <= ids]
     engine = engine_event(event, people, locked=tuple(m for m, locked in stored if locked))
     absent = {a.id for a in absentees(event, absent_after)}
+    from ...matching.day import replan_day
+
     result = replan_day(engine, [m for m, locked in stored if not locked], from_slot, absent)
     store_day_replan(event, result)
     mails = change_notices(event, result, now)
