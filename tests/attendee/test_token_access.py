@@ -51,7 +51,7 @@ def test_token_routes_cover_every_attendee_page(app):
         "/me/{token}/my-meetings/1/give-back", "/me/{token}/my-meetings/fill-free-slots",
         "/me/{token}/offers/1/accept",
         "/me/{token}/sessions", "/me/{token}/sessions/1/choose", "/me/{token}/sessions/1/leave",
-        "/me/{token}/sessions/1/collision", "/me/{token}/sessions/1/take",
+        "/me/{token}/sessions/1/collision", "/me/{token}/sessions/1/take", "/me/{token}/answers",
     }
 
 

@@ -80,7 +80,7 @@ def test_camera_scan_at_the_desk_checks_the_badge_holder_in(phone: Page, live_ap
     phone.get_by_role("button", name="Mit der Kamera scannen").click()
     expect(phone.get_by_role("heading", name="Ben Beispiel")).to_be_visible()
     expect(phone.get_by_text("Ben Beispiel ist eingecheckt.")).to_be_visible()
-    assert phone.evaluate("typeof window.jsQR") == "function"
+    phone.wait_for_function("typeof window.jsQR === 'function'")  # the camera is on again, read by jsQR
     assert checked_in(live_app, people["ben"])
     expect(phone.get_by_role("button", name="Kamera ausschalten")).to_be_visible()  # on to the next badge
 

@@ -37,11 +37,12 @@ def organiser_pages(live_app: Flask) -> list[str]:
         db.session.remove()
     client = live_app.test_client()
     login(client, "admin@example.org", "richtig-geheim")
-    return [path for path in paths if is_html_page(client.get(path))]
+    return [path for path in paths if is_html_page(client, path)]
 
 
-def is_html_page(response) -> bool:
-    return response.status_code == 200 and response.mimetype == "text/html"
+def is_html_page(client, path: str) -> bool:
+    with client.get(path) as response:  # closed: a static file (the desk's worker) stays open else
+        return response.status_code == 200 and response.mimetype == "text/html"
 
 
 def within_phone_width(element: Locator) -> bool:

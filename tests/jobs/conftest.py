@@ -9,6 +9,7 @@ from datetime import time as clock
 import pytest
 from flask import Flask
 
+from matchmaker.database import reads_only
 from matchmaker.extensions import db
 from matchmaker.jobs import JobView, job_status
 from matchmaker.jobs.queue import embedded_worker
@@ -37,8 +38,10 @@ def other_event() -> Event:
 
 
 def wait_until_finished(event: Event, job_id: int, seconds: float = 60) -> JobView:
-    """Poll the job's row as the page does, without holding a transaction in between
-    (on SQLite every transaction holds the write lock the worker needs)."""
+    """Poll the job's row, only reading (no SQLite write lock: the worker writes meanwhile,
+    and a busy machine made a writing poll wait past SQLite's 30 s busy timeout), and
+    without holding a transaction in between."""
+    reads_only()
     deadline = time.monotonic() + seconds
     while True:
         job = job_status(event, job_id)

@@ -28,6 +28,10 @@ NOT_PAGES = {
     "attendee.feedback": "needs a meeting after the event: tests/attendee/test_feedback.py",
     "attendee.session_collision": "needs a published meeting under a session: "
                                   "tests/programme/test_session_collision.py",
+    "attendee.move_meeting": "needs a published meeting: tests/attendee/test_own_meetings.py",
+    "attendee.give_back": "needs a published meeting: tests/attendee/test_own_meetings.py",
+    "public.event_look": "the event's stylesheet (CSS)",
+    "public.event_logo": "the event's logo image (none in this event): tests/look",
 }
 PAGES = sorted(
     rule.endpoint for rule in rules_of("public", "attendee")

@@ -170,7 +170,7 @@ def build_scene(app: Flask) -> dict[str, object]:
                "document": "badges", "name": "badges", "feed_token": scene.anna.token,
                # no webhook: the scene's sign-ups would send to it (the queue is immediate)
                "token_id": token_id, "endpoint_id": 1,
-               "question_id": question.id, "direction": "up"}
+               "question_id": question.id, "direction": "up", "offer_id": 1}
         db.session.remove()
     return ids
 
