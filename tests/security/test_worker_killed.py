@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from http.client import HTTPException
 from http.cookiejar import CookieJar
 from pathlib import Path
 from urllib.error import URLError
@@ -48,8 +49,8 @@ def sign_up(base_url: str, email: str) -> bool:
         form = urlencode({**valid_sign_up(email=email), "csrf_token": token}, doseq=True).encode()
         with visitor.open(base_url + REGISTER, data=form, timeout=30) as response:
             return urlsplit(response.url).path == REGISTER + "/done"
-    except (URLError, ConnectionError, OSError):
-        return False  # cut off by the killed worker: not acknowledged
+    except (URLError, ConnectionError, OSError, HTTPException):
+        return False  # cut off by the killed worker (also mid-answer): not acknowledged
 
 
 def worker_pids(master: int) -> list[int]:

@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.client import HTTPException
 from http.cookiejar import CookieJar
 from pathlib import Path
 from typing import Any
@@ -234,8 +235,8 @@ def sign_up(base_url: str, slug: str, email: str) -> bool:
     register = f"{base_url}/{slug}/register"
     try:
         status, _, path = Client().post(register, valid_sign_up(email=email))
-    except (URLError, ConnectionError, OSError):
-        return False  # cut off (a killed node): not acknowledged
+    except (URLError, ConnectionError, OSError, HTTPException):
+        return False  # cut off (a killed node, also mid-answer): not acknowledged
     return status == 200 and path == f"/{slug}/register/done"
 
 
