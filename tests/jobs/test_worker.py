@@ -72,12 +72,13 @@ def test_job_whose_worker_died_does_not_block_a_new_one(app, seeded):
 def test_long_job_keeps_its_heartbeat_without_progress(worker, seeded, monkeypatch):
     # A job silent for longer than the stale time is kept alive by its heartbeat alone. The
     # heartbeat is not made faster than needed: each one takes SQLite's write lock, and a
-    # beat every 0.1 s starved the test's own reads of the lock on a busy machine.
-    worker.config.update(JOBS_HEARTBEAT_SECONDS=0.3, JOBS_STALE_SECONDS=1)
+    # beat every 0.1 s starved the test's own reads of the lock on a busy machine; a stale
+    # time of 1 s was missed by a busy machine's late beats (several may fail in a row).
+    worker.config.update(JOBS_HEARTBEAT_SECONDS=0.4, JOBS_STALE_SECONDS=3)
 
     def quiet(event, params, progress):
         db.session.rollback()  # as a real long step does (the engine): no lock held meanwhile
-        time.sleep(2)
+        time.sleep(4)
         return KINDS["matchmaking"](event, params, progress)
 
     monkeypatch.setitem(KINDS, "quiet", quiet)
