@@ -75,3 +75,9 @@ def test_removed_webhook_gets_nothing_more(organiser_client, event):
     post_form(organiser_client, f"{PAGE}/webhooks/{endpoint_id}/remove", token_from=PAGE)
     add_attendee(event, "Anna")
     assert db.session.scalars(select(WebhookDelivery)).all() == []
+
+
+def test_api_page_has_a_plain_title_and_its_sections_once(organiser_client):
+    page = organiser_client.get(PAGE).get_data(as_text=True)
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in title and page.count('id="webhooks"') == 1
