@@ -174,14 +174,28 @@ def running_cluster(redis: RedisServer, postgres_base_url: str, folder: Path,
     try:
         for node in nodes:  # started side by side: each spends seconds importing the app
             node.launch()
-        with open(folder / "worker.log", "w") as log:  # the worker keeps its own copy
+        log_path = folder / "worker.log"
+        with open(log_path, "w") as log:  # the worker keeps its own copy
             worker = subprocess.Popen([sys.executable, "-m", "matchmaker", "worker", "--workers", "1"],  # nosec B603
-                                      env=env, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=log)
+                                      env=env, cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT)
         for node in nodes:
             node.wait_until_answering()
+        wait_until_working(worker, log_path)
         yield Cluster(redis, database_url, instance, nodes, worker)
     finally:
         stop_together(worker, nodes)
+
+
+def wait_until_working(worker: subprocess.Popen, log_path: Path, seconds: float = 60) -> None:
+    """Until the worker has reached the queue and says so: it checks Redis once at its
+    start and exits if it is away, so a test that stops Redis must not begin before."""
+    deadline = time.monotonic() + seconds
+    while "Worker with" not in log_path.read_text():
+        if worker.poll() is not None:
+            raise RuntimeError(f"the worker exited with {worker.returncode}: {log_path.read_text()}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the worker did not start in {seconds} s: {log_path.read_text()}")
+        time.sleep(0.05)
 
 
 def stop_together(worker: subprocess.Popen | None, nodes: list[Node]) -> None:
