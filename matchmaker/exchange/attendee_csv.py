@@ -321,16 +321,41 @@ def _check_across_rows(
     return errors
 
 
-class _RowParser:
+class CellReader:
+    """Reads the cells of one row, collecting a `CsvError` per bad cell (the attendee and
+    the programme files share it)."""
+
+    def __init__(self, line: int, values: dict[str, str], unit: str) -> None:
+        self.line, self.values, self.unit = line, values, unit
+        self.errors: list[CsvError] = []
+
+    def fail(self, code: str, column: str, value: str | None = None, **params: Any) -> None:
+        self.errors.append(CsvError(code, self.line, column, value, self.unit, **params))
+
+    def raw(self, column: str, limit: int = MAX_TEXT_LENGTH) -> str:
+        cell = self.values.get(column, "")
+        if isinstance(cell, UncomputedFormula):
+            self.fail("formula_without_value", column)
+            return ""
+        value = collapse_whitespace(restore(cell))
+        if len(value) > limit:
+            self.fail("too_long", column, value[:40] + "…", limit=limit)
+            return ""
+        return value
+
+    def failed(self, column: str) -> bool:
+        return any(e.column == column for e in self.errors)
+
+
+class _RowParser(CellReader):
     """Parses the cells of one row into an `AttendeeRow`, collecting errors."""
 
     def __init__(
         self, line: int, values: dict[str, str], slots: int, industries: Collection[str],
         unit: str = "line", programme: dict[str, ProgrammeSpan] | None = None,
     ) -> None:
-        self.line, self.values, self.slots = line, values, slots
-        self.industries, self.unit, self.programme = industries, unit, programme or {}
-        self.errors: list[CsvError] = []
+        super().__init__(line, values, unit)
+        self.slots, self.industries, self.programme = slots, industries, programme or {}
 
     def row(self) -> AttendeeRow | None:
         row = AttendeeRow(
@@ -356,23 +381,9 @@ class _RowParser:
         )
         return None if self.errors else row
 
-    def fail(self, code: str, column: str, value: str | None = None, **params: Any) -> None:
-        self.errors.append(CsvError(code, self.line, column, value, self.unit, **params))
-
-    def raw(self, column: str, limit: int = MAX_TEXT_LENGTH) -> str:
-        cell = self.values.get(column, "")
-        if isinstance(cell, UncomputedFormula):
-            self.fail("formula_without_value", column)
-            return ""
-        value = collapse_whitespace(restore(cell))
-        if len(value) > limit:
-            self.fail("too_long", column, value[:40] + "…", limit=limit)
-            return ""
-        return value
-
     def text(self, column: str, required: bool = False) -> str:
         value = self.raw(column)
-        if required and not value and not self._failed(column):
+        if required and not value and not self.failed(column):
             self.fail("required", column)
         if column in SHOWN_TO_OTHERS and looks_like_link(value):
             self.fail("link_like", column, value)
@@ -388,7 +399,7 @@ class _RowParser:
         value = self.raw(column).lower()
         if not value and default:
             return default
-        if not value and not self._failed(column):
+        if not value and not self.failed(column):
             self.fail("required", column)
         elif value and value not in allowed:
             self.fail(code, column, value, allowed=", ".join(sorted(allowed)))
@@ -460,6 +471,3 @@ class _RowParser:
                     self.fail("sessions_overlap", "sessions", span.title, other=clash.title)
                 chosen.append(span)
         return tuple(span.title for span in chosen)
-
-    def _failed(self, column: str) -> bool:
-        return any(e.column == column for e in self.errors)

@@ -28,14 +28,13 @@ from typing import Any
 
 from matchmaker.exchange.attendee_csv import (
     ITEM_SEPARATORS,
+    CellReader,
     CsvError,
     CsvErrors,
-    UncomputedFormula,
     table_records,
 )
 from matchmaker.exchange.attendee_xlsx import OLE_MAGIC, UTF16_BOMS, ZIP_MAGIC, sheet_records
 from matchmaker.exchange.column_names import SEPARATORS
-from matchmaker.exchange.spreadsheet import restore
 from matchmaker.text import collapse_whitespace
 from matchmaker.vocabulary import THEMES
 
@@ -155,12 +154,12 @@ def _columns(header: list[str], line: int, unit: str) -> list[str]:
     return names
 
 
-class _RowParser:
+class _RowParser(CellReader):
     """Parses the cells of one row into a `SessionRow`, collecting errors."""
 
     def __init__(self, line: int, values: dict[str, str], day: date, unit: str) -> None:
-        self.line, self.values, self.day, self.unit = line, values, day, unit
-        self.errors: list[CsvError] = []
+        super().__init__(line, values, unit)
+        self.day = day
 
     def row(self) -> SessionRow | None:
         title = self.text("title", MAX_TITLE, required=True)
@@ -175,23 +174,9 @@ class _RowParser:
             return None
         return SessionRow(title, kind, starts_at, ends_at, **row_values)
 
-    def fail(self, code: str, column: str, value: str | None = None, **params: Any) -> None:
-        self.errors.append(CsvError(code, self.line, column, value, self.unit, **params))
-
-    def raw(self, column: str, limit: int) -> str:
-        cell = self.values.get(column, "")
-        if isinstance(cell, UncomputedFormula):
-            self.fail("formula_without_value", column)
-            return ""
-        value = collapse_whitespace(restore(cell))
-        if len(value) > limit:
-            self.fail("too_long", column, value[:40] + "…", limit=limit)
-            return ""
-        return value
-
     def text(self, column: str, limit: int, required: bool = False) -> str:
         value = self.raw(column, limit)
-        if required and not value and not any(e.column == column for e in self.errors):
+        if required and not value and not self.failed(column):
             self.fail("required", column)
         return value
 
