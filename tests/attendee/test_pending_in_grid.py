@@ -82,6 +82,7 @@ def test_without_anything_open_the_published_schedule_says_so(organiser_client, 
     assert "Angeboten an" not in page
 
 
+@pytest.mark.both_databases
 def test_an_offer_that_ran_out_goes_on_when_the_organiser_reads_the_grid(organiser_client, event, ben, meeting, now):
     first = filling(event, "Erste", offers=["Wasserstoff"], keywords=["Leichtbau"])
     second = filling(event, "Zweite")
