@@ -71,6 +71,8 @@ AUDIT_ACTION_LABELS = {
     "slot_offered": _l("freed slot offered"),
     "slot_offer_expired": _l("offer of a freed slot expired"),
     "slot_offer_accepted": _l("offered slot accepted: meeting booked"),
+    "slot_offer_withdrawn": _l("offer of a freed slot withdrawn by the organisers"),
+    "move_withdrawn": _l("proposed move of a meeting withdrawn by the organisers"),
     "api_read": _l("read through the API"),
     "api_token_created": _l("API token created"),
     "api_token_revoked": _l("API token revoked"),

@@ -112,6 +112,7 @@ from . import (  # noqa: E402,F401  (the areas register their routes on bp)
     messages,
     outbox,
     overview,
+    pending,
     printing,
     programme,
     questions,

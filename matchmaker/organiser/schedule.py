@@ -13,6 +13,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
+from .. import mail
 from ..extensions import db
 from ..formatting import slot_label
 from ..jobs import latest_job, start_job
@@ -22,6 +23,7 @@ from ..services import DomainError
 from ..services.schedule import edit, publishing
 from ..services.schedule.day_replan import day_status
 from ..services.schedule.matching_settings import set_matching_policy
+from ..services.schedule.pending import pending_changes
 from ..services.schedule.planning import Unconfirmed, pending_schedule_mails, unconfirmed_attendees
 from ..services.schedule.report import find_in_schedule, meeting_detail, publish_summary, schedule_report
 from . import bp
@@ -33,10 +35,13 @@ SEARCH_LENGTH = 100  # characters of a name to look for in the grid
 
 @bp.get("/<slug>/schedule/")
 def schedule() -> str:
+    pending, mails = pending_changes(g.event)
+    db.session.commit()  # offers that expired meanwhile went on to the next person
+    mail.deliver(mails)
     report = schedule_report(g.event, page_number(request.args.get("page")))
     job = latest_job(g.event, "matchmaking")
     who = request.args.get("who", "").strip()[:SEARCH_LENGTH]
-    return render_template("organiser/schedule.html", report=report, who=who,
+    return render_template("organiser/schedule.html", report=report, who=who, pending=pending,
                            found=find_in_schedule(g.event, who) if who else None,
                            unconfirmed=unconfirmed_attendees(g.event),
                            quality=quality_rows(report.quality), histogram=histogram_bars(report.quality),
