@@ -18,7 +18,27 @@ def create_app(test_config: dict[str, Any] | None = None, *, serving: bool = Tru
     An app that serves pages (``serving``: gunicorn, tests) refuses to start without the
     settings that protect the public; the console builds it without (``matchmaker.cli``)
     and checks them only in the commands that mail or print links or serve pages."""
+    app = configured_app(test_config)
+
+    from . import commands, config, database, i18n, security, views, webhooks
+
+    if serving:
+        config.check_public_settings(app)
+    database.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    views.init_app(app)
+    commands.init_app(app)
+    webhooks.init_app(app)  # deliveries are queued for the worker after each commit
+    return app
+
+
+def configured_app(test_config: dict[str, Any] | None = None) -> "Flask":
+    """The app with its configuration read and checked (``ConfigError``), nothing else:
+    ``matchmaker --help`` lists the commands with this much, in a fraction of the time."""
     from flask import Flask
+
+    from .config import load_config
 
     app = Flask(
         __name__,
@@ -28,18 +48,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, serving: bool = Tru
     )
     app.config["MIGRATIONS_DIR"] = PACKAGE_DIR / "migrations"
     app.config["TRANSLATIONS_DIR"] = PACKAGE_DIR / "translations"
-
-    from . import commands, config, database, i18n, security, views, webhooks
-
-    config.load_config(app, test_config)
-    if serving:
-        config.check_public_settings(app)
-    database.init_app(app)
-    i18n.init_app(app)
-    security.init_app(app)
-    views.init_app(app)
-    commands.init_app(app)
-    webhooks.init_app(app)  # deliveries are queued for the worker after each commit
+    load_config(app, test_config)
     return app
 
 

@@ -3,7 +3,12 @@
 The console builds the app without the checks that protect public pages: ``--help`` and
 the commands that send nothing to the public work on a fresh installation. Those that do
 (``matchmaker.commands.public``), and ``run``, check them. A setting that cannot work at
-all stops every command in one line, not a traceback."""
+all stops every command in one line, not a traceback.
+
+``matchmaker --help`` lists the commands without building the app (from
+``matchmaker.commands.listing``, after reading and checking the configuration): the app,
+its models and its libraries are loaded only when a command runs. This module imports
+nothing heavier than Flask."""
 
 import os
 import sys
@@ -11,23 +16,25 @@ import sys
 import click
 from flask import Flask, has_app_context
 from flask.cli import FlaskGroup, ScriptInfo, routes_command, shell_command
-from sqlalchemy import inspect
-from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from . import create_app
+from . import configured_app, create_app
+from .commands.listing import LISTING
 from .commands.public import checked_run_command
 from .config import ConfigError
-from .extensions import db
 
 
 def main() -> None:
     if sys.argv[1:2] == ["demo"]:  # the demo runs with example settings, not production's
         os.environ.setdefault("MATCHMAKER_DEMO", "true")
+    console()()
+
+
+def console() -> "ConsoleGroup":
     cli = ConsoleGroup(create_app=console_app, add_default_commands=False,
-                     help="matchmaker: registration and meetings for conferences.")
+                       help="matchmaker: registration and meetings for conferences.")
     for command in (checked_run_command(), shell_command, routes_command):
         cli.add_command(command)
-    cli()
+    return cli
 
 
 def console_app() -> Flask:
@@ -37,14 +44,33 @@ def console_app() -> Flask:
         raise SystemExit(f"Error: {error}") from None
 
 
+def check_configuration() -> None:
+    """What building the app would refuse first: a setting that cannot work."""
+    try:
+        configured_app()
+    except ConfigError as error:
+        raise SystemExit(f"Error: {error}") from None
+
+
 class ConsoleGroup(FlaskGroup):
     """Flask's command group; a database that is not there or not created yet is named in
-    one line, with what to do, instead of a traceback."""
+    one line, with what to do, instead of a traceback. Its help lists the commands without
+    building the app."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        check_configuration()
+        listed = [click.Command(name, help=text) for name, text in LISTING.items()]
+        listing = click.Group(commands=[*listed, *self.commands.values()])
+        click.Group.format_commands(listing, ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (OperationalError, ProgrammingError) as error:
+        except Exception as error:
+            if not is_database_error(error):
+                raise
+            from .extensions import db
+
             if has_app_context():
                 db.session.remove()  # its failed transaction may hold SQLite's write lock
             problem = database_problem(ctx.ensure_object(ScriptInfo).load_app())
@@ -53,8 +79,20 @@ class ConsoleGroup(FlaskGroup):
             raise click.ClickException(problem) from error
 
 
+def is_database_error(error: Exception) -> bool:
+    """One of SQLAlchemy's errors of a database that is not there. Only a command that
+    has loaded SQLAlchemy can raise one: without it loaded, none is."""
+    found = sys.modules.get("sqlalchemy.exc")
+    return found is not None and isinstance(error, (found.OperationalError, found.ProgrammingError))
+
+
 def database_problem(app: Flask) -> str | None:
     """Why no command can use the database, or ``None`` when it is there and migrated."""
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import OperationalError
+
+    from .extensions import db
+
     with app.app_context():
         try:
             migrated = inspect(db.engine).has_table("alembic_version")

@@ -22,7 +22,8 @@ from pathlib import Path
 from flask import Flask, g, has_app_context
 from sqlalchemy import Engine, event
 
-from .extensions import db, migrate
+from . import migrating
+from .extensions import db
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PRIVATE_FILE_MODE = 0o600
@@ -31,7 +32,7 @@ SQLITE_COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 def init_app(app: Flask) -> None:
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(app.config["MIGRATIONS_DIR"]), render_as_batch=True)
+    migrating.init_app(app)  # Flask-Migrate, imported when a migration runs
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             configure_sqlite(db.engine)

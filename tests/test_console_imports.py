@@ -21,15 +21,17 @@ HEAVY = ("scipy", "numpy", "networkx", "rustworkx", "fpdf", "PIL", "huey", "redi
 MARKER = "MODULES:"
 
 
-def modules_after(code: str) -> set[str]:
-    """The top-level modules loaded once ``code`` has run (its own output is dropped)."""
+def modules_after(code: str, *, top_level: bool = True) -> set[str]:
+    """The modules (only their top-level names by default) loaded once ``code`` has run
+    (its own output is dropped)."""
     program = (f"import json, sys\n{code}\n"
                f"print({MARKER!r} + json.dumps(sorted(sys.modules)), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", program], cwd=PROJECT_DIR, capture_output=True,
                           text=True, timeout=120, check=False)
     lines = [line for line in done.stderr.splitlines() if line.startswith(MARKER)]
     assert lines, done.stderr[-3000:]
-    return {name.split(".")[0] for name in json.loads(lines[-1][len(MARKER):])}
+    loaded = json.loads(lines[-1][len(MARKER):])
+    return {name.split(".")[0] for name in loaded} if top_level else set(loaded)
 
 
 HELP = """
@@ -73,3 +75,19 @@ def test_engine_function_keeps_its_name_when_its_module_is_imported():
     importlib.import_module("matchmaker.matching.replan")
     assert callable(matching.schedule) and not isinstance(matching.schedule, ModuleType)
     assert callable(matching.replan) and not isinstance(matching.replan, ModuleType)
+
+
+APP_PIECES = ("sqlalchemy", "flask_sqlalchemy", "alembic", "flask_migrate", "flask_babel",
+              "babel", "wtforms", "flask_wtf", "flask_login", "flask_limiter", "rich",
+              "matchmaker.models", "matchmaker.extensions", "matchmaker.views",
+              "matchmaker.organiser", "matchmaker.attendee", "matchmaker.public", "matchmaker.api",
+              "matchmaker.services")
+
+
+def test_help_lists_the_commands_without_building_the_app():
+    """``matchmaker --help`` loads no model, blueprint, service or database library: it
+    reads the listing, not the app (about 0.2 s of CPU instead of 1.1 s)."""
+    loaded = modules_after(HELP, top_level=False)
+    assert "matchmaker.commands.listing" in loaded  # the help did run
+    assert not {name for name in loaded if name.split(".")[0] in APP_PIECES or
+                any(name == piece or name.startswith(piece + ".") for piece in APP_PIECES)}

@@ -23,6 +23,13 @@ MEETING: Schema = {"type": "object", "properties": {
     "attendee_ids": {"type": "array", "items": INTEGER, "minItems": 2, "maxItems": 2}}}
 CHECK_IN: Schema = {"type": "object", "properties": {
     "attendee_id": INTEGER, "badge_code": STRING, "checked_in_at": TIME}}
+SESSION: Schema = {"type": "object", "properties": {
+    "id": INTEGER, "title": STRING,
+    "kind": {"type": "string", "enum": ["talk", "workshop", "panel", "round_table"]},
+    "starts_at": TIME, "ends_at": TIME, "room": STRING,
+    "capacity": {"type": ["integer", "null"], "description": "null: no limit."},
+    "themes": {"type": "array", "items": STRING}, "description": STRING,
+    "seats_taken": INTEGER, "waiting": {**INTEGER, "description": "Places on its waiting list."}}}
 PAGE_PARAMETERS = [
     {"name": "slug", "in": "path", "required": True, "schema": STRING},
     {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
@@ -90,6 +97,9 @@ def openapi_document() -> Schema:
             "/api/v1/events/{slug}/schedule": listing(
                 "The published meetings, by slot and table (empty while none is published).",
                 MEETING),
+            "/api/v1/events/{slug}/programme": listing(
+                "The programme's sessions by start, end and title, with taken seats and waiting "
+                "places.", SESSION),
             "/api/v1/events/{slug}/check-ins": listing(
                 "Who has arrived, in the order of their check-in.", CHECK_IN),
             "/api/v1/openapi.json": {"get": {"summary": "This document.", "security": [],

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from flask import Response, abort, g, jsonify, request, url_for
 
 from ..models import Event
-from ..services.api.reads import Page, attendees_page, check_ins_page, schedule_page
+from ..services.api.reads import Page, attendees_page, check_ins_page, programme_page, schedule_page
 from . import bp
 from .openapi import openapi_document
 
@@ -23,6 +23,11 @@ def attendees() -> Response:
 @bp.get("/events/<slug>/schedule")
 def schedule() -> Response:
     return page_response(schedule_page)
+
+
+@bp.get("/events/<slug>/programme")
+def programme() -> Response:
+    return page_response(programme_page)
 
 
 @bp.get("/events/<slug>/check-ins")

@@ -7,7 +7,6 @@ from datetime import datetime
 
 import click
 from flask_babel import force_locale
-from flask_migrate import upgrade
 from sqlalchemy import select
 
 from ..auth.forms import PASSWORD_MIN_LENGTH, weak_password_message
@@ -64,6 +63,8 @@ def _events_hint(events: list[Event]) -> str:
 
 def migrate_database() -> None:
     """Create or upgrade the schema to the newest migration (safe to repeat)."""
+    from flask_migrate import upgrade  # with alembic, only when a command migrates
+
     upgrade()
 
 

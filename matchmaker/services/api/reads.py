@@ -1,7 +1,8 @@
 """What the API reads, one page at a time, as plain JSON-ready rows.
 
 No personal data beyond the organiser's attendee export: an attendee is named by their
-registration number (``id``), which the schedule and the check-ins refer to.
+registration number (``id``), which the schedule and the check-ins refer to. The
+programme's sessions carry counts of taken seats and waiting places, not who holds them.
 """
 
 from dataclasses import dataclass
@@ -14,7 +15,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
 from ...extensions import db
-from ...models import Attendee, Event, Meeting, MeetingTable, Slot
+from ...models import Attendee, Event, Meeting, MeetingTable, ProgrammeSession, Slot
+from ..programme.choices import Seats, seats_by_session
 from ..schedule.runs import schedule_published
 
 Row = dict[str, Any]
@@ -94,3 +96,20 @@ def check_ins_page(event: Event, page: int, per_page: int) -> Page:
     rows = [{"attendee_id": number, "badge_code": code, "checked_in_at": when(at)}
             for number, code, at in found]
     return Page(rows, total, page, per_page)
+
+
+def programme_page(event: Event, page: int, per_page: int) -> Page:
+    """The programme's sessions by start, end and title, as the public programme page."""
+    query = (select(ProgrammeSession).where(ProgrammeSession.event_id == event.id)
+             .order_by(ProgrammeSession.starts_at, ProgrammeSession.ends_at, ProgrammeSession.title))
+    found, total = paged(query, page, per_page)
+    seats = seats_by_session(event)
+    rows = [session_row(session, seats.get(session.id, Seats(0, 0))) for (session,) in found]
+    return Page(rows, total, page, per_page)
+
+
+def session_row(session: ProgrammeSession, seats: Seats) -> Row:
+    return {"id": session.id, "title": session.title, "kind": session.kind.value,
+            "starts_at": venue_time(session.starts_at), "ends_at": venue_time(session.ends_at),
+            "room": session.room, "capacity": session.capacity, "themes": list(session.themes),
+            "description": session.description, "seats_taken": seats.taken, "waiting": seats.waiting}
