@@ -411,3 +411,10 @@ class WebhookForm(FlaskForm):
                       validators=[DataRequired(_l("Please enter the address.")), Length(max=500)])
     kinds = CheckboxListField(_l("Tell it about"), choices=choices(list(WEBHOOK_KIND_LABELS.items())),
                               validators=[DataRequired(_l("Please choose at least one."))])
+
+
+class ColleagueForm(FlaskForm):
+    """A colleague who joins a meeting (a team meeting), chosen among those who may."""
+
+    colleague = SelectField(_l("Colleague"), coerce=int, validate_choice=True)
+    page = HiddenField(default="1")
