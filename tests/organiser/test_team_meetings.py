@@ -16,6 +16,7 @@ from matchmaker.models import (
 )
 from matchmaker.services import DomainError
 from matchmaker.services.schedule import edit, team_meetings
+from matchmaker.services.schedule.planning import plan_schedule
 from tests.organiser.conftest import EVENT_URL
 from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import post_form
@@ -223,3 +224,22 @@ def add_meeting_at(event, first, second, slot: int, table: int) -> Meeting:
     db.session.add(meeting)
     db.session.commit()
     return meeting
+
+
+@pytest.mark.both_databases
+def test_a_new_run_keeps_the_team_meeting_and_plans_nothing_else_for_the_colleague_then(event, people):
+    """Carl is free only in slot 1, where he sits in Anna's meeting: the run keeps that
+    meeting with him, and gives him no meeting of his own (although Dora would suit him)."""
+    anna, carl, ben, meeting = people
+    for person in (anna, carl, ben):
+        person.seeks, person.themes = ["Wasserstoff"], ["open_innovation"]
+    carl.unavailable_slots = list(range(2, len(event.slots) + 1))
+    add_attendee(event, "Dora", organisation="Luft KG", org_type="research", offers=["Wasserstoff"],
+                 themes=["open_innovation"])
+    join(event, meeting, carl)
+    db.session.commit()
+    plan_schedule(event)
+    db.session.commit()
+    assert [(row.meeting_id, row.attendee_id) for row in colleague_rows()] == [(meeting.id, carl.id)]
+    assert db.session.scalars(select(Meeting).where(
+        (Meeting.attendee_a_id == carl.id) | (Meeting.attendee_b_id == carl.id))).all() == []
