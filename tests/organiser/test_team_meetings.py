@@ -91,14 +91,14 @@ def test_a_team_meeting_larger_than_its_table_is_refused(event, people):
 
 def test_colleague_with_a_meeting_in_the_slot_is_double_booked(event, people):
     _anna, carl, _ben, meeting = people
-    add_meeting_at(event, carl, add_attendee(event, "Dora", organisation="Luft KG"), slot=1, table=2)
+    add_meeting(event, carl, add_attendee(event, "Dora", organisation="Luft KG"), slot=1, table=2)
     assert refused(event, meeting, carl) == "double_booking"
 
 
 def test_colleague_in_another_team_meeting_of_the_slot_is_double_booked(event, people):
     anna, carl, _ben, meeting = people
     dora = add_attendee(event, "Dora", organisation="Wasser AG")
-    other = add_meeting_at(event, dora, add_attendee(event, "Emil", organisation="Luft KG"), slot=1, table=2)
+    other = add_meeting(event, dora, add_attendee(event, "Emil", organisation="Luft KG"), slot=1, table=2)
     join(event, other, carl)
     assert refused(event, meeting, carl) == "double_booking"
 
@@ -123,7 +123,7 @@ def test_colleague_in_a_session_during_the_slot_is_refused(event, people):
 
 def test_colleague_who_meets_the_partner_anyway_is_refused(event, people):
     _anna, carl, ben, meeting = people
-    add_meeting_at(event, carl, ben, slot=2, table=1)
+    add_meeting(event, carl, ben, slot=2, table=1)
     assert refused(event, meeting, carl) == "pair_already_meets"
 
 
@@ -137,7 +137,7 @@ def test_colleague_blocked_from_the_partner_is_refused(event, people):
 def test_colleague_at_their_maximum_is_refused(event, people):
     _anna, carl, _ben, meeting = people
     carl.max_meetings = 1
-    add_meeting_at(event, carl, add_attendee(event, "Dora", organisation="Luft KG"), slot=3, table=1)
+    add_meeting(event, carl, add_attendee(event, "Dora", organisation="Luft KG"), slot=3, table=1)
     assert refused(event, meeting, carl) == "over_maximum"
 
 
@@ -159,7 +159,7 @@ def test_a_colleague_in_a_team_meeting_gets_no_other_meeting_in_that_slot(event,
 def test_moving_a_team_meeting_to_a_slot_where_the_colleague_is_busy_is_refused(event, people):
     _anna, carl, _ben, meeting = people
     join(event, meeting, carl)
-    add_meeting_at(event, carl, add_attendee(event, "Dora", organisation="Luft KG"), slot=2, table=2)
+    add_meeting(event, carl, add_attendee(event, "Dora", organisation="Luft KG"), slot=2, table=2)
     with pytest.raises(DomainError) as caught:
         edit.move_meeting(event, meeting.id, 2, 1, actor=ACTOR)
     assert caught.value.code == "double_booking"
@@ -177,7 +177,7 @@ def test_moving_a_team_meeting_to_a_table_too_small_is_refused(event, people):
 def test_moving_a_team_meeting_to_a_taken_table_is_refused(event, people):
     _anna, carl, _ben, meeting = people
     join(event, meeting, carl)
-    add_meeting_at(event, add_attendee(event, "Dora", organisation="Luft KG"),
+    add_meeting(event, add_attendee(event, "Dora", organisation="Luft KG"),
                    add_attendee(event, "Emil", organisation="Erde eG"), slot=2, table=1)
     with pytest.raises(DomainError) as caught:
         edit.move_meeting(event, meeting.id, 2, 1, actor=ACTOR)
@@ -215,15 +215,6 @@ def test_the_grid_names_the_colleague_at_the_table(organiser_client, event, peop
     db.session.commit()
     page = organiser_client.get(f"{EVENT_URL}/schedule/").get_data(as_text=True)
     assert "Ebenfalls am Tisch: Carl Beispiel" in page
-
-
-def add_meeting_at(event, first, second, slot: int, table: int) -> Meeting:
-    low, high = sorted((first.id, second.id))
-    meeting = Meeting(event_id=event.id, slot_id=event.slots[slot - 1].id,
-                      table_id=event.tables[table - 1].id, attendee_a_id=low, attendee_b_id=high)
-    db.session.add(meeting)
-    db.session.commit()
-    return meeting
 
 
 @pytest.mark.both_databases
