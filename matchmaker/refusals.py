@@ -155,6 +155,8 @@ REFUSALS: dict[str, Entry] = {
                                           "person they sit beside."),
     "colleague_already_in_meeting": _l("%(attendee)s is already at this meeting."),
     "colleague_not_in_meeting": _l("This colleague is not at this meeting."),
+    "table_seats_invalid": _l("Line %(line)s is not a table number, a colon and at least 2 seats "
+                              "(e.g. “12: 6”)."),
     "team_meeting_stays_locked": _l("A meeting with colleagues stays locked; remove the "
                                     "colleagues first."),
     "slot_unavailable": _l("%(attendee)s is not available in slot %(slot)s."),

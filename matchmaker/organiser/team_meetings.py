@@ -1,9 +1,10 @@
-"""Team meetings on the grid's meeting page: add a colleague to a meeting, or remove one.
+"""Team meetings on the grid's meeting page: add a colleague to a meeting, or remove one;
+and in the settings, how many people each table seats.
 
 A refused addition (busy, table too small, ...) comes back as a message naming the conflict.
 """
 
-from flask import flash, g, redirect, url_for
+from flask import flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
@@ -11,11 +12,12 @@ from werkzeug.wrappers import Response as BaseResponse
 from ..extensions import db
 from ..refusals import refusal
 from ..services import DomainError
+from ..services.events.table_seats import seats_text, set_table_seats
 from ..services.schedule import team_meetings
 from ..services.schedule.team_meetings import TeamPanel
 from ..web.forms import choices
 from . import bp
-from .forms import ColleagueForm, ConfirmForm
+from .forms import ColleagueForm, ConfirmForm, TableSeatsForm
 
 
 def colleague_form(panel: TeamPanel, page: str | None) -> ColleagueForm:
@@ -52,3 +54,19 @@ def remove_colleague(meeting_id: int, colleague_id: int) -> BaseResponse:
             db.session.commit()
             flash(_("The colleague no longer joins the meeting."), "success")
     return redirect(url_for("organiser.schedule_meeting", meeting_id=meeting_id, page=form.page.data))
+
+
+@bp.route("/<slug>/settings/table-seats", methods=["GET", "POST"])
+def table_seats() -> str | BaseResponse | tuple[str, int]:
+    form = TableSeatsForm(data={"seats": seats_text(g.event)})
+    if form.validate_on_submit():
+        try:
+            set_table_seats(g.event, form.seats.data or "", actor=current_user.email)
+        except DomainError as error:
+            db.session.rollback()
+            flash(refusal(error), "error")
+            return render_template("organiser/table_seats.html", form=form), 422
+        db.session.commit()
+        flash(_("The seats per table are saved."), "success")
+        return redirect(url_for("organiser.table_seats"))
+    return render_template("organiser/table_seats.html", form=form)

@@ -234,3 +234,25 @@ def test_a_new_run_keeps_the_team_meeting_and_plans_nothing_else_for_the_colleag
     assert [(row.meeting_id, row.attendee_id) for row in colleague_rows()] == [(meeting.id, carl.id)]
     assert db.session.scalars(select(Meeting).where(
         (Meeting.attendee_a_id == carl.id) | (Meeting.attendee_b_id == carl.id))).all() == []
+
+
+def test_the_organiser_sets_the_seats_of_a_table(organiser_client, event):
+    response = post_form(organiser_client, f"{EVENT_URL}/settings/table-seats", seats="2: 6\n3 : 2")
+    assert response.status_code == 302
+    assert [table.seats for table in event.tables[:4]] == [4, 6, 2, 4]
+    page = organiser_client.get(f"{EVENT_URL}/settings/table-seats").get_data(as_text=True)
+    assert "2: 6\n3: 2" in page
+
+
+def test_a_line_that_is_not_table_and_seats_is_refused(organiser_client, event):
+    response = post_form(organiser_client, f"{EVENT_URL}/settings/table-seats", seats="2: 6\nTisch 3")
+    assert response.status_code == 422 and "Zeile 2 ist keine Tischnummer" in response.get_data(as_text=True)
+    assert event.tables[1].seats == 4
+
+
+def test_a_table_cannot_shrink_below_the_team_meeting_at_it(organiser_client, event, people):
+    _anna, carl, _ben, meeting = people
+    join(event, meeting, carl)
+    db.session.commit()
+    response = post_form(organiser_client, f"{EVENT_URL}/settings/table-seats", seats="1: 2")
+    assert response.status_code == 422 and event.tables[0].seats == 4
