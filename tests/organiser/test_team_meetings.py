@@ -15,8 +15,9 @@ from matchmaker.models import (
     SessionKind,
 )
 from matchmaker.services import DomainError
+from matchmaker.services.attendees import self_service
 from matchmaker.services.schedule import edit, team_meetings
-from matchmaker.services.schedule.planning import plan_schedule
+from matchmaker.services.schedule.planning import plan_schedule, refresh_meetings
 from tests.organiser.conftest import EVENT_URL
 from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import post_form
@@ -256,3 +257,20 @@ def test_a_table_cannot_shrink_below_the_team_meeting_at_it(organiser_client, ev
     db.session.commit()
     response = post_form(organiser_client, f"{EVENT_URL}/settings/table-seats", seats="1: 2")
     assert response.status_code == 422 and event.tables[0].seats == 4
+
+
+def test_a_colleague_who_cancels_leaves_the_team_meeting_which_stays(event, people):
+    _anna, carl, _ben, meeting = people
+    join(event, meeting, carl)
+    db.session.commit()
+    self_service.cancel(carl)
+    db.session.commit()
+    assert colleague_rows() == [] and db.session.get(Meeting, meeting.id) is not None
+
+
+def test_a_colleague_who_becomes_unavailable_then_leaves_the_team_meeting(event, people):
+    _anna, carl, _ben, meeting = people
+    join(event, meeting, carl)
+    carl.unavailable_slots = [1]
+    refresh_meetings(carl)
+    assert colleague_rows() == [] and db.session.get(Meeting, meeting.id) is not None

@@ -30,6 +30,7 @@ from ...models import (
     FeedbackOutcome,
     MailStatus,
     Meeting,
+    MeetingColleague,
     MeetingFeedback,
     MeetingRequest,
     MeetingTable,
@@ -332,9 +333,20 @@ def refresh_meetings(attendee: Attendee) -> int:
     unfit += [meeting for meeting, _ in ranked if meeting not in kept]
     for meeting in unfit:
         db.session.delete(meeting)
+    leave_team_meetings(attendee)
     db.session.flush()
     record_schedule_changes(attendee.event)
     return len(unfit)
+
+
+def leave_team_meetings(attendee: Attendee) -> None:
+    """A colleague who no longer takes part, or is now unavailable then, leaves the team
+    meetings concerned (the meetings of the two stay)."""
+    for row, slot in db.session.execute(
+            select(MeetingColleague, Slot.number).join(Meeting, Meeting.id == MeetingColleague.meeting_id)
+            .join(Slot, Slot.id == Meeting.slot_id).where(MeetingColleague.attendee_id == attendee.id)).all():
+        if not attendee.is_matchable or slot in attendee.unavailable_slots:
+            db.session.delete(row)
 
 
 def rescore(
