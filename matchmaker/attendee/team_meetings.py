@@ -5,6 +5,7 @@ from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
+from .. import mail
 from ..extensions import db
 from ..refusals import refusal
 from ..services import DomainError
@@ -27,11 +28,13 @@ def meeting_colleagues(meeting_id: int) -> str | BaseResponse:
         try:
             team_meetings.add_colleague(g.attendee.event, meeting_id, form.colleague.data,
                                         actor=actor_of(g.attendee), by=g.attendee)
+            mails = team_meetings.tell_colleague(g.attendee.event, form.colleague.data)
         except DomainError as error:
             db.session.rollback()
             flash(refusal(error), "error")
         else:
             db.session.commit()
+            mail.deliver(mails)
             flash(_("Your colleague joins the meeting; it is in their schedule too."), "success")
         return redirect(url_for(".meeting_colleagues", meeting_id=meeting_id))
     mine = [c for c in panel.colleagues if c.beside_id == g.attendee.id]
@@ -47,10 +50,12 @@ def remove_meeting_colleague(meeting_id: int, colleague_id: int) -> BaseResponse
         try:
             team_meetings.remove_colleague(g.attendee.event, meeting_id, colleague_id,
                                            actor=actor_of(g.attendee), by=g.attendee)
+            mails = team_meetings.tell_colleague(g.attendee.event, colleague_id)
         except DomainError as error:
             flash(refusal(error), "error")
         else:
             db.session.commit()
+            mail.deliver(mails)
             flash(_("Your colleague no longer joins the meeting."), "success")
     return redirect(url_for(".meeting_colleagues", meeting_id=meeting_id))
 

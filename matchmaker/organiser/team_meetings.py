@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
+from .. import mail
 from ..extensions import db
 from ..refusals import refusal
 from ..services import DomainError
@@ -33,11 +34,13 @@ def add_colleague(meeting_id: int) -> BaseResponse:
     if form.validate_on_submit():
         try:
             team_meetings.add_colleague(g.event, meeting_id, form.colleague.data, actor=current_user.email)
+            mails = team_meetings.tell_colleague(g.event, form.colleague.data)
         except DomainError as error:
             db.session.rollback()
             flash(refusal(error), "error")
         else:
             db.session.commit()
+            mail.deliver(mails)
             flash(_("The colleague joins the meeting; it is locked."), "success")
     return redirect(url_for("organiser.schedule_meeting", meeting_id=meeting_id, page=form.page.data))
 
@@ -48,10 +51,12 @@ def remove_colleague(meeting_id: int, colleague_id: int) -> BaseResponse:
     if form.validate_on_submit():
         try:
             team_meetings.remove_colleague(g.event, meeting_id, colleague_id, actor=current_user.email)
+            mails = team_meetings.tell_colleague(g.event, colleague_id)
         except DomainError as error:
             flash(refusal(error), "error")
         else:
             db.session.commit()
+            mail.deliver(mails)
             flash(_("The colleague no longer joins the meeting."), "success")
     return redirect(url_for("organiser.schedule_meeting", meeting_id=meeting_id, page=form.page.data))
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import MeetingColleague
-from tests.attendee.own_meetings_scene import post, publish_now
+from tests.attendee.own_meetings_scene import mails_to, post, publish_now
 from tests.support.attendees import add_attendee, add_meeting
 
 
@@ -79,3 +79,10 @@ def test_the_partner_sees_whom_the_attendee_brings(client, scene):
     post(client, anna, f"/my-meetings/{meeting}/colleagues", colleague=carl.id)
     page = client.get(f"/me/{ben.token}/my-meetings/{meeting}/colleagues").get_data(as_text=True)
     assert "Anna Beispiel bringt mit: Carl Beispiel." in page
+
+
+def test_the_colleague_brought_is_told_their_schedule_changed(client, scene):
+    anna, carl, _ben, meeting = scene
+    post(client, anna, f"/my-meetings/{meeting}/colleagues", colleague=carl.id)
+    [mail] = mails_to(carl, "schedule_changed")
+    assert "Neu: 10:30–10:50, Tisch 1" in mail.body_text

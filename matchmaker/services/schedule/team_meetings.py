@@ -8,7 +8,8 @@ anyway, not be blocked from meeting them, and not be at their maximum (a team me
 counts towards it). At most ``teams.PER_SIDE`` colleagues sit beside each of the two,
 and the table must seat everybody (``MeetingTable.seats``). A team meeting is locked,
 so that a new run keeps it, colleagues and all. Refusals use the grid's codes where the
-rule is the grid's. The event is locked first, as for every edit.
+rule is the grid's. The event is locked first, as for every edit. Once the schedule is
+published, the colleague is told ("Your schedule has changed", ``tell_colleague``).
 """
 
 from dataclasses import dataclass
@@ -17,11 +18,22 @@ from sqlalchemy import func, select
 
 from ...extensions import db
 from ...matching.synonyms import tag_key
-from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingColleague, MeetingTable, Slot
+from ...models import (
+    Attendee,
+    AttendeeStatus,
+    Event,
+    Meeting,
+    MeetingColleague,
+    MeetingTable,
+    OutgoingMail,
+    Slot,
+)
 from .. import DomainError
 from ..attendees.meeting_requests import blocked_pairs as attendee_blocks
 from ..attendees.registration import lock_event
+from ..mail.notifications import compose, public_url
 from .blocked_pairs import blocked_pairs_of
+from .calendar import day_label, planned_meetings, sync_calendars
 from .changes import record_schedule_changes
 from .edit import event_meeting, log_edit
 from .teams import PER_SIDE, Colleague, busy_in_slot, colleagues_in
@@ -163,3 +175,16 @@ def team_panel(event: Event, meeting_id: int, beside: Attendee | None = None) ->
     return TeamPanel(colleagues_in([meeting.id]).get(meeting.id, []),
                      [(person.id, person.full_name, side.full_name) for side in sides
                       for person in colleague_choices(event, meeting, side)])
+
+
+def tell_colleague(event: Event, colleague_id: int) -> list[OutgoingMail]:
+    """After a colleague joined or left a published meeting: "Your schedule has changed"
+    to them, with what changed (recorded; the caller sends it after the commit)."""
+    colleague = db.session.get_one(Attendee, colleague_id)
+    changes = sync_calendars(event, [colleague.id]).get(colleague.id)
+    if not changes or not colleague.is_matchable:
+        return []
+    return [compose(colleague, "schedule_changed", changes=changes,
+                    meetings=planned_meetings(event, [colleague.id]).get(colleague.id, []),
+                    day=day_label(event.starts_on, colleague.language),
+                    schedule_link=public_url("attendee.schedule", token=colleague.token))]
