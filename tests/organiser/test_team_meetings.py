@@ -11,12 +11,15 @@ from matchmaker.models import (
     Meeting,
     MeetingColleague,
     ProgrammeSession,
+    ScheduleRun,
     SessionChoice,
     SessionKind,
+    utcnow,
 )
 from matchmaker.services import DomainError
 from matchmaker.services.attendees import self_service
 from matchmaker.services.schedule import edit, team_meetings
+from matchmaker.services.schedule.day_replan import replan_from
 from matchmaker.services.schedule.planning import plan_schedule, refresh_meetings
 from tests.organiser.conftest import EVENT_URL
 from tests.support.attendees import add_attendee, add_meeting
@@ -274,3 +277,24 @@ def test_a_colleague_who_becomes_unavailable_then_leaves_the_team_meeting(event,
     carl.unavailable_slots = [1]
     refresh_meetings(carl)
     assert colleague_rows() == [] and db.session.get(Meeting, meeting.id) is not None
+
+
+def test_the_day_replan_gives_a_colleague_sitting_in_no_other_meeting_then(event, people):
+    """Emil does not come: Dora, left alone in slot 1, would suit Carl, who is free except
+    that he sits in Anna's team meeting then; the re-plan does not give him to her."""
+    anna, carl, ben, meeting = people
+    dora = add_attendee(event, "Dora", organisation="Luft KG", org_type="research", offers=["Wasserstoff"],
+                        themes=["open_innovation"])
+    emil = add_attendee(event, "Emil", organisation="Erde eG")
+    carl.seeks, carl.themes = ["Wasserstoff"], ["open_innovation"]
+    add_meeting(event, dora, emil, slot=1, table=2)
+    join(event, meeting, carl)
+    for person in (anna, carl, ben, dora):
+        person.checked_in_at = utcnow()
+    db.session.add(ScheduleRun(event_id=event.id, quality={}, published_at=utcnow()))
+    db.session.commit()
+    replan_from(event, 1, actor=ACTOR)
+    db.session.commit()
+    assert db.session.scalars(select(Meeting).where(
+        (Meeting.attendee_a_id == carl.id) | (Meeting.attendee_b_id == carl.id))).all() == []
+    assert [row.attendee_id for row in colleague_rows()] == [carl.id]
