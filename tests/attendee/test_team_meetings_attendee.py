@@ -86,3 +86,11 @@ def test_the_colleague_brought_is_told_their_schedule_changed(client, scene):
     post(client, anna, f"/my-meetings/{meeting}/colleagues", colleague=carl.id)
     [mail] = mails_to(carl, "schedule_changed")
     assert "Neu: 10:30–10:50, Tisch 1" in mail.body_text
+
+
+def test_a_colleague_sitting_in_cannot_move_a_meeting_of_their_own_into_that_slot(client, event, scene):
+    anna, carl, _ben, meeting = scene
+    post(client, anna, f"/my-meetings/{meeting}/colleagues", colleague=carl.id)
+    own = add_meeting(event, carl, add_attendee(event, "Dora", organisation="Luft KG"), slot=3, table=2)
+    page = client.get(f"/me/{carl.token}/my-meetings/{own.id}/move").get_data(as_text=True)
+    assert "10:50–11:10" in page and "10:30–10:50" not in page
