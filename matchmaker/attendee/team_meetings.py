@@ -63,3 +63,18 @@ def remove_meeting_colleague(meeting_id: int, colleague_id: int) -> BaseResponse
 def own_meeting_row(meeting_id: int) -> OwnMeeting:
     """One of the attendee's own published meetings (not one they sit in as a colleague), or 404."""
     return next((m for m in own_meetings(g.attendee) if m.id == meeting_id), None) or abort(404)
+
+
+@bp.post("/<token>/my-meetings/<int:meeting_id>/leave")
+def leave_meeting(meeting_id: int) -> BaseResponse:
+    """A colleague who sits in a meeting leaves it (the meeting of the two stays)."""
+    if ConfirmForm().validate_on_submit():
+        try:
+            team_meetings.remove_colleague(g.attendee.event, meeting_id, g.attendee.id,
+                                           actor=actor_of(g.attendee), by=g.attendee)
+        except DomainError as error:
+            flash(refusal(error), "error")
+        else:
+            db.session.commit()
+            flash(_("You no longer join this meeting; the slot is free for you."), "success")
+    return redirect(url_for(".own_meetings"))

@@ -94,3 +94,19 @@ def test_a_colleague_sitting_in_cannot_move_a_meeting_of_their_own_into_that_slo
     own = add_meeting(event, carl, add_attendee(event, "Dora", organisation="Luft KG"), slot=3, table=2)
     page = client.get(f"/me/{carl.token}/my-meetings/{own.id}/move").get_data(as_text=True)
     assert "10:50–11:10" in page and "10:30–10:50" not in page
+
+
+def test_a_colleague_leaves_a_meeting_they_sit_in(client, scene):
+    anna, carl, _ben, meeting = scene
+    post(client, anna, f"/my-meetings/{meeting}/colleagues", colleague=carl.id)
+    page = client.get(f"/me/{carl.token}/my-meetings").get_data(as_text=True)
+    assert "Ben Beispiel, zusammen mit Anna Beispiel" in page
+    post(client, carl, f"/my-meetings/{meeting}/leave")
+    assert rows() == []
+
+
+def test_nobody_else_can_make_a_colleague_leave_by_the_leave_button(client, event, scene):
+    anna, carl, ben, meeting = scene
+    post(client, anna, f"/my-meetings/{meeting}/colleagues", colleague=carl.id)
+    post(client, ben, f"/my-meetings/{meeting}/leave")
+    assert rows() == [(carl.id, anna.id)]

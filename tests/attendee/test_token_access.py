@@ -53,6 +53,7 @@ def test_token_routes_cover_every_attendee_page(app):
         "/me/{token}/sessions", "/me/{token}/sessions/1/choose", "/me/{token}/sessions/1/leave",
         "/me/{token}/sessions/1/collision", "/me/{token}/sessions/1/take", "/me/{token}/answers",
         "/me/{token}/my-meetings/1/colleagues", "/me/{token}/my-meetings/1/colleagues/1/remove",
+        "/me/{token}/my-meetings/1/leave",
     }
 
 

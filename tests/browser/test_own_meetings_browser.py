@@ -107,3 +107,7 @@ def test_a_colleague_is_brought_to_a_meeting_on_a_phone(phone_page: Page, live_a
     phone_page.goto(links["jan"] + "/schedule")
     expect(phone_page.get_by_text("Ebenfalls am Tisch: Ida Beispiel")).to_be_visible()
     clean(phone_page)
+    phone_page.goto(links["jan"] + "/my-meetings")
+    clean(phone_page)
+    phone_page.get_by_role("button", name="Gespräch mit Kai Beispiel verlassen").click()
+    expect(phone_page.get_by_text("die Zeit ist für Sie wieder frei")).to_be_visible()

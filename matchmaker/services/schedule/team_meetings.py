@@ -13,8 +13,10 @@ published, the colleague is told ("Your schedule has changed", ``tell_colleague`
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from ...extensions import db
 from ...matching.synonyms import tag_key
@@ -36,6 +38,7 @@ from .blocked_pairs import blocked_pairs_of
 from .calendar import day_label, planned_meetings, sync_calendars
 from .changes import record_schedule_changes
 from .edit import event_meeting, log_edit
+from .runs import schedule_published
 from .teams import PER_SIDE, Colleague, busy_in_slot, colleagues_in
 
 
@@ -62,10 +65,11 @@ def add_colleague(event: Event, meeting_id: int, colleague_id: int, *, actor: st
 
 def remove_colleague(event: Event, meeting_id: int, colleague_id: int, *, actor: str,
                      by: Attendee | None = None) -> None:
-    """The colleague leaves the meeting (``by``: an attendee, only a colleague beside them)."""
+    """The colleague leaves the meeting (``by``: an attendee, only a colleague beside them
+    or themselves)."""
     meeting = event_meeting(event, meeting_id)
     row = db.session.get(MeetingColleague, (meeting.id, colleague_id))
-    if row is None or (by is not None and row.beside_id != by.id):
+    if row is None or (by is not None and by.id not in (row.beside_id, row.attendee_id)):
         raise DomainError("colleague_not_in_meeting")
     colleague = db.session.get_one(Attendee, colleague_id)
     db.session.delete(row)
@@ -188,3 +192,31 @@ def tell_colleague(event: Event, colleague_id: int) -> list[OutgoingMail]:
                     meetings=planned_meetings(event, [colleague.id]).get(colleague.id, []),
                     day=day_label(event.starts_on, colleague.language),
                     schedule_link=public_url("attendee.schedule", token=colleague.token))]
+
+
+@dataclass(frozen=True)
+class JoinedMeeting:
+    """A published meeting the attendee sits in as a colleague, beside ``beside_name``."""
+
+    meeting_id: int
+    starts_at: datetime
+    ends_at: datetime
+    table: str
+    beside_name: str
+    partner_name: str
+
+
+def joined_meetings(attendee: Attendee) -> list[JoinedMeeting]:
+    """The published meetings the attendee sits in as a colleague, in time order."""
+    if not schedule_published(attendee.event):
+        return []
+    beside, partner = aliased(Attendee), aliased(Attendee)
+    rows = db.session.execute(
+        select(Meeting.id, Slot.starts_at, Slot.ends_at, MeetingTable.name, beside, partner)
+        .join(MeetingColleague, MeetingColleague.meeting_id == Meeting.id)
+        .join(Slot, Slot.id == Meeting.slot_id).join(MeetingTable, MeetingTable.id == Meeting.table_id)
+        .join(beside, beside.id == MeetingColleague.beside_id)
+        .join(partner, partner.id.in_([Meeting.attendee_a_id, Meeting.attendee_b_id]) & (partner.id != beside.id))
+        .where(MeetingColleague.attendee_id == attendee.id).order_by(Slot.starts_at))
+    return [JoinedMeeting(meeting_id, starts, ends, table, side.full_name, other.full_name)
+            for meeting_id, starts, ends, table, side, other in rows]
