@@ -16,9 +16,6 @@ from ...extensions import db
 from ...models import Attendee, Event, Meeting, MeetingColleague, MeetingTable, Slot
 from .. import DomainError
 
-# A module, not its function: programme.choices imports calendar, which imports this.
-from ..programme import choices as programme
-
 PER_SIDE = 2  # colleagues at most beside each of the two who meet
 
 
@@ -68,10 +65,12 @@ def busy_in_slot(event: Event, attendee: Attendee, slot: Slot, meeting_id: int |
     """Why ``attendee`` cannot sit in a meeting in ``slot`` (None: they can): a meeting of
     their own or a team meeting there (other than ``meeting_id``), a slot they marked
     unavailable, or a session of theirs during it. The grid's codes and words."""
+    from ..programme.choices import busy_slots  # here: programme.choices imports calendar, which imports this
+
     name, number = attendee.full_name, slot.number
     if number in (attendee.unavailable_slots or []):
         return DomainError("slot_unavailable", attendee=name, slot=number)
-    if number in programme.busy_slots(event, [attendee.id]).get(attendee.id, frozenset()):
+    if number in busy_slots(event, [attendee.id]).get(attendee.id, frozenset()):
         return DomainError("slot_in_session", attendee=name, slot=number)
     own = select(Meeting.id).where(Meeting.slot_id == slot.id, Meeting.id != (meeting_id or 0),
                                    (Meeting.attendee_a_id == attendee.id) | (Meeting.attendee_b_id == attendee.id))
