@@ -110,3 +110,10 @@ def test_nobody_else_can_make_a_colleague_leave_by_the_leave_button(client, even
     post(client, anna, f"/my-meetings/{meeting}/colleagues", colleague=carl.id)
     post(client, ben, f"/my-meetings/{meeting}/leave")
     assert rows() == [(carl.id, anna.id)]
+
+
+def test_the_colleagues_data_download_has_the_meetings_they_sit_in(client, scene):
+    anna, carl, _ben, meeting = scene
+    post(client, anna, f"/my-meetings/{meeting}/colleagues", colleague=carl.id)
+    [row] = client.get(f"/me/{carl.token}/data.json").get_json()["meetings_as_colleague"]
+    assert (row["beside_name"], row["partner_name"], row["table"]) == ("Anna Beispiel", "Ben Beispiel", "1")

@@ -206,9 +206,10 @@ class JoinedMeeting:
     partner_name: str
 
 
-def joined_meetings(attendee: Attendee) -> list[JoinedMeeting]:
-    """The published meetings the attendee sits in as a colleague, in time order."""
-    if not schedule_published(attendee.event):
+def joined_meetings(attendee: Attendee, published_only: bool = True) -> list[JoinedMeeting]:
+    """The meetings the attendee sits in as a colleague, in time order: only once the
+    schedule is published, unless ``published_only`` is False (their data download)."""
+    if published_only and not schedule_published(attendee.event):
         return []
     beside, partner = aliased(Attendee), aliased(Attendee)
     rows = db.session.execute(
