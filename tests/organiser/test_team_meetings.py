@@ -298,3 +298,11 @@ def test_the_day_replan_gives_a_colleague_sitting_in_no_other_meeting_then(event
     assert db.session.scalars(select(Meeting).where(
         (Meeting.attendee_a_id == carl.id) | (Meeting.attendee_b_id == carl.id))).all() == []
     assert [row.attendee_id for row in colleague_rows()] == [carl.id]
+
+
+def test_the_grid_finds_a_colleague_sitting_in(organiser_client, event, people):
+    _anna, carl, _ben, meeting = people
+    join(event, meeting, carl)
+    db.session.commit()
+    page = organiser_client.get(f"{EVENT_URL}/schedule/?who=Carl").get_data(as_text=True)
+    assert "1 Gespräch von Personen" in page and f"#meeting-{meeting.id}" in page

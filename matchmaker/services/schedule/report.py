@@ -237,7 +237,10 @@ def find_in_schedule(event: Event, query: str) -> list[FoundMeeting]:
         select(MeetingTable.number).where(MeetingTable.event_id == event.id).order_by(MeetingTable.number)))}
     found = []
     for meeting in sorted(grid_cells(event).values(), key=lambda m: (m.slot, m.table)):
-        for person, partner in ((meeting.a, meeting.b), (meeting.b, meeting.a)):
+        seats = [(meeting.a, meeting.b), (meeting.b, meeting.a)] + [  # and a team meeting's colleagues
+            (Person(c.id, c.name, c.organisation), meeting.b if c.beside_id == meeting.a.id else meeting.a)
+            for c in meeting.colleagues]
+        for person, partner in seats:
             if name_matches(query, person.name):
                 found.append(FoundMeeting(meeting, person, partner, pages.get(meeting.table, 1)))
     return found
