@@ -39,7 +39,7 @@ def meeting_colleagues(meeting_id: int) -> str | BaseResponse:
         return redirect(url_for(".meeting_colleagues", meeting_id=meeting_id))
     mine = [c for c in panel.colleagues if c.beside_id == g.attendee.id]
     return render_template("attendee/meeting_colleagues.html", **page(
-        meeting=meeting, form=form, mine=mine, confirm=ConfirmForm(),
+        meeting=meeting, form=form, mine=mine,
         theirs=[c for c in panel.colleagues if c.beside_id != g.attendee.id]))
 
 

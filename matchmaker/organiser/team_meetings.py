@@ -4,7 +4,7 @@ and in the settings, how many people each table seats.
 A refused addition (busy, table too small, ...) comes back as a message naming the conflict.
 """
 
-from flask import flash, g, redirect, render_template, url_for
+from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
@@ -15,6 +15,7 @@ from ..refusals import refusal
 from ..services import DomainError
 from ..services.events.table_seats import seats_text, set_table_seats
 from ..services.schedule import team_meetings
+from ..services.schedule.report import meeting_detail
 from ..services.schedule.team_meetings import TeamPanel
 from ..web.forms import choices
 from . import bp
@@ -30,6 +31,8 @@ def colleague_form(panel: TeamPanel, page: str | None) -> ColleagueForm:
 
 @bp.post("/<slug>/schedule/meetings/<int:meeting_id>/colleagues")
 def add_colleague(meeting_id: int) -> BaseResponse:
+    if meeting_detail(g.event, meeting_id) is None:
+        abort(404)
     form = colleague_form(team_meetings.team_panel(g.event, meeting_id), None)
     if form.validate_on_submit():
         try:

@@ -306,3 +306,10 @@ def test_the_grid_finds_a_colleague_sitting_in(organiser_client, event, people):
     db.session.commit()
     page = organiser_client.get(f"{EVENT_URL}/schedule/?who=Carl").get_data(as_text=True)
     assert "1 Gespräch von Personen" in page and f"#meeting-{meeting.id}" in page
+
+
+def test_adding_a_colleague_to_a_meeting_that_is_gone_is_not_found(organiser_client, event, people):
+    _anna, carl, _ben, meeting = people
+    response = post_form(organiser_client, f"{EVENT_URL}/schedule/meetings/{meeting.id + 99}/colleagues",
+                         token_from=f"{EVENT_URL}/schedule/meetings/{meeting.id}", colleague=carl.id)
+    assert response.status_code == 404

@@ -57,10 +57,6 @@ def colleagues_in(meeting_ids: Iterable[int]) -> dict[int, list[Colleague]]:
     return found
 
 
-def names_beside(colleagues: Sequence[Colleague], beside_id: int) -> tuple[str, ...]:
-    return tuple(c.name for c in colleagues if c.beside_id == beside_id)
-
-
 def busy_in_slot(event: Event, attendee: Attendee, slot: Slot, meeting_id: int | None = None) -> DomainError | None:
     """Why ``attendee`` cannot sit in a meeting in ``slot`` (None: they can): a meeting of
     their own or a team meeting there (other than ``meeting_id``), a slot they marked
