@@ -117,3 +117,12 @@ def test_the_colleagues_data_download_has_the_meetings_they_sit_in(client, scene
     post(client, anna, f"/my-meetings/{meeting}/colleagues", colleague=carl.id)
     [row] = client.get(f"/me/{carl.token}/data.json").get_json()["meetings_as_colleague"]
     assert (row["beside_name"], row["partner_name"], row["table"]) == ("Anna Beispiel", "Ben Beispiel", "1")
+
+
+def test_a_team_meeting_is_offered_only_times_its_colleague_is_free_too(client, event, scene):
+    anna, carl, _ben, meeting = scene
+    post(client, anna, f"/my-meetings/{meeting}/colleagues", colleague=carl.id)
+    carl.unavailable_slots = [3]
+    db.session.commit()
+    page = client.get(f"/me/{anna.token}/my-meetings/{meeting}/move").get_data(as_text=True)
+    assert "10:50–11:10" in page and "11:10–11:30" not in page
