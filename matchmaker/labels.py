@@ -50,6 +50,8 @@ AUDIT_ACTION_LABELS = {
     "meeting_unlocked": _l("meeting unlocked"),
     "meeting_cancelled": _l("meeting cancelled by hand"),
     "meeting_added": _l("meeting added by hand"),
+    "colleague_added": _l("colleague added to a meeting"),
+    "colleague_removed": _l("colleague removed from a meeting"),
     "meeting_booked": _l("meeting booked by the attendee on accepting a request"),
     "schedule_published": _l("schedule published"),
     "display_link_created": _l("display screen link created"),

@@ -164,10 +164,13 @@ class MeetingTable(Model):
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
     number: Mapped[int]
     name: Mapped[str] = mapped_column(String(80))
+    # How many people sit at the table: a team meeting (``MeetingColleague``) must fit.
+    seats: Mapped[int] = mapped_column(default=4, server_default="4")
 
     event: Mapped[Event] = relationship(back_populates="tables")
 
-    __table_args__ = (UniqueConstraint("event_id", "number"),)
+    __table_args__ = (UniqueConstraint("event_id", "number"),
+                      CheckConstraint("seats >= 2", name="seats_for_two"))
 
 
 class Attendee(Model):
@@ -307,6 +310,22 @@ class Meeting(Model):
         UniqueConstraint("event_id", "attendee_a_id", "attendee_b_id"),
         CheckConstraint("attendee_a_id < attendee_b_id", name="pair_ordered"),
     )
+
+
+class MeetingColleague(Model):
+    """A colleague who joins a meeting beside ``beside`` (one of its two attendees, of the
+    same organisation): a team meeting. The slot is taken for the colleague too. At most
+    two per side, and the table must seat everybody (``services.schedule.team_meetings``)."""
+
+    __tablename__ = "meeting_colleague"
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"),
+                                             primary_key=True, index=True)
+    beside_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (CheckConstraint("attendee_id <> beside_id", name="not_beside_self"),)
 
 
 class SessionKind(enum.StrEnum):

@@ -148,6 +148,17 @@ REFUSALS: dict[str, Entry] = {
                                    "attendees' availability."),
     "no_schedule": _l("There is no schedule yet."),
     "double_booking": _l("%(attendee)s already has a meeting in slot %(slot)s."),
+    # team meetings (a colleague joins a meeting)
+    "table_too_small": _l("Table %(table)s seats %(seats)s people: too few for this team meeting."),
+    "team_side_full": _l("%(attendee)s already brings %(maximum)s colleagues to this meeting."),
+    "colleague_not_same_organisation": _l("A colleague must be of the same organisation as the "
+                                          "person they sit beside."),
+    "colleague_already_in_meeting": _l("%(attendee)s is already at this meeting."),
+    "colleague_not_in_meeting": _l("This colleague is not at this meeting."),
+    "table_seats_invalid": _l("Line %(line)s is not a table number, a colon and at least 2 seats "
+                              "(e.g. “12: 6”)."),
+    "team_meeting_stays_locked": _l("A meeting with colleagues stays locked; remove the "
+                                    "colleagues first."),
     "slot_unavailable": _l("%(attendee)s is not available in slot %(slot)s."),
     "slot_in_session": _l("%(attendee)s attends a programme session during slot %(slot)s."),
     "table_occupied": _l("Table %(table)s is already taken in slot %(slot)s."),

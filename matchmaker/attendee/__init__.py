@@ -51,4 +51,14 @@ def hide_tokens_in_logs(state: BlueprintSetupState) -> None:
     install_token_mask(state.app)
 
 
-from . import bookings, calendar, day, feedback, matchmaking, printing, routes, sessions  # noqa: E402,F401  (they register on bp)
+from . import (  # noqa: E402,F401  (they register on bp)
+    bookings,
+    calendar,
+    day,
+    feedback,
+    matchmaking,
+    printing,
+    routes,
+    sessions,
+    team_meetings,
+)

@@ -17,7 +17,7 @@ from ..refusals import refusal
 from ..services import DomainError
 from ..services.attendees import favourites, participants
 from ..services.schedule import own_meetings as own
-from ..services.schedule import slot_offers
+from ..services.schedule import slot_offers, team_meetings
 from ..web.forms import ConfirmForm
 from . import bp
 from .forms import FavouriteForm, GiveBackForm, MoveForm, SwitchForm
@@ -49,6 +49,7 @@ def own_meetings() -> str:
     industries = dict(industry_choices())
     return render_template("attendee/own_meetings.html", **page(
         meetings=own.own_meetings(g.attendee), notices=own.notices(g.attendee), form=ConfirmForm(),
+        joined=team_meetings.joined_meetings(g.attendee),
         offers=[(offer, phrase_reasons(offer.reasons, g.attendee.id, industries)) for offer in offers]))
 
 

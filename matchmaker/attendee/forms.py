@@ -97,3 +97,9 @@ class SwitchForm(FlaskForm):
     """A setting switched by one button: ``on`` is "1" to switch it on, else off."""
 
     on = HiddenField()
+
+
+class BringColleagueForm(FlaskForm):
+    """A colleague who joins the attendee's meeting: the choices are those free then."""
+
+    colleague = SelectField(_l("Colleague"), coerce=int, validate_choice=True)

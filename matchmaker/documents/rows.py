@@ -24,6 +24,7 @@ class MeetingLine:
     partner_organisation: str
     partner_industry: str
     reason: str
+    others: str = ""  # a team meeting: who else sits at the table, phrased
 
 
 @dataclass(frozen=True)

@@ -92,4 +92,6 @@ def slot_cells(line: SlotLine, texts: ScheduleTexts) -> list[Cell]:
         return [time, [], [Run(label, 10, muted=True)], []]
     partner = [Run(meeting.partner_name, 10, bold=True), Run(meeting.partner_organisation, 9),
                Run(meeting.partner_industry, 8, muted=True)]
+    if meeting.others:
+        partner.append(Run(meeting.others, 9))
     return [time, [Run(meeting.table, 11, bold=True)], partner, [Run(meeting.reason, 9)]]

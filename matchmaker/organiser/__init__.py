@@ -121,4 +121,5 @@ from . import (  # noqa: E402,F401  (the areas register their routes on bp)
     schedule,
     settings,
     team,
+    team_meetings,
 )

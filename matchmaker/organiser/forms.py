@@ -411,3 +411,18 @@ class WebhookForm(FlaskForm):
                       validators=[DataRequired(_l("Please enter the address.")), Length(max=500)])
     kinds = CheckboxListField(_l("Tell it about"), choices=choices(list(WEBHOOK_KIND_LABELS.items())),
                               validators=[DataRequired(_l("Please choose at least one."))])
+
+
+class ColleagueForm(FlaskForm):
+    """A colleague who joins a meeting (a team meeting), chosen among those who may."""
+
+    colleague = SelectField(_l("Colleague"), coerce=int, validate_choice=True)
+    page = HiddenField(default="1")
+
+
+class TableSeatsForm(FlaskForm):
+    """The tables that seat other than four people, one ``number: seats`` per line."""
+
+    seats = TextAreaField(_l("Tables with other than 4 seats"), description=_l(
+        "One table per line: its number, a colon, how many people it seats (e.g. “12: 6”). "
+        "Every other table seats 4."), validators=[Length(max=5000)])

@@ -20,7 +20,7 @@ from ..jobs import latest_job, start_job
 from ..jobs.web import job_json, job_status_response
 from ..refusals import refusal
 from ..services import DomainError
-from ..services.schedule import edit, publishing
+from ..services.schedule import edit, publishing, team_meetings
 from ..services.schedule.day_replan import day_status
 from ..services.schedule.matching_settings import set_matching_policy
 from ..services.schedule.pending import pending_changes
@@ -29,6 +29,7 @@ from ..services.schedule.report import find_in_schedule, meeting_detail, publish
 from . import bp
 from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm, RunForm
 from .schedule_texts import SHORTFALL_TEXTS, UNMATCHED_TEXTS, histogram_bars, quality_rows
+from .team_meetings import colleague_form
 
 SEARCH_LENGTH = 100  # characters of a name to look for in the grid
 
@@ -174,8 +175,10 @@ def render_meeting(meeting_id: int, form: MoveMeetingForm) -> str:
     form.set_slots(g.event.slots)
     if not form.is_submitted():
         form.slot.data, form.table.data = meeting.slot, meeting.table
+    panel = team_meetings.team_panel(g.event, meeting_id)
     return render_template("organiser/schedule_meeting.html", meeting=meeting, form=form,
-                           lock_form=LockForm(page=form.page.data), slot_names=slot_names(g.event.slots))
+                           lock_form=LockForm(page=form.page.data), slot_names=slot_names(g.event.slots),
+                           team=panel, colleague_form=colleague_form(panel, form.page.data))
 
 
 def refused(error: DomainError, render: Any) -> tuple[str, int]:

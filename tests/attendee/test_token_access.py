@@ -52,6 +52,8 @@ def test_token_routes_cover_every_attendee_page(app):
         "/me/{token}/offers/1/accept",
         "/me/{token}/sessions", "/me/{token}/sessions/1/choose", "/me/{token}/sessions/1/leave",
         "/me/{token}/sessions/1/collision", "/me/{token}/sessions/1/take", "/me/{token}/answers",
+        "/me/{token}/my-meetings/1/colleagues", "/me/{token}/my-meetings/1/colleagues/1/remove",
+        "/me/{token}/my-meetings/1/leave",
     }
 
 

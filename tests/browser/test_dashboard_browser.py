@@ -96,6 +96,7 @@ DASHBOARD_PAGES = [
     "/organiser/industries", "/organiser/go-cluster-2027/settings/matchmaking",
     "/organiser/go-cluster-2027/team", "/organiser/go-cluster-2027/print",
     "/organiser/go-cluster-2027/schedule/", "/organiser/account",
+    "/organiser/go-cluster-2027/settings/table-seats",
 ]
 
 

@@ -86,3 +86,28 @@ def test_an_offered_slot_is_accepted_with_one_click_on_a_phone(phone_page: Page,
     expect(phone_page.get_by_text("Das Gespräch ist für Sie beide gebucht")).to_be_visible()
     expect(phone_page.locator(".meeting-who")).to_contain_text(["Gustav Beispiel"])
     clean(phone_page)
+
+
+def test_a_colleague_is_brought_to_a_meeting_on_a_phone(phone_page: Page, live_app, people):
+    with live_app.app_context():
+        (event,) = all_events()
+        ida, jan = (add_attendee(event, name, organisation="Wasser AG") for name in ("Ida", "Jan"))
+        kai = add_attendee(event, "Kai", organisation="Strom GmbH", org_type="research")
+        add_meeting(event, ida, kai, slot=6, table=5)
+        links = {"ida": f"/me/{ida.token}", "jan": f"/me/{jan.token}"}
+        db.session.remove()
+    phone_page.goto(links["ida"] + "/my-meetings")
+    phone_page.get_by_role("link", name="Kollegin oder Kollegen zum Gespräch mit Kai Beispiel mitbringen").click()
+    clean(phone_page)
+    phone_page.get_by_label("Kollegin oder Kollege").select_option(label="Jan Beispiel")
+    phone_page.get_by_role("button", name="Diese Person mitbringen").click()
+    expect(phone_page.get_by_text("nimmt am Gespräch teil")).to_be_visible()
+    expect(phone_page.get_by_role("button", name="Jan Beispiel vom Gespräch abmelden")).to_be_visible()
+    clean(phone_page)
+    phone_page.goto(links["jan"] + "/schedule")
+    expect(phone_page.get_by_text("Ebenfalls am Tisch: Ida Beispiel")).to_be_visible()
+    clean(phone_page)
+    phone_page.goto(links["jan"] + "/my-meetings")
+    clean(phone_page)
+    phone_page.get_by_role("button", name="Gespräch mit Kai Beispiel verlassen").click()
+    expect(phone_page.get_by_text("die Zeit ist für Sie wieder frei")).to_be_visible()

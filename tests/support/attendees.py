@@ -20,11 +20,12 @@ def add_attendee(event: Event, name: str, confirmed: bool = True, **overrides) -
     return attendee
 
 
-def add_meeting(event: Event, first: Attendee, second: Attendee, slot: int = 1) -> Meeting:
+def add_meeting(event: Event, first: Attendee, second: Attendee, slot: int = 1,
+                table: int = 1) -> Meeting:
     """A scheduled meeting between two attendees, as the matching engine would store it."""
     low, high = sorted((first.id, second.id))
     meeting = Meeting(event_id=event.id, slot_id=event.slots[slot - 1].id,
-                      table_id=event.tables[0].id, attendee_a_id=low, attendee_b_id=high,
+                      table_id=event.tables[table - 1].id, attendee_a_id=low, attendee_b_id=high,
                       reasons=[{"code": "shared_theme", "theme": "skills"}])
     db.session.add(meeting)
     db.session.commit()

@@ -13,7 +13,7 @@ from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ...extensions import db
-from ...models import Attendee, AttendeeStatus, Event, Meeting, OutgoingMail, utcnow
+from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingColleague, OutgoingMail, utcnow
 from ...text import email_key
 from .. import DomainError
 from ..audit import differences, record
@@ -231,6 +231,7 @@ def apply_status(event: Event, attendee: Attendee, action: StatusAction,
 def drop_meetings(attendee: Attendee) -> None:
     db.session.execute(delete(Meeting).where(
         or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id)))
+    db.session.execute(delete(MeetingColleague).where(MeetingColleague.attendee_id == attendee.id))
     db.session.flush()
 
 

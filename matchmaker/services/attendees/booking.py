@@ -49,6 +49,7 @@ from ..programme.choices import busy_slots
 from ..schedule.calendar import day_label
 from ..schedule.edit import add_meeting
 from ..schedule.runs import schedule_published
+from ..schedule.teams import team_slots
 from . import meeting_requests
 from .registration import lock_event
 
@@ -127,6 +128,8 @@ def availability(event: Event, people: Iterable[Attendee]) -> Availability:
     for a, b, slot in meetings:
         busy.setdefault(a, set()).add(slot)
         busy.setdefault(b, set()).add(slot)
+    for colleague, slots in team_slots(event, ids).items():  # sitting in a team meeting
+        busy.setdefault(colleague, set()).update(slots)
     return Availability(
         slots=tuple(number for number, starts_at, _, _ in slot_rows if starts_at > venue_now),
         full_slots=frozenset(number for number, _, table_count, used in slot_rows if used >= table_count),

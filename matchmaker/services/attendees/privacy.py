@@ -30,6 +30,7 @@ from ...models import (
 from ..mail.notifications import promote_and_notify
 from ..programme.choices import choices_of
 from ..schedule.changes import record_schedule_changes
+from ..schedule.team_meetings import joined_meetings
 from .answers import personal_answers
 from .registration import exists_after_lock, lock_event
 from .self_service import meeting_rows
@@ -77,6 +78,7 @@ def personal_data(attendee: Attendee) -> dict[str, Any]:
         "registration": columns_of(attendee),
         "industry": {"de": attendee.industry.name_de, "en": attendee.industry.name_en},
         "meetings": [plain(asdict(row)) for row in meeting_rows(attendee)],
+        "meetings_as_colleague": [plain(asdict(row)) for row in joined_meetings(attendee, published_only=False)],
         "meeting_requests": [{"name": a.full_name, "organisation": a.organisation,
                               "status": r.status.value, "message": r.message,
                               "sent_at": r.created_at.isoformat(),

@@ -22,6 +22,7 @@ from ...models import (
     AttendeeStatus,
     Event,
     Meeting,
+    MeetingColleague,
     MeetingTable,
     OutgoingMail,
     Slot,
@@ -151,6 +152,7 @@ def cancel(attendee: Attendee, now: datetime | None = None,
     attendee.cancelled_at = now or utcnow()
     db.session.execute(delete(Meeting).where(
         or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id)))
+    db.session.execute(delete(MeetingColleague).where(MeetingColleague.attendee_id == attendee.id))
     db.session.flush()
     record_schedule_changes(event)
     mails = [compose(attendee, notice)] if notice else []

@@ -15,6 +15,7 @@ from typing import Any
 
 from flask import current_app
 from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
 from ... import documents
@@ -33,7 +34,7 @@ from ...documents import (
 from ...documents.collation import name_key
 from ...extensions import db
 from ...labels import SESSION_KIND_LABELS
-from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Slot, utcnow
+from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingColleague, MeetingTable, Slot, utcnow
 from ...reasons import phrase_reasons
 from .. import DomainError
 from ..events.events import industries
@@ -42,6 +43,7 @@ from ..programme.agenda import AgendaSession, day_plan, seated_sessions
 from ..schedule.changes import changed_since as changed_attendees
 from ..schedule.changes import record_schedule_changes
 from ..schedule.runs import latest_run, schedule_published
+from ..schedule.teams import Colleague, colleagues_in
 from .texts import long_date, plan_texts, printed_at, schedule_texts, slot_title, table_label
 
 # The one reason a printed line has room for: the most personal first.
@@ -55,6 +57,15 @@ class StoredMeeting:
     table: str
     pair: tuple[int, int]
     reasons: list[dict[str, Any]]
+    colleagues: tuple[Colleague, ...] = ()  # a team meeting's colleagues
+
+    def side(self, attendee_id: int) -> int:
+        """Which of the two ``attendee_id`` sits beside (themselves, for one of the two)."""
+        return next((c.beside_id for c in self.colleagues if c.id == attendee_id), attendee_id)
+
+    def beside(self, attendee_id: int) -> list[int]:
+        """One of the two and the colleagues beside them."""
+        return [attendee_id] + [c.id for c in self.colleagues if c.beside_id == attendee_id]
 
 
 def private_page_url(base_url: str, token: str) -> str:
@@ -100,9 +111,10 @@ def table_plan_pdf(event: Event, language: str = "de", progress: Progress | None
     by_slot = defaultdict(list)
     for meeting in stored_meetings(event):
         first, second = (names[i] for i in meeting.pair)
-        by_slot[meeting.slot].append(PlanMeeting(meeting.table, first.full_name,
-                                                 first.organisation, second.full_name,
-                                                 second.organisation))
+        by_slot[meeting.slot].append(PlanMeeting(
+            meeting.table, ", ".join(names[i].full_name for i in meeting.beside(first.id)),
+            first.organisation, ", ".join(names[i].full_name for i in meeting.beside(second.id)),
+            second.organisation))
     slots = [PlanSlot(slot_title(slot.number, slot_time(slot), language),
                       tuple(by_slot[slot.number])) for slot in event.slots]
     texts = plan_texts(language, printed_at(now or utcnow(), language), run.published_at is None)
@@ -147,9 +159,13 @@ def stored_meetings(event: Event, attendee_ids: Collection[int] | None = None) -
              .order_by(Slot.number, MeetingTable.number))
     if attendee_ids is not None:
         query = query.where(or_(Meeting.attendee_a_id.in_(attendee_ids),
-                                Meeting.attendee_b_id.in_(attendee_ids)))
-    return [StoredMeeting(slot, table, (a, b), reasons)
-            for slot, table, a, b, reasons in db.session.execute(query)]
+                                Meeting.attendee_b_id.in_(attendee_ids),
+                                Meeting.id.in_(select(MeetingColleague.meeting_id).where(
+                                    MeetingColleague.attendee_id.in_(attendee_ids)))))
+    rows = db.session.execute(query.add_columns(Meeting.id)).all()
+    teams = colleagues_in([row[-1] for row in rows])
+    return [StoredMeeting(slot, table, (a, b), reasons, tuple(teams.get(meeting_id, [])))
+            for slot, table, a, b, reasons, meeting_id in rows]
 
 
 def schedule_sheets(event: Event, people: list[Attendee], now: datetime,
@@ -160,7 +176,7 @@ def schedule_sheets(event: Event, people: list[Attendee], now: datetime,
     wanted = {a.id for a in people}
     meetings: dict[int, dict[int, StoredMeeting]] = defaultdict(dict)
     for meeting in stored_meetings(event, wanted if len(wanted) < len(everyone) else None):
-        for own in meeting.pair:
+        for own in (*meeting.pair, *(c.id for c in meeting.colleagues)):
             meetings[own][meeting.slot] = meeting
     catalogue = industries()
     seated = seated_sessions(event, wanted)
@@ -187,10 +203,15 @@ def slot_line(slot: Slot, attendee: Attendee, meetings: dict[int, StoredMeeting]
     meeting = meetings.get(slot.number)
     if meeting is None:
         return SlotLine(slot_time(slot), unavailable=slot.number in attendee.unavailable_slots)
-    partner = everyone[meeting.pair[1] if meeting.pair[0] == attendee.id else meeting.pair[0]]
+    beside = meeting.side(attendee.id)
+    partner = everyone[meeting.pair[1] if meeting.pair[0] == beside else meeting.pair[0]]
+    others = [everyone[i].full_name for i in meeting.beside(beside) + meeting.beside(partner.id)
+              if i not in (attendee.id, partner.id)]
+    reason = main_reason(meeting.reasons, attendee.id, fields) if beside == attendee.id else ""
     return SlotLine(slot_time(slot), MeetingLine(
         meeting.table, partner.full_name, partner.organisation,
-        fields.get(partner.industry_code, ""), main_reason(meeting.reasons, attendee.id, fields)))
+        fields.get(partner.industry_code, ""), reason,
+        _("Also at the table: %(names)s", names=", ".join(others)) if others else ""))
 
 
 def plan_lines(rows: list[tuple[Slot, SlotLine]], sessions: list[AgendaSession]) -> tuple[SlotLine, ...]:

@@ -30,6 +30,7 @@ from ...models import (
     CalendarFeed,
     Event,
     Meeting,
+    MeetingColleague,
     MeetingTable,
     OutgoingMail,
     Slot,
@@ -39,6 +40,7 @@ from ..mail.notifications import compose, public_url
 from ..programme.agenda import AgendaSession, seated_sessions
 from ..tokens import TOKEN_SHAPE
 from .runs import schedule_published
+from .teams import colleagues_in
 
 # English pages and mails write dates the British way ("Wednesday, 16 June 2027").
 DATE_LOCALES = {"de": "de_DE", "en": "en_GB"}
@@ -57,6 +59,7 @@ class PlannedMeeting:
     ends_at: datetime
     table: str
     reasons: list[dict[str, Any]]
+    others: tuple[str, ...] = ()  # a team meeting: everybody else at the table, by name
 
 
 @dataclass(frozen=True)
@@ -94,14 +97,23 @@ def planned_meetings(event: Event, attendee_ids: Iterable[int] | None = None) ->
         .where(Meeting.event_id == event.id).order_by(Slot.starts_at, Meeting.id))
     if attendee_ids is not None:
         ids = list(attendee_ids)
-        query = query.where(or_(Meeting.attendee_a_id.in_(ids), Meeting.attendee_b_id.in_(ids)))
+        query = query.where(or_(Meeting.attendee_a_id.in_(ids), Meeting.attendee_b_id.in_(ids),
+                                Meeting.id.in_(select(MeetingColleague.meeting_id)
+                                               .where(MeetingColleague.attendee_id.in_(ids)))))
+    rows = db.session.execute(query).all()
+    teams = colleagues_in([row[0] for row in rows])
     planned: dict[int, list[PlannedMeeting]] = {}
-    for meeting_id, reasons, starts, ends, table, first, second in db.session.execute(query):
-        for me, partner in ((first, second), (second, first)):
-            planned.setdefault(me.id, []).append(PlannedMeeting(
+    for meeting_id, reasons, starts, ends, table, first, second in rows:
+        team = teams.get(meeting_id, [])  # a team meeting: the colleagues see it too
+        seats = [(first.id, first.full_name, first.id), (second.id, second.full_name, second.id)]
+        seats += [(c.id, c.name, c.beside_id) for c in team]
+        for me, _name, beside in seats:
+            partner = second if beside == first.id else first
+            planned.setdefault(me, []).append(PlannedMeeting(
                 meeting_id=meeting_id, partner_id=partner.id, partner_name=partner.full_name,
                 partner_organisation=partner.organisation, partner_industry=partner.industry_code,
-                starts_at=starts, ends_at=ends, table=table, reasons=reasons))
+                starts_at=starts, ends_at=ends, table=table, reasons=reasons,
+                others=tuple(name for who, name, _ in seats if who not in (me, partner.id))))
     return planned
 
 
@@ -227,7 +239,8 @@ def calendar_item(entry: CalendarEntry, meeting: PlannedMeeting | None, event: E
     else:
         summary = _("1:1 meeting: %(name)s (%(organisation)s)", name=meeting.partner_name,
                     organisation=meeting.partner_organisation)
-        description = ""
+        description = _("Also at the table: %(names)s", names=", ".join(meeting.others)) \
+            if meeting.others else ""
     location = _("%(venue)s, table %(table)s", venue=event.venue, table=entry.table_name)
     return CalendarItem(uid=f"{entry.uid}@matchmaker", sequence=entry.sequence,
                         starts_at=entry.starts_at, ends_at=entry.ends_at, stamp=entry.updated_at,

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ...extensions import db
-from ...models import Attendee, Event, Meeting, MeetingTable, ScheduleChange, Slot, utcnow
+from ...models import Attendee, Event, Meeting, MeetingColleague, MeetingTable, ScheduleChange, Slot, utcnow
 
 
 def record_schedule_changes(event: Event, now: datetime | None = None) -> set[int]:
@@ -60,6 +60,14 @@ def fingerprints(event: Event) -> dict[int, str]:
     ):
         for own, partner in ((a, b), (b, a)):
             sheets[own].append([slot, table, partner, people[partner], reasons])
+    for colleague, a, b, slot, table in db.session.execute(  # team meetings: on every sheet at the table
+        select(MeetingColleague.attendee_id, Meeting.attendee_a_id, Meeting.attendee_b_id, Slot.number,
+               MeetingTable.name)
+        .join(Meeting, Meeting.id == MeetingColleague.meeting_id).join(Slot, Slot.id == Meeting.slot_id)
+        .join(MeetingTable, MeetingTable.id == Meeting.table_id).where(Meeting.event_id == event.id)
+    ):
+        for own in (colleague, a, b):
+            sheets[own].append([slot, table, colleague, people[colleague], [a, b]])
     return {attendee_id: digest([person, sorted(sheets[attendee_id], key=lambda m: (m[0], m[2]))])
             for attendee_id, person in people.items()}
 

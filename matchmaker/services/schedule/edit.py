@@ -2,7 +2,9 @@
 
 Every edit is checked by ``matching.edits.meeting_conflicts`` against the event's other
 meetings and refused with a ``DomainError`` naming the first conflict, with the names of
-the people concerned in its params. A meeting placed or moved by hand is locked (a
+the people concerned in its params, and by ``teams.team_conflict`` against team meetings
+(a colleague sitting in is busy too; a team meeting must fit its table; it stays locked,
+so that a re-plan keeps it with its colleagues). A meeting placed or moved by hand is locked (a
 re-plan keeps it) and gets its score and reasons from the engine. Edits change the
 stored meetings directly, so the edits of a published schedule are published at once.
 Each edit names its ``actor`` and writes its own audit entries (one per attendee).
@@ -27,6 +29,7 @@ from ..programme.choices import busy_slots
 from .changes import record_schedule_changes
 from .matching_settings import event_synonyms, event_weights
 from .planning import engine_attendee, must_meet, reason_json
+from .teams import colleagues_in, team_conflict
 
 
 def move_meeting(event: Event, meeting_id: int, slot_number: int, table_number: int, *,
@@ -60,6 +63,8 @@ def add_meeting(event: Event, attendee_ids: tuple[int, int], slot_number: int,
 def set_locked(event: Event, meeting_id: int, locked: bool, *, actor: str) -> Meeting:
     """Lock a meeting (re-plans keep it exactly) or unlock it (a re-plan may move it)."""
     meeting = event_meeting(event, meeting_id)
+    if not locked and colleagues_in([meeting.id]):
+        raise DomainError("team_meeting_stays_locked")
     meeting.locked = locked
     db.session.flush()
     log_edit(event, actor, "meeting_locked" if locked else "meeting_unlocked", meeting)
@@ -144,6 +149,8 @@ def place(event: Event, meeting: Meeting, people: Sequence[Attendee], slot: Slot
     conflicts = meeting_conflicts(wanted, engine_a, engine_b, other_meetings(event, meeting, people, slot))
     if conflicts:
         raise domain_error(conflicts[0], people, table)
+    if (team_error := team_conflict(event, meeting, people, slot, table)) is not None:
+        raise team_error
     scored = matching.pair_score(engine_a, engine_b, event_weights(event),
                                  synonyms=event_synonyms(event))
     meeting.slot_id, meeting.table_id, meeting.locked = slot.id, table.id, True

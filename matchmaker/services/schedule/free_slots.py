@@ -7,6 +7,7 @@ from sqlalchemy import func, or_, select
 from ...extensions import db
 from ...models import Attendee, Event, Meeting, MeetingTable, Slot
 from ..programme.choices import busy_slots
+from .teams import team_slots
 
 
 def slot_is_free_for(attendee: Attendee, slot: Slot) -> bool:
@@ -16,6 +17,8 @@ def slot_is_free_for(attendee: Attendee, slot: Slot) -> bool:
         return False
     if slot.number in busy_slots(attendee.event, [attendee.id]).get(attendee.id, frozenset()):
         return False
+    if slot.number in team_slots(attendee.event, [attendee.id]).get(attendee.id, frozenset()):
+        return False  # sits in a team meeting as a colleague
     return not db.session.scalar(select(func.count()).where(
         Meeting.slot_id == slot.id,
         or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id)))

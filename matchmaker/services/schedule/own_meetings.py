@@ -35,6 +35,7 @@ from .edit import log_edit, place
 from .free_slots import actor_of, free_table, partner_of, slot_is_free_for
 from .runs import schedule_published
 from .slot_offers import offer_freed_slot
+from .teams import colleagues_in
 
 
 @dataclass(frozen=True)
@@ -95,9 +96,11 @@ def own_meetings(attendee: Attendee) -> list[OwnMeeting]:
 
 
 def move_choices(attendee: Attendee, meeting_id: int) -> list[SlotChoice]:
-    """The slots the meeting could move to: free for both, with a free table."""
+    """The slots the meeting could move to: free for both (and a team meeting's colleagues),
+    with a free table."""
     meeting = own_meeting(attendee, meeting_id)
-    people = (meeting.attendee_a, meeting.attendee_b)
+    team = [db.session.get_one(Attendee, c.id) for c in colleagues_in([meeting.id]).get(meeting.id, [])]
+    people = (meeting.attendee_a, meeting.attendee_b, *team)  # a team meeting's colleagues too
     return [SlotChoice(slot.number, slot.starts_at, slot.ends_at) for slot in attendee.event.slots
             if slot.id != meeting.slot_id and all(slot_is_free_for(p, slot) for p in people)
             and free_table(attendee.event, slot) is not None]

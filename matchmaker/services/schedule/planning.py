@@ -4,7 +4,8 @@ The engine sees the registered attendees who confirmed their address (unconfirme
 are not matched); matchmaking consent, meeting wishes and must-meet requests come along
 so that the engine can say why somebody gets no meeting. The event's policy and synonym
 list go along too (a run may override the policy), and the pairs that must never meet
-(blocked by an organiser or by one of the two). Meetings an organiser locked stay
+(blocked by an organiser or by one of the two). A colleague sitting in a team meeting
+is unavailable in its slot. Meetings an organiser locked (team meetings always are) stay
 exactly as they are; a new run changes as few other meetings as possible.
 Publishing (``publishing.publish``), and every run after publication, record the schedule
 mails in the same transaction (``calendar.schedule_mails``); callers send them after the
@@ -29,6 +30,7 @@ from ...models import (
     FeedbackOutcome,
     MailStatus,
     Meeting,
+    MeetingColleague,
     MeetingFeedback,
     MeetingRequest,
     MeetingTable,
@@ -48,6 +50,7 @@ from .calendar import schedule_mails
 from .changes import record_schedule_changes
 from .matching_settings import event_synonyms, event_weights
 from .runs import schedule_published
+from .teams import team_slots
 
 SCHEDULE_MAIL_KINDS = ("schedule", "schedule_changed")
 
@@ -88,14 +91,26 @@ def engine_event(event: Event, attendees: Sequence[Attendee], policy: str | None
     weights and blocked pairs (by an organiser or by one of the two): built here only, so
     that the matchmaking run and the attendee's suggestions score every pair alike."""
     wishes, marks, busy = must_meet(attendees), favourites_among(attendees), busy_slots(event)
+    teams = team_slots(event)
     return matching.Event(
-        attendees=tuple(replace(engine_attendee(a, wishes, marks), session_slots=busy.get(a.id, frozenset()))
+        attendees=tuple(in_team_meetings(replace(engine_attendee(a, wishes, marks),
+                                                 session_slots=busy.get(a.id, frozenset())),
+                                         teams.get(a.id, frozenset()))
                         for a in attendees),
         slots=len(event.slots), tables=len(event.tables), locked=locked,
         blocked_pairs=blocked_pairs_of(event) | attendee_blocks(event),
         policy=policy or event.matching_policy, synonyms=event_synonyms(event),
         weights=event_weights(event), compact_days=event.compact_days,
     )
+
+
+def in_team_meetings(attendee: matching.Attendee, slots: frozenset[int]) -> matching.Attendee:
+    """A colleague sitting in team meetings in ``slots`` is unavailable then, and those
+    meetings count towards their maximum: the engine plans nothing else for them there."""
+    if not slots:
+        return attendee
+    maximum = None if attendee.max_meetings is None else max(0, attendee.max_meetings - len(slots))
+    return replace(attendee, unavailable_slots=attendee.unavailable_slots | slots, max_meetings=maximum)
 
 
 def solve(inputs: PlanningInput) -> matching.ScheduleResult:
@@ -318,9 +333,20 @@ def refresh_meetings(attendee: Attendee) -> int:
     unfit += [meeting for meeting, _ in ranked if meeting not in kept]
     for meeting in unfit:
         db.session.delete(meeting)
+    leave_team_meetings(attendee)
     db.session.flush()
     record_schedule_changes(attendee.event)
     return len(unfit)
+
+
+def leave_team_meetings(attendee: Attendee) -> None:
+    """A colleague who no longer takes part, or is now unavailable then, leaves the team
+    meetings concerned (the meetings of the two stay)."""
+    for row, slot in db.session.execute(
+            select(MeetingColleague, Slot.number).join(Meeting, Meeting.id == MeetingColleague.meeting_id)
+            .join(Slot, Slot.id == Meeting.slot_id).where(MeetingColleague.attendee_id == attendee.id)).all():
+        if not attendee.is_matchable or slot in attendee.unavailable_slots:
+            db.session.delete(row)
 
 
 def rescore(

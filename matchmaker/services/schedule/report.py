@@ -6,7 +6,7 @@ the event has, the number of queries stays the same (the grid is paged by tables
 """
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select, true
@@ -16,6 +16,7 @@ from ...documents.collation import name_key, name_matches
 from ...extensions import db
 from ...models import Attendee, Event, Industry, Meeting, MeetingTable, ScheduleRun, Slot
 from .runs import latest_run
+from .teams import Colleague, colleagues_in
 
 TABLES_PER_PAGE = 20
 
@@ -53,6 +54,7 @@ class GridMeeting:
     b: Person
     score: int
     locked: bool
+    colleagues: tuple[Colleague, ...] = ()  # a team meeting's colleagues
 
 
 @dataclass(frozen=True)
@@ -220,7 +222,9 @@ def grid_cells(event: Event, table_ids: list[int] | None = None) -> dict[tuple[i
             id=row[0], slot=row[1], table=row[2], score=row[3], locked=row[4],
             a=Person(row[5], f"{row[6]} {row[7]}", row[8]), b=Person(row[9], f"{row[10]} {row[11]}", row[12]))
         cells[(meeting.slot, meeting.table)] = meeting
-    return cells
+    teams = colleagues_in(meeting.id for meeting in cells.values())
+    return {key: replace(meeting, colleagues=tuple(teams[meeting.id])) if meeting.id in teams else meeting
+            for key, meeting in cells.items()}
 
 
 def find_in_schedule(event: Event, query: str) -> list[FoundMeeting]:
@@ -233,7 +237,10 @@ def find_in_schedule(event: Event, query: str) -> list[FoundMeeting]:
         select(MeetingTable.number).where(MeetingTable.event_id == event.id).order_by(MeetingTable.number)))}
     found = []
     for meeting in sorted(grid_cells(event).values(), key=lambda m: (m.slot, m.table)):
-        for person, partner in ((meeting.a, meeting.b), (meeting.b, meeting.a)):
+        seats = [(meeting.a, meeting.b), (meeting.b, meeting.a)] + [  # and a team meeting's colleagues
+            (Person(c.id, c.name, c.organisation), meeting.b if c.beside_id == meeting.a.id else meeting.a)
+            for c in meeting.colleagues]
+        for person, partner in seats:
             if name_matches(query, person.name):
                 found.append(FoundMeeting(meeting, person, partner, pages.get(meeting.table, 1)))
     return found
@@ -247,4 +254,5 @@ def meeting_detail(event: Event, meeting_id: int) -> GridMeeting | None:
     a, b = meeting.attendee_a, meeting.attendee_b
     return GridMeeting(meeting.id, meeting.slot.number, meeting.table.number,
                        Person(a.id, a.full_name, a.organisation),
-                       Person(b.id, b.full_name, b.organisation), meeting.score, meeting.locked)
+                       Person(b.id, b.full_name, b.organisation), meeting.score, meeting.locked,
+                       tuple(colleagues_in([meeting.id]).get(meeting.id, [])))
