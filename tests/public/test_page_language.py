@@ -30,6 +30,8 @@ NOT_PAGES = {
                                   "tests/programme/test_session_collision.py",
     "attendee.move_meeting": "needs a published meeting: tests/attendee/test_own_meetings.py",
     "attendee.give_back": "needs a published meeting: tests/attendee/test_own_meetings.py",
+    "attendee.meeting_colleagues": "needs a published meeting: "
+                                   "tests/attendee/test_team_meetings_attendee.py",
     "public.event_look": "the event's stylesheet (CSS)",
     "public.event_logo": "the event's logo image (none in this event): tests/look",
 }

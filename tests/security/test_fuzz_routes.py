@@ -165,7 +165,7 @@ def build_scene(app: Flask) -> dict[str, object]:
         db.session.commit()
         ids = {"token": scene.anna.token, "slug": event.slug, "number": scene.ben.number,
                "secret": secret, "request_id": scene.request_id, "meeting_id": scene.meeting_id,
-               "session_id": scene.session_id,
+               "colleague_id": scene.bernd.id, "session_id": scene.session_id,
                "pair_id": 1, "job_id": 1, "choice": "accept", "language": "en", "fmt": "csv",
                "document": "badges", "name": "badges", "feed_token": scene.anna.token,
                # no webhook: the scene's sign-ups would send to it (the queue is immediate)
