@@ -45,7 +45,7 @@ from ...models import (
 )
 from .. import DomainError
 from ..mail.notifications import compose, public_url
-from ..programme.choices import busy_slots
+from ..programme.sessions import busy_slots
 from ..schedule.calendar import day_label
 from ..schedule.edit import add_meeting
 from ..schedule.runs import schedule_published

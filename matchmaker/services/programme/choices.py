@@ -10,14 +10,13 @@ the session: they keep their waiting place, see ``fill_free_places``). Two sessi
 overlap in time. Only attendees with a seat at the event choose sessions.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
 
 from ...extensions import db
-from ...matching.sessions import overlapping_slots
 from ...models import (
     Attendee,
     AttendeeStatus,
@@ -161,23 +160,6 @@ def seats_by_session(event: Event) -> dict[int, Seats]:
         counts.setdefault(session_id, {})[status] = count
     return {session_id: Seats(c.get(ChoiceStatus.CHOSEN, 0), c.get(ChoiceStatus.WAITING, 0))
             for session_id, c in counts.items()}
-
-
-def busy_slots(event: Event, attendee_ids: Iterable[int] | None = None) -> dict[int, frozenset[int]]:
-    """Per attendee id, the numbers of the event's slots that overlap a session they have a
-    seat in (a waiting place blocks nothing yet): the engine plans no meeting there, and no
-    slot is offered there (asking, booking, moving, a freed slot). ``attendee_ids``: only
-    theirs (else everybody's)."""
-    spans = [(slot.starts_at, slot.ends_at) for slot in event.slots]
-    query = (select(SessionChoice.attendee_id, ProgrammeSession.starts_at, ProgrammeSession.ends_at)
-             .join(ProgrammeSession, ProgrammeSession.id == SessionChoice.session_id)
-             .where(ProgrammeSession.event_id == event.id, SessionChoice.status == ChoiceStatus.CHOSEN))
-    if attendee_ids is not None:
-        query = query.where(SessionChoice.attendee_id.in_(sorted(set(attendee_ids))))
-    sessions: dict[int, list[tuple[datetime, datetime]]] = {}
-    for attendee_id, starts_at, ends_at in db.session.execute(query):
-        sessions.setdefault(attendee_id, []).append((starts_at, ends_at))
-    return {attendee_id: overlapping_slots(spans, times) for attendee_id, times in sessions.items()}
 
 
 def choices_of(attendee: Attendee) -> list[ChosenSession]:

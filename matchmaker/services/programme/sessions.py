@@ -2,16 +2,20 @@
 
 A session lies within the event's day and ends after it starts; its title is unique
 within the event (files name sessions by title). Raising a capacity moves people up from
-the session's waiting list (``choices.fill_free_places``).
+the session's waiting list (``choices.fill_free_places``). ``busy_slots`` tells which
+meeting slots the sessions someone has a seat in take from them.
 """
 
+from collections.abc import Iterable
 from dataclasses import asdict
+from datetime import datetime
 
 from sqlalchemy import func, select
 
 from ...exchange.programme_file import SessionRow
 from ...extensions import db
-from ...models import Event, ProgrammeSession, SessionKind
+from ...matching.sessions import overlapping_slots
+from ...models import ChoiceStatus, Event, ProgrammeSession, SessionChoice, SessionKind
 from .. import DomainError
 from ..audit import differences, record
 
@@ -89,3 +93,20 @@ def row_of(session: ProgrammeSession) -> SessionRow:
 
 def values_of(session: ProgrammeSession) -> dict[str, object]:
     return asdict(row_of(session))
+
+
+def busy_slots(event: Event, attendee_ids: Iterable[int] | None = None) -> dict[int, frozenset[int]]:
+    """Per attendee id, the numbers of the event's slots that overlap a session they have a
+    seat in (a waiting place blocks nothing yet): the engine plans no meeting there, and no
+    slot is offered there (asking, booking, moving, a freed slot). ``attendee_ids``: only
+    theirs (else everybody's)."""
+    spans = [(slot.starts_at, slot.ends_at) for slot in event.slots]
+    query = (select(SessionChoice.attendee_id, ProgrammeSession.starts_at, ProgrammeSession.ends_at)
+             .join(ProgrammeSession, ProgrammeSession.id == SessionChoice.session_id)
+             .where(ProgrammeSession.event_id == event.id, SessionChoice.status == ChoiceStatus.CHOSEN))
+    if attendee_ids is not None:
+        query = query.where(SessionChoice.attendee_id.in_(sorted(set(attendee_ids))))
+    sessions: dict[int, list[tuple[datetime, datetime]]] = {}
+    for attendee_id, starts_at, ends_at in db.session.execute(query):
+        sessions.setdefault(attendee_id, []).append((starts_at, ends_at))
+    return {attendee_id: overlapping_slots(spans, times) for attendee_id, times in sessions.items()}

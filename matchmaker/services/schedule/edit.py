@@ -25,7 +25,7 @@ from .. import DomainError
 from ..attendees.favourites import favourites_among
 from ..attendees.registration import lock_event
 from ..audit import record
-from ..programme.choices import busy_slots
+from ..programme.sessions import busy_slots
 from .changes import record_schedule_changes
 from .matching_settings import event_synonyms, event_weights
 from .planning import engine_attendee, must_meet, reason_json

@@ -1,12 +1,12 @@
 """Who is free when, and where a table is free: the questions behind moving a meeting and
 offering a freed slot. Low in the schedule services (imports none of them). A slot that
-overlaps a session the attendee has a seat in is not free (``programme.choices.busy_slots``)."""
+overlaps a session the attendee has a seat in is not free (``programme.sessions.busy_slots``)."""
 
 from sqlalchemy import func, or_, select
 
 from ...extensions import db
 from ...models import Attendee, Event, Meeting, MeetingTable, Slot
-from ..programme.choices import busy_slots
+from ..programme.sessions import busy_slots
 from .teams import team_slots
 
 

@@ -43,7 +43,7 @@ from ...models import (
 from .. import DomainError
 from ..attendees.favourites import favourites_among
 from ..attendees.meeting_requests import blocked_pairs as attendee_blocks
-from ..programme.choices import busy_slots
+from ..programme.sessions import busy_slots
 from ..webhooks.outbox import announce_publication
 from .blocked_pairs import blocked_pairs_of
 from .calendar import schedule_mails

@@ -37,7 +37,7 @@ from .. import DomainError
 from ..attendees.registration import lock_event
 from ..audit import record
 from ..mail.notifications import compose, public_url
-from ..programme.choices import busy_slots
+from ..programme.sessions import busy_slots
 from .changes import record_schedule_changes
 from .edit import log_edit, place
 from .free_slots import actor_of, free_table, meeting_count, slot_is_free_for

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from ...extensions import db
 from ...models import Attendee, Event, Meeting, MeetingColleague, MeetingTable, Slot
 from .. import DomainError
+from ..programme.sessions import busy_slots
 
 PER_SIDE = 2  # colleagues at most beside each of the two who meet
 
@@ -61,8 +62,6 @@ def busy_in_slot(event: Event, attendee: Attendee, slot: Slot, meeting_id: int |
     """Why ``attendee`` cannot sit in a meeting in ``slot`` (None: they can): a meeting of
     their own or a team meeting there (other than ``meeting_id``), a slot they marked
     unavailable, or a session of theirs during it. The grid's codes and words."""
-    from ..programme.choices import busy_slots  # here: programme.choices imports calendar, which imports this
-
     name, number = attendee.full_name, slot.number
     if number in (attendee.unavailable_slots or []):
         return DomainError("slot_unavailable", attendee=name, slot=number)
