@@ -11,13 +11,13 @@ from ..models import Meeting
 from ..reasons import phrase_reasons
 from ..refusals import refusal, refusal_text
 from ..services import DomainError
-from ..services.attendees import booking, participants
+from ..services.attendees import booking, not_interested, participants
 from ..services.attendees import meeting_requests as requests_service
 from ..services.attendees.favourites import favourite_ids
 from ..services.attendees.participants import Filters
 from ..web.forms import ConfirmForm
 from . import bp
-from .forms import ParticipantFilterForm, RequestForm
+from .forms import NotInterestedForm, ParticipantFilterForm, RequestForm
 from .routes import industry_choices, page
 
 
@@ -28,7 +28,8 @@ def suggestions() -> str:
     industries = dict(industry_choices())
     return render_template("attendee/suggestions.html", **page(
         industries=industries, form=ConfirmForm(), favourites=favourite_ids(g.attendee),
-        suggestions=[(row, phrase_reasons(row.reasons, g.attendee.id, industries)) for row in rows]))
+        suggestions=[(row, phrase_reasons(row.reasons, g.attendee.id, industries)) for row in rows],
+        not_interested=[participants.person(p) for p in not_interested.not_interested_people(g.attendee)]))
 
 
 @bp.get("/<token>/participants")
@@ -68,7 +69,8 @@ def person(number: int) -> str | BaseResponse:
     return render_template("attendee/person.html", **page(
         other=participants.person(other), form=form, industries=dict(industry_choices()),
         favourites=favourite_ids(g.attendee), options=options,
-        why_not=why_not(options.state, other.full_name)))
+        why_not=why_not(options.state, other.full_name),
+        not_interested=not_interested.not_interested_ids(g.attendee)))
 
 
 def slot_labels() -> dict[int, str]:
@@ -156,3 +158,20 @@ def unblock(number: int) -> BaseResponse:
         db.session.commit()
         flash(_("The block has been lifted."), "success")
     return redirect(url_for(".requests"))
+
+
+@bp.post("/<token>/participants/<int:number>/not-interested")
+def mark_not_interested(number: int) -> BaseResponse:
+    """Mark someone "not interested" (never paired, no longer suggested), or take it back."""
+    other = participants.visible_attendee(g.attendee, number) or abort(404)
+    form = NotInterestedForm()
+    if form.validate_on_submit():
+        marked = form.not_interested.data == "1"
+        not_interested.mark(g.attendee, other, marked)
+        db.session.commit()
+        flash(_("You will not be paired with %(name)s, and they are no longer suggested to you. "
+                "They are not told.", name=other.full_name) if marked
+              else _("%(name)s may be suggested to you and paired with you again.", name=other.full_name),
+              "success")
+    return redirect(url_for(".suggestions") if form.back.data == "suggestions"
+                    else url_for(".person", number=number))

@@ -26,7 +26,8 @@ Format (UTF-8, one object)::
   sought_tag}, `cross_industry` {industries}, `complementary_org_types` {org_types},
   `same_cluster` {cluster}, `cluster_exchange` {clusters}, `must_meet_one_sided`
   {requested_by}, `must_meet_mutual` {}, `favourite` {marked_by}, `favourite_mutual` {}
-  (favourites come only from the app's database, never from a file). Tags are spelled as each attendee wrote them:
+  (favourites come only from the app's database, never from a file), `valued_industry_pair`
+  {industries}, `valued_org_type_pair` {org_types} (last time's feedback, app only). Tags are spelled as each attendee wrote them:
   `keywords` as `keywords_of` did, `partner_keywords` as the other; `tag` as offered,
   `sought_tag` as sought.
 - `unmatched` codes: `no_consent`, `does_not_want_meetings`, `max_meetings_zero`,
