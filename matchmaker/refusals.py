@@ -161,6 +161,8 @@ REFUSALS: dict[str, Entry] = {
                            "matchmaking keeps them apart."),
     "rated_not_valuable": _l("At the previous event both attended, one of the two rated their "
                              "meeting as not valuable, so the matchmaking keeps them apart."),
+    "feedback_source_not_earlier": _l("Only an event that took place before this one can lend "
+                                      "its feedback."),
     "over_maximum": _l("%(attendee)s wants at most %(maximum)s meetings and has them already."),
     "attendee_not_matchable": attendee_not_matchable,
     "slot_not_found": _l("There is no such slot."),

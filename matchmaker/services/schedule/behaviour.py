@@ -43,6 +43,7 @@ from ...models import (
     RequestStatus,
     utcnow,
 )
+from .. import DomainError
 from ..attendees.feedback import feedback_summary
 from ..attendees.not_interested import not_interested_among
 
@@ -190,3 +191,18 @@ def kept_apart_from(event: Event, person: Attendee) -> list[KeptApart]:
     return sorted((KeptApart(a.number, a.full_name, code) for a, code in zip(people, codes, strict=True)
                    if code), key=lambda row: row.number)
 
+
+
+def feedback_sources(event: Event, candidates: Sequence[Event]) -> list[Event]:
+    """The events whose feedback may give ``event`` its bonus: the earlier ones among
+    ``candidates`` (those the organiser may see), latest first."""
+    return sorted((e for e in candidates if e.starts_on < event.starts_on),
+                  key=lambda e: (e.starts_on, e.id), reverse=True)
+
+
+def set_feedback_bonus_source(event: Event, source: Event | None) -> None:
+    """Take ``source``'s valuable pairings as a small bonus in ``event`` (None: off)."""
+    if source is not None and not source.starts_on < event.starts_on:
+        raise DomainError("feedback_source_not_earlier")
+    event.feedback_bonus_from_id = source.id if source else None
+    db.session.flush()
