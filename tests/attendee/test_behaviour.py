@@ -2,8 +2,9 @@
 declined request keep a pair apart, a meeting rated "not valuable" keeps the two apart at
 their next common event, and an earlier event's valuable pairings give a shown bonus."""
 
-from datetime import date
+from datetime import date, timedelta
 
+import pytest
 from flask_babel import force_locale
 from sqlalchemy import select
 
@@ -11,11 +12,15 @@ from matchmaker import matching
 from matchmaker.extensions import db
 from matchmaker.models import FeedbackOutcome, Meeting, MeetingFeedback
 from matchmaker.reasons import phrase_reasons
+from matchmaker.services import DomainError
 from matchmaker.services.attendees import meeting_requests
+from matchmaker.services.attendees.feedback import feedback_summary
 from matchmaker.services.attendees.participants import suggestions_for
+from matchmaker.services.schedule import edit
 from matchmaker.services.schedule.planning import plan_schedule, planning_input
+from matchmaker.services.schedule.publishing import publish
 from tests.support.attendees import add_attendee, add_matching_pair, add_meeting
-from tests.support.factories import make_event, post_form
+from tests.support.factories import csrf_token, make_event, post_form
 
 
 def mark(client, attendee, other, on="1", back="person"):
@@ -171,3 +176,31 @@ def test_the_bonus_reasons_read_in_english(app):
             "Meetings between Logistics × Maritime were rated valuable at an earlier event.",
             "Meetings between SME (small or medium-sized enterprise) × Research institute or university "
             "were rated valuable at an earlier event."]
+
+
+def test_placing_a_kept_apart_pair_by_hand_is_refused_with_the_reason(client, event, anna, ben):
+    mark(client, anna, ben)
+    with pytest.raises(DomainError) as refused:
+        edit.add_meeting(event, (anna.id, ben.id), 1, 1, actor="organiser@example.org")
+    assert refused.value.code == "not_interested"
+
+
+def test_not_interested_marks_are_in_the_data_download(client, anna, ben):
+    mark(client, anna, ben)
+    data = client.get(f"/me/{anna.token}/data.json").get_json()
+    assert data["not_interested"] == [{"name": "Ben Beispiel", "organisation": "Ben GmbH"}]
+
+
+@pytest.mark.both_databases
+def test_the_feedback_page_records_not_valuable(client, event, anna, ben):
+    plan_schedule(event)
+    publish(event, "organiser@example.org")
+    meeting = db.session.scalar(select(Meeting))
+    event.starts_on = date.today() - timedelta(days=1)
+    db.session.commit()
+    link = f"/me/{anna.token}/feedback/{meeting.id}?answer=not_valuable"
+    page = client.get(link).get_data(as_text=True)
+    assert "Das Gespräch hat stattgefunden, war aber nicht wertvoll." in page
+    assert client.post(link, data={"csrf_token": csrf_token(client, link)}).status_code == 302
+    assert db.session.scalars(select(MeetingFeedback.outcome)).all() == [FeedbackOutcome.NOT_VALUABLE]
+    assert feedback_summary(event).took_place == 1
