@@ -40,7 +40,9 @@ Format (UTF-8, one object)::
   max_meetings, meetings_histogram, fair_level, fair_level_bound, below_fair_level
   ([{attendee, meetings, reason}]), cross_cluster_share, cluster_manager_pairs,
   changed_meetings, idle_slots_total, idle_slots_median, idle_slots_worst (slots an
-  attendee waits between their first and last meeting, see `matchmaker.matching.compact`);
+  attendee waits between their first and last meeting, see `matchmaker.matching.compact`),
+  kept_apart_not_interested, kept_apart_request_declined, kept_apart_rated_not_valuable
+  (pairs kept apart by what attendees did, see `matchmaker.matching.behaviour`; app only);
   after a re-plan also changed_count, added_count.
 """
 

@@ -48,3 +48,21 @@ def valued_pairing_reasons(lo: Attendee, hi: Attendee) -> list[Reason]:
     if hi.org_type in lo.valued_org_types or lo.org_type in hi.valued_org_types:
         reasons.append(Reason("valued_org_type_pair", {"org_types": (lo.org_type, hi.org_type)}))
     return reasons
+
+
+# The certificate's figures (``Quality``): pairs of attendees taking part kept apart, per code.
+COUNT_FIELDS = {"not_interested": "kept_apart_not_interested",
+                "request_declined": "kept_apart_request_declined",
+                "rated_not_valuable": "kept_apart_rated_not_valuable"}
+
+
+def kept_apart_counts(people: Iterable[Attendee]) -> dict[str, int]:
+    """How many pairs of attendees taking part each rule keeps apart (the first that applies)."""
+    active = {a.id: a for a in people if a.consent and a.wants_meetings}
+    counts = dict.fromkeys(COUNT_FIELDS.values(), 0)
+    for low, high in kept_apart_pairs(active.values()):
+        if low in active and high in active:
+            code = exclusion(active[low], active[high])
+            if code:
+                counts[COUNT_FIELDS[code]] += 1
+    return counts

@@ -198,6 +198,10 @@ class Quality:
     idle_slots_total: int = 0
     idle_slots_median: int = 0
     idle_slots_worst: int = 0
+    # Pairs of attendees taking part that what they did keeps apart (``behaviour.py``), by rule.
+    kept_apart_not_interested: int = 0
+    kept_apart_request_declined: int = 0
+    kept_apart_rated_not_valuable: int = 0
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ and count exactly their weight."""
 
 from hypothesis import given, settings
 
-from matchmaker.matching import pair_score, schedule
+from matchmaker.matching import Event, pair_score, schedule
 from matchmaker.matching.behaviour import KEPT_APART, exclusion
 from tests.matching.strategies import attendee, events
 
@@ -69,3 +69,13 @@ def test_the_valued_bonus_needs_common_ground():
                         attendee(2, industry="logistics", **shared))
     assert [r.code for r in scored.reasons] == ["shared_themes", "valued_industry_pair"]
     assert scored.score == 3 + 2
+
+
+def test_the_certificate_counts_the_pairs_kept_apart_by_each_rule():
+    people = (attendee(1, not_interested=frozenset({2}), themes=frozenset({"skills"})),
+              attendee(2, declined=frozenset({3}), themes=frozenset({"skills"})),
+              attendee(3, not_valuable_before=frozenset({1}), themes=frozenset({"skills"})),
+              attendee(4, themes=frozenset({"skills"})))
+    quality = schedule(Event(people, slots=2, tables=2)).quality
+    assert (quality.kept_apart_not_interested, quality.kept_apart_request_declined,
+            quality.kept_apart_rated_not_valuable) == (1, 1, 1)
