@@ -118,7 +118,8 @@ def answer_request(request_id: int, choice: str) -> BaseResponse:
 
 def answered_text(choice: str, outcome: booking.BookingOutcome) -> str:
     if choice == "decline":
-        return _("You declined the request.")
+        return " ".join((_("You declined the request."), _(
+            "The matchmaking will not pair you two, unless you ask for a meeting yourself.")))
     if outcome.meeting is not None:
         return booked_text(outcome.meeting)
     if outcome.booking_open:

@@ -83,6 +83,16 @@ def test_a_declined_request_keeps_the_pair_out_of_the_schedule(event, anna, ben)
     assert planned_pairs(event) == set()
 
 
+def test_declining_on_the_requests_page_says_the_pair_is_kept_apart(client, event, anna, ben):
+    request = meeting_requests.send_request(anna, ben, None).request
+    db.session.commit()
+    response = post_form(client, f"/me/{ben.token}/requests/{request.id}/decline",
+                         token_from=f"/me/{ben.token}/requests")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "The matchmaking will not pair you two, unless you ask for a meeting yourself." in page  # Ben reads English
+    assert engine_people(event)[ben.id].declined == frozenset({anna.id})
+
+
 def test_asking_the_one_whose_request_one_declined_brings_them_back(event, anna, ben):
     request = meeting_requests.send_request(anna, ben, None).request
     meeting_requests.answer(ben, request.id, accept=False)
@@ -129,11 +139,11 @@ def test_a_valuable_meeting_does_not_keep_the_pair_apart(event, anna, ben):
     assert planned_pairs(event) == {(anna.id, ben.id)}
 
 
-def valued_source():
-    """An earlier event where two logistics SME × energy research meetings were valuable."""
+def valued_source(valuable=2):
+    """An earlier event where ``valuable`` logistics SME × energy research meetings were valuable."""
     source = make_event(slug="go-2026")
     source.starts_on = date(2026, 6, 16)
-    for suffix in ("1", "2"):
+    for suffix in [str(n) for n in range(1, valuable + 1)]:
         seeker = add_attendee(source, f"Sme{suffix}")
         offerer = add_attendee(source, f"Lab{suffix}", industry_code="energy_environment",
                                org_type="research")
@@ -153,6 +163,13 @@ def test_last_years_valuable_pairings_add_a_shown_bonus(event, anna, ben):
     assert "valued_industry_pair" in codes and "valued_org_type_pair" in codes
     weights = matching.Weights()
     assert row.score == before + weights.valued_industry_pair + weights.valued_org_type_pair
+
+
+def test_a_single_valuable_meeting_is_not_enough_for_the_bonus(event, anna, ben):
+    event.feedback_bonus_from_id = valued_source(valuable=1).id
+    db.session.commit()
+    [row] = suggestions_for(anna)
+    assert not {"valued_industry_pair", "valued_org_type_pair"} & {r["code"] for r in row.reasons}
 
 
 def test_last_years_bonus_is_off_by_default(event, anna, ben):
@@ -201,6 +218,7 @@ def test_the_feedback_page_records_not_valuable(client, event, anna, ben):
     link = f"/me/{anna.token}/feedback/{meeting.id}?answer=not_valuable"
     page = client.get(link).get_data(as_text=True)
     assert "Das Gespräch hat stattgefunden, war aber nicht wertvoll." in page
+    assert "bei der nächsten Veranstaltung, an der Sie beide teilnehmen, nicht zusammen" in page
     assert client.post(link, data={"csrf_token": csrf_token(client, link)}).status_code == 302
     assert db.session.scalars(select(MeetingFeedback.outcome)).all() == [FeedbackOutcome.NOT_VALUABLE]
     assert feedback_summary(event).took_place == 1
