@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from matchmaker import matching
 from matchmaker.extensions import db
-from matchmaker.models import FeedbackOutcome, Meeting, MeetingFeedback
+from matchmaker.models import Attendee, AttendeeStatus, FeedbackOutcome, Meeting, MeetingFeedback
 from matchmaker.reasons import phrase_reasons
 from matchmaker.services import DomainError
 from matchmaker.services.attendees import meeting_requests
@@ -222,3 +222,12 @@ def test_the_feedback_page_records_not_valuable(client, event, anna, ben):
     assert client.post(link, data={"csrf_token": csrf_token(client, link)}).status_code == 302
     assert db.session.scalars(select(MeetingFeedback.outcome)).all() == [FeedbackOutcome.NOT_VALUABLE]
     assert feedback_summary(event).took_place == 1
+
+
+def test_not_valuable_counts_when_one_of_the_two_cancelled_there_later(event, anna, ben):
+    source = earlier_event("go-2026", date(2026, 6, 16), FeedbackOutcome.NOT_VALUABLE)
+    for person in db.session.scalars(select(Attendee).where(Attendee.event_id == source.id,
+                                                            Attendee.first_name == "Ben")):
+        person.status = AttendeeStatus.CANCELLED
+    db.session.commit()
+    assert planned_pairs(event) == set()

@@ -114,7 +114,8 @@ def not_valuable_before(event: Event, attendees: Sequence[Attendee]) -> dict[int
     seats = earlier_seats(event)
     kept: dict[int, set[int]] = {}
     for when, key_a, key_b in rated:
-        if key_a in id_of and key_b in id_of and max(seats[key_a] & seats[key_b]) == when:
+        common = seats.get(key_a, set()) & seats.get(key_b, set()) | {when}  # they met there
+        if key_a in id_of and key_b in id_of and max(common) == when:
             kept.setdefault(id_of[key_a], set()).add(id_of[key_b])
     return {attendee: frozenset(others) for attendee, others in kept.items()}
 
@@ -190,7 +191,6 @@ def kept_apart_from(event: Event, person: Attendee) -> list[KeptApart]:
     codes = [exclusion(me, other) for other in others]
     return sorted((KeptApart(a.number, a.full_name, code) for a, code in zip(people, codes, strict=True)
                    if code), key=lambda row: row.number)
-
 
 
 def feedback_sources(event: Event, candidates: Sequence[Event]) -> list[Event]:
