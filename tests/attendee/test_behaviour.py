@@ -122,6 +122,7 @@ def earlier_event(slug, starts_on, rating=None):
     return event
 
 
+@pytest.mark.both_databases  # addresses matched across events in SQL
 def test_a_meeting_rated_not_valuable_is_not_planned_at_the_next_event(event, anna, ben):
     earlier_event("go-2026", date(2026, 6, 16), FeedbackOutcome.NOT_VALUABLE)
     assert engine_people(event)[anna.id].not_valuable_before == frozenset({ben.id})
