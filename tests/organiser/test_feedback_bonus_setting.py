@@ -8,7 +8,8 @@ from matchmaker.models import FeedbackOutcome, MeetingFeedback
 from matchmaker.services import DomainError
 from matchmaker.services.schedule.behaviour import set_feedback_bonus_source
 from matchmaker.services.schedule.planning import planning_input
-from tests.support.attendees import add_attendee, add_meeting
+from matchmaker.services.schedule.edit import add_meeting as place_by_hand
+from tests.support.attendees import add_attendee, add_matching_pair, add_meeting
 from tests.support.factories import make_event, post_form
 
 from .conftest import EVENT_URL
@@ -40,13 +41,19 @@ def test_only_earlier_events_are_offered(organiser_client, event):
     assert "Tagung go-2026" in page and "Tagung go-2028" not in page
 
 
-def test_choosing_an_earlier_event_gives_its_valuable_pairings_to_the_engine(organiser_client, event):
+def valued_source():
+    """An earlier event whose two logistics × energy meetings were rated valuable."""
     source = other_event("go-2026", date(2026, 6, 16))
     for n in (1, 2):
         a, b = add_attendee(source, f"Sme{n}"), add_attendee(source, f"Lab{n}", industry_code="energy_environment")
         meeting = add_meeting(source, a, b, slot=n)
         db.session.add(MeetingFeedback(meeting_id=meeting.id, attendee_id=a.id, outcome=FeedbackOutcome.VALUABLE))
     db.session.commit()
+    return source
+
+
+def test_choosing_an_earlier_event_gives_its_valuable_pairings_to_the_engine(organiser_client, event):
+    source = valued_source()
     here = add_attendee(event, "Anna")
     assert choose(organiser_client, source.id).status_code == 302
     db.session.expire_all()
@@ -72,3 +79,13 @@ def test_a_later_event_is_refused(event):
         assert error.code == "feedback_source_not_earlier"
     else:
         raise AssertionError("a later event was accepted")
+
+
+def test_the_organisers_meeting_page_shows_the_bonus_as_a_reason(organiser_client, event):
+    set_feedback_bonus_source(event, valued_source())
+    anna, ben = add_matching_pair(event)  # logistics × energy, a shared theme
+    meeting = place_by_hand(event, (anna.id, ben.id), 1, 1, actor="organiser@example.org")
+    db.session.commit()
+    page = organiser_client.get(f"{EVENT_URL}/schedule/meetings/{meeting.id}").get_data(as_text=True)
+    assert "valued_industry_pair" in [r["code"] for r in meeting.reasons]
+    assert "Gespräche zwischen Logistik × Energie und Umwelt" in page and "wertvoll bewertet" in page

@@ -53,6 +53,8 @@ class GridMeeting:
     b: Person
     score: int
     locked: bool
+    # The engine's reasons (codes with parameters), read only for one meeting's own page.
+    reasons: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -247,4 +249,5 @@ def meeting_detail(event: Event, meeting_id: int) -> GridMeeting | None:
     a, b = meeting.attendee_a, meeting.attendee_b
     return GridMeeting(meeting.id, meeting.slot.number, meeting.table.number,
                        Person(a.id, a.full_name, a.organisation),
-                       Person(b.id, b.full_name, b.organisation), meeting.score, meeting.locked)
+                       Person(b.id, b.full_name, b.organisation), meeting.score, meeting.locked,
+                       tuple(meeting.reasons))
