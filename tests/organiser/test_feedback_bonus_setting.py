@@ -7,8 +7,8 @@ from matchmaker.extensions import db
 from matchmaker.models import FeedbackOutcome, MeetingFeedback
 from matchmaker.services import DomainError
 from matchmaker.services.schedule.behaviour import set_feedback_bonus_source
-from matchmaker.services.schedule.planning import planning_input
 from matchmaker.services.schedule.edit import add_meeting as place_by_hand
+from matchmaker.services.schedule.planning import planning_input
 from tests.support.attendees import add_attendee, add_matching_pair, add_meeting
 from tests.support.factories import make_event, post_form
 
