@@ -15,6 +15,7 @@ from ..services.attendees import booking, not_interested, participants
 from ..services.attendees import meeting_requests as requests_service
 from ..services.attendees.favourites import favourite_ids
 from ..services.attendees.participants import Filters
+from ..services.schedule.behaviour import own_doing
 from ..web.forms import ConfirmForm
 from . import bp
 from .forms import NotInterestedForm, ParticipantFilterForm, RequestForm
@@ -66,11 +67,26 @@ def person(number: int) -> str | BaseResponse:
                 "Your request has been sent. We will write to you when %(name)s answers.",
                 name=other.full_name), "success")
             return redirect(url_for(".requests"))
+    industries = dict(industry_choices())
     return render_template("attendee/person.html", **page(
-        other=participants.person(other), form=form, industries=dict(industry_choices()),
+        other=participants.person(other), form=form, industries=industries,
         favourites=favourite_ids(g.attendee), options=options,
         why_not=why_not(options.state, other.full_name),
-        not_interested=not_interested.not_interested_ids(g.attendee)))
+        not_interested=not_interested.not_interested_ids(g.attendee),
+        why=phrase_reasons(participants.pair_reasons(g.attendee, other), g.attendee.id, industries),
+        kept_apart=kept_apart_text(own_doing(g.attendee.event, g.attendee, other), other.full_name)))
+
+
+def kept_apart_text(code: str | None, name: str) -> str | None:
+    """What the attendee did that keeps the matchmaking from pairing them with ``name``
+    (a "not interested" mark has its own section on the page)."""
+    if code == "request_declined":
+        return _("You declined a meeting request from %(name)s, so the matchmaking does not pair "
+                 "you, unless you ask them for a meeting yourself.", name=name)
+    if code == "rated_not_valuable":
+        return _("You rated your last meeting with %(name)s as not valuable, so the matchmaking "
+                 "does not pair you at this event.", name=name)
+    return None
 
 
 def slot_labels() -> dict[int, str]:

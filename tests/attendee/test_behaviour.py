@@ -232,3 +232,32 @@ def test_not_valuable_counts_when_one_of_the_two_cancelled_there_later(event, an
         person.status = AttendeeStatus.CANCELLED
     db.session.commit()
     assert planned_pairs(event) == set()
+
+
+def person_page(client, viewer, other):
+    return client.get(f"/me/{viewer.token}/participants/{other.number}").get_data(as_text=True)
+
+
+def test_the_person_page_shows_the_bonus_reason(client, event, anna, ben):
+    event.feedback_bonus_from_id = valued_source().id
+    db.session.commit()
+    assert "Gespräche zwischen Logistik × Energie und Umwelt wurden bei einer früheren Veranstaltung als wertvoll bewertet." in person_page(client, anna, ben)
+
+
+def test_the_person_page_tells_only_the_one_who_declined_that_it_keeps_them_apart(client, anna, ben):
+    request = meeting_requests.send_request(anna, ben, None).request
+    meeting_requests.answer(ben, request.id, accept=False)
+    db.session.commit()
+    assert "You declined a meeting request from Anna Beispiel, so the matchmaking does not pair you" in person_page(client, ben, anna)
+    assert "abgelehnt" not in person_page(client, anna, ben)
+
+
+def test_the_person_page_tells_only_the_one_who_rated_not_valuable_that_it_keeps_them_apart(client, event, anna, ben):
+    earlier_event("go-2026", date(2026, 6, 16), FeedbackOutcome.NOT_VALUABLE)  # rated by Anna
+    assert "als nicht wertvoll bewertet" in person_page(client, anna, ben)
+    assert "not valuable" not in person_page(client, ben, anna)
+
+
+def test_the_person_page_does_not_betray_the_others_not_interested_mark(client, anna, ben):
+    mark(client, ben, anna)
+    assert "Gemeinsame Themen" in person_page(client, anna, ben)

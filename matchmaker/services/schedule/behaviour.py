@@ -193,6 +193,35 @@ def kept_apart_from(event: Event, person: Attendee) -> list[KeptApart]:
                    if code), key=lambda row: row.number)
 
 
+def own_doing(event: Event, person: Attendee, other: Attendee) -> str | None:
+    """The code of what ``person`` did that keeps them apart from ``other`` (the person's
+    page says so); what ``other`` did is never named to ``person``."""
+    plain = [matching.Attendee(id=a.id, organisation="", org_type="", industry="") for a in (person, other)]
+    me, _other = with_behaviour(event, [person, other], plain)
+    if other.id in me.not_interested:
+        return "not_interested"
+    if other.id in me.declined:
+        return "request_declined"
+    if other.id in me.not_valuable_before and rated_by(person, other):
+        return "rated_not_valuable"
+    return None
+
+
+def rated_by(person: Attendee, other: Attendee) -> bool:
+    """Whether ``person``'s address rated a meeting with ``other``'s "not valuable" at an
+    earlier event."""
+    rater, a, b = aliased(Attendee), aliased(Attendee), aliased(Attendee)
+    return db.session.scalar(
+        select(MeetingFeedback.id).join(rater, rater.id == MeetingFeedback.attendee_id)
+        .join(Meeting, Meeting.id == MeetingFeedback.meeting_id).join(Event, Event.id == Meeting.event_id)
+        .join(a, a.id == Meeting.attendee_a_id).join(b, b.id == Meeting.attendee_b_id)
+        .where(MeetingFeedback.outcome == FeedbackOutcome.NOT_VALUABLE, rater.email_key == person.email_key,
+               Event.starts_on < person.event.starts_on,
+               a.email_key.in_((person.email_key, other.email_key)),
+               b.email_key.in_((person.email_key, other.email_key)))
+        .limit(1)) is not None
+
+
 def feedback_sources(event: Event, candidates: Sequence[Event]) -> list[Event]:
     """The events whose feedback may give ``event`` its bonus: the earlier ones among
     ``candidates`` (those the organiser may see), latest first."""
