@@ -252,6 +252,7 @@ def test_the_person_page_tells_only_the_one_who_declined_that_it_keeps_them_apar
     assert "abgelehnt" not in person_page(client, anna, ben)
 
 
+@pytest.mark.both_databases  # the rater's address matched across events in SQL
 def test_the_person_page_tells_only_the_one_who_rated_not_valuable_that_it_keeps_them_apart(client, event, anna, ben):
     earlier_event("go-2026", date(2026, 6, 16), FeedbackOutcome.NOT_VALUABLE)  # rated by Anna
     assert "als nicht wertvoll bewertet" in person_page(client, anna, ben)
