@@ -99,6 +99,8 @@ WEIGHT_LABELS = {
     "same_cluster": _l("Same cluster (they know each other already; negative)"),
     "cluster_exchange": _l("Cluster managers of two clusters with a shared theme"),
     "favourite": _l("One marked the other as interesting (both: like a meeting request of one)"),
+    "valued_industry_pair": _l("Industry pair rated valuable at the earlier event chosen below"),
+    "valued_org_type_pair": _l("Organisation-type pair rated valuable at the earlier event chosen below"),
 }
 
 SESSION_KIND_LABELS = {

@@ -108,6 +108,10 @@ class Event(Model):
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
     # "Compact days": the engine re-times meetings so attendees wait fewer idle slots.
     compact_days: Mapped[bool] = mapped_column(default=True, server_default=true())
+    # An earlier event whose feedback gives a small bonus to the industry and organisation-
+    # type pairings rated valuable there (``services.schedule.behaviour``; None: off).
+    feedback_bonus_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event.id", ondelete="SET NULL"))
 
     slots: Mapped[list["Slot"]] = relationship(
         back_populates="event", order_by="Slot.number", cascade="all, delete-orphan"
@@ -692,6 +696,9 @@ class FeedbackOutcome(enum.StrEnum):
     TOOK_PLACE = "took_place"
     DID_NOT_HAPPEN = "did_not_happen"
     VALUABLE = "valuable"
+    # It took place but was not worth it: the two are not paired at the next event they
+    # both attend (``services.schedule.behaviour``).
+    NOT_VALUABLE = "not_valuable"
 
 
 class MeetingFeedback(Model):
@@ -906,6 +913,24 @@ class OrganiserInvite(Model):
     event: Mapped[Event | None] = relationship()
 
     __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)
+
+
+class AttendeeNotInterested(Model):
+    """``attendee`` marked ``other`` as "not interested": the engine never pairs the two
+    and ``other`` is not suggested to them, until the mark is taken back. Private like a
+    favourite: the other person is never told."""
+
+    __tablename__ = "attendee_not_interested"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    other_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("attendee_id", "other_id"),
+        CheckConstraint("attendee_id <> other_id", name="not_self"),
+    )
 
 
 class AttendeeFavourite(Model):

@@ -55,7 +55,18 @@ def phrase(code: str, params: Mapping[str, Any], viewer_id: int, industries: Map
         if params["requested_by"] == viewer_id:
             return _("You asked for this meeting.")
         return _("Your partner asked to meet you.")
+    if code in ("valued_industry_pair", "valued_org_type_pair"):
+        return phrase_valued(code, params, industries)
     return phrase_favourite(code, params, viewer_id)
+
+
+def phrase_valued(code: str, params: Mapping[str, Any], industries: Mapping[str, str]) -> str:
+    """Last time's feedback (``matching.behaviour``): such pairings were rated valuable."""
+    if code == "valued_industry_pair":
+        return _("Meetings between %(kinds)s were rated valuable at an earlier event.",
+                 kinds=" × ".join(industries.get(i, i) for i in params["industries"]))
+    return _("Meetings between %(kinds)s were rated valuable at an earlier event.",
+             kinds=" × ".join(str(ORG_TYPE_LABELS.get(t, t)) for t in params["org_types"]))
 
 
 def phrase_favourite(code: str, params: Mapping[str, Any], viewer_id: int) -> str:

@@ -165,6 +165,15 @@ REFUSALS: dict[str, Entry] = {
     "pair_already_meets": _l("These two already meet in slot %(slot)s."),
     "same_organisation": same_organisation,
     "blocked": _l("These two are blocked from meeting each other."),
+    # what the attendees did keeps the pair apart (matching.behaviour)
+    "not_interested": _l("One of the two marked the other as not interested, so the matchmaking "
+                         "keeps them apart."),
+    "request_declined": _l("One of the two declined the other's meeting request, so the "
+                           "matchmaking keeps them apart."),
+    "rated_not_valuable": _l("At the previous event both attended, one of the two rated their "
+                             "meeting as not valuable, so the matchmaking keeps them apart."),
+    "feedback_source_not_earlier": _l("Only an event that took place before this one can lend "
+                                      "its feedback."),
     "over_maximum": _l("%(attendee)s wants at most %(maximum)s meetings and has them already."),
     "attendee_not_matchable": attendee_not_matchable,
     "slot_not_found": _l("There is no such slot."),

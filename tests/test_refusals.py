@@ -10,6 +10,7 @@ import pytest
 from flask_babel import force_locale
 
 import matchmaker
+from matchmaker.matching.behaviour import KEPT_APART
 from matchmaker.refusals import REFUSALS, UNKNOWN, console_refusal, refusal, refusal_text
 from matchmaker.services import DomainError
 
@@ -51,12 +52,13 @@ def raised_codes() -> set[str]:
         codes |= called_codes(path, "DomainError")
     for name, source in ENGINE_SOURCES.items():
         codes |= called_codes(PACKAGE / source, name)
-    return codes | (exclusion_codes() - PERSONAL_EXCLUSIONS)
+    kept_apart = {code for code, _field in KEPT_APART}  # scoring.exclusion hands them on
+    return codes | (exclusion_codes() - PERSONAL_EXCLUSIONS) | kept_apart
 
 
 def test_raised_codes_are_found_in_services_jobs_and_engine():
     assert {"no_schedule", "too_many_attempts", "job_already_running", "double_booking",
-            "synonym_in_two_groups", "blocked"} <= raised_codes()
+            "synonym_in_two_groups", "blocked", "not_interested", "rated_not_valuable"} <= raised_codes()
 
 
 @pytest.mark.parametrize("code", sorted(raised_codes()))

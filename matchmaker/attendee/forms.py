@@ -79,6 +79,13 @@ class FavouriteForm(FlaskForm):
     back = HiddenField()
 
 
+class NotInterestedForm(FlaskForm):
+    """The hidden fields of a "not interested" button: mark ("1") or take back, and the page to return to."""
+
+    not_interested = HiddenField()
+    back = HiddenField()
+
+
 class MoveForm(FlaskForm):
     """Propose another time for a meeting: the choices are the slots both have free."""
 

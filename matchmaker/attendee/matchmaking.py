@@ -11,13 +11,14 @@ from ..models import Meeting
 from ..reasons import phrase_reasons
 from ..refusals import refusal, refusal_text
 from ..services import DomainError
-from ..services.attendees import booking, participants
+from ..services.attendees import booking, not_interested, participants
 from ..services.attendees import meeting_requests as requests_service
 from ..services.attendees.favourites import favourite_ids
 from ..services.attendees.participants import Filters
+from ..services.schedule.behaviour import own_doing
 from ..web.forms import ConfirmForm
 from . import bp
-from .forms import ParticipantFilterForm, RequestForm
+from .forms import NotInterestedForm, ParticipantFilterForm, RequestForm
 from .routes import industry_choices, page
 
 
@@ -28,7 +29,8 @@ def suggestions() -> str:
     industries = dict(industry_choices())
     return render_template("attendee/suggestions.html", **page(
         industries=industries, form=ConfirmForm(), favourites=favourite_ids(g.attendee),
-        suggestions=[(row, phrase_reasons(row.reasons, g.attendee.id, industries)) for row in rows]))
+        suggestions=[(row, phrase_reasons(row.reasons, g.attendee.id, industries)) for row in rows],
+        not_interested=[participants.person(p) for p in not_interested.not_interested_people(g.attendee)]))
 
 
 @bp.get("/<token>/participants")
@@ -65,10 +67,26 @@ def person(number: int) -> str | BaseResponse:
                 "Your request has been sent. We will write to you when %(name)s answers.",
                 name=other.full_name), "success")
             return redirect(url_for(".requests"))
+    industries = dict(industry_choices())
     return render_template("attendee/person.html", **page(
-        other=participants.person(other), form=form, industries=dict(industry_choices()),
+        other=participants.person(other), form=form, industries=industries,
         favourites=favourite_ids(g.attendee), options=options,
-        why_not=why_not(options.state, other.full_name)))
+        why_not=why_not(options.state, other.full_name),
+        not_interested=not_interested.not_interested_ids(g.attendee),
+        why=phrase_reasons(participants.pair_reasons(g.attendee, other), g.attendee.id, industries),
+        kept_apart=kept_apart_text(own_doing(g.attendee.event, g.attendee, other), other.full_name)))
+
+
+def kept_apart_text(code: str | None, name: str) -> str | None:
+    """What the attendee did that keeps the matchmaking from pairing them with ``name``
+    (a "not interested" mark has its own section on the page)."""
+    if code == "request_declined":
+        return _("You declined a meeting request from %(name)s, so the matchmaking does not pair "
+                 "you, unless you ask them for a meeting yourself.", name=name)
+    if code == "rated_not_valuable":
+        return _("You rated your last meeting with %(name)s as not valuable, so the matchmaking "
+                 "does not pair you at this event.", name=name)
+    return None
 
 
 def slot_labels() -> dict[int, str]:
@@ -116,7 +134,8 @@ def answer_request(request_id: int, choice: str) -> BaseResponse:
 
 def answered_text(choice: str, outcome: booking.BookingOutcome) -> str:
     if choice == "decline":
-        return _("You declined the request.")
+        return " ".join((_("You declined the request."), _(
+            "The matchmaking will not pair you two, unless you ask for a meeting yourself.")))
     if outcome.meeting is not None:
         return booked_text(outcome.meeting)
     if outcome.booking_open:
@@ -156,3 +175,20 @@ def unblock(number: int) -> BaseResponse:
         db.session.commit()
         flash(_("The block has been lifted."), "success")
     return redirect(url_for(".requests"))
+
+
+@bp.post("/<token>/participants/<int:number>/not-interested")
+def mark_not_interested(number: int) -> BaseResponse:
+    """Mark someone "not interested" (never paired, no longer suggested), or take it back."""
+    other = participants.visible_attendee(g.attendee, number) or abort(404)
+    form = NotInterestedForm()
+    if form.validate_on_submit():
+        marked = form.not_interested.data == "1"
+        not_interested.mark(g.attendee, other, marked)
+        db.session.commit()
+        flash(_("You will not be paired with %(name)s, and they are no longer suggested to you. "
+                "They are not told.", name=other.full_name) if marked
+              else _("%(name)s may be suggested to you and paired with you again.", name=other.full_name),
+              "success")
+    return redirect(url_for(".suggestions") if form.back.data == "suggestions"
+                    else url_for(".person", number=number))

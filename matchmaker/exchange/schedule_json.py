@@ -26,7 +26,8 @@ Format (UTF-8, one object)::
   sought_tag}, `cross_industry` {industries}, `complementary_org_types` {org_types},
   `same_cluster` {cluster}, `cluster_exchange` {clusters}, `must_meet_one_sided`
   {requested_by}, `must_meet_mutual` {}, `favourite` {marked_by}, `favourite_mutual` {}
-  (favourites come only from the app's database, never from a file). Tags are spelled as each attendee wrote them:
+  (favourites come only from the app's database, never from a file), `valued_industry_pair`
+  {industries}, `valued_org_type_pair` {org_types} (last time's feedback, app only). Tags are spelled as each attendee wrote them:
   `keywords` as `keywords_of` did, `partner_keywords` as the other; `tag` as offered,
   `sought_tag` as sought.
 - `unmatched` codes: `no_consent`, `does_not_want_meetings`, `max_meetings_zero`,
@@ -39,7 +40,9 @@ Format (UTF-8, one object)::
   max_meetings, meetings_histogram, fair_level, fair_level_bound, below_fair_level
   ([{attendee, meetings, reason}]), cross_cluster_share, cluster_manager_pairs,
   changed_meetings, idle_slots_total, idle_slots_median, idle_slots_worst (slots an
-  attendee waits between their first and last meeting, see `matchmaker.matching.compact`);
+  attendee waits between their first and last meeting, see `matchmaker.matching.compact`),
+  kept_apart_not_interested, kept_apart_request_declined, kept_apart_rated_not_valuable
+  (pairs kept apart by what attendees did, see `matchmaker.matching.behaviour`; app only);
   after a re-plan also changed_count, added_count.
 """
 

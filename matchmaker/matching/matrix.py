@@ -18,6 +18,7 @@ from functools import cached_property
 import numpy as np
 import scipy.sparse as sp
 
+from matchmaker.matching.behaviour import kept_apart_pairs
 from matchmaker.matching.model import Attendee, Event
 from matchmaker.matching.scoring import CLUSTER_MANAGER, cluster_of, tag_key, tag_spellings
 from matchmaker.matching.synonyms import Synonyms
@@ -53,7 +54,9 @@ class ScoreMatrix:
         self._requested_by = self._requests.T.tocsr()
         self._favourites = self._favourite_matrix(people)
         self._favourite_of = self._favourites.T.tocsr()
-        self._blocked = self._pair_matrix(event.blocked_pairs)
+        self._blocked = self._pair_matrix(event.blocked_pairs | kept_apart_pairs(people))
+        self._valued = (_valued([a.industry for a in people], [a.valued_industries for a in people]),
+                        _valued([a.org_type for a in people], [a.valued_org_types for a in people]))
         self.slot_masks = slot_masks
         if slot_masks is not None:
             self._active &= slot_masks != 0
@@ -123,8 +126,20 @@ class ScoreMatrix:
         marks = (self._favourites[rows] + self._favourite_of[rows]).toarray()
         score += np.where(marks == 1, w.favourite, 0)
         score += np.where(marks >= 2, w.must_meet_one_sided, 0)
+        score += self._valued_bonus(rows, (themes > 0) | (matches > 0))
         score[~self._allowed(start, stop)] = 0
         return score
+
+    def _valued_bonus(self, rows: slice, common_ground: np.ndarray) -> np.ndarray | int:
+        """``behaviour.valued_pairing_reasons``: industry and organisation-type pairs."""
+        bonus: np.ndarray | int = 0
+        w = self.event.weights
+        for (codes, marks), weight in zip(self._valued, (w.valued_industry_pair, w.valued_org_type_pair),
+                                          strict=True):
+            if marks.any():
+                valued = marks[rows][:, codes] | marks[:, codes[rows]].T
+                bonus = bonus + weight * (valued & common_ground)
+        return bonus
 
     def _allowed(self, start: int, stop: int) -> np.ndarray:
         rows = slice(start, stop)
@@ -176,6 +191,15 @@ def _codes(values: list[str], empty: int | None = None) -> np.ndarray:
     if empty is not None:
         vocabulary[""] = empty
     return np.array([vocabulary[v] for v in values], dtype=np.int64)
+
+
+def _valued(kinds: list[str], valued: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each person's kind as a code, and (person x kind) whether they value pairings with it."""
+    vocabulary = {kind: i for i, kind in enumerate(sorted(set(kinds)))}
+    marks = np.zeros((len(kinds), len(vocabulary)), dtype=bool)
+    for person, partners in enumerate(valued):
+        marks[person, [vocabulary[k] for k in sorted(partners) if k in vocabulary]] = True
+    return np.array([vocabulary[kind] for kind in kinds], dtype=np.int64), marks
 
 
 def _incidence(people: Sequence[Attendee], keys_of: Callable) -> sp.csr_matrix:

@@ -34,6 +34,10 @@ class Weights:
     # Someone an attendee marked as interesting (a favourite): a small bonus; marked by
     # both, the pair scores a one-sided request (``must_meet_one_sided``) instead.
     favourite: int = 10
+    # Kinds of pairs an earlier event rated valuable (``behaviour.py``; an event's choice,
+    # off by default): a small bonus per industry pair and per organisation-type pair.
+    valued_industry_pair: int = 2
+    valued_org_type_pair: int = 2
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,16 @@ class Attendee:
     # unavailable like ``unavailable_slots``, with their own reason when nothing is left.
     session_slots: frozenset[int] = frozenset()
     favourites: frozenset[int] = frozenset()
+    # What keeps a pair apart (``behaviour.py``), each the attendee's own doing: whom they
+    # marked "not interested", whose meeting request they declined, and with whom their
+    # meeting at the previous event both attended was rated "not valuable" (by either).
+    not_interested: frozenset[int] = frozenset()
+    declined: frozenset[int] = frozenset()
+    not_valuable_before: frozenset[int] = frozenset()
+    # The partners' industries and organisation types whose pairings with the attendee's
+    # own an earlier event rated valuable (``behaviour.valued_pairing_reasons``).
+    valued_industries: frozenset[str] = frozenset()
+    valued_org_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -184,6 +198,10 @@ class Quality:
     idle_slots_total: int = 0
     idle_slots_median: int = 0
     idle_slots_worst: int = 0
+    # Pairs of attendees taking part that what they did keeps apart (``behaviour.py``), by rule.
+    kept_apart_not_interested: int = 0
+    kept_apart_request_declined: int = 0
+    kept_apart_rated_not_valuable: int = 0
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ import scipy.sparse as sp
 from scipy.optimize import linprog
 
 from matchmaker.matching import shares
+from matchmaker.matching.behaviour import kept_apart_counts
 from matchmaker.matching.compact import idle_figures, idle_slots
 from matchmaker.matching.model import Attendee, Quality, ScoredMeeting
 from matchmaker.matching.problem import Problem
@@ -170,6 +171,7 @@ def certificate(
         idle_slots_total=idle.total,
         idle_slots_median=idle.median,
         idle_slots_worst=idle.worst,
+        **kept_apart_counts(event.attendees),
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
+from matchmaker.matching import behaviour
 from matchmaker.matching.model import Attendee, PairScore, Reason, Weights
 from matchmaker.matching.synonyms import NO_SYNONYMS, Synonyms, tag_key
 from matchmaker.vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
@@ -80,7 +81,7 @@ def exclusion(
         return "same_organisation"
     if (min(a.id, b.id), max(a.id, b.id)) in blocked_pairs:
         return "blocked"
-    return None
+    return behaviour.exclusion(a, b)  # what the two did keeps them apart
 
 
 def pair_score(
@@ -101,6 +102,8 @@ def pair_score(
     )
     if has_common_ground and lo.industry != hi.industry:
         reasons.append(Reason("cross_industry", {"industries": (lo.industry, hi.industry)}))
+    if has_common_ground:
+        reasons.extend(behaviour.valued_pairing_reasons(lo, hi))
     if is_complementary(lo.org_type, hi.org_type):
         reasons.append(
             Reason("complementary_org_types", {"org_types": (lo.org_type, hi.org_type)})

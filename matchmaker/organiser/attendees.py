@@ -23,6 +23,7 @@ from ..services.attendees.self_service import Interests, MeetingPreferences, Pro
 from ..services.audit import audit_entries
 from ..services.events import events as event_service
 from ..services.events.questions import event_questions
+from ..services.schedule.behaviour import kept_apart_from
 from ..services.schedule.blocked_pairs import block_candidates, block_pair, blocked_pair_rows, unblock_pair
 from ..url_converters import database_int
 from ..web.form_data import details_from, form_data
@@ -96,6 +97,7 @@ def attendee(number: int) -> str | BaseResponse:
         "organiser/attendee.html", person=person, form=form, status_form=StatusForm(),
         block_form=block_form(person), log=audit_entries(g.event, attendee_number=number, per_page=20),
         blocked=blocked_pair_rows(g.event, person),
+        kept_apart=[(row, refusal_text(row.code)) for row in kept_apart_from(g.event, person)],
         answers=answer_lines(stored_answers(person), current_language()),
     )
 

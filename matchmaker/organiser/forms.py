@@ -380,6 +380,17 @@ class CheckInForm(FlaskForm):
                     validators=[DataRequired(_l("Please scan a badge or type a code, number or name."))])
 
 
+class FeedbackBonusForm(FlaskForm):
+    """The earlier event whose valuable pairings give a small bonus (0: none); the view sets the choices."""
+
+    source = SelectField(
+        _l("Last time's feedback"), coerce=int, validate_choice=True,
+        description=_l("Pairs of industries and of organisation types whose meetings were mostly "
+                       "rated valuable at the chosen event get a few points more, with a reason "
+                       "the attendees read. Only while that event's data is kept: the deletion "
+                       "after the retention period removes its feedback too."))
+
+
 class OfferTimeForm(FlaskForm):
     """How long a freed slot offered to an attendee waits for their answer."""
 

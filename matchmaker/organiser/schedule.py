@@ -18,6 +18,7 @@ from ..extensions import db
 from ..formatting import slot_label
 from ..jobs import latest_job, start_job
 from ..jobs.web import job_json, job_status_response
+from ..reasons import phrase_reasons
 from ..refusals import refusal
 from ..services import DomainError
 from ..services.schedule import edit, publishing, team_meetings
@@ -27,6 +28,7 @@ from ..services.schedule.pending import pending_changes
 from ..services.schedule.planning import Unconfirmed, pending_schedule_mails, unconfirmed_attendees
 from ..services.schedule.report import find_in_schedule, meeting_detail, publish_summary, schedule_report
 from . import bp
+from .attendees import industry_choices
 from .forms import AddMeetingForm, ConfirmForm, LockForm, MoveMeetingForm, RunForm
 from .schedule_texts import SHORTFALL_TEXTS, UNMATCHED_TEXTS, histogram_bars, quality_rows
 from .team_meetings import colleague_form
@@ -176,7 +178,9 @@ def render_meeting(meeting_id: int, form: MoveMeetingForm) -> str:
     if not form.is_submitted():
         form.slot.data, form.table.data = meeting.slot, meeting.table
     panel = team_meetings.team_panel(g.event, meeting_id)
-    return render_template("organiser/schedule_meeting.html", meeting=meeting, form=form,
+    industries = dict(industry_choices())
+    why = [(person, phrase_reasons(meeting.reasons, person.id, industries)) for person in (meeting.a, meeting.b)]
+    return render_template("organiser/schedule_meeting.html", meeting=meeting, form=form, why=why,
                            lock_form=LockForm(page=form.page.data), slot_names=slot_names(g.event.slots),
                            team=panel, colleague_form=colleague_form(panel, form.page.data))
 

@@ -50,6 +50,9 @@ QUALITY_LABELS = {
     "idle_slots_total": (_l("Idle slots between meetings (all attendees)"), "number"),
     "idle_slots_median": (_l("Idle slots between meetings per attendee (median)"), "number"),
     "idle_slots_worst": (_l("Most idle slots between meetings of an attendee"), "number"),
+    "kept_apart_not_interested": (_l("Pairs kept apart: one marked the other as not interested"), "number"),
+    "kept_apart_request_declined": (_l("Pairs kept apart: one declined a request of the other"), "number"),
+    "kept_apart_rated_not_valuable": (_l("Pairs kept apart: their last meeting was rated not valuable"), "number"),
 }
 SHOWN_APART = frozenset({"meetings_histogram", "below_fair_level"})  # a chart, a table
 CHOICE_LABELS = {

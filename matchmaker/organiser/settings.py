@@ -5,6 +5,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
@@ -14,6 +15,7 @@ from ..extensions import db
 from ..models import Event
 from ..refusals import refusal
 from ..services import DomainError
+from ..services.events.events import events_of
 from ..services.events.settings import (
     EventSettings,
     apply_settings,
@@ -21,6 +23,7 @@ from ..services.events.settings import (
     impact_of,
     settings_of,
 )
+from ..services.schedule.behaviour import feedback_sources, set_feedback_bonus_source, valued_pairings
 from ..services.schedule.matching_settings import (
     event_weights,
     set_compact_days,
@@ -30,7 +33,7 @@ from ..services.schedule.matching_settings import (
 )
 from ..services.schedule.slot_offers import set_offer_minutes
 from . import bp
-from .forms import WEIGHT_NAMES, OfferTimeForm, SettingsForm, weights_form_class
+from .forms import WEIGHT_NAMES, FeedbackBonusForm, OfferTimeForm, SettingsForm, weights_form_class
 
 
 @bp.route("/<slug>/settings", methods=["GET", "POST"])
@@ -111,7 +114,8 @@ def matchmaking_settings() -> str | BaseResponse:
             flash(_("The matchmaking settings are saved; they count from the next run."), "success")
             return redirect(url_for(".matchmaking_settings"))
     return render_template("organiser/matchmaking_settings.html", form=form, names=WEIGHT_NAMES,
-                           offer_form=OfferTimeForm(data={"offer_minutes": g.event.offer_minutes}))
+                           offer_form=OfferTimeForm(data={"offer_minutes": g.event.offer_minutes}),
+                           bonus_form=feedback_bonus_form(), valued=valued_pairings(g.event))
 
 
 @bp.post("/<slug>/settings/offers")
@@ -125,3 +129,28 @@ def offer_time() -> BaseResponse:
     else:
         flash(" ".join(str(error) for error in form.offer_minutes.errors), "error")
     return redirect(url_for(".matchmaking_settings"))
+
+
+@bp.post("/<slug>/settings/feedback-bonus")
+def feedback_bonus() -> BaseResponse:
+    """Choose the earlier event whose valuable pairings give a small bonus, or none."""
+    form = feedback_bonus_form()
+    if form.validate_on_submit():
+        source = db.session.get(Event, form.source.data) if form.source.data else None
+        try:
+            set_feedback_bonus_source(g.event, source)
+        except DomainError as error:
+            flash(refusal(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Last time's feedback: saved; it counts from the next run."), "success")
+    return redirect(url_for(".matchmaking_settings"))
+
+
+def feedback_bonus_form() -> FeedbackBonusForm:
+    """The form with the organiser's earlier events as choices."""
+    form = FeedbackBonusForm(data=None if request.method == "POST" else {
+        "source": g.event.feedback_bonus_from_id or 0})
+    form.source.choices = [(0, _("Off")), *((e.id, f"{e.title} ({format_date(e.starts_on)})")
+                                            for e in feedback_sources(g.event, events_of(current_user)))]
+    return form

@@ -36,7 +36,7 @@ def test_command_mails_everyone_with_meetings_links_per_answer(runner, event, af
     assert result.exit_code == 0 and "2 sent" in result.output, result.output
     body = text_part(next(m for m in outbox_messages(outbox) if "Gespräche" in m["Subject"]))
     answers = {link.rsplit("=", 1)[1] for link in FEEDBACK_LINK.findall(body)}
-    assert answers == {"took_place", "did_not_happen", "valuable"}
+    assert answers == {"took_place", "did_not_happen", "valuable", "not_valuable"}
 
 
 def test_second_run_sends_nothing_more(runner, event, after_the_event):

@@ -55,8 +55,20 @@ def attendees(draw, ids: list[int], slots: int) -> tuple[Attendee, ...]:
             must_meet=frozenset(draw(st.sets(st.sampled_from(ids), max_size=2)) - {i}),
             cluster=draw(st.sampled_from(CLUSTERS)),
             favourites=frozenset(draw(st.sets(st.sampled_from(ids), max_size=2)) - {i}),
+            **draw(behaviour(ids, i)),
         ))
     return tuple(people)
+
+
+@st.composite
+def behaviour(draw, ids: list[int], i: int) -> dict[str, frozenset]:
+    """What the attendee did (``matching.behaviour``): mostly nothing, sometimes marks."""
+    if draw(st.integers(0, 3)) > 0:
+        return {}
+    others = st.sets(st.sampled_from(ids), max_size=1).map(lambda s: frozenset(s - {i}))
+    return dict(not_interested=draw(others), declined=draw(others), not_valuable_before=draw(others),
+                valued_industries=frozenset(draw(st.sets(st.sampled_from(INDUSTRIES), max_size=2))),
+                valued_org_types=frozenset(draw(st.sets(st.sampled_from(ORG_TYPES), max_size=2))))
 
 
 @st.composite

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import delete, select
 
 from ...extensions import db
-from ...models import Attendee, AttendeeFavourite
+from ...models import Attendee, AttendeeFavourite, AttendeeNotInterested
 from .. import DomainError
 
 
@@ -21,6 +21,8 @@ def mark(attendee: Attendee, other: Attendee, favourite: bool) -> None:
             AttendeeFavourite.attendee_id == attendee.id, AttendeeFavourite.favourite_id == other.id))
     elif other.id not in favourite_ids(attendee):
         db.session.add(AttendeeFavourite(attendee_id=attendee.id, favourite_id=other.id))
+        db.session.execute(delete(AttendeeNotInterested).where(  # interesting after all
+            AttendeeNotInterested.attendee_id == attendee.id, AttendeeNotInterested.other_id == other.id))
     db.session.flush()
 
 

@@ -137,7 +137,8 @@ def feedback_answers(event: Event) -> dict[int, set[FeedbackOutcome]]:
 def rated_meetings(answers: dict[int, set[FeedbackOutcome]]) -> tuple[set[int], set[int]]:
     """The meetings reported as having taken place, and those rated valuable."""
     took_place = {m for m, given in answers.items()
-                  if given & {FeedbackOutcome.TOOK_PLACE, FeedbackOutcome.VALUABLE}}
+                  if given & {FeedbackOutcome.TOOK_PLACE, FeedbackOutcome.VALUABLE,
+                              FeedbackOutcome.NOT_VALUABLE}}
     return took_place, {m for m, given in answers.items() if FeedbackOutcome.VALUABLE in given}
 
 

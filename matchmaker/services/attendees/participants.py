@@ -12,7 +12,7 @@ common free slot).
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -152,6 +152,16 @@ def suggestions_for(attendee: Attendee, limit: int = SUGGESTIONS) -> list[Sugges
                           reasons=[reason_json(r) for r in s.reasons],
                           request_status=statuses.get(s.partner_id), offer=offers.get(s.partner_id))
             for s in best]
+
+
+def pair_reasons(attendee: Attendee, other: Attendee) -> list[dict[str, Any]]:
+    """Why the engine would pair the two (its reasons, as on the suggestions). What either
+    of them did to keep the pair apart is left out here: it stays private to whoever did it."""
+    inputs = engine_event(attendee.event, [attendee, other])
+    me, them = (replace(p, not_interested=frozenset(), declined=frozenset(), not_valuable_before=frozenset())
+                for p in inputs.attendees)
+    scored = matching.pair_score(me, them, inputs.weights, inputs.blocked_pairs, inputs.synonyms)
+    return [reason_json(r) for r in scored.reasons]
 
 
 def unavailable_partners(attendee: Attendee, others: list[Attendee]) -> set[int]:

@@ -18,6 +18,7 @@ from ...models import (
     Attendee,
     AttendeeBlock,
     AttendeeFavourite,
+    AttendeeNotInterested,
     AttendeeStatus,
     Event,
     EventStatistics,
@@ -67,6 +68,9 @@ def personal_data(attendee: Attendee) -> dict[str, Any]:
     favourites = db.session.scalars(
         select(Attendee).join(AttendeeFavourite, AttendeeFavourite.favourite_id == Attendee.id)
         .where(AttendeeFavourite.attendee_id == attendee.id).order_by(Attendee.number))
+    not_interested = db.session.scalars(
+        select(Attendee).join(AttendeeNotInterested, AttendeeNotInterested.other_id == Attendee.id)
+        .where(AttendeeNotInterested.attendee_id == attendee.id).order_by(Attendee.number))
     feedback = db.session.scalars(select(MeetingFeedback).where(MeetingFeedback.attendee_id == attendee.id))
     mails = db.session.scalars(
         select(OutgoingMail).where(OutgoingMail.attendee_id == attendee.id).order_by(OutgoingMail.id)
@@ -87,6 +91,7 @@ def personal_data(attendee: Attendee) -> dict[str, Any]:
                              for a, r in requests],
         "blocked": [{"name": a.full_name, "organisation": a.organisation} for a in blocked],
         "favourites": [{"name": a.full_name, "organisation": a.organisation} for a in favourites],
+        "not_interested": [{"name": a.full_name, "organisation": a.organisation} for a in not_interested],
         "meeting_feedback": [columns_of(f) for f in feedback],
         "mails": [columns_of(mail) for mail in mails],
         "answers": personal_answers(attendee),

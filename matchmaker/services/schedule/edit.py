@@ -26,6 +26,7 @@ from ..attendees.favourites import favourites_among
 from ..attendees.registration import lock_event
 from ..audit import record
 from ..programme.sessions import busy_slots
+from .behaviour import with_behaviour
 from .changes import record_schedule_changes
 from .matching_settings import event_synonyms, event_weights
 from .planning import engine_attendee, must_meet, reason_json
@@ -145,6 +146,7 @@ def place(event: Event, meeting: Meeting, people: Sequence[Attendee], slot: Slot
     busy = busy_slots(event)  # an organiser, too, places no meeting over a chosen session
     engine_a, engine_b = (replace(engine_attendee(person, wishes, marks),
                                   session_slots=busy.get(person.id, frozenset())) for person in people)
+    engine_a, engine_b = with_behaviour(event, people, (engine_a, engine_b))  # kept apart by what they did
     wanted = matching.Meeting((a.id, b.id), slot.number, table.number)
     conflicts = meeting_conflicts(wanted, engine_a, engine_b, other_meetings(event, meeting, people, slot))
     if conflicts:

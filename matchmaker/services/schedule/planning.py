@@ -45,6 +45,7 @@ from ..attendees.favourites import favourites_among
 from ..attendees.meeting_requests import blocked_pairs as attendee_blocks
 from ..programme.sessions import busy_slots
 from ..webhooks.outbox import announce_publication
+from .behaviour import with_behaviour
 from .blocked_pairs import blocked_pairs_of
 from .calendar import schedule_mails
 from .changes import record_schedule_changes
@@ -88,15 +89,16 @@ def planning_input(event: Event, policy: str | None = None) -> PlanningInput:
 def engine_event(event: Event, attendees: Sequence[Attendee], policy: str | None = None,
                  locked: tuple[matching.Meeting, ...] = ()) -> matching.Event:
     """The engine's input for ``attendees`` of the event, with the event's policy, synonyms,
-    weights and blocked pairs (by an organiser or by one of the two): built here only, so
-    that the matchmaking run and the attendee's suggestions score every pair alike."""
+    weights and blocked pairs (by an organiser or by one of the two) and what the attendees
+    did (``behaviour``): built here only, so that the matchmaking run and the attendee's
+    suggestions score every pair alike."""
     wishes, marks, busy = must_meet(attendees), favourites_among(attendees), busy_slots(event)
     teams = team_slots(event)
+    people = [in_team_meetings(replace(engine_attendee(a, wishes, marks), session_slots=busy.get(a.id, frozenset())),
+                               teams.get(a.id, frozenset()))
+              for a in attendees]
     return matching.Event(
-        attendees=tuple(in_team_meetings(replace(engine_attendee(a, wishes, marks),
-                                                 session_slots=busy.get(a.id, frozenset())),
-                                         teams.get(a.id, frozenset()))
-                        for a in attendees),
+        attendees=with_behaviour(event, attendees, people),
         slots=len(event.slots), tables=len(event.tables), locked=locked,
         blocked_pairs=blocked_pairs_of(event) | attendee_blocks(event),
         policy=policy or event.matching_policy, synonyms=event_synonyms(event),

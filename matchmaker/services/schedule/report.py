@@ -55,6 +55,8 @@ class GridMeeting:
     score: int
     locked: bool
     colleagues: tuple[Colleague, ...] = ()  # a team meeting's colleagues
+    # The engine's reasons (codes with parameters), read only for one meeting's own page.
+    reasons: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,4 +257,4 @@ def meeting_detail(event: Event, meeting_id: int) -> GridMeeting | None:
     return GridMeeting(meeting.id, meeting.slot.number, meeting.table.number,
                        Person(a.id, a.full_name, a.organisation),
                        Person(b.id, b.full_name, b.organisation), meeting.score, meeting.locked,
-                       tuple(colleagues_in([meeting.id]).get(meeting.id, [])))
+                       tuple(colleagues_in([meeting.id]).get(meeting.id, [])), tuple(meeting.reasons))
