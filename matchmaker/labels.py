@@ -95,6 +95,8 @@ WEIGHT_LABELS = {
     "same_cluster": _l("Same cluster (they know each other already; negative)"),
     "cluster_exchange": _l("Cluster managers of two clusters with a shared theme"),
     "favourite": _l("One marked the other as interesting (both: like a meeting request of one)"),
+    "similar_interest": _l("One offers something similar to what the other seeks (each; semantic extra)"),
+    "similar_keyword": _l("Similar keywords (each; semantic extra)"),
 }
 
 SESSION_KIND_LABELS = {

@@ -55,7 +55,23 @@ def phrase(code: str, params: Mapping[str, Any], viewer_id: int, industries: Map
         if params["requested_by"] == viewer_id:
             return _("You asked for this meeting.")
         return _("Your partner asked to meet you.")
+    if code == "similar_interest":
+        return phrase_similar(params, viewer_id)
     return phrase_favourite(code, params, viewer_id)
+
+
+def phrase_similar(params: Mapping[str, Any], viewer_id: int) -> str:
+    """Two tags of different spelling a model found close in meaning, each side's own first."""
+    own, other = params["tag"], params["partner_tag"]
+    mine = params["tag_of"] == viewer_id
+    if params["kind"] == "keywords":
+        return _("Your keyword “%(own)s” and your partner's “%(other)s” are similar terms.",
+                 own=own if mine else other, other=other if mine else own)
+    if mine:
+        return _("You are looking for “%(own)s”, your partner offers “%(other)s” – similar terms.",
+                 own=own, other=other)
+    return _("You offer “%(own)s”, your partner is looking for “%(other)s” – similar terms.",
+             own=other, other=own)
 
 
 def phrase_favourite(code: str, params: Mapping[str, Any], viewer_id: int) -> str:

@@ -20,6 +20,7 @@ import scipy.sparse as sp
 
 from matchmaker.matching.model import Attendee, Event
 from matchmaker.matching.scoring import CLUSTER_MANAGER, cluster_of, tag_key, tag_spellings
+from matchmaker.matching.similar_counts import SimilarCounts
 from matchmaker.matching.synonyms import Synonyms
 from matchmaker.vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
 
@@ -54,6 +55,8 @@ class ScoreMatrix:
         self._favourites = self._favourite_matrix(people)
         self._favourite_of = self._favourites.T.tocsr()
         self._blocked = self._pair_matrix(event.blocked_pairs)
+        self._similar = SimilarCounts(people, synonyms, lambda tags: tag_spellings(tags, synonyms)) \
+            if synonyms.similar else None
         self.slot_masks = slot_masks
         if slot_masks is not None:
             self._active &= slot_masks != 0
@@ -123,6 +126,9 @@ class ScoreMatrix:
         marks = (self._favourites[rows] + self._favourite_of[rows]).toarray()
         score += np.where(marks == 1, w.favourite, 0)
         score += np.where(marks >= 2, w.must_meet_one_sided, 0)
+        if self._similar is not None:
+            similar_keywords, similar_matches = self._similar.block(start, stop)
+            score += w.similar_keyword * similar_keywords + w.similar_interest * similar_matches
         score[~self._allowed(start, stop)] = 0
         return score
 

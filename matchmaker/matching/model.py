@@ -34,6 +34,11 @@ class Weights:
     # Someone an attendee marked as interesting (a favourite): a small bonus; marked by
     # both, the pair scores a one-sided request (``must_meet_one_sided``) instead.
     favourite: int = 10
+    # Tags of different spelling that a text-embedding model puts close in meaning
+    # (``similar.py``): half the points of the literal match, an offer for a seek or a
+    # keyword.
+    similar_interest: int = 3
+    similar_keyword: int = 1
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ def test_default_weights_are_the_documented_ones():
         "shared_theme": 3, "shared_keyword": 2, "offer_matches_seek": 6, "cross_industry": 5,
         "complementary_org_types": 5, "must_meet_one_sided": 40, "must_meet_mutual": 80,
         "same_cluster": -5, "cluster_exchange": 5, "favourite": 10,
+        "similar_interest": 3, "similar_keyword": 1,
     }
 
 
