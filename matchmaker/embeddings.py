@@ -51,3 +51,24 @@ def encode(tags: list[str]) -> np.ndarray:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     vectors = np.asarray(_model().encode(list(tags)), dtype=np.float32)
     return vectors.reshape(len(tags), DIMENSIONS)
+
+
+def close_pairs(tags: list[str], vectors: np.ndarray,
+                threshold: float = THRESHOLD) -> set[tuple[str, str]]:
+    """Pairs (smaller first) of distinct tags whose vectors' cosine reaches `threshold`,
+    in blocks of rows so 5,000 distinct tags stay a few MB."""
+    pairs: set[tuple[str, str]] = set()
+    step = 512
+    for start in range(0, len(tags), step):
+        cosines = vectors[start:start + step] @ vectors.T
+        for row, col in zip(*np.nonzero(cosines >= threshold), strict=True):
+            a, b = tags[start + int(row)], tags[int(col)]
+            if a < b:
+                pairs.add((a, b))
+    return pairs
+
+
+def similar_tags(tags: list[str]) -> set[tuple[str, str]]:
+    """`close_pairs` of the distinct tags, embedded here (file mode, benches: no database)."""
+    distinct = sorted(set(tags))
+    return close_pairs(distinct, encode(distinct))
