@@ -10,6 +10,14 @@ different-meaning one), the best threshold by F1 with its precision and recall, 
 load the model and to embed one tag, and the size of the installed package. A character
 trigram overlap (no model) is the floor any model must beat. A candidate that is not
 installed is reported as such.
+
+    python bench/similar_interests.py --engine 200,5000
+
+times what similarity adds to the engine on the synthetic events of bench/matchmaking.py:
+the scores of all pairs (`ScoreMatrix.dense`, the only step that reads the similar pairs;
+the solver gets the same kind of graph) with and without the pairs the app's model gives,
+the best of three each (the end-to-end times: bench/matchmaking.py with and without
+--similar).
 """
 
 from __future__ import annotations
@@ -143,10 +151,41 @@ def measure(name: str, module: str | None, make: Callable[[], Encoder],
             f"{per_tag * 1000:5.1f} ms/tag  {package_megabytes(module):4.0f} MB")
 
 
+def engine_times(n: int) -> str:
+    from dataclasses import replace
+
+    from matchmaker.commands.matching import with_similar_tags
+    from matchmaker.exchange.event_rows import event_from_rows
+    from matchmaker.matching.matrix import ScoreMatrix
+    from matchmaker.matching.synonyms import parse_synonyms, starter_text
+    from matchmaker.synthetic import generate_attendees
+
+    event, _ = event_from_rows(generate_attendees(n, 1), slots=10, tables=n // 2)
+    plain = replace(event, synonyms=parse_synonyms(starter_text()))
+    similar = replace(plain, synonyms=with_similar_tags(plain, plain.synonyms))
+    times = {}
+    for name, case in (("without", plain), ("with", similar)):
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            total = int(ScoreMatrix(case).dense.sum())
+            best = min(best, time.perf_counter() - started)
+        times[name] = (best, total)
+    (off, off_total), (on, on_total) = times["without"], times["with"]
+    return (f"N={n}: {len(similar.synonyms.similar_pairs())} similar tag pairs; all scores "
+            f"{off:.3f} s without, {on:.3f} s with ({on / off - 1:+.0%}; target within 30 %: "
+            f"{'PASS' if on <= 1.3 * off else 'FAIL'}); sum of scores {off_total} -> {on_total}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=Path, default=PAIRS)
+    parser.add_argument("--engine", help="sizes of synthetic events to time the engine on")
     args = parser.parse_args()
+    if args.engine:
+        for n in args.engine.split(","):
+            print(engine_times(int(n)), flush=True)
+        return
     pairs = read_pairs(args.pairs)
     same = sum(1 for *_, s in pairs if s)
     print(f"{len(pairs)} pairs ({same} same meaning, {len(pairs) - same} different)")

@@ -20,7 +20,7 @@ import scipy.sparse as sp
 
 from matchmaker.matching.model import Attendee, Event
 from matchmaker.matching.scoring import CLUSTER_MANAGER, cluster_of, tag_key, tag_spellings
-from matchmaker.matching.similar_counts import SimilarCounts
+from matchmaker.matching.similar_counts import SimilarCounts, add_into
 from matchmaker.matching.synonyms import Synonyms
 from matchmaker.vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
 
@@ -128,7 +128,8 @@ class ScoreMatrix:
         score += np.where(marks >= 2, w.must_meet_one_sided, 0)
         if self._similar is not None:
             similar_keywords, similar_matches = self._similar.block(start, stop)
-            score += w.similar_keyword * similar_keywords + w.similar_interest * similar_matches
+            add_into(score, similar_keywords, w.similar_keyword)
+            add_into(score, similar_matches, w.similar_interest)
         score[~self._allowed(start, stop)] = 0
         return score
 

@@ -17,8 +17,11 @@ class SimilarCounts:
 
     For one relation, with A the tags of one side and B of the other (0/1 rows over the
     keys) and S the symmetric similar pairs, the count of pair (i, j) is
-    sum over k1, k2 of A[i,k1] (1 - B[j,k1]) S[k1,k2] B[j,k2] (1 - A[i,k2]); expanded,
-    that is four matrix products (P: rows of pairs of keys an attendee holds both of).
+    sum over k1, k2 of A[i,k1] (1 - B[j,k1]) S[k1,k2] B[j,k2] (1 - A[i,k2]). Expanded:
+    (AS - A∘AS) B' - A (B∘BS)' + 2 PA PB' (P: a row per attendee, a column per similar
+    pair, 1 where the attendee holds both of its keys), which is one product of the
+    side-by-side matrices [AS - A∘AS, -A, 2 PA] and [B, B∘BS, PB]'. The results are
+    sparse: most pairs share no similar tags.
     """
 
     def __init__(self, people: Sequence[Attendee], synonyms: Synonyms, spell: Spell) -> None:
@@ -31,35 +34,45 @@ class SimilarCounts:
         size = max(1, len(column))
         rows = [a for a, b in pairs] + [b for a, b in pairs]
         cols = [b for a, b in pairs] + [a for a, b in pairs]
-        self._similar = sp.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)),
-                                      shape=(size, size))
+        similar = sp.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)),
+                                shape=(size, size))
         both = sp.csr_matrix((np.ones(2 * len(pairs), dtype=np.int64),
                               (rows, list(range(len(pairs))) * 2)),
                              shape=(size, max(1, len(pairs))))
-        self._parts = [self._prepare(_rows(side, column, size), both) for side in tags]
+        keywords, offers, seeks = (_Side(_rows(side, column, size), similar, both)
+                                   for side in tags)
+        self._keywords = (keywords.left(), keywords.right().T.tocsr())
+        self._matches = (sp.hstack([offers.left(), seeks.left()]).tocsr(),
+                         sp.hstack([seeks.right(), offers.right()]).T.tocsr())
 
-    def _prepare(self, tags: sp.csr_matrix, both: sp.csr_matrix) -> tuple[sp.csr_matrix, ...]:
-        """The tags, their similar keys, the tags' own count of similar keys, held pairs."""
-        near = (tags @ self._similar).tocsr()
-        held = ((tags @ both) == 2).astype(np.int64).tocsr()
-        return tags, near, tags.multiply(near).tocsr(), held
+    def block(self, start: int, stop: int) -> tuple[sp.coo_matrix, sp.coo_matrix]:
+        """Counts of rows start..stop-1 against everybody, sparse: similar keywords, and
+        similar offers and seeks (both directions)."""
+        return tuple(  # type: ignore[return-value]
+            (left[start:stop] @ right).tocoo() for left, right in (self._keywords, self._matches))
 
-    def block(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
-        """Counts of rows start..stop-1 against everybody (int64): similar keywords, and
-        similar offers and seeks."""
-        keywords, offers, seeks = self._parts
-        matches = self._count(offers, seeks, start, stop)
-        matches += self._count(seeks, offers, start, stop)
-        return self._count(keywords, keywords, start, stop), matches
 
-    @staticmethod
-    def _count(a: tuple[sp.csr_matrix, ...], b: tuple[sp.csr_matrix, ...],
-               start: int, stop: int) -> np.ndarray:
-        """Pairs (row i of side `a`, column j of side `b`) for rows start..stop-1."""
-        a_tags, a_near, a_own, a_both = (m[start:stop] for m in a)
-        b_tags, b_near, b_own, b_both = b
-        total = a_near @ b_tags.T - a_tags @ b_own.T - a_own @ b_tags.T + 2 * (a_both @ b_both.T)
-        return np.asarray(total.toarray(), dtype=np.int64)
+class _Side:
+    """One side's tags A with AS - A∘AS, A∘AS and P (see `SimilarCounts`)."""
+
+    def __init__(self, tags: sp.csr_matrix, similar: sp.csr_matrix, both: sp.csr_matrix) -> None:
+        near = tags @ similar
+        self.tags = tags
+        self.own = tags.multiply(near).tocsr()
+        self.near_only = (near - self.own).tocsr()
+        self.held = ((tags @ both) == 2).astype(np.int64).tocsr()
+
+    def left(self) -> sp.csr_matrix:
+        return sp.hstack([self.near_only, -self.tags, 2 * self.held]).tocsr()
+
+    def right(self) -> sp.csr_matrix:
+        return sp.hstack([self.tags, self.own, self.held]).tocsr()
+
+
+def add_into(score: np.ndarray, counts: sp.coo_matrix, weight: int) -> None:
+    """score[i, j] += weight * counts[i, j] for the stored entries (each once)."""
+    counts.sum_duplicates()
+    score[counts.row, counts.col] += weight * counts.data
 
 
 def _rows(keys: list[list[str]], column: Mapping[str, int], size: int) -> sp.csr_matrix:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from matchmaker.matching import Event, Reason, Weights, pair_score
@@ -61,7 +61,6 @@ def similar_events(draw) -> Event:
                      draw(st.lists(pairs, min_size=1, max_size=12))))
 
 
-@settings(max_examples=200)
 @given(event=similar_events())
 def test_any_similar_reason_joins_two_tags_given_as_similar(event):
     similar, synonyms = event.synonyms.similar, event.synonyms
@@ -75,7 +74,6 @@ def test_any_similar_reason_joins_two_tags_given_as_similar(event):
                                for x, y in similar)
 
 
-@settings(max_examples=200)
 @given(event=similar_events())
 def test_vectorised_similar_scores_equal_pair_scores(event):
     people = sorted(event.attendees, key=lambda a: a.id)
