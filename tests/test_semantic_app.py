@@ -13,9 +13,12 @@ from sqlalchemy import func, select
 from matchmaker import embeddings
 from matchmaker.extensions import db
 from matchmaker.models import Meeting, TagVector
+from matchmaker.services.schedule.matching_settings import set_synonyms, synonym_text
 from matchmaker.services.schedule.matchmaking import run_matchmaking
 from matchmaker.services.schedule.similar_tags import embed_event_tags
+from matchmaker.services.schedule.synonym_proposals import accept_synonym_group, synonym_proposals
 from tests.support.attendees import add_attendee
+from tests.support.factories import post_form
 
 pytestmark = pytest.mark.skipif(
     not embeddings.available() and os.environ.get("CI") != "true",
@@ -61,3 +64,46 @@ def test_setting_off_stores_no_vector_and_gives_no_similar_reason(app, similar_p
     app.config["SIMILAR_INTERESTS"] = False
     run_matchmaking(similar_pair)
     assert stored_tags() == [] and "similar_interest" not in meeting_codes()
+
+
+SETTINGS = "/organiser/go-cluster-2027/settings/matchmaking"
+
+
+@pytest.fixture
+def compared(similar_pair):
+    """The two tags close in meaning, compared (their vectors stored)."""
+    embed_event_tags(similar_pair)
+    db.session.commit()
+    return similar_pair
+
+
+def test_proposals_join_the_tags_the_model_puts_close(compared):
+    assert synonym_proposals(compared) == [("Forschungskooperation", "Forschungspartner")]
+
+
+def test_accepted_proposal_becomes_a_synonym_line_keeping_the_others(compared):
+    before = synonym_text(compared)
+    accept_synonym_group(compared, ["Forschungskooperation", "Forschungspartner"])
+    assert synonym_text(compared) == before + "Forschungskooperation = Forschungspartner\n"
+    assert synonym_proposals(compared) == []
+
+
+def test_accepted_proposal_touching_a_group_extends_that_line(compared):
+    set_synonyms(compared, "# unsere Liste\nForschungspartner = Research partner\nKI = AI\n")
+    accept_synonym_group(compared, ["Forschungskooperation", "Forschungspartner"])
+    assert synonym_text(compared) == ("# unsere Liste\nForschungspartner = Research partner"
+                                      " = Forschungskooperation\nKI = AI\n")
+
+
+def test_dashboard_lists_proposal_and_accepts_it(organiser_client, compared):
+    page = organiser_client.get(SETTINGS).get_data(as_text=True)
+    assert "Forschungskooperation = Forschungspartner" in page
+    post_form(organiser_client, f"{SETTINGS[:-len('/matchmaking')]}/synonym-proposals",
+              {"members": ["Forschungskooperation", "Forschungspartner"]}, token_from=SETTINGS)
+    assert synonym_text(compared).endswith("Forschungskooperation = Forschungspartner\n")
+
+
+def test_dashboard_compare_button_stores_the_missing_vectors(organiser_client, similar_pair):
+    post_form(organiser_client, f"{SETTINGS[:-len('/matchmaking')]}/synonym-proposals/update",
+              token_from=SETTINGS)
+    assert stored_tags() == ["forschungskooperation", "forschungspartner", "leichtbau"]

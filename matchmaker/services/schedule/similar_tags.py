@@ -17,7 +17,8 @@ from sqlalchemy import select
 
 from ... import embeddings
 from ...extensions import db
-from ...matching.synonyms import Synonyms, tag_key
+from ...matching.scoring import tag_spellings
+from ...matching.synonyms import Synonyms
 from ...models import Attendee, AttendeeStatus, Event, TagVector
 
 MAX_TAG = 200  # longer tags (none the forms allow) are never embedded
@@ -28,14 +29,20 @@ def enabled() -> bool:
     return bool(current_app.config.get("SIMILAR_INTERESTS", True)) and embeddings.available()
 
 
-def event_tags(event: Event) -> list[str]:
-    """The distinct normalised tags of the event's registered or waiting attendees."""
+def event_spellings(event: Event) -> dict[str, str]:
+    """The event's tags (registered or waiting attendees) by normalised key, each with
+    its first spelling."""
     rows = db.session.execute(
         select(Attendee.keywords, Attendee.offers, Attendee.seeks)
         .where(Attendee.event_id == event.id,
-               Attendee.status.in_((AttendeeStatus.REGISTERED, AttendeeStatus.WAITLISTED))))
-    keys = {tag_key(tag) for row in rows for tags in row for tag in tags or ()}
-    return sorted(k for k in keys if k and len(k) <= MAX_TAG)
+               Attendee.status.in_((AttendeeStatus.REGISTERED, AttendeeStatus.WAITLISTED)))
+        .order_by(Attendee.id))
+    return tag_spellings(tag for row in rows for tags in row for tag in tags or ())
+
+
+def event_tags(event: Event) -> list[str]:
+    """The distinct normalised tags of the event's registered or waiting attendees."""
+    return sorted(k for k in event_spellings(event) if len(k) <= MAX_TAG)
 
 
 def embed_event_tags(event: Event) -> int:
