@@ -49,7 +49,8 @@ def embed_event_tags(event: Event) -> int:
     """Compute and store the vectors the event's tags lack; flushes. Returns how many."""
     if not enabled():
         return 0
-    missing = sorted(set(event_tags(event)) - set(stored_vectors(event_tags(event))))
+    tags = event_tags(event)
+    missing = sorted(set(tags) - set(stored_vectors(tags)))
     for tag, vector in zip(missing, embeddings.encode(missing), strict=True):
         db.session.add(TagVector(model=embeddings.MODEL, tag=tag,
                                  vector=vector.astype("<f4").tobytes()))
