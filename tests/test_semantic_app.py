@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from matchmaker import embeddings
 from matchmaker.extensions import db
 from matchmaker.models import Meeting, TagVector
+from matchmaker.services.schedule import similar_tags
 from matchmaker.services.schedule.matching_settings import set_synonyms, synonym_text
 from matchmaker.services.schedule.matchmaking import run_matchmaking
 from matchmaker.services.schedule.similar_tags import embed_event_tags
@@ -53,6 +54,11 @@ def test_second_run_embeds_no_tag_again(similar_pair):
     run_matchmaking(similar_pair)
     assert embed_event_tags(similar_pair) == 0
     assert db.session.scalar(select(func.count()).select_from(TagVector)) == 3
+
+
+def test_registration_page_loads_no_vector(client, similar_pair, monkeypatch):
+    monkeypatch.setattr(similar_tags, "stored_vectors", lambda tags: pytest.fail("vectors loaded"))
+    assert client.get("/go-cluster-2027/register").status_code == 200
 
 
 def test_run_gives_similar_interest_reason_for_close_seek_and_offer(similar_pair):

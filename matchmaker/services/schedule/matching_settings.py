@@ -80,12 +80,13 @@ def event_synonyms(event: Event) -> Synonyms:
 
 def tag_suggestions(event: Event) -> list[str]:
     """Tags to suggest as people type: those already used in the event (registered or
-    waiting), then the synonym list's, each spelling once (case-folded), sorted."""
+    waiting), then the synonym list's, each spelling once (case-folded), sorted. Reads
+    the list's groups only: the public form must not load the similar interests' vectors."""
     rows = db.session.execute(
         select(Attendee.keywords, Attendee.offers, Attendee.seeks)
         .where(Attendee.event_id == event.id,
                Attendee.status.in_((AttendeeStatus.REGISTERED, AttendeeStatus.WAITLISTED)))
     )
     used = [tag for row in rows for tags in row for tag in tags or ()]
-    spellings = tag_spellings([*used, *event_synonyms(event).tags()])
+    spellings = tag_spellings([*used, *parse_synonyms(synonym_text(event)).tags()])
     return sorted(spellings.values(), key=str.casefold)
