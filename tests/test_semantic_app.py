@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 
 from matchmaker import embeddings
 from matchmaker.extensions import db
-from matchmaker.models import Meeting, TagVector
+from matchmaker.models import Attendee, Meeting, TagVector
+from matchmaker.services.attendees.participants import suggestions_for
 from matchmaker.services.schedule import similar_tags
 from matchmaker.services.schedule.matching_settings import set_synonyms, synonym_text
 from matchmaker.services.schedule.matchmaking import run_matchmaking
@@ -54,6 +55,24 @@ def test_second_run_embeds_no_tag_again(similar_pair):
     run_matchmaking(similar_pair)
     assert embed_event_tags(similar_pair) == 0
     assert db.session.scalar(select(func.count()).select_from(TagVector)) == 3
+
+
+def test_run_embeds_each_distinct_tag_once_in_one_call(similar_pair, monkeypatch):
+    add_attendee(similar_pair, "Lena", seeks=["forschungspartner"], keywords=["Leichtbau"])
+    calls = []
+    encode = embeddings.encode
+    monkeypatch.setattr(embeddings, "encode", lambda tags: calls.append(list(tags)) or encode(tags))
+    run_matchmaking(similar_pair)
+    assert calls == [["forschungskooperation", "forschungspartner", "leichtbau"]]
+
+
+def test_requests_read_stored_vectors_and_never_embed(similar_pair, monkeypatch):
+    embed_event_tags(similar_pair)
+    db.session.commit()
+    monkeypatch.setattr(embeddings, "encode", lambda tags: pytest.fail("embedded in a request"))
+    jana = db.session.scalars(select(Attendee).where(Attendee.first_name == "Jana")).one()
+    codes = [r["code"] for row in suggestions_for(jana) for r in row.reasons]
+    assert "similar_interest" in codes
 
 
 def test_registration_page_loads_no_vector(client, similar_pair, monkeypatch):
