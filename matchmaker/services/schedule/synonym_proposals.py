@@ -1,17 +1,18 @@
 """Synonym groups the model proposes for the organiser to accept (similar interests).
 
-A proposal joins the event's tags that the model puts close (``similar_tags``), by
-connected groups: tags already in one synonym group stand together, so a proposal may
-extend a group ("Wasserstoff = Hydrogen = H2" with "H2-Elektrolyse"). Accepting writes it
-into the event's synonym list: the groups it touches become one line where the first of
-them stood (comments and every other line stay as written), or a new last line.
+A proposal joins event tags that the model puts close to each other (``similar_tags``),
+never a chain of which two ends are far apart; tags already in one synonym group stand
+together, so a proposal may extend a group ("Wasserstoff = Hydrogen = H2" with
+"H2-Elektrolyse"). Accepting writes it into the event's synonym list: the groups it
+touches become one line where the first of them stood (comments and every other line
+stay as written), or a new last line.
 """
 
 from __future__ import annotations
 
 from ...extensions import db
 from ...matching.scoring import tag_spellings
-from ...matching.synonyms import parse_synonyms, tag_key
+from ...matching.synonyms import Synonyms, parse_synonyms, tag_key
 from ...models import Event
 from .matching_settings import set_synonyms, synonym_text
 from .similar_tags import enabled, event_spellings, similar_pairs
@@ -28,21 +29,26 @@ def synonym_proposals(event: Event) -> list[tuple[str, ...]]:
         members[synonyms.key(group[0])] = list(group)
     for key, spelling in event_spellings(event).items():
         members.setdefault(synonyms.key(key), [spelling])
-    parent: dict[str, str] = {}
+    groups = close_groups(synonyms.with_similar(similar_pairs(event)))
+    return sorted(tuple(dict(tag_spellings(m for key in group for m in members.get(key, [key])))
+                        .values()) for group in groups)
 
-    def root(key: str) -> str:
-        while parent.get(key, key) != key:
-            key = parent[key]
-        return key
 
-    for a, b in similar_pairs(event):
-        ka, kb = root(synonyms.key(a)), root(synonyms.key(b))
-        if ka != kb:
-            parent[max(ka, kb)] = min(ka, kb)
-    groups: dict[str, list[str]] = {}
-    for key in sorted(set(parent) | set(parent.values())):
-        groups.setdefault(root(key), []).extend(members.get(key, [key]))
-    return sorted(tuple(dict(tag_spellings(g)).values()) for g in groups.values() if len(g) > 1)
+def close_groups(synonyms: Synonyms) -> list[list[str]]:
+    """Groups of (synonym) keys each close to every other, greedily in sorted order: a
+    chain A~B~C with A and C far apart is never one group (accepted, A would match C)."""
+    taken: set[str] = set()
+    groups = []
+    for key, near in synonyms.similar_pairs():
+        if key in taken or near in taken:
+            continue
+        group = [key, near]
+        for other in sorted(synonyms.near(key) - taken - {near}):
+            if all(other in synonyms.near(member) for member in group[1:]):
+                group.append(other)
+        taken.update(group)
+        groups.append(group)
+    return groups
 
 
 def accept_synonym_group(event: Event, members: list[str]) -> None:
