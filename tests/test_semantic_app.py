@@ -128,6 +128,27 @@ def test_dashboard_lists_proposal_and_accepts_it(organiser_client, compared):
     assert synonym_text(compared).endswith("Forschungskooperation = Forschungspartner\n")
 
 
+@pytest.mark.parametrize(("language", "heading", "button"), [
+    ("de", "Vorgeschlagene Synonymgruppen", "Annehmen"), ("en", "Proposed synonym groups", "Accept")])
+def test_dashboard_proposals_speak_the_organisers_language(organiser_client, compared, language,
+                                                           heading, button):
+    organiser_client.get(f"/language/{language}")
+    page = organiser_client.get(SETTINGS).get_data(as_text=True)
+    assert f'<h2 id="proposals-title">{heading}</h2>' in page
+    # the button's accessible name says which group it accepts
+    assert (f'{button}<span class="visually-hidden">: Forschungskooperation = Forschungspartner'
+            '</span></button>') in page
+
+
+def test_dashboard_confirms_the_accepted_group_in_german(organiser_client, compared):
+    response = post_form(organiser_client, f"{SETTINGS[:-len('/matchmaking')]}/synonym-proposals",
+                         {"members": ["Forschungskooperation", "Forschungspartner"]},
+                         token_from=SETTINGS)
+    page = organiser_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Die Gruppe Forschungskooperation = Forschungspartner steht in der Synonymliste." in page
+    assert "Vorgeschlagene Synonymgruppen" in page and "Keine Vorschläge" in page
+
+
 def test_dashboard_compare_button_stores_the_missing_vectors(organiser_client, similar_pair):
     post_form(organiser_client, f"{SETTINGS[:-len('/matchmaking')]}/synonym-proposals/update",
               token_from=SETTINGS)
