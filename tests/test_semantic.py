@@ -47,12 +47,6 @@ def test_file_mode_on_readme_example_shows_similar_interest_reasons(tmp_path):
             "partner": "anna.schaefer@fraunhofer-beispiel.de"} in similar
 
 
-def test_file_mode_without_the_package_has_no_similar_interest_reasons(tmp_path, monkeypatch):
-    monkeypatch.setattr(embeddings, "available", lambda: False)
-    codes = {r["code"] for r in reasons_of(example_schedule(tmp_path))}
-    assert "similar_interest" not in codes and "offer_matches_seek" in codes
-
-
 TAGS = sorted({tag for line in PAIRS.read_text(encoding="utf-8").splitlines()
                if line and not line.startswith("#") for tag in line.split("\t")[:2]})
 
