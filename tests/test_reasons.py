@@ -124,3 +124,11 @@ def test_similar_keywords_name_the_readers_own_spelling_first(german):
         "kind": "keywords", "tag": "KI", "tag_of": 1, "partner_tag": "Machine Learning", "partner": 2}}]
     assert phrase_reasons(reasons, 2, INDUSTRIES) == [
         "Ihr Stichwort „Machine Learning“ und das Ihres Gegenübers, „KI“, sind ähnliche Begriffe."]
+
+
+@pytest.mark.parametrize(("viewer", "sentence"), [
+    (2, "You are looking for “H2-Elektrolyse”, your partner offers “Wasserstoff” – similar terms."),
+    (1, "You offer “Wasserstoff”, your partner is looking for “H2-Elektrolyse” – similar terms.")])
+def test_similar_interest_is_phrased_in_english_for_each_side(app, viewer, sentence):
+    with app.test_request_context(), force_locale("en"):
+        assert phrase_reasons(SIMILAR, viewer, INDUSTRIES) == [sentence]
