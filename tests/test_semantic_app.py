@@ -66,6 +66,7 @@ def test_run_embeds_each_distinct_tag_once_in_one_call(similar_pair, monkeypatch
     assert calls == [["forschungskooperation", "forschungspartner", "leichtbau"]]
 
 
+@pytest.mark.both_databases  # the vectors round-trip through bytea on PostgreSQL
 def test_requests_read_stored_vectors_and_never_embed(similar_pair, monkeypatch):
     embed_event_tags(similar_pair)
     db.session.commit()
