@@ -14,13 +14,16 @@ without (target: within 30 %) and the idle slots per attendee between their firs
 last meeting (total, median, worst) before and after. For sizes up to
 --baseline-max, the total-policy process then runs the baseline: networkx
 `max_weight_matching` slot by slot on the full graph; it stops after --baseline-cap
-seconds and reports how many slots it finished.
+seconds and reports how many slots it finished. With --similar (needs the `semantic`
+extra) the events carry the tag pairs the model puts close, as `matchmaker match` does,
+computed before the timing: run once with and once without to compare (target: within 30 %).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -55,6 +58,9 @@ def worker(n: int, tables: int, policy: str, seed: int, baseline: bool, cap: flo
     busy = sessions_chosen(rows, sessions, seed) if sessions else None
     event, _ = event_from_rows(rows, slots=10, tables=tables, busy=busy)
     event = replace(event, policy=policy, synonyms=parse_synonyms(starter_text()))
+    if os.environ.get("BENCH_SIMILAR"):
+        from matchmaker.commands.matching import with_similar_tags
+        event = replace(event, synonyms=with_similar_tags(event, event.synonyms))
     started = time.perf_counter()
     plain = schedule(replace(event, compact_days=False))
     plain_seconds = time.perf_counter() - started
@@ -231,8 +237,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--baseline-max", type=int, default=200)
     parser.add_argument("--baseline-cap", type=float, default=180.0)
+    parser.add_argument("--similar", action="store_true",
+                        help="similar interests on (the semantic extra)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.similar:
+        os.environ["BENCH_SIMILAR"] = "1"  # the workers inherit it
     if args.worker:
         n, tables, policy, sessions = args.worker.split(":")
         baseline = int(n) <= args.baseline_max and policy == "total" and not int(sessions)

@@ -35,7 +35,7 @@ BOOLEAN_SETTINGS = (
     "DEMO", "HSTS_ENABLED", "RATELIMIT_ENABLED", "RATELIMIT_HEADERS_ENABLED",
     "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED",
     "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE",
-    "WEBHOOK_ALLOW_HTTP_LOOPBACK",
+    "WEBHOOK_ALLOW_HTTP_LOOPBACK", "SIMILAR_INTERESTS",
 )
 BOOLEAN_WORDS = "true or false (also yes/no, on/off, 1/0)"
 
@@ -111,6 +111,9 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "HSTS_ENABLED": None,  # None: when PUBLIC_BASE_URL starts with https://
         "REQUEST_EXPIRY_HOURS": 72,  # an unanswered meeting request stops counting after this
         "REQUEST_DAILY_LIMIT": 10,  # meeting requests one attendee may send in 24 hours
+        # Tags close in meaning count (README "Similar interests"), when the `semantic`
+        # extra is installed; false: tags match as spelled and through the synonym list.
+        "SIMILAR_INTERESTS": True,
         # Organiser log-in (see matchmaker/auth): failed attempts allowed per e-mail address
         # and per client address within the window, session lifetimes, invitation validity,
         # and how many password hashes run at once on a host (None: half its cores).

@@ -101,6 +101,8 @@ WEIGHT_LABELS = {
     "favourite": _l("One marked the other as interesting (both: like a meeting request of one)"),
     "valued_industry_pair": _l("Industry pair rated valuable at the earlier event chosen below"),
     "valued_org_type_pair": _l("Organisation-type pair rated valuable at the earlier event chosen below"),
+    "similar_interest": _l("One offers something similar to what the other seeks (each; semantic extra)"),
+    "similar_keyword": _l("Similar keywords (each; semantic extra)"),
 }
 
 SESSION_KIND_LABELS = {

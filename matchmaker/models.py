@@ -1077,3 +1077,19 @@ class WebhookDelivery(Model):
         Index("ix_webhook_delivery_status_next_attempt_at", "status", "next_attempt_at"),
         Index("ix_webhook_delivery_endpoint_id_id", "endpoint_id", "id"),
     )
+
+
+class TagVector(Model):
+    """A text-embedding model's vector of one interest tag (``embeddings``), computed once
+    per distinct normalised tag (``tag_key``) and model, whatever the event: the similar
+    interests of a run compare these, never embedding a tag per pair or per request."""
+
+    __tablename__ = "tag_vector"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    model: Mapped[str] = mapped_column(String(60))
+    tag: Mapped[str] = mapped_column(String(200))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("model", "tag"),)

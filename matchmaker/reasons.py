@@ -57,6 +57,8 @@ def phrase(code: str, params: Mapping[str, Any], viewer_id: int, industries: Map
         return _("Your partner asked to meet you.")
     if code in ("valued_industry_pair", "valued_org_type_pair"):
         return phrase_valued(code, params, industries)
+    if code == "similar_interest":
+        return phrase_similar(params, viewer_id)
     return phrase_favourite(code, params, viewer_id)
 
 
@@ -67,6 +69,20 @@ def phrase_valued(code: str, params: Mapping[str, Any], industries: Mapping[str,
                  kinds=" × ".join(industries.get(i, i) for i in params["industries"]))
     return _("Meetings between %(kinds)s were rated valuable at an earlier event.",
              kinds=" × ".join(str(ORG_TYPE_LABELS.get(t, t)) for t in params["org_types"]))
+
+
+def phrase_similar(params: Mapping[str, Any], viewer_id: int) -> str:
+    """Two tags of different spelling a model found close in meaning, each side's own first."""
+    own, other = params["tag"], params["partner_tag"]
+    mine = params["tag_of"] == viewer_id
+    if params["kind"] == "keywords":
+        return _("Your keyword “%(own)s” and your partner's “%(other)s” are similar terms.",
+                 own=own if mine else other, other=other if mine else own)
+    if mine:
+        return _("You are looking for “%(own)s”, your partner offers “%(other)s” – similar terms.",
+                 own=own, other=other)
+    return _("You offer “%(own)s”, your partner is looking for “%(other)s” – similar terms.",
+             own=other, other=own)
 
 
 def phrase_favourite(code: str, params: Mapping[str, Any], viewer_id: int) -> str:

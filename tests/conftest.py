@@ -95,6 +95,9 @@ def app_config(database_url: str, instance: Path) -> dict:
         "MAIL_OUTBOX_DIR": str(instance / "outbox"),
         "PUBLIC_BASE_URL": "http://localhost",
         "SERVER_NAME": None,
+        # Scores as spelled, whether or not the semantic extra is installed (its own tests,
+        # tests/test_semantic*.py, switch it on).
+        "SIMILAR_INTERESTS": False,
         # Background jobs run at once, inside the request that starts them (tests of the
         # queue itself choose a real storage).
         "JOBS_STORAGE": "immediate",

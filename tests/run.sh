@@ -2,7 +2,7 @@
 # The project's test command: bash tests/run.sh [pytest arguments]
 #
 # On a fresh Debian/Ubuntu machine with Python 3.11 and pip it installs what the tests
-# need (the package with its `test` extra into the project's .venv, see scripts/venv.sh;
+# need (the package with its `test` and `semantic` extras into the project's .venv, see scripts/venv.sh;
 # as root also Debian's Chromium, PostgreSQL server binaries and redis-server), then runs pytest. A
 # second run skips the installs and starts at once.
 # The tests start their own throwaway PostgreSQL cluster; this script never starts one,
@@ -39,7 +39,9 @@ install_system_packages() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-MATCHMAKER_EXTRAS=test source "$REPO_DIR/scripts/venv.sh"
+# semantic: the similar-interest model, so tests/test_semantic.py runs (it skips without it,
+# except under CI=true).
+MATCHMAKER_EXTRAS=test,semantic source "$REPO_DIR/scripts/venv.sh"
 install_system_packages
 
 bash "$REPO_DIR/tests/static_checks.sh"

@@ -32,6 +32,7 @@ RUNS = {
     "printing.py": (["--attendees", "6"], "batch peak"),
     "profile_sign_up.py": (["--sign-ups", "10"], "10 sign-ups:"),
     "round_tables.py": (["--cases", "24x4x6x2"], "mixed tables"),
+    "similar_interests.py": (["--engine", "30"], "similar tag pairs; all scores"),
 }
 CASES = [*((script, *RUNS[script]) for script in sorted(RUNS)),
          pytest.param("load.py", [*LOAD, "--database", "postgresql"], RUNS["load.py"][1],

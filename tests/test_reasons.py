@@ -102,3 +102,33 @@ def test_a_mutual_favourite_tells_each_only_of_their_own_mark(app):
     with app.test_request_context(), force_locale("en"):
         assert phrase_reasons([{"code": "favourite_mutual", "params": {}}], 2, INDUSTRIES) == [
             "You marked this person as interesting."]
+
+
+SIMILAR = [{"code": "similar_interest", "params": {
+    "kind": "offer_seek", "tag": "H2-Elektrolyse", "tag_of": 2, "partner_tag": "Wasserstoff",
+    "partner": 1}}]
+
+
+def test_similar_interest_is_phrased_for_the_seeking_side(german):
+    assert phrase_reasons(SIMILAR, 2, INDUSTRIES) == [
+        "Sie suchen „H2-Elektrolyse“, Ihr Gegenüber bietet „Wasserstoff“ an – ähnliche Begriffe."]
+
+
+def test_similar_interest_is_phrased_for_the_offering_side(german):
+    assert phrase_reasons(SIMILAR, 1, INDUSTRIES) == [
+        "Sie bieten „Wasserstoff“ an, Ihr Gegenüber sucht „H2-Elektrolyse“ – ähnliche Begriffe."]
+
+
+def test_similar_keywords_name_the_readers_own_spelling_first(german):
+    reasons = [{"code": "similar_interest", "params": {
+        "kind": "keywords", "tag": "KI", "tag_of": 1, "partner_tag": "Machine Learning", "partner": 2}}]
+    assert phrase_reasons(reasons, 2, INDUSTRIES) == [
+        "Ihr Stichwort „Machine Learning“ und das Ihres Gegenübers, „KI“, sind ähnliche Begriffe."]
+
+
+@pytest.mark.parametrize(("viewer", "sentence"), [
+    (2, "You are looking for “H2-Elektrolyse”, your partner offers “Wasserstoff” – similar terms."),
+    (1, "You offer “Wasserstoff”, your partner is looking for “H2-Elektrolyse” – similar terms.")])
+def test_similar_interest_is_phrased_in_english_for_each_side(app, viewer, sentence):
+    with app.test_request_context(), force_locale("en"):
+        assert phrase_reasons(SIMILAR, viewer, INDUSTRIES) == [sentence]

@@ -35,7 +35,14 @@ from matchmaker.exchange.schedule_json import (
 from matchmaker.extensions import db
 from matchmaker.mail import DeliveryReport, deliver
 from matchmaker.matching.model import DEFAULT_K, POLICIES, ScheduleResult
-from matchmaker.matching.synonyms import SynonymError, parse_synonyms, starter_text
+from matchmaker.matching.model import Event as EngineEvent
+from matchmaker.matching.synonyms import (
+    SynonymError,
+    Synonyms,
+    parse_synonyms,
+    starter_text,
+    tag_key,
+)
 from matchmaker.models import Event
 from matchmaker.refusals import console_refusal, console_text
 from matchmaker.services import DomainError
@@ -81,7 +88,7 @@ def match_file(
     from matchmaker.matching import replan, schedule  # the solvers load for a run only
 
     text = starter_text() if synonyms_path is None else read_text(synonyms_path)
-    event = replace(event, policy=policy, synonyms=parse_synonyms(text))
+    event = replace(event, policy=policy, synonyms=with_similar_tags(event, parse_synonyms(text)))
     if previous_path is None:
         result = schedule(event, k=k)
     else:
@@ -94,6 +101,17 @@ def match_file(
     if output_path is not None:
         output_path.write_text(text, encoding="utf-8")
     return result, text
+
+
+def with_similar_tags(event: EngineEvent, synonyms: Synonyms) -> Synonyms:
+    """With the `semantic` extra installed, the tags a model puts close (similar interests);
+    without it the list as it is."""
+    from matchmaker import embeddings
+
+    if not embeddings.available():
+        return synonyms
+    tags = [tag_key(t) for a in event.attendees for t in (*a.keywords, *a.offers, *a.seeks)]
+    return synonyms.with_similar(embeddings.similar_tags([t for t in tags if t]))
 
 
 def read_programme(path: Path, start: datetime | None) -> list[ProgrammeSpan]:

@@ -20,14 +20,17 @@ Format (UTF-8, one object)::
 - `attendees` are e-mails, the one of the smaller attendee id first (in file mode ids
   follow the sorted e-mails, so the alphabetically smaller e-mail comes first).
 - `reasons` are machine codes with parameters, for the app to phrase in German or
-  English; parameters naming an attendee (`offered_by`, `sought_by`, `requested_by`, `marked_by`)
-  hold e-mails. Codes: `shared_themes` {themes}, `shared_keywords` {keywords,
+  English; parameters naming an attendee (`offered_by`, `sought_by`, `requested_by`, `marked_by`,
+  `tag_of`, `partner`) hold e-mails. Codes: `shared_themes` {themes}, `shared_keywords` {keywords,
   keywords_of, partner_keywords}, `offer_matches_seek` {tag, offered_by, sought_by,
   sought_tag}, `cross_industry` {industries}, `complementary_org_types` {org_types},
   `same_cluster` {cluster}, `cluster_exchange` {clusters}, `must_meet_one_sided`
   {requested_by}, `must_meet_mutual` {}, `favourite` {marked_by}, `favourite_mutual` {}
   (favourites come only from the app's database, never from a file), `valued_industry_pair`
-  {industries}, `valued_org_type_pair` {org_types} (last time's feedback, app only). Tags are spelled as each attendee wrote them:
+  {industries}, `valued_org_type_pair` {org_types} (last time's feedback, app only),
+  `similar_interest` {kind ("keywords" or "offer_seek"), tag, tag_of, partner_tag, partner}
+  (with the `semantic` extra: `tag` as `tag_of` wrote it, for an offer and a seek the one
+  seeking, `partner_tag` as `partner` did). Tags are spelled as each attendee wrote them:
   `keywords` as `keywords_of` did, `partner_keywords` as the other; `tag` as offered,
   `sought_tag` as sought.
 - `unmatched` codes: `no_consent`, `does_not_want_meetings`, `max_meetings_zero`,
@@ -58,7 +61,8 @@ from matchmaker.matching.model import Meeting, Reason, ScheduleResult
 
 FORMAT = "matchmaker-schedule"
 VERSION = 1
-ATTENDEE_PARAMS = ("offered_by", "sought_by", "requested_by", "keywords_of", "marked_by")
+ATTENDEE_PARAMS = ("offered_by", "sought_by", "requested_by", "keywords_of", "marked_by",
+                   "tag_of", "partner")
 
 
 @dataclass(frozen=True)

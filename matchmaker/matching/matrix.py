@@ -21,6 +21,7 @@ import scipy.sparse as sp
 from matchmaker.matching.behaviour import kept_apart_pairs
 from matchmaker.matching.model import Attendee, Event
 from matchmaker.matching.scoring import CLUSTER_MANAGER, cluster_of, tag_key, tag_spellings
+from matchmaker.matching.similar_counts import SimilarCounts, add_into
 from matchmaker.matching.synonyms import Synonyms
 from matchmaker.vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
 
@@ -57,6 +58,8 @@ class ScoreMatrix:
         self._blocked = self._pair_matrix(event.blocked_pairs | kept_apart_pairs(people))
         self._valued = (_valued([a.industry for a in people], [a.valued_industries for a in people]),
                         _valued([a.org_type for a in people], [a.valued_org_types for a in people]))
+        self._similar = SimilarCounts(people, synonyms, lambda tags: tag_spellings(tags, synonyms)) \
+            if synonyms.similar else None
         self.slot_masks = slot_masks
         if slot_masks is not None:
             self._active &= slot_masks != 0
@@ -127,6 +130,10 @@ class ScoreMatrix:
         score += np.where(marks == 1, w.favourite, 0)
         score += np.where(marks >= 2, w.must_meet_one_sided, 0)
         score += self._valued_bonus(rows, (themes > 0) | (matches > 0))
+        if self._similar is not None:
+            similar_keywords, similar_matches = self._similar.block(start, stop)
+            add_into(score, similar_keywords, w.similar_keyword)
+            add_into(score, similar_matches, w.similar_interest)
         score[~self._allowed(start, stop)] = 0
         return score
 

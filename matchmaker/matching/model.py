@@ -38,6 +38,11 @@ class Weights:
     # off by default): a small bonus per industry pair and per organisation-type pair.
     valued_industry_pair: int = 2
     valued_org_type_pair: int = 2
+    # Tags of different spelling that a text-embedding model puts close in meaning
+    # (``similar.py``): half the points of the literal match, an offer for a seek or a
+    # keyword.
+    similar_interest: int = 3
+    similar_keyword: int = 1
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from matchmaker.matching import behaviour
 from matchmaker.matching.model import Attendee, PairScore, Reason, Weights
+from matchmaker.matching.similar import similar_reasons
 from matchmaker.matching.synonyms import NO_SYNONYMS, Synonyms, tag_key
 from matchmaker.vocabulary import BIG_ORG_TYPES, SMALL_ORG_TYPES
 
@@ -111,6 +112,8 @@ def pair_score(
     reasons.extend(_cluster_reasons(lo, hi))
     reasons.extend(_must_meet_reasons(lo, hi))
     reasons.extend(_favourite_reasons(lo, hi))
+    # Similar interests (``similar.py``): tags a text-embedding model put close in meaning.
+    reasons.extend(similar_reasons(lo, hi, synonyms, lambda tags: _spellings_view(tags, synonyms)))
     return PairScore(sum(_points(r, weights) for r in reasons), tuple(reasons))
 
 
@@ -179,4 +182,6 @@ def _points(reason: Reason, weights: Weights) -> int:
         return weights.shared_keyword * len(reason.params["keywords"])
     if reason.code == "favourite_mutual":
         return weights.must_meet_one_sided
+    if reason.code == "similar_interest" and reason.params["kind"] == "keywords":
+        return weights.similar_keyword
     return int(getattr(weights, reason.code))

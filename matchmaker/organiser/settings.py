@@ -8,6 +8,7 @@ from flask import current_app, flash, g, redirect, render_template, request, url
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import mail
@@ -31,7 +32,10 @@ from ..services.schedule.matching_settings import (
     set_weights,
     synonym_text,
 )
+from ..services.schedule.similar_tags import embed_event_tags
+from ..services.schedule.similar_tags import enabled as similar_enabled
 from ..services.schedule.slot_offers import set_offer_minutes
+from ..services.schedule.synonym_proposals import accept_synonym_group, synonym_proposals
 from . import bp
 from .forms import WEIGHT_NAMES, FeedbackBonusForm, OfferTimeForm, SettingsForm, weights_form_class
 
@@ -115,7 +119,34 @@ def matchmaking_settings() -> str | BaseResponse:
             return redirect(url_for(".matchmaking_settings"))
     return render_template("organiser/matchmaking_settings.html", form=form, names=WEIGHT_NAMES,
                            offer_form=OfferTimeForm(data={"offer_minutes": g.event.offer_minutes}),
-                           bonus_form=feedback_bonus_form(), valued=valued_pairings(g.event))
+                           bonus_form=feedback_bonus_form(), valued=valued_pairings(g.event),
+                           proposals=synonym_proposals(g.event), similar_on=similar_enabled())
+
+
+@bp.post("/<slug>/settings/synonym-proposals")
+def accept_synonym_proposal() -> BaseResponse:
+    """Accept one proposed synonym group (its members as the page listed them)."""
+    form = FlaskForm()
+    members = request.form.getlist("members")
+    if form.validate_on_submit() and len(members) > 1:
+        try:
+            accept_synonym_group(g.event, members)
+        except DomainError as error:
+            flash(refusal(error), "error")
+        else:
+            db.session.commit()
+            flash(_("The group %(group)s is in the synonym list.", group=" = ".join(members)), "success")
+    return redirect(url_for(".matchmaking_settings"))
+
+
+@bp.post("/<slug>/settings/synonym-proposals/update")
+def update_synonym_proposals() -> BaseResponse:
+    """Embed the tags that have no vector yet (takes seconds the first time)."""
+    if FlaskForm().validate_on_submit():
+        count = embed_event_tags(g.event)
+        db.session.commit()
+        flash(_("%(count)d new tags compared.", count=count), "success")
+    return redirect(url_for(".matchmaking_settings"))
 
 
 @bp.post("/<slug>/settings/offers")

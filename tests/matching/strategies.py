@@ -16,6 +16,10 @@ TAGS = ("KI", "ki", "AI", "Künstliche Intelligenz", "Wasserstoff", "H2", "Leich
         "Fachkräfte", "Predictive  Maintenance")
 CLUSTERS = ("", "", "Photonik BW", "photonik  bw", "Cluster Leichtbau Nord")
 SYNONYM_LISTS = (NO_SYNONYMS, parse_synonyms("KI = AI = Künstliche Intelligenz\nWasserstoff = H2"))
+# Similar tags as a model might give them (``similar.py``): one pair within a group drops out.
+SIMILAR_PAIRS = (("KI", "Leichtbau"), ("H2", "Fachkräfte"), ("ai", "wasserstoff"),
+                 ("Predictive Maintenance", "Leichtbau"), ("KI", "AI"))
+SYNONYM_LISTS += tuple(s.with_similar(SIMILAR_PAIRS) for s in SYNONYM_LISTS)
 THEMES = ("open_innovation", "skills", "non_technical", "cluster_management")
 ORG_TYPES = ("sme", "startup", "large", "research", "cluster", "public", "other")
 

@@ -13,6 +13,7 @@ def test_default_weights_are_the_documented_ones():
         "complementary_org_types": 5, "must_meet_one_sided": 40, "must_meet_mutual": 80,
         "same_cluster": -5, "cluster_exchange": 5, "favourite": 10,
         "valued_industry_pair": 2, "valued_org_type_pair": 2,
+        "similar_interest": 3, "similar_keyword": 1,
     }
 
 

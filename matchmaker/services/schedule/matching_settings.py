@@ -16,6 +16,7 @@ from ...matching.scoring import tag_spellings
 from ...matching.synonyms import SynonymError, Synonyms, parse_synonyms, starter_text
 from ...models import Attendee, AttendeeStatus, Event
 from .. import DomainError
+from .similar_tags import with_similar_interests
 
 
 def set_matching_policy(event: Event, policy: str) -> None:
@@ -72,18 +73,20 @@ def set_synonyms(event: Event, text: str) -> None:
 
 
 def event_synonyms(event: Event) -> Synonyms:
-    """The parsed list; a stored list is valid, it was checked when it was set."""
-    return parse_synonyms(synonym_text(event))
+    """The parsed list; a stored list is valid, it was checked when it was set. With
+    similar interests on, it carries the tag pairs a model put close (``similar_tags``)."""
+    return with_similar_interests(event, parse_synonyms(synonym_text(event)))
 
 
 def tag_suggestions(event: Event) -> list[str]:
     """Tags to suggest as people type: those already used in the event (registered or
-    waiting), then the synonym list's, each spelling once (case-folded), sorted."""
+    waiting), then the synonym list's, each spelling once (case-folded), sorted. Reads
+    the list's groups only: the public form must not load the similar interests' vectors."""
     rows = db.session.execute(
         select(Attendee.keywords, Attendee.offers, Attendee.seeks)
         .where(Attendee.event_id == event.id,
                Attendee.status.in_((AttendeeStatus.REGISTERED, AttendeeStatus.WAITLISTED)))
     )
     used = [tag for row in rows for tags in row for tag in tags or ()]
-    spellings = tag_spellings([*used, *event_synonyms(event).tags()])
+    spellings = tag_spellings([*used, *parse_synonyms(synonym_text(event)).tags()])
     return sorted(spellings.values(), key=str.casefold)

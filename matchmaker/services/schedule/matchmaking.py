@@ -14,6 +14,7 @@ from ...extensions import db
 from ...mail import DeliveryReport, deliver
 from ...models import Event, ScheduleRun
 from .planning import pending_schedule_mails, planning_input, solve, store_schedule
+from .similar_tags import embed_event_tags
 
 Progress = Callable[[int, int, str], None]
 
@@ -34,6 +35,8 @@ def run_matchmaking(event: Event, policy: str | None = None,
     """Plan the event's meetings (``policy``: this run's instead of the event's) and store
     them; commits. Raises ``DomainError`` (nobody to match, contradicting locked meetings)."""
     progress(0, 3, "loading")
+    if embed_event_tags(event):  # the vectors new tags lack (similar interests), once each
+        db.session.commit()
     inputs = planning_input(event, policy)
     db.session.rollback()  # the engine runs without holding SQLite's write lock
     progress(1, 3, "solving")
