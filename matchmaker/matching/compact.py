@@ -97,9 +97,10 @@ class _State:
             for attendee in m.pair:
                 locked[p.position(attendee)] |= 1 << (m.slot - 1)
         busy = plan.busy
-        self.meets = [int(locked[i]) | int(((busy[i] >= 0) * bits).sum()) for i in range(p.n)]
+        self.meets = (locked | ((busy >= 0) * bits).sum(axis=1)).tolist()
         self.busy = busy.tolist()
         self.slot_of = plan.slot_of.tolist()
+        self.scheduled = plan.scheduled().tolist()  # compaction never adds or drops one
         self.fixed = plan.fixed.tolist()
         self.u, self.v = p.u.tolist(), p.v.tolist()
         self.room = (p.tables_free - plan.used_tables).tolist()
@@ -110,16 +111,13 @@ class _State:
     def total(self) -> int:
         return sum(self.idle(i) for i in range(len(self.meets)))
 
-    def other(self, edge: int, node: int) -> int:
-        return self.v[edge] if self.u[edge] == node else self.u[edge]
-
 
 def _sweep(state: _State) -> bool:
     """Try every movable meeting of an attendee with idle slots once; True if one moved."""
     moved = False
-    for edge in range(len(state.slot_of)):
+    for edge in state.scheduled:
         s = state.slot_of[edge] - 1
-        if s < 0 or state.fixed[edge]:
+        if state.fixed[edge]:
             continue
         if not (state.idle(state.u[edge]) or state.idle(state.v[edge])):
             continue
@@ -131,42 +129,40 @@ def _sweep(state: _State) -> bool:
 
 
 def _try(state: _State, edge: int, s: int, t: int) -> bool:
-    """Swap slots s and t along the chain through `edge` if that shortens the ends' days."""
-    chain = _chain(state, edge, s, t)
-    if chain is None:
-        return False
-    edges, ends = chain
-    if any(state.fixed[e] for e in edges):
-        return False
-    if not all(state.available[x] >> target & 1 for x, target in ends):
+    """Swap slots s and t along the chain through `edge` if that shortens the ends' days.
+
+    The chain is walked from both attendees of `edge`; each test that refuses the move
+    (a cycle or a long chain, a fixed meeting, an end not available in its new slot or
+    with more idle slots) returns as soon as it can be made, which leaves the outcome
+    unchanged (every refusal is final and nothing is changed before all tests pass)."""
+    busy, fixed, u, v = state.busy, state.fixed, state.u, state.v
+    available, meets = state.available, state.meets
+    toggle = (1 << s) ^ (1 << t)
+    edges = [edge]
+    gained = 0
+    for start in (u[edge], v[edge]):
+        node, slot = start, t
+        while (nxt := busy[node][slot]) >= 0:
+            if nxt == edge or len(edges) > MAX_CHAIN or fixed[nxt]:
+                return False
+            edges.append(nxt)
+            node = v[nxt] if u[nxt] == node else u[nxt]
+            slot = s if slot == t else t
+        if not available[node] >> slot & 1:
+            return False
+        old = idle_count(meets[node], available[node])
+        new = idle_count(meets[node] ^ toggle, available[node])
+        if new > old:
+            return False
+        gained += old - new
+    if gained <= 0:
         return False
     to_t = sum(1 for e in edges if state.slot_of[e] - 1 == s)
     to_s = len(edges) - to_t
     if state.room[t] < to_t - to_s or state.room[s] < to_s - to_t:
         return False
-    old = [state.idle(x) for x, _ in ends]
-    new = [idle_count(state.meets[x] ^ (1 << s) ^ (1 << t), state.available[x]) for x, _ in ends]
-    if any(n > o for n, o in zip(new, old, strict=True)) or sum(new) >= sum(old):
-        return False
     _apply(state, edges, s, t, to_t - to_s)
     return True
-
-
-def _chain(state: _State, edge: int, s: int, t: int) -> tuple[list[int], list[tuple[int, int]]] | None:
-    """The Kempe chain of `edge` in slots s and t: its edges and its two ends, each with
-    the slot the end moves into; None for a cycle (it changes nobody's day) or a long one."""
-    edges = [edge]
-    ends = []
-    for start in (state.u[edge], state.v[edge]):
-        node, slot = start, t
-        while (nxt := state.busy[node][slot]) >= 0:
-            if nxt == edge or len(edges) > MAX_CHAIN:
-                return None
-            edges.append(nxt)
-            node = state.other(nxt, node)
-            slot = s if slot == t else t
-        ends.append((node, slot))
-    return edges, ends
 
 
 def _apply(state: _State, edges: Sequence[int], s: int, t: int, net_to_t: int) -> None:
