@@ -103,7 +103,9 @@ class _State:
         self.scheduled = plan.scheduled().tolist()  # compaction never adds or drops one
         self.fixed = plan.fixed.tolist()
         self.u, self.v = p.u.tolist(), p.v.tolist()
+        self.ends = (p.u ^ p.v).tolist()  # node ^ ends[edge]: the edge's other node
         self.room = (p.tables_free - plan.used_tables).tolist()
+        self.refused: set[int] = set()  # edge * slots**2 + slot pair: see `_try`
 
     def idle(self, node: int) -> int:
         return idle_count(self.meets[node], self.available[node])
@@ -131,23 +133,40 @@ def _sweep(state: _State) -> bool:
 def _try(state: _State, edge: int, s: int, t: int) -> bool:
     """Swap slots s and t along the chain through `edge` if that shortens the ends' days.
 
-    The chain is walked from both attendees of `edge`; each test that refuses the move
-    (a cycle or a long chain, a fixed meeting, an end not available in its new slot or
-    with more idle slots) returns as soon as it can be made, which leaves the outcome
-    unchanged (every refusal is final and nothing is changed before all tests pass)."""
-    busy, fixed, u, v = state.busy, state.fixed, state.u, state.v
-    available, meets = state.available, state.meets
-    toggle = (1 << s) ^ (1 << t)
+    Whether a chain may move depends only on the chain (its meetings, its two ends) and
+    the pair of slots, not on the meeting it is reached from: so once refused, every
+    meeting walked on it is refused for that pair of slots until some move changes the
+    plan (`state.refused`, cleared on every move)."""
+    pair = min(s, t) * state.slots + max(s, t)
+    if edge * state.slots ** 2 + pair in state.refused:
+        return False
     edges = [edge]
-    gained = 0
-    for start in (u[edge], v[edge]):
+    if not _better(state, edges, s, t):
+        state.refused.update(e * state.slots ** 2 + pair for e in edges)
+        return False
+    to_t = sum(1 for e in edges if state.slot_of[e] - 1 == s)
+    _apply(state, edges, s, t, to_t - (len(edges) - to_t))
+    state.refused.clear()
+    return True
+
+
+def _better(state: _State, edges: list[int], s: int, t: int) -> bool:
+    """Walk the chain of `edges[0]` in slots s and t (appending its meetings to `edges`);
+    True if it may swap: no cycle, not longer than MAX_CHAIN, nothing fixed, both ends
+    available in their new slot, neither end with more idle slots and one with fewer,
+    tables for both slots. Each refusal returns as soon as it can be made (every refusal
+    is final, nothing is changed)."""
+    busy, fixed, ends = state.busy, state.fixed, state.ends
+    available, meets = state.available, state.meets
+    edge, toggle, gained, other_slot = edges[0], (1 << s) ^ (1 << t), 0, s ^ t
+    for start in (state.u[edge], state.v[edge]):
         node, slot = start, t
         while (nxt := busy[node][slot]) >= 0:
             if nxt == edge or len(edges) > MAX_CHAIN or fixed[nxt]:
                 return False
             edges.append(nxt)
-            node = v[nxt] if u[nxt] == node else u[nxt]
-            slot = s if slot == t else t
+            node ^= ends[nxt]  # the meeting's other attendee
+            slot ^= other_slot  # s <-> t
         if not available[node] >> slot & 1:
             return False
         old = idle_count(meets[node], available[node])
@@ -155,14 +174,9 @@ def _try(state: _State, edge: int, s: int, t: int) -> bool:
         if new > old:
             return False
         gained += old - new
-    if gained <= 0:
-        return False
     to_t = sum(1 for e in edges if state.slot_of[e] - 1 == s)
     to_s = len(edges) - to_t
-    if state.room[t] < to_t - to_s or state.room[s] < to_s - to_t:
-        return False
-    _apply(state, edges, s, t, to_t - to_s)
-    return True
+    return gained > 0 and state.room[t] >= to_t - to_s and state.room[s] >= to_s - to_t
 
 
 def _apply(state: _State, edges: Sequence[int], s: int, t: int, net_to_t: int) -> None:
