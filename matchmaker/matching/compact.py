@@ -105,7 +105,6 @@ class _State:
         self.u, self.v = p.u.tolist(), p.v.tolist()
         self.ends = (p.u ^ p.v).tolist()  # node ^ ends[edge]: the edge's other node
         self.room = (p.tables_free - plan.used_tables).tolist()
-        self.refused: set[int] = set()  # edge * slots**2 + slot pair: see `_try`
 
     def idle(self, node: int) -> int:
         return idle_count(self.meets[node], self.available[node])
@@ -131,22 +130,12 @@ def _sweep(state: _State) -> bool:
 
 
 def _try(state: _State, edge: int, s: int, t: int) -> bool:
-    """Swap slots s and t along the chain through `edge` if that shortens the ends' days.
-
-    Whether a chain may move depends only on the chain (its meetings, its two ends) and
-    the pair of slots, not on the meeting it is reached from: so once refused, every
-    meeting walked on it is refused for that pair of slots until some move changes the
-    plan (`state.refused`, cleared on every move)."""
-    pair = min(s, t) * state.slots + max(s, t)
-    if edge * state.slots ** 2 + pair in state.refused:
-        return False
+    """Swap slots s and t along the chain through `edge` if that shortens the ends' days."""
     edges = [edge]
     if not _better(state, edges, s, t):
-        state.refused.update(e * state.slots ** 2 + pair for e in edges)
         return False
     to_t = sum(1 for e in edges if state.slot_of[e] - 1 == s)
     _apply(state, edges, s, t, to_t - (len(edges) - to_t))
-    state.refused.clear()
     return True
 
 
