@@ -105,22 +105,20 @@ class _State:
         self.u, self.v = p.u.tolist(), p.v.tolist()
         self.ends = (p.u ^ p.v).tolist()  # node ^ ends[edge]: the edge's other node
         self.room = (p.tables_free - plan.used_tables).tolist()
-
-    def idle(self, node: int) -> int:
-        return idle_count(self.meets[node], self.available[node])
+        self.idle = [idle_count(m, a) for m, a in zip(self.meets, self.available, strict=True)]
 
     def total(self) -> int:
-        return sum(self.idle(i) for i in range(len(self.meets)))
+        return sum(self.idle)
 
 
 def _sweep(state: _State) -> bool:
     """Try every movable meeting of an attendee with idle slots once; True if one moved."""
-    moved = False
+    moved, idle = False, state.idle
     for edge in state.scheduled:
         s = state.slot_of[edge] - 1
         if state.fixed[edge]:
             continue
-        if not (state.idle(state.u[edge]) or state.idle(state.v[edge])):
+        if not (idle[state.u[edge]] or idle[state.v[edge]]):
             continue
         for t in range(state.slots):
             if t != s and _try(state, edge, s, t):
@@ -158,7 +156,7 @@ def _better(state: _State, edges: list[int], s: int, t: int) -> bool:
             slot ^= other_slot  # s <-> t
         if not available[node] >> slot & 1:
             return False
-        old = idle_count(meets[node], available[node])
+        old = state.idle[node]
         new = idle_count(meets[node] ^ toggle, available[node])
         if new > old:
             return False
@@ -182,5 +180,6 @@ def _apply(state: _State, edges: Sequence[int], s: int, t: int, net_to_t: int) -
         for node in (state.u[e], state.v[e]):
             state.busy[node][target] = e
             state.meets[node] |= 1 << target
+            state.idle[node] = idle_count(state.meets[node], state.available[node])
     state.room[t] -= net_to_t
     state.room[s] += net_to_t
