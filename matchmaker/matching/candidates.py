@@ -54,7 +54,7 @@ def candidate_pairs(
     matrix: ScoreMatrix, k: int = DEFAULT_K, extra: Iterable[tuple[int, int]] = ()
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Union of every row's top-k pairs, must-meet pairs and `extra` position pairs, sorted."""
-    parts = [_top_k(start, scores, k) for start, scores in matrix.blocks()]
+    parts = [_top_k(start, scores, k) for start, scores in matrix.blocks(as_int64=False)]
     requested = matrix.requests_coo()
     wanted = sorted({(min(a, b), max(a, b)) for a, b in [*requested, *extra] if a != b})
     parts.append(_scored(matrix, wanted))
@@ -84,8 +84,13 @@ def _top_k(start: int, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarr
     """Each row's k best columns; ties go to the lower column, so the choice is unique."""
     n = scores.shape[1]
     if n - 1 > k:
-        key = scores * (n + 1) + (n - np.arange(n))[None, :]
-        cols = np.argpartition(-key, k, axis=1)[:, :k]
+        # -key of key = score * (n + 1) + (n - column), in int32 when it cannot overflow
+        fits = (np.iinfo(scores.dtype).max + 1) * (n + 1) <= np.iinfo(np.int32).max
+        kind = np.dtype(np.int32 if fits else np.int64)
+        negative_key = scores.astype(kind)
+        negative_key *= -(n + 1)
+        negative_key += (np.arange(n) - n).astype(kind)
+        cols = np.argpartition(negative_key, k, axis=1)[:, :k]
         rows = np.repeat(np.arange(scores.shape[0]), k)
         cols = cols.ravel()
     else:

@@ -97,31 +97,28 @@ class _State:
             for attendee in m.pair:
                 locked[p.position(attendee)] |= 1 << (m.slot - 1)
         busy = plan.busy
-        self.meets = [int(locked[i]) | int(((busy[i] >= 0) * bits).sum()) for i in range(p.n)]
+        self.meets = (locked | ((busy >= 0) * bits).sum(axis=1)).tolist()
         self.busy = busy.tolist()
         self.slot_of = plan.slot_of.tolist()
+        self.scheduled = plan.scheduled().tolist()  # compaction never adds or drops one
         self.fixed = plan.fixed.tolist()
         self.u, self.v = p.u.tolist(), p.v.tolist()
+        self.ends = (p.u ^ p.v).tolist()  # node ^ ends[edge]: the edge's other node
         self.room = (p.tables_free - plan.used_tables).tolist()
-
-    def idle(self, node: int) -> int:
-        return idle_count(self.meets[node], self.available[node])
+        self.idle = [idle_count(m, a) for m, a in zip(self.meets, self.available, strict=True)]
 
     def total(self) -> int:
-        return sum(self.idle(i) for i in range(len(self.meets)))
-
-    def other(self, edge: int, node: int) -> int:
-        return self.v[edge] if self.u[edge] == node else self.u[edge]
+        return sum(self.idle)
 
 
 def _sweep(state: _State) -> bool:
     """Try every movable meeting of an attendee with idle slots once; True if one moved."""
-    moved = False
-    for edge in range(len(state.slot_of)):
+    moved, idle = False, state.idle
+    for edge in state.scheduled:
         s = state.slot_of[edge] - 1
-        if s < 0 or state.fixed[edge]:
+        if state.fixed[edge]:
             continue
-        if not (state.idle(state.u[edge]) or state.idle(state.v[edge])):
+        if not (idle[state.u[edge]] or idle[state.v[edge]]):
             continue
         for t in range(state.slots):
             if t != s and _try(state, edge, s, t):
@@ -132,41 +129,41 @@ def _sweep(state: _State) -> bool:
 
 def _try(state: _State, edge: int, s: int, t: int) -> bool:
     """Swap slots s and t along the chain through `edge` if that shortens the ends' days."""
-    chain = _chain(state, edge, s, t)
-    if chain is None:
-        return False
-    edges, ends = chain
-    if any(state.fixed[e] for e in edges):
-        return False
-    if not all(state.available[x] >> target & 1 for x, target in ends):
+    edges = [edge]
+    if not _better(state, edges, s, t):
         return False
     to_t = sum(1 for e in edges if state.slot_of[e] - 1 == s)
-    to_s = len(edges) - to_t
-    if state.room[t] < to_t - to_s or state.room[s] < to_s - to_t:
-        return False
-    old = [state.idle(x) for x, _ in ends]
-    new = [idle_count(state.meets[x] ^ (1 << s) ^ (1 << t), state.available[x]) for x, _ in ends]
-    if any(n > o for n, o in zip(new, old, strict=True)) or sum(new) >= sum(old):
-        return False
-    _apply(state, edges, s, t, to_t - to_s)
+    _apply(state, edges, s, t, to_t - (len(edges) - to_t))
     return True
 
 
-def _chain(state: _State, edge: int, s: int, t: int) -> tuple[list[int], list[tuple[int, int]]] | None:
-    """The Kempe chain of `edge` in slots s and t: its edges and its two ends, each with
-    the slot the end moves into; None for a cycle (it changes nobody's day) or a long one."""
-    edges = [edge]
-    ends = []
+def _better(state: _State, edges: list[int], s: int, t: int) -> bool:
+    """Walk the chain of `edges[0]` in slots s and t (appending its meetings to `edges`);
+    True if it may swap: no cycle, not longer than MAX_CHAIN, nothing fixed, both ends
+    available in their new slot, neither end with more idle slots and one with fewer,
+    tables for both slots. Each refusal returns as soon as it can be made (every refusal
+    is final, nothing is changed)."""
+    busy, fixed, ends = state.busy, state.fixed, state.ends
+    available, meets = state.available, state.meets
+    edge, toggle, gained, other_slot = edges[0], (1 << s) ^ (1 << t), 0, s ^ t
     for start in (state.u[edge], state.v[edge]):
         node, slot = start, t
-        while (nxt := state.busy[node][slot]) >= 0:
-            if nxt == edge or len(edges) > MAX_CHAIN:
-                return None
+        while (nxt := busy[node][slot]) >= 0:
+            if nxt == edge or len(edges) > MAX_CHAIN or fixed[nxt]:
+                return False
             edges.append(nxt)
-            node = state.other(nxt, node)
-            slot = s if slot == t else t
-        ends.append((node, slot))
-    return edges, ends
+            node ^= ends[nxt]  # the meeting's other attendee
+            slot ^= other_slot  # s <-> t
+        if not available[node] >> slot & 1:
+            return False
+        old = state.idle[node]
+        new = idle_count(meets[node] ^ toggle, available[node])
+        if new > old:
+            return False
+        gained += old - new
+    to_t = sum(1 for e in edges if state.slot_of[e] - 1 == s)
+    to_s = len(edges) - to_t
+    return gained > 0 and state.room[t] >= to_t - to_s and state.room[s] >= to_s - to_t
 
 
 def _apply(state: _State, edges: Sequence[int], s: int, t: int, net_to_t: int) -> None:
@@ -183,5 +180,6 @@ def _apply(state: _State, edges: Sequence[int], s: int, t: int, net_to_t: int) -
         for node in (state.u[e], state.v[e]):
             state.busy[node][target] = e
             state.meets[node] |= 1 << target
+            state.idle[node] = idle_count(state.meets[node], state.available[node])
     state.room[t] -= net_to_t
     state.room[s] += net_to_t

@@ -86,12 +86,11 @@ def _table_spares(plan: Plan, floor: np.ndarray, pinned_ok: bool) -> dict[int, i
     edges = plan.scheduled()
     edges = edges[spare[p.u[edges]] & spare[p.v[edges]] & (pinned_ok | ~plan.fixed[edges])]
     full = plan.used_tables >= p.tables_free
-    spares: dict[int, int] = {}
-    for edge in sorted(edges.tolist(), key=lambda e: (_cost(plan, e), e)):
-        slot = int(plan.slot_of[edge])
-        if full[slot - 1]:
-            spares.setdefault(slot, edge)
-    return spares
+    edges = edges[full[plan.slot_of[edges] - 1]]
+    costs = p.w[edges] + np.where(plan.fixed[edges], int(p.w.sum()) + 1, 0)  # as `_cost`
+    edges = edges[np.lexsort((edges, costs))]
+    slots, first = np.unique(plan.slot_of[edges], return_index=True)
+    return dict(zip(slots.tolist(), edges[first].tolist(), strict=True))
 
 
 def _apply(
@@ -162,13 +161,13 @@ def _replacement(
     be open in that slot, below capacity and not one of the two attendees in `taken`."""
     p = plan.problem
     lost_slot = int(plan.slot_of[dropped])
-    open_now = p.free & (plan.busy < 0)
-    node_open = open_now[node].copy()
+    node_open = plan.open_in(node)
     node_open[lost_slot - 1] = bool(p.free[node, lost_slot - 1])
     edges = p.incident[node]
     edges = edges[plan.slot_of[edges] == 0]
     others = np.where(p.u[edges] == node, p.v[edges], p.u[edges])
-    fits = node_open[None, :] & open_now[others] & (plan.used_tables < p.tables_free)[None, :]
+    open_others = p.free[others] & (plan.busy[others] < 0)
+    fits = node_open[None, :] & open_others & (plan.used_tables < p.tables_free)[None, :]
     ok = (plan.count[others] < p.capacity[others]) & (others != taken[0]) & (others != taken[1]) & fits.any(axis=1)
     if not ok.any():
         return None

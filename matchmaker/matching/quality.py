@@ -103,22 +103,34 @@ def _lp(problem: Problem) -> LpSolution:
 def _dual_value(problem: Problem, y: np.ndarray, t: float) -> float:
     """D(y) = sum cap*y + T*t + sum over all allowed pairs of max(0, w - y_i - y_j - t)."""
     value = float(problem.capacity @ y) + float(problem.tables_free.sum()) * t
-    for start, scores in problem.matrix.blocks():
+    for start, scores in problem.matrix.blocks(as_int64=False):
         rows = np.arange(start, start + scores.shape[0])
-        slack = scores - y[rows, None] - y[None, :] - t
-        slack[(scores <= 0) | (np.arange(problem.n)[None, :] <= rows[:, None])] = 0
-        value += float(np.maximum(slack, 0.0).sum())
+        scores = scores[:, start:]  # pairs i < j only: the columns before the block are j < i
+        slack = scores - y[rows, None]  # in place from here: w - y_i - y_j - t, as written
+        slack -= y[None, start:]
+        slack -= t
+        slack[scores <= 0] = 0
+        square = slack[:, : len(rows)]  # columns of the block's own rows: keep j > i
+        square[...] = np.triu(square, 1)
+        value += float(np.maximum(slack, 0.0, out=slack).sum())
     return value
 
 
 def _descend(problem: Problem, y: np.ndarray, t: float) -> None:
     """One sweep: set each block's y_i to the (cap_i+1)-th largest w_ij - t - y_j (>= 0)."""
-    for start, scores in problem.matrix.blocks():
+    for start, scores in problem.matrix.blocks(as_int64=False):
         rows = np.arange(start, start + scores.shape[0])
-        reduced = np.where(scores > 0, scores - t - y[None, :], -np.inf)
+        negative = scores - t  # in place from here: -(w_ij - t - y_j), -inf for w <= 0
+        negative -= y[None, :]
+        negative[scores <= 0] = -np.inf
+        np.negative(negative, out=negative)
         kth = np.minimum(problem.capacity[rows], problem.n - 1)
-        ordered = -np.partition(-reduced, np.unique(kth), axis=1)
-        y[rows] = np.maximum(0.0, ordered[np.arange(len(rows)), kth])
+        # one partition at the largest kth, then sort only the head: the same values as a
+        # partition at every kth, in one pass over the row instead of one per distinct kth
+        negative.partition(int(kth.max()), axis=1)
+        head = negative[:, : int(kth.max()) + 1]
+        head.sort(axis=1)
+        y[rows] = np.maximum(0.0, -head[np.arange(len(rows)), kth])
 
 
 def certificate(

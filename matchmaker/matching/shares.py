@@ -116,25 +116,27 @@ def _fractional(problem: Problem, pairs, entitlement: np.ndarray, level: int,
 
 def meetings_per_position(problem: Problem, meetings: Sequence[ScoredMeeting]) -> np.ndarray:
     """(n,) meetings of each attendee, locked ones included."""
-    counts = np.zeros(problem.n, dtype=np.int64)
-    for m in meetings:
-        for attendee in m.meeting.pair:
-            counts[problem.position(attendee)] += 1
-    return counts
+    return np.bincount(_positions(problem, meetings).ravel(), minlength=problem.n)
+
+
+def _positions(problem: Problem, meetings: Sequence[ScoredMeeting]) -> np.ndarray:
+    """(meetings, 2) positions of each meeting's two attendees."""
+    ids = np.array([m.meeting.pair for m in meetings], dtype=np.int64).reshape(-1, 2)
+    return np.searchsorted(problem.matrix.ids, ids)
 
 
 def shortfalls(
     problem: Problem, meetings: Sequence[ScoredMeeting], level: int
 ) -> tuple[Shortfall, ...]:
     """The attendees (taking part in matchmaking) with fewer than `level` meetings, and why."""
-    counts = meetings_per_position(problem, meetings)
+    pairs = _positions(problem, meetings)
+    counts = np.bincount(pairs.ravel(), minlength=problem.n)
+    slots = np.array([m.meeting.slot - 1 for m in meetings], dtype=np.int64)
     busy = np.zeros((problem.n, problem.slots), dtype=bool)
-    tables_used = np.zeros(problem.slots, dtype=np.int64)
+    busy[pairs[:, 0], slots] = busy[pairs[:, 1], slots] = True
+    tables_used = np.bincount(slots, minlength=problem.slots)
     met: dict[int, list[int]] = {}
-    for m in meetings:
-        a, b = (problem.position(i) for i in m.meeting.pair)
-        busy[[a, b], m.meeting.slot - 1] = True
-        tables_used[m.meeting.slot - 1] += 1
+    for a, b in pairs.tolist():
         met.setdefault(a, []).append(b)
         met.setdefault(b, []).append(a)
     limit = problem.locked_count + problem.capacity
@@ -143,7 +145,9 @@ def shortfalls(
     result = []
     for p, person in enumerate(people):
         if person.consent and person.wants_meetings and counts[p] < level:
-            unmet = np.setdiff1d(np.flatnonzero(problem.matrix.row(p) > 0), met.get(p, []))
+            partner = problem.matrix.row(p) > 0
+            partner[met.get(p, [])] = False
+            unmet = np.flatnonzero(partner)  # as np.setdiff1d, without its sort
             open_slots = problem.free[p] & ~busy[p] & tables_left
             reason = _reason(counts, limit, p, unmet, open_slots)
             result.append(Shortfall(person.id, int(counts[p]), reason))
