@@ -27,6 +27,7 @@ from sqlalchemy import event as orm_event
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .badge_code import new_badge_code
+from .documents.collation import name_key
 from .extensions import Model, db
 from .matching.model import POLICIES
 from .passwords import configured_hasher, hash_password
@@ -218,6 +219,10 @@ class Attendee(Model):
     # "Fill my free slots": a slot given back next to one of theirs may be offered to them,
     # and a slot given back by their partner is offered to others.
     fills_free_slots: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The participant list's order and keyword filter in SQL (``attendee_list_keys``): the
+    # phone-book sort key, and name, organisation and tags case-folded, one per line.
+    name_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    profile_words: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     event: Mapped[Event] = relationship()
     industry: Mapped[Industry] = relationship()
@@ -273,6 +278,26 @@ def event_search_key(title: str, venue: str) -> str:
 def keep_search_key(_mapper: Any, _connection: Any, attendee: Attendee) -> None:
     attendee.search_key = attendee_search_key(attendee.first_name, attendee.last_name,
                                               attendee.organisation, attendee.email)
+
+
+@orm_event.listens_for(Attendee, "before_insert")
+@orm_event.listens_for(Attendee, "before_update")
+def keep_list_keys(_mapper: Any, _connection: Any, attendee: Attendee) -> None:
+    attendee.name_key, attendee.profile_words = attendee_list_keys(
+        attendee.first_name, attendee.last_name, attendee.organisation,
+        [*attendee.keywords, *attendee.offers, *attendee.seeks])
+
+
+WORD_SEPARATOR = "\x1f"  # never in a cleaned name or tag
+
+
+def attendee_list_keys(first_name: str, last_name: str, organisation: str,
+                       tags: list[str]) -> tuple[str, str]:
+    """``name_key``: ``collation.name_key`` as one string that sorts alike code point by
+    code point; ``profile_words``: what the participant list's keyword filter looks in."""
+    key = "\x01".join(part.replace("\x00", "\x01") for part in name_key(last_name, first_name))
+    words = [*tags, organisation, f"{first_name} {last_name}"]
+    return key, WORD_SEPARATOR.join(word.casefold() for word in words)
 
 
 def attendee_search_key(first_name: str, last_name: str, organisation: str, email: str) -> str:

@@ -11,16 +11,17 @@ publication both say whom the attendee cannot ask (``booking.offers``: fully boo
 common free slot).
 """
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Text, cast, false, func, or_, select
 
 from ... import matching
 from ...documents.collation import by_name
 from ...extensions import db
-from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
+from ...models import WORD_SEPARATOR, Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
 from ..schedule.planning import engine_event, reason_json
 from . import booking
 from .meeting_requests import blocked_ids, expire_requests
@@ -107,31 +108,62 @@ def others_for(attendee: Attendee) -> list[Attendee]:
 
 def visible_attendee(attendee: Attendee, number: int) -> Attendee | None:
     """Someone the attendee may see, by registration number (None: not visible)."""
-    return next((other for other in others_for(attendee) if other.number == number), None)
+    if not attendee.is_matchable:
+        return None
+    return db.session.scalar(select(Attendee).where(
+        *visible_to(attendee), Attendee.number == number))
+
+
+def visible_to(attendee: Attendee) -> list[ColumnElement[bool]]:
+    """``others_for`` as SQL conditions: taking part, not them, not blocked either way."""
+    return [Attendee.event_id == attendee.event_id, Attendee.status == AttendeeStatus.REGISTERED,
+            Attendee.email_confirmed_at.is_not(None), Attendee.matching_consent_at.is_not(None),
+            Attendee.wants_meetings.is_(True),
+            Attendee.id.not_in(blocked_ids(attendee) | {attendee.id})]
 
 
 def participant_page(attendee: Attendee, filters: Filters, page: int = 1) -> ParticipantPage:
-    """The filtered participant list, ``PAGE_SIZE`` people per page (pages from 1)."""
-    others = others_for(attendee)
-    clusters = sorted({a.cluster for a in others if a.cluster}, key=str.casefold)
-    matching_people = [a for a in others if matches(a, filters)]
-    pages = max(1, -(-len(matching_people) // PAGE_SIZE))
+    """The filtered participant list, ``PAGE_SIZE`` people per page (pages from 1), in
+    phone-book order: filtered, counted and paged in SQL."""
+    if not attendee.is_matchable:
+        return ParticipantPage([], 0, 1, 1)
+    visible = visible_to(attendee)
+    clusters = sorted(set(db.session.scalars(select(Attendee.cluster).distinct().where(
+        *visible, Attendee.cluster.is_not(None), Attendee.cluster != ""))), key=str.casefold)
+    conditions = [*visible, *filter_conditions(filters)]
+    total = db.session.scalar(select(func.count()).select_from(Attendee).where(*conditions)) or 0
+    pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)
-    shown = matching_people[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    return ParticipantPage([person(a) for a in shown], len(matching_people), page, pages, clusters,
+    shown = list(db.session.scalars(
+        select(Attendee).where(*conditions).order_by(phone_book_order(), Attendee.id)
+        .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)))
+    return ParticipantPage([person(a) for a in shown], total, page, pages, clusters,
                            offers=booking.offers(attendee, shown))
 
 
-def matches(attendee: Attendee, filters: Filters) -> bool:
+def phone_book_order() -> ColumnElement[str]:
+    """``Attendee.name_key`` compared code point by code point, as Python compares it."""
+    dialect = db.session.get_bind().dialect.name
+    return Attendee.name_key.collate("C") if dialect == "postgresql" else Attendee.name_key
+
+
+def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
+    """The participant filters as SQL: exact codes, a theme among the themes, and the
+    keyword in a tag, the organisation or the name (case-folded)."""
+    conditions = []
+    for column, value in ((Attendee.org_type, filters.org_type),
+                          (Attendee.industry_code, filters.industry), (Attendee.cluster, filters.cluster)):
+        if value:
+            conditions.append(column == value)
+    if filters.theme:
+        conditions.append(cast(Attendee.themes, Text).contains(json.dumps(filters.theme), autoescape=True))
     keyword = filters.keyword.strip().casefold()
-    words = [*attendee.keywords, *attendee.offers, *attendee.seeks, attendee.organisation,
-             attendee.full_name]
-    return ((not filters.org_type or attendee.org_type == filters.org_type)
-            and (not filters.industry or attendee.industry_code == filters.industry)
-            and (not filters.theme or filters.theme in attendee.themes)
-            and (not filters.cluster or (attendee.cluster or "") == filters.cluster)
-            and (not keyword or any(keyword in word.casefold() for word in words))
-            and (filters.only is None or attendee.id in filters.only))
+    if keyword:
+        conditions.append(Attendee.profile_words.contains(keyword, autoescape=True)
+                          if WORD_SEPARATOR not in keyword else false())
+    if filters.only is not None:
+        conditions.append(Attendee.id.in_(sorted(filters.only)))
+    return conditions
 
 
 def suggestions_for(attendee: Attendee, limit: int = SUGGESTIONS) -> list[SuggestionRow]:
