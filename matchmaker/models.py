@@ -334,6 +334,25 @@ class Meeting(Model):
     )
 
 
+class SuggestionList(Model):
+    """An attendee's best partners by the engine's score, kept so that the suggestions
+    page need not score everybody on every visit (``services.attendees.suggestion_lists``):
+    the first entries of the ranking, as ``[partner id, score]`` best first, when it was
+    computed, under which weights and synonyms, and with whom the attendee then had a
+    request, a favourite or a block (those pairs are scored afresh on every visit)."""
+
+    __tablename__ = "suggestion_list"
+
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"),
+                                             primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    computed_at: Mapped[datetime]
+    settings: Mapped[str] = mapped_column(String(64))
+    partners: Mapped[list[list[int]]] = mapped_column(JSON)
+    complete: Mapped[bool]  # every partner with a positive score is in ``partners``
+    touched: Mapped[list[int]] = mapped_column(JSON)
+
+
 class SessionKind(enum.StrEnum):
     TALK = "talk"
     WORKSHOP = "workshop"

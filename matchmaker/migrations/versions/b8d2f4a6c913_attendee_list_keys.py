@@ -1,9 +1,10 @@
-"""attendee.name_key and attendee.profile_words: the participant list in SQL
+"""attendee.name_key and attendee.profile_words: the participant list in SQL; suggestion_list
 
 At 5,000 attendees the participant list took a second, sorting and filtering everybody
 in Python on every visit. The phone-book sort key and the case-folded words of the
 keyword filter are written by the app on every change of an attendee; this fills them
-for the rows that exist.
+for the rows that exist. The suggestions scored everybody on every visit (5 s): each
+attendee's best partners are kept in suggestion_list (filled on the first visit).
 
 Revision ID: b8d2f4a6c913
 Revises: a7c4e9d2b315
@@ -39,9 +40,25 @@ def upgrade():
         key, words = attendee_list_keys(first_name, last_name, organisation,
                                         [*tags(keywords), *tags(offers), *tags(seeks)])
         connection.execute(update, {"id": id_, "key": key, "words": words})
+    op.create_table(
+        'suggestion_list',
+        sa.Column('attendee_id', sa.Integer(), nullable=False),
+        sa.Column('event_id', sa.Integer(), nullable=False),
+        sa.Column('computed_at', sa.DateTime(), nullable=False),
+        sa.Column('settings', sa.String(length=64), nullable=False),
+        sa.Column('partners', sa.JSON(), nullable=False),
+        sa.Column('complete', sa.Boolean(), nullable=False),
+        sa.Column('touched', sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(['attendee_id'], ['attendee.id'], ondelete='CASCADE'),
+        sa.ForeignKeyConstraint(['event_id'], ['event.id'], ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('attendee_id'),
+    )
+    with op.batch_alter_table('suggestion_list', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_suggestion_list_event_id'), ['event_id'], unique=False)
 
 
 def downgrade():
+    op.drop_table('suggestion_list')
     with op.batch_alter_table('attendee', schema=None) as batch_op:
         batch_op.drop_column('profile_words')
         batch_op.drop_column('name_key')

@@ -17,13 +17,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, Text, cast, false, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.elements import CollationClause
 
 from ... import matching
 from ...documents.collation import by_name
 from ...extensions import db
 from ...models import WORD_SEPARATOR, Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
 from ..schedule.planning import engine_event, reason_json
-from . import booking
+from . import booking, suggestion_lists
 from .meeting_requests import blocked_ids, expire_requests
 
 PAGE_SIZE = 20
@@ -128,8 +130,8 @@ def participant_page(attendee: Attendee, filters: Filters, page: int = 1) -> Par
     if not attendee.is_matchable:
         return ParticipantPage([], 0, 1, 1)
     visible = visible_to(attendee)
-    clusters = sorted(set(db.session.scalars(select(Attendee.cluster).distinct().where(
-        *visible, Attendee.cluster.is_not(None), Attendee.cluster != ""))), key=str.casefold)
+    clusters = sorted({cluster for cluster in db.session.scalars(select(Attendee.cluster).distinct().where(
+        *visible, Attendee.cluster.is_not(None), Attendee.cluster != "")) if cluster}, key=str.casefold)
     conditions = [*visible, *filter_conditions(filters)]
     total = db.session.scalar(select(func.count()).select_from(Attendee).where(*conditions)) or 0
     pages = max(1, -(-total // PAGE_SIZE))
@@ -141,7 +143,7 @@ def participant_page(attendee: Attendee, filters: Filters, page: int = 1) -> Par
                            offers=booking.offers(attendee, shown))
 
 
-def phone_book_order() -> ColumnElement[str]:
+def phone_book_order() -> InstrumentedAttribute[str] | CollationClause:
     """``Attendee.name_key`` compared code point by code point, as Python compares it."""
     dialect = db.session.get_bind().dialect.name
     return Attendee.name_key.collate("C") if dialect == "postgresql" else Attendee.name_key
@@ -172,28 +174,59 @@ def suggestions_for(attendee: Attendee, limit: int = SUGGESTIONS) -> list[Sugges
         return []
     event = attendee.event
     expire_requests(event)
-    others = others_for(attendee)
-    unavailable = unavailable_partners(attendee, others)
-    candidates = [a for a in others if a.id not in unavailable]
-    inputs = engine_event(event, [attendee, *candidates])
-    by_id = {a.id: a for a in candidates}
+    best = kept_best(attendee, limit)
+    if best is None:
+        suggested = engine_best(attendee, limit)
+    else:
+        people = {a.id: a for a in db.session.scalars(select(Attendee).where(Attendee.id.in_(best)))}
+        inputs = engine_event(event, [attendee, *(people[i] for i in best)])
+        me, *partners = inputs.attendees
+        suggested = [matching.Suggestion(partner.id, scored.score, scored.reasons) for partner, scored in (
+            (partner, matching.pair_score(me, partner, inputs.weights, inputs.blocked_pairs, inputs.synonyms))
+            for partner in partners)]
+    by_id = {a.id: a for a in db.session.scalars(
+        select(Attendee).where(Attendee.id.in_([s.partner_id for s in suggested])))}
     statuses = request_statuses(attendee)
-    best = matching.suggestions(inputs, attendee.id, limit)
-    offers = booking.offers(attendee, [by_id[s.partner_id] for s in best])
+    offers = booking.offers(attendee, [by_id[s.partner_id] for s in suggested])
     return [SuggestionRow(person=person(by_id[s.partner_id]), score=s.score,
                           reasons=[reason_json(r) for r in s.reasons],
                           request_status=statuses.get(s.partner_id), offer=offers.get(s.partner_id))
-            for s in best]
+            for s in suggested]
 
 
-def unavailable_partners(attendee: Attendee, others: list[Attendee]) -> set[int]:
-    """Partners the attendee already meets, and others whose maximum is reached."""
-    pairs = db.session.execute(select(Meeting.attendee_a_id, Meeting.attendee_b_id)
-                               .where(Meeting.event_id == attendee.event_id)).all()
-    counts = Counter(x for pair in pairs for x in pair)
-    met = {x for pair in pairs if attendee.id in pair for x in pair}
-    full = {a.id for a in others if a.max_meetings is not None and counts[a.id] >= a.max_meetings}
-    return met | full
+def kept_best(attendee: Attendee, limit: int) -> list[int] | None:
+    """The ``limit`` best partners still able to meet the attendee, from the kept ranking
+    (``suggestion_lists``); None when it holds too few of them to tell."""
+    ranked = suggestion_lists.ranked_partners(attendee)
+    if ranked is None:
+        return None
+    ids, complete = ranked
+    unavailable = unavailable_among(attendee, ids)
+    best = [partner for partner in ids if partner not in unavailable]
+    return best[:limit] if len(best) >= limit or complete else None
+
+
+def engine_best(attendee: Attendee, limit: int) -> list[matching.Suggestion]:
+    """The attendee ranked against everybody they may see, by the engine itself."""
+    others = others_for(attendee)
+    unavailable = unavailable_among(attendee, [a.id for a in others])
+    candidates = [a for a in others if a.id not in unavailable]
+    return matching.suggestions(engine_event(attendee.event, [attendee, *candidates]), attendee.id, limit)
+
+
+def unavailable_among(attendee: Attendee, ids: list[int]) -> set[int]:
+    """Of ``ids``: whom the attendee already meets, and whose maximum is reached."""
+    met = {x for pair in db.session.execute(
+        select(Meeting.attendee_a_id, Meeting.attendee_b_id).where(
+            Meeting.event_id == attendee.event_id,
+            or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id))) for x in pair}
+    limits = {person: most for person, most in db.session.execute(select(Attendee.id, Attendee.max_meetings)
+              .where(Attendee.id.in_(ids), Attendee.max_meetings.is_not(None))) if most is not None}
+    counts = Counter(x for pair in db.session.execute(
+        select(Meeting.attendee_a_id, Meeting.attendee_b_id).where(
+            Meeting.event_id == attendee.event_id,
+            or_(Meeting.attendee_a_id.in_(list(limits)), Meeting.attendee_b_id.in_(list(limits))))) for x in pair)
+    return met | {person for person, most in limits.items() if counts[person] >= most}
 
 
 def request_statuses(attendee: Attendee) -> dict[int, str]:

@@ -1,0 +1,83 @@
+"""Suggestions read from the kept ranking (``suggestion_lists``) are exactly the engine's:
+the same partners, order, scores and reasons as ranking the attendee against everybody
+with the engine's scorer, also after profiles, requests, favourites and blocks changed
+since the lists were computed, and with lists too short to hold every partner."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import update
+
+from matchmaker.extensions import db
+from matchmaker.models import Attendee, SuggestionList, utcnow
+from matchmaker.services.attendees import favourites, participants, suggestion_lists
+from matchmaker.services.attendees import meeting_requests as requests
+from tests.support.attendees import add_attendee
+
+ENGINE_BEST = participants.engine_best  # the page's ranking before the kept lists
+
+PROFILES = [
+    ("Anna", {"themes": ["open_innovation"], "seeks": ["Wasserstoff"], "keywords": ["Leichtbau"]}),
+    ("Ben", {"org_type": "research", "offers": ["Wasserstoff"], "industry_code": "maritime"}),
+    ("Carla", {"org_type": "large", "themes": ["open_innovation", "skills"], "keywords": ["leichtbau"]}),
+    ("Dora", {"org_type": "research", "themes": ["skills"], "cluster": "Nord"}),
+    ("Emil", {"org_type": "startup", "seeks": ["Lidar"], "cluster": "Nord"}),
+    ("Fritz", {"org_type": "large", "offers": ["Lidar", "Wasserstoff"]}),
+    ("Greta", {"themes": ["open_innovation"], "max_meetings": 0}),
+    ("Hans", {"org_type": "research", "keywords": ["Leichtbau"], "industry_code": "maritime"}),
+    ("Ida", {"org_type": "large", "themes": ["skills"], "seeks": ["Wasserstoff"]}),
+    ("Jan", {"org_type": "startup", "offers": ["Leichtbau"], "themes": ["open_innovation"]}),
+]
+
+
+@pytest.fixture
+def people(event):
+    return [add_attendee(event, name, **profile) for name, profile in PROFILES]
+
+
+def seen(rows) -> list[tuple[int, int, list]]:
+    return [(row.person.id, row.score, row.reasons) for row in rows]
+
+
+def engine_says(attendee: Attendee, limit: int) -> list[tuple[int, int, list]]:
+    """The attendee ranked against everybody by the engine, as the page did before."""
+    from matchmaker.services.schedule.planning import reason_json
+    return [(s.partner_id, s.score, [reason_json(r) for r in s.reasons])
+            for s in ENGINE_BEST(attendee, limit)]
+
+
+def age_everything() -> None:
+    """As if the lists were computed a minute ago and nobody changed for five."""
+    db.session.execute(update(Attendee).values(updated_at=utcnow() - timedelta(minutes=5)))
+    db.session.execute(update(SuggestionList).values(computed_at=utcnow() - timedelta(minutes=1)))
+    db.session.commit()
+
+
+def assert_all_agree(people, limit: int, monkeypatch) -> list:
+    fallbacks = []
+    monkeypatch.setattr(participants, "engine_best", lambda *a: fallbacks.append(a) or ENGINE_BEST(*a))
+    for attendee in people:
+        assert seen(participants.suggestions_for(attendee, limit)) == engine_says(attendee, limit), attendee.first_name
+    return fallbacks
+
+
+@pytest.mark.parametrize(("length", "limit"), [(60, 10), (3, 2)])
+def test_kept_lists_agree_with_the_engine_after_changes(people, event, monkeypatch, length, limit):
+    monkeypatch.setattr(suggestion_lists, "LIST_LENGTH", length)
+    anna, ben, carla, dora, emil, fritz, *_ = people
+    participants.suggestions_for(anna, limit)  # computes every list of the event
+    age_everything()
+    assert_all_agree(people, limit, monkeypatch)
+    fritz.offers = ["Lidar"]  # a profile changes
+    favourites.mark(emil, dora, True)
+    requests.send_request(carla, anna, None)
+    requests.block(ben, anna)
+    db.session.commit()
+    assert_all_agree(people, limit, monkeypatch)
+
+
+def test_unchanged_event_is_answered_from_the_kept_lists(people, monkeypatch):
+    participants.suggestions_for(people[0])
+    age_everything()
+    fallbacks = assert_all_agree(people, 10, monkeypatch)
+    assert fallbacks == [] and db.session.query(SuggestionList).count() == len(people)
