@@ -236,6 +236,8 @@ class Attendee(Model):
         CheckConstraint(sql_in("language", LANGUAGES), name="language_known"),
         CheckConstraint("max_meetings IS NULL OR max_meetings >= 0", name="max_meetings_valid"),
         Index("ix_attendee_event_status", "event_id", "status"),
+        Index("ix_attendee_event_updated", "event_id", "updated_at"),  # suggestion_lists
+        Index("ix_attendee_event_name_key", "event_id", "name_key"),  # the participant list
     )
 
     @validates("email")

@@ -32,6 +32,8 @@ def upgrade():
     with op.batch_alter_table('attendee', schema=None) as batch_op:
         batch_op.add_column(sa.Column('name_key', sa.Text(), server_default='', nullable=False))
         batch_op.add_column(sa.Column('profile_words', sa.Text(), server_default='', nullable=False))
+        batch_op.create_index('ix_attendee_event_updated', ['event_id', 'updated_at'], unique=False)
+        batch_op.create_index('ix_attendee_event_name_key', ['event_id', 'name_key'], unique=False)
     connection = op.get_bind()
     rows = connection.execute(sa.text(
         "SELECT id, first_name, last_name, organisation, keywords, offers, seeks FROM attendee")).all()
@@ -60,5 +62,7 @@ def upgrade():
 def downgrade():
     op.drop_table('suggestion_list')
     with op.batch_alter_table('attendee', schema=None) as batch_op:
+        batch_op.drop_index('ix_attendee_event_name_key')
+        batch_op.drop_index('ix_attendee_event_updated')
         batch_op.drop_column('profile_words')
         batch_op.drop_column('name_key')

@@ -59,11 +59,10 @@ def ranked_partners(attendee: Attendee) -> tuple[list[int], bool] | None:
     from .participants import visible_to
 
     event = attendee.event
-    kept = current_list(event, attendee)
+    kept, changed = current_list(event, attendee)
     if kept is None:
         return None
-    rescored = (changed_since(event, kept.computed_at - MARGIN) | relations_of(event, attendee.id)
-                | set(kept.touched)) - {attendee.id}
+    rescored = (changed | relations_of(event, attendee.id) | set(kept.touched)) - {attendee.id}
     others = list(db.session.scalars(select(Attendee).where(*visible_to(attendee), Attendee.id.in_(rescored))))
     ranking = merged(kept, rescored, pair_scores(event, attendee, others))
     allowed = set(db.session.scalars(select(Attendee.id).where(
@@ -71,16 +70,18 @@ def ranked_partners(attendee: Attendee) -> tuple[list[int], bool] | None:
     return [partner for partner, _ in ranking if partner in allowed], kept.complete
 
 
-def current_list(event: Event, attendee: Attendee) -> SuggestionList | None:
-    """The attendee's kept list, recomputed with the whole event's when it is missing, was
-    made under other weights or synonyms, is old, or the attendee changed since."""
+def current_list(event: Event, attendee: Attendee) -> tuple[SuggestionList | None, set[int]]:
+    """The attendee's kept list and who changed since it was computed; the whole event's
+    lists are recomputed first when the attendee's is missing, was made under other
+    weights or synonyms, is old, or the attendee or too many others changed since."""
     kept = db.session.get(SuggestionList, attendee.id)
-    if kept is not None and kept.settings == settings_stamp(event) and not (
-            kept.computed_at < utcnow() - MAX_AGE or attendee.updated_at > kept.computed_at - MARGIN
-            or len(changed_since(event, kept.computed_at - MARGIN)) > MAX_CHANGED):
-        return kept
+    if kept is not None and kept.settings == settings_stamp(event) and kept.computed_at >= utcnow() - MAX_AGE:
+        changed = changed_since(event, kept.computed_at - MARGIN)
+        if attendee.id not in changed and len(changed) <= MAX_CHANGED:
+            return kept, changed
     refresh_lists(event)
-    return db.session.get(SuggestionList, attendee.id, populate_existing=True)
+    kept = db.session.get(SuggestionList, attendee.id, populate_existing=True)
+    return kept, set() if kept is None else changed_since(event, kept.computed_at - MARGIN)
 
 
 def settings_stamp(event: Event) -> str:
