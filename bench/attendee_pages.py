@@ -23,6 +23,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 PAGES = ("suggestions", "participants", "schedule", "schedule.ics")
+# The medians (ms) measured before suggestions were kept per attendee and the participant
+# list moved to SQL (README, issue 23), printed beside today's.
+BEFORE = {200: {"suggestions": 96, "participants": 39, "schedule": 23, "schedule.ics": 49},
+          1000: {"suggestions": 326, "participants": 189, "schedule": 31, "schedule.ics": 48},
+          5000: {"suggestions": 5100, "participants": 950, "schedule": 24, "schedule.ics": 51}}
 
 
 def measure(n: int, samples: int) -> dict[str, tuple[float, float, int]]:
@@ -78,10 +83,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="200,1000")
     parser.add_argument("--requests", type=int, default=20)
     options = parser.parse_args()
-    print(f"{'attendees':>9}  {'page':<13} {'median ms':>9} {'max ms':>8} {'SQL':>4}")
+    print(f"{'attendees':>9}  {'page':<13} {'median ms':>9} {'max ms':>8} {'SQL':>4} {'before ms':>10}")
     for n in (int(size) for size in options.sizes.split(",")):
         for page, (median, slowest, queries) in measure(n, options.requests).items():
-            print(f"{n:>9}  {page:<13} {median * 1000:>9.1f} {slowest * 1000:>8.1f} {queries:>4}")
+            before = BEFORE.get(n, {}).get(page)
+            print(f"{n:>9}  {page:<13} {median * 1000:>9.1f} {slowest * 1000:>8.1f} {queries:>4} "
+                  f"{before if before is not None else '-':>10}")
 
 
 if __name__ == "__main__":
