@@ -43,6 +43,7 @@ from ...models import (
 )
 from ..schedule.matching_settings import event_synonyms, event_weights
 from ..schedule.planning import engine_event
+from .registration import lock_event
 
 LIST_LENGTH = 60
 MARGIN = timedelta(seconds=10)
@@ -167,6 +168,7 @@ def refresh_lists(event: Event) -> None:
                 rows.append({"attendee_id": attendee_id, "event_id": event.id, "computed_at": computed_at,
                              "settings": settings, "partners": partners, "complete": complete,
                              "touched": sorted(related.get(attendee_id, ()))})
+    lock_event(event)  # two visitors refreshing at once: the second waits, then replaces
     db.session.execute(delete(SuggestionList).where(SuggestionList.event_id == event.id))
     if rows:
         db.session.execute(insert(SuggestionList), rows)
