@@ -76,6 +76,7 @@ def test_kept_lists_agree_with_the_engine_after_changes(people, event, monkeypat
     assert_all_agree(people, limit, monkeypatch)
 
 
+@pytest.mark.both_databases  # the lists are written in bulk, JSON and all
 def test_unchanged_event_is_answered_from_the_kept_lists(people, monkeypatch):
     participants.suggestions_for(people[0])
     age_everything()
