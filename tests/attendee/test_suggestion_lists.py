@@ -10,8 +10,9 @@ from sqlalchemy import update
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, SuggestionList, utcnow
-from matchmaker.services.attendees import favourites, participants, suggestion_lists
+from matchmaker.services.attendees import favourites, participants, self_service, suggestion_lists
 from matchmaker.services.attendees import meeting_requests as requests
+from matchmaker.services.schedule import blocked_pairs, matching_settings
 from tests.support.attendees import add_attendee
 
 ENGINE_BEST = participants.engine_best  # the page's ranking before the kept lists
@@ -82,3 +83,47 @@ def test_unchanged_event_is_answered_from_the_kept_lists(people, monkeypatch):
     age_everything()
     fallbacks = assert_all_agree(people, 10, monkeypatch)
     assert fallbacks == [] and db.session.query(SuggestionList).count() == len(people)
+
+
+def kept_lists_computed(people) -> None:
+    participants.suggestions_for(people[0])  # computes every list of the event
+    age_everything()
+
+
+@pytest.mark.parametrize(("length", "limit"), [(60, 10), (3, 2)])
+def test_kept_lists_agree_with_the_engine_after_arrivals_and_cancellations(people, event, monkeypatch,
+                                                                           length, limit):
+    monkeypatch.setattr(suggestion_lists, "LIST_LENGTH", length)
+    kept_lists_computed(people)
+    newcomer = add_attendee(event, "Kim", org_type="research", offers=["Wasserstoff", "Lidar"],
+                            themes=["open_innovation", "skills"])
+    self_service.cancel(people[5], notice=None)  # Fritz, who offered what many seek
+    db.session.commit()
+    assert_all_agree([*people[:5], *people[6:], newcomer], limit, monkeypatch)
+
+
+@pytest.mark.parametrize(("length", "limit"), [(60, 10), (3, 2)])
+def test_kept_lists_agree_with_the_engine_after_relations_are_undone(people, monkeypatch, length, limit):
+    monkeypatch.setattr(suggestion_lists, "LIST_LENGTH", length)
+    anna, ben, carla, dora, emil, *_ = people
+    favourites.mark(emil, dora, True)
+    request = requests.send_request(carla, anna, None).request
+    requests.block(ben, anna)
+    db.session.commit()
+    kept_lists_computed(people)
+    favourites.mark(emil, dora, False)
+    requests.withdraw(carla, request.id)
+    requests.unblock(ben, anna.number)
+    db.session.commit()
+    assert_all_agree(people, limit, monkeypatch)
+
+
+def test_kept_lists_agree_with_the_engine_after_organiser_block_weights_and_synonyms(people, event, monkeypatch):
+    kept_lists_computed(people)
+    anna, ben, *_ = people
+    blocked_pairs.block_pair(event, anna, ben, "team@example.org")
+    matching_settings.set_weights(event, {"shared_theme": 9})
+    matching_settings.set_synonyms(event, "Leichtbau = Wasserstoff")
+    db.session.commit()
+    assert_all_agree(people, 10, monkeypatch)
+
