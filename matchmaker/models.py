@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    inspect,
     true,
 )
 from sqlalchemy import event as orm_event
@@ -209,6 +210,10 @@ class Attendee(Model):
     organiser_notes: Mapped[str] = mapped_column(Text, default="")
     signed_up_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # When something a pair's score reads last changed (``SCORED_FIELDS``): the kept
+    # suggestion lists rescore the pairs of whoever changed since. A check-in, a reminder
+    # or the language switch changes ``updated_at`` only.
+    scored_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Name, organisation and address folded for searching (``text.search_key``): SQL's
     # lower() knows no umlauts on SQLite. Kept up to date on every write (below).
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -236,7 +241,7 @@ class Attendee(Model):
         CheckConstraint(sql_in("language", LANGUAGES), name="language_known"),
         CheckConstraint("max_meetings IS NULL OR max_meetings >= 0", name="max_meetings_valid"),
         Index("ix_attendee_event_status", "event_id", "status"),
-        Index("ix_attendee_event_updated", "event_id", "updated_at"),  # suggestion_lists
+        Index("ix_attendee_event_scored", "event_id", "scored_at"),  # suggestion_lists
         Index("ix_attendee_event_name_key", "event_id", "name_key"),  # the participant list
     )
 
@@ -288,6 +293,18 @@ def keep_list_keys(_mapper: Any, _connection: Any, attendee: Attendee) -> None:
     attendee.name_key, attendee.profile_words = attendee_list_keys(
         attendee.first_name, attendee.last_name, attendee.organisation,
         [*attendee.keywords, *attendee.offers, *attendee.seeks])
+
+
+# What ``participants.taking_part`` and the engine's pair score read of an attendee.
+SCORED_FIELDS = ("status", "email_confirmed_at", "matching_consent_at", "wants_meetings", "organisation",
+                 "org_type", "industry_code", "cluster", "themes", "keywords", "offers", "seeks")
+
+
+@orm_event.listens_for(Attendee, "before_update")
+def keep_scored_at(_mapper: Any, _connection: Any, attendee: Attendee) -> None:
+    state = inspect(attendee)
+    if any(state.attrs[name].history.has_changes() for name in SCORED_FIELDS):
+        attendee.scored_at = utcnow()
 
 
 WORD_SEPARATOR = "\x1f"  # never in a cleaned name or tag

@@ -10,7 +10,7 @@ from sqlalchemy import update
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, SuggestionList, utcnow
-from matchmaker.services.attendees import favourites, participants, self_service, suggestion_lists
+from matchmaker.services.attendees import check_in, favourites, participants, self_service, suggestion_lists
 from matchmaker.services.attendees import meeting_requests as requests
 from matchmaker.services.schedule import blocked_pairs, matching_settings
 from tests.support.attendees import add_attendee
@@ -49,7 +49,7 @@ def engine_says(attendee: Attendee, limit: int) -> list[tuple[int, int, list]]:
 
 def age_everything() -> None:
     """As if the lists were computed a minute ago and nobody changed for five."""
-    db.session.execute(update(Attendee).values(updated_at=utcnow() - timedelta(minutes=5)))
+    db.session.execute(update(Attendee).values(scored_at=utcnow() - timedelta(minutes=5)))
     db.session.execute(update(SuggestionList).values(computed_at=utcnow() - timedelta(minutes=1)))
     db.session.commit()
 
@@ -127,3 +127,25 @@ def test_kept_lists_agree_with_the_engine_after_organiser_block_weights_and_syno
     db.session.commit()
     assert_all_agree(people, 10, monkeypatch)
 
+
+def test_check_in_and_language_switch_leave_the_kept_lists(people, event, monkeypatch):
+    kept_lists_computed(people)
+    anna, ben, *_ = people
+    check_in.check_in(event, anna, "desk")
+    self_service.open_page(ben, "en")
+    db.session.commit()
+    refreshed = []
+    monkeypatch.setattr(suggestion_lists, "refresh_lists", lambda *a: refreshed.append(a))
+    assert_all_agree([anna, ben], 10, monkeypatch)
+    assert refreshed == []
+
+
+def test_profile_edit_recomputes_only_that_attendees_list(people, monkeypatch):
+    kept_lists_computed(people)
+    anna = people[0]
+    anna.seeks = ["Lidar"]
+    db.session.commit()
+    refreshed = []
+    monkeypatch.setattr(suggestion_lists, "refresh_lists", lambda *a: refreshed.append(a))
+    fallbacks = assert_all_agree([anna], 10, monkeypatch)
+    assert refreshed == [] and fallbacks == []

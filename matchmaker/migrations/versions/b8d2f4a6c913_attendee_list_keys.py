@@ -1,4 +1,4 @@
-"""attendee.name_key and attendee.profile_words: the participant list in SQL; suggestion_list
+"""attendee.name_key, profile_words, scored_at: the participant list in SQL; suggestion_list
 
 At 5,000 attendees the participant list took a second, sorting and filtering everybody
 in Python on every visit. The phone-book sort key and the case-folded words of the
@@ -32,7 +32,7 @@ def upgrade():
     with op.batch_alter_table('attendee', schema=None) as batch_op:
         batch_op.add_column(sa.Column('name_key', sa.Text(), server_default='', nullable=False))
         batch_op.add_column(sa.Column('profile_words', sa.Text(), server_default='', nullable=False))
-        batch_op.create_index('ix_attendee_event_updated', ['event_id', 'updated_at'], unique=False)
+        batch_op.add_column(sa.Column('scored_at', sa.DateTime(), nullable=True))
         batch_op.create_index('ix_attendee_event_name_key', ['event_id', 'name_key'], unique=False)
     connection = op.get_bind()
     rows = connection.execute(sa.text(
@@ -42,6 +42,10 @@ def upgrade():
         key, words = attendee_list_keys(first_name, last_name, organisation,
                                         [*tags(keywords), *tags(offers), *tags(seeks)])
         connection.execute(update, {"id": id_, "key": key, "words": words})
+    connection.execute(sa.text("UPDATE attendee SET scored_at = updated_at"))
+    with op.batch_alter_table('attendee', schema=None) as batch_op:
+        batch_op.alter_column('scored_at', existing_type=sa.DateTime(), nullable=False)
+        batch_op.create_index('ix_attendee_event_scored', ['event_id', 'scored_at'], unique=False)
     op.create_table(
         'suggestion_list',
         sa.Column('attendee_id', sa.Integer(), nullable=False),
@@ -63,6 +67,7 @@ def downgrade():
     op.drop_table('suggestion_list')
     with op.batch_alter_table('attendee', schema=None) as batch_op:
         batch_op.drop_index('ix_attendee_event_name_key')
-        batch_op.drop_index('ix_attendee_event_updated')
+        batch_op.drop_index('ix_attendee_event_scored')
+        batch_op.drop_column('scored_at')
         batch_op.drop_column('profile_words')
         batch_op.drop_column('name_key')

@@ -89,14 +89,15 @@ def person(attendee: Attendee) -> Person:
 
 
 def taking_part(event: Event) -> list[Attendee]:
-    candidates = db.session.scalars(
-        select(Attendee).where(Attendee.event_id == event.id,
-                               Attendee.status == AttendeeStatus.REGISTERED,
-                               Attendee.email_confirmed_at.is_not(None),
-                               Attendee.matching_consent_at.is_not(None),
-                               Attendee.wants_meetings.is_(True))
-        .order_by(Attendee.id))
+    candidates = db.session.scalars(select(Attendee).where(*taking_part_in(event.id)).order_by(Attendee.id))
     return by_name(candidates)  # phone-book order
+
+
+def taking_part_in(event_id: int) -> list[ColumnElement[bool]]:
+    """Who takes part in the event's matchmaking, as SQL conditions."""
+    return [Attendee.event_id == event_id, Attendee.status == AttendeeStatus.REGISTERED,
+            Attendee.email_confirmed_at.is_not(None), Attendee.matching_consent_at.is_not(None),
+            Attendee.wants_meetings.is_(True)]
 
 
 def others_for(attendee: Attendee) -> list[Attendee]:
@@ -118,10 +119,7 @@ def visible_attendee(attendee: Attendee, number: int) -> Attendee | None:
 
 def visible_to(attendee: Attendee) -> list[ColumnElement[bool]]:
     """``others_for`` as SQL conditions: taking part, not them, not blocked either way."""
-    return [Attendee.event_id == attendee.event_id, Attendee.status == AttendeeStatus.REGISTERED,
-            Attendee.email_confirmed_at.is_not(None), Attendee.matching_consent_at.is_not(None),
-            Attendee.wants_meetings.is_(True),
-            Attendee.id.not_in(blocked_ids(attendee) | {attendee.id})]
+    return [*taking_part_in(attendee.event_id), Attendee.id.not_in(blocked_ids(attendee) | {attendee.id})]
 
 
 def participant_page(attendee: Attendee, filters: Filters, page: int = 1) -> ParticipantPage:

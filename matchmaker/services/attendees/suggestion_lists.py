@@ -7,9 +7,9 @@ the first ``LIST_LENGTH`` entries of that ranking when it was computed (all of t
 ``complete``). Since then, only some pair scores can have changed, and these are scored
 afresh with the engine's ``pair_score`` on every visit:
 
-- pairs with somebody whose row changed (``Attendee.updated_at`` later than the list,
-  less ``MARGIN`` for a transaction that committed a little after it wrote): their
-  profile, consent, status; newcomers too;
+- pairs with somebody who changed what the score reads (``Attendee.scored_at`` later
+  than the list, less ``MARGIN`` for a transaction that committed a little after it
+  wrote): their profile, consent, status; newcomers too;
 - pairs with a relation of their own, now or when the list was computed: a request
   either way (must-meet wishes), a favourite either way, a block by either or by an
   organiser. A new pair-level input of the score must be added to ``relations``.
@@ -18,8 +18,9 @@ Entries of the kept list that are not rescored keep their place; a rescored part
 goes in where the ranking puts them, if that is within the kept entries. The lists of a
 whole event are (re)computed at once by ``refresh_lists`` with the engine's vectorised
 scorer: on the first visit, when the event's weights or synonyms changed, when a list is
-older than ``MAX_AGE``, when the visitor's own row changed, or when more than
-``MAX_CHANGED`` people changed since; when too few kept entries are left to fill a page,
+older than ``MAX_AGE``, or when more than ``MAX_CHANGED`` people changed since the
+visitor's list; the visitor's list alone (``refresh_own``) when they changed what the
+score reads of them or joined since. When too few kept entries are left to fill a page,
 the visitor is ranked against everybody as before (``None``).
 """
 
@@ -27,7 +28,7 @@ import hashlib
 from datetime import datetime, timedelta
 
 import numpy as np
-from sqlalchemy import Select, delete, insert, select
+from sqlalchemy import Select, case, delete, func, insert, select
 
 from ... import matching
 from ...extensions import db
@@ -72,17 +73,31 @@ def ranked_partners(attendee: Attendee) -> tuple[list[int], bool] | None:
 
 
 def current_list(event: Event, attendee: Attendee) -> tuple[SuggestionList | None, set[int]]:
-    """The attendee's kept list and who changed since it was computed; the whole event's
-    lists are recomputed first when the attendee's is missing, was made under other
-    weights or synonyms, is old, or the attendee or too many others changed since."""
-    kept = db.session.get(SuggestionList, attendee.id)
-    if kept is not None and kept.settings == settings_stamp(event) and kept.computed_at >= utcnow() - MAX_AGE:
-        changed = changed_since(event, kept.computed_at - MARGIN)
-        if attendee.id not in changed and len(changed) <= MAX_CHANGED:
-            return kept, changed
-    refresh_lists(event)
+    """The attendee's kept list and who changed since it was computed. The whole event's
+    lists are recomputed first when there are none, one was made under other weights or
+    synonyms or is older than ``MAX_AGE``, or more than ``MAX_CHANGED`` people changed
+    since the attendee's; only the attendee's own when it is missing or they changed."""
+    stamp = settings_stamp(event)
+    if lists_stale(event, stamp):
+        refresh_lists(event)
+    kept = db.session.get(SuggestionList, attendee.id, populate_existing=True)
+    changed = set() if kept is None else changed_since(event, kept.computed_at - MARGIN)
+    if len(changed) > MAX_CHANGED:
+        refresh_lists(event)
+    elif kept is None or attendee.id in changed:
+        refresh_own(event, attendee, stamp)
+    else:
+        return kept, changed
     kept = db.session.get(SuggestionList, attendee.id, populate_existing=True)
     return kept, set() if kept is None else changed_since(event, kept.computed_at - MARGIN)
+
+
+def lists_stale(event: Event, stamp: str) -> bool:
+    """No lists, one made under other weights or synonyms, or the oldest too old."""
+    oldest, other_settings = db.session.execute(
+        select(func.min(SuggestionList.computed_at), func.sum(case((SuggestionList.settings != stamp, 1), else_=0)))
+        .where(SuggestionList.event_id == event.id)).one()
+    return oldest is None or bool(other_settings) or oldest < utcnow() - MAX_AGE
 
 
 def settings_stamp(event: Event) -> str:
@@ -93,7 +108,7 @@ def settings_stamp(event: Event) -> str:
 
 def changed_since(event: Event, moment: datetime) -> set[int]:
     return set(db.session.scalars(select(Attendee.id).where(
-        Attendee.event_id == event.id, Attendee.updated_at > moment)))
+        Attendee.event_id == event.id, Attendee.scored_at > moment)))
 
 
 def relation_queries(event: Event) -> list[Select[int, int]]:
@@ -144,7 +159,7 @@ def merged(kept: SuggestionList, rescored: set[int], fresh: dict[int, int]) -> R
     ranking = [(partner, score) for partner, score in kept.partners if partner not in rescored]
     last = (-kept.partners[-1][1], kept.partners[-1][0]) if kept.partners and not kept.complete else None
     for partner, score in fresh.items():
-        if score > 0 and (last is None or (-score, partner) < last):
+        if score > 0 and (last is None or (-score, partner) <= last):
             ranking.append((partner, score))
     return sorted(ranking, key=lambda entry: (-entry[1], entry[0]))
 
@@ -161,7 +176,12 @@ def refresh_lists(event: Event) -> None:
     settings = settings_stamp(event)
     rows = []
     if people:
-        matrix = ScoreMatrix(engine_event(event, people))
+        inputs = engine_event(event, people)
+        # Read again: a relation made after the first reading is in the engine's input,
+        # and its pair must be rescored on every visit even once the relation is undone.
+        for attendee_id, others in all_relations(event).items():
+            related.setdefault(attendee_id, set()).update(others)
+        matrix = ScoreMatrix(inputs)
         for start, scores in matrix.blocks():
             for offset, (partners, complete) in enumerate(top_entries(matrix.ids, scores)):
                 attendee_id = int(matrix.ids[start + offset])
@@ -170,6 +190,30 @@ def refresh_lists(event: Event) -> None:
                              "touched": sorted(related.get(attendee_id, ()))})
     lock_event(event)  # two visitors refreshing at once: the second waits, then replaces
     db.session.execute(delete(SuggestionList).where(SuggestionList.event_id == event.id))
+    if rows:
+        db.session.execute(insert(SuggestionList), rows)
+
+
+def refresh_own(event: Event, attendee: Attendee, settings: str) -> None:
+    """Rank the attendee alone against everybody who takes part (after they changed, or
+    when they joined after the event's lists were computed) and keep their list."""
+    from ...matching.matrix import ScoreMatrix  # numpy and scipy: loaded when used
+    from .participants import taking_part_in
+
+    computed_at = utcnow()
+    touched = relations_of(event, attendee.id)
+    people = list(db.session.scalars(select(Attendee).where(*taking_part_in(event.id)).order_by(Attendee.id)))
+    rows = []
+    if any(person.id == attendee.id for person in people):
+        inputs = engine_event(event, people)
+        touched |= relations_of(event, attendee.id)  # as in ``refresh_lists``
+        matrix = ScoreMatrix(inputs)
+        position = matrix.position[attendee.id]
+        [(partners, complete)] = top_entries(matrix.ids, matrix.block(position, position + 1))
+        rows.append({"attendee_id": attendee.id, "event_id": event.id, "computed_at": computed_at,
+                     "settings": settings, "partners": partners, "complete": complete, "touched": sorted(touched)})
+    lock_event(event)  # as in ``refresh_lists``
+    db.session.execute(delete(SuggestionList).where(SuggestionList.attendee_id == attendee.id))
     if rows:
         db.session.execute(insert(SuggestionList), rows)
 
