@@ -149,3 +149,12 @@ def test_profile_edit_recomputes_only_that_attendees_list(people, monkeypatch):
     monkeypatch.setattr(suggestion_lists, "refresh_lists", lambda *a: refreshed.append(a))
     fallbacks = assert_all_agree([anna], 10, monkeypatch)
     assert refreshed == [] and fallbacks == []
+
+
+def test_first_visit_after_many_changes_computes_the_lists_once(people, monkeypatch):
+    monkeypatch.setattr(suggestion_lists, "MAX_CHANGED", 0)  # everybody signed up just now
+    refreshes = []
+    refresh = suggestion_lists.refresh_lists
+    monkeypatch.setattr(suggestion_lists, "refresh_lists", lambda event: refreshes.append(1) or refresh(event))
+    fallbacks = assert_all_agree(people[:1], 10, monkeypatch)
+    assert refreshes == [1] and fallbacks == []

@@ -80,14 +80,15 @@ def current_list(event: Event, attendee: Attendee) -> tuple[SuggestionList | Non
     stamp = settings_stamp(event)
     if lists_stale(event, stamp):
         refresh_lists(event)
-    kept = db.session.get(SuggestionList, attendee.id, populate_existing=True)
-    changed = set() if kept is None else changed_since(event, kept.computed_at - MARGIN)
-    if len(changed) > MAX_CHANGED:
-        refresh_lists(event)
-    elif kept is None or attendee.id in changed:
-        refresh_own(event, attendee, stamp)
     else:
-        return kept, changed
+        kept = db.session.get(SuggestionList, attendee.id)
+        changed = set() if kept is None else changed_since(event, kept.computed_at - MARGIN)
+        if kept is not None and attendee.id not in changed and len(changed) <= MAX_CHANGED:
+            return kept, changed
+        if len(changed) > MAX_CHANGED:
+            refresh_lists(event)
+        else:
+            refresh_own(event, attendee, stamp)
     kept = db.session.get(SuggestionList, attendee.id, populate_existing=True)
     return kept, set() if kept is None else changed_since(event, kept.computed_at - MARGIN)
 
