@@ -158,3 +158,16 @@ def test_first_visit_after_many_changes_computes_the_lists_once(people, monkeypa
     monkeypatch.setattr(suggestion_lists, "refresh_lists", lambda event: refreshes.append(1) or refresh(event))
     fallbacks = assert_all_agree(people[:1], 10, monkeypatch)
     assert refreshes == [1] and fallbacks == []
+
+
+def test_every_field_the_engine_scores_moves_scored_at():
+    """A field added to the engine's attendee must be in ``SCORED_FIELDS``, or the kept
+    lists would not see it change (``unavailable_slots`` and ``max_meetings`` only plan)."""
+    import inspect
+    import re
+
+    from matchmaker.models import SCORED_FIELDS
+    from matchmaker.services.schedule.planning import engine_attendee
+    read = set(re.findall(r"attendee\.(\w+)", inspect.getsource(engine_attendee)))
+    read = {"matching_consent_at" if name == "matching_consent" else name for name in read}
+    assert read - {"id", "unavailable_slots", "max_meetings"} <= set(SCORED_FIELDS)

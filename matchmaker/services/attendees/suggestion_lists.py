@@ -1,6 +1,6 @@
 """Each attendee's best partners, kept so that a visit need not score everybody.
 
-``best_partners`` gives the same partners, in the same order, as ranking the attendee
+``ranked_partners`` gives the same partners, in the same order, as ranking the attendee
 against everybody who takes part with the engine's score (``matching.suggestions``: score
 first, then lower id; only positive scores). It reads the attendee's ``SuggestionList``:
 the first ``LIST_LENGTH`` entries of that ranking when it was computed (all of them when
@@ -12,13 +12,14 @@ afresh with the engine's ``pair_score`` on every visit:
   wrote): their profile, consent, status; newcomers too;
 - pairs with a relation of their own, now or when the list was computed: a request
   either way (must-meet wishes), a favourite either way, a block by either or by an
-  organiser. A new pair-level input of the score must be added to ``relations``.
+  organiser. A new pair-level input of the score must be added to ``relation_queries``, a new
+  field of the attendee that the score reads to ``models.SCORED_FIELDS``.
 
 Entries of the kept list that are not rescored keep their place; a rescored partner
 goes in where the ranking puts them, if that is within the kept entries. The lists of a
 whole event are (re)computed at once by ``refresh_lists`` with the engine's vectorised
-scorer: on the first visit, when the event's weights or synonyms changed, when a list is
-older than ``MAX_AGE``, or when more than ``MAX_CHANGED`` people changed since the
+scorer: on the first visit, when the event's weights or synonyms changed, when its oldest
+list is older than ``MAX_AGE``, or when more than ``MAX_CHANGED`` people changed since the
 visitor's list; the visitor's list alone (``refresh_own``) when they changed what the
 score reads of them or joined since. When too few kept entries are left to fill a page,
 the visitor is ranked against everybody as before (``None``).
