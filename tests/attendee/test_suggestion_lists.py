@@ -171,3 +171,14 @@ def test_every_field_the_engine_scores_moves_scored_at():
     read = set(re.findall(r"attendee\.(\w+)", inspect.getsource(engine_attendee)))
     read = {"matching_consent_at" if name == "matching_consent" else name for name in read}
     assert read - {"id", "unavailable_slots", "max_meetings"} <= set(SCORED_FIELDS)
+
+
+def test_app_starts_without_numpy():
+    """The kept lists load numpy when they compute, not when the app starts (the console
+    and every worker start faster without it)."""
+    import subprocess
+    import sys
+    code = ("import sys; from matchmaker import create_app; "
+            "create_app({'TESTING': True, 'SECRET_KEY': 'x', 'SQLALCHEMY_DATABASE_URI': 'sqlite://'}); "
+            "print('numpy' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"

@@ -27,8 +27,8 @@ the visitor is ranked against everybody as before (``None``).
 
 import hashlib
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import Select, case, delete, func, insert, select
 
 from ... import matching
@@ -46,6 +46,9 @@ from ...models import (
 from ..schedule.matching_settings import event_synonyms, event_weights
 from ..schedule.planning import engine_event
 from .registration import lock_event
+
+if TYPE_CHECKING:
+    import numpy as np
 
 LIST_LENGTH = 60
 MARGIN = timedelta(seconds=10)
@@ -220,9 +223,10 @@ def refresh_own(event: Event, attendee: Attendee, settings: str) -> None:
         db.session.execute(insert(SuggestionList), rows)
 
 
-def top_entries(ids: np.ndarray, scores: np.ndarray) -> list[tuple[list[list[int]], bool]]:
+def top_entries(ids: "np.ndarray", scores: "np.ndarray") -> list[tuple[list[list[int]], bool]]:
     """Per row of ``scores``: its ``LIST_LENGTH`` best positive entries (higher score, then
     lower id; columns follow ``ids`` in ascending order), and whether that is all of them."""
+    import numpy as np  # loaded when used: the app starts without it
     n = scores.shape[1]
     key = scores.astype(np.int64) * (n + 1) + (n - np.arange(n))[None, :]  # unique per row
     k = min(LIST_LENGTH, n)
