@@ -21,12 +21,14 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    inspect,
     true,
 )
 from sqlalchemy import event as orm_event
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .badge_code import new_badge_code
+from .documents.collation import name_key
 from .extensions import Model, db
 from .matching.model import POLICIES
 from .passwords import configured_hasher, hash_password
@@ -215,6 +217,10 @@ class Attendee(Model):
     organiser_notes: Mapped[str] = mapped_column(Text, default="")
     signed_up_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # When something a pair's score reads last changed (``SCORED_FIELDS``): the kept
+    # suggestion lists rescore the pairs of whoever changed since. A check-in, a reminder
+    # or the language switch changes ``updated_at`` only.
+    scored_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Name, organisation and address folded for searching (``text.search_key``): SQL's
     # lower() knows no umlauts on SQLite. Kept up to date on every write (below).
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -225,6 +231,10 @@ class Attendee(Model):
     # "Fill my free slots": a slot given back next to one of theirs may be offered to them,
     # and a slot given back by their partner is offered to others.
     fills_free_slots: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The participant list's order and keyword filter in SQL (``attendee_list_keys``): the
+    # phone-book sort key, and name, organisation and tags case-folded, one per line.
+    name_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    profile_words: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     event: Mapped[Event] = relationship()
     industry: Mapped[Industry] = relationship()
@@ -238,6 +248,8 @@ class Attendee(Model):
         CheckConstraint(sql_in("language", LANGUAGES), name="language_known"),
         CheckConstraint("max_meetings IS NULL OR max_meetings >= 0", name="max_meetings_valid"),
         Index("ix_attendee_event_status", "event_id", "status"),
+        Index("ix_attendee_event_scored", "event_id", "scored_at"),  # suggestion_lists
+        Index("ix_attendee_event_name_key", "event_id", "name_key"),  # the participant list
     )
 
     @validates("email")
@@ -280,6 +292,38 @@ def event_search_key(title: str, venue: str) -> str:
 def keep_search_key(_mapper: Any, _connection: Any, attendee: Attendee) -> None:
     attendee.search_key = attendee_search_key(attendee.first_name, attendee.last_name,
                                               attendee.organisation, attendee.email)
+
+
+@orm_event.listens_for(Attendee, "before_insert")
+@orm_event.listens_for(Attendee, "before_update")
+def keep_list_keys(_mapper: Any, _connection: Any, attendee: Attendee) -> None:
+    attendee.name_key, attendee.profile_words = attendee_list_keys(
+        attendee.first_name, attendee.last_name, attendee.organisation,
+        [*attendee.keywords, *attendee.offers, *attendee.seeks])
+
+
+# What ``participants.taking_part`` and the engine's pair score read of an attendee.
+SCORED_FIELDS = ("status", "email_confirmed_at", "matching_consent_at", "wants_meetings", "organisation",
+                 "org_type", "industry_code", "cluster", "themes", "keywords", "offers", "seeks")
+
+
+@orm_event.listens_for(Attendee, "before_update")
+def keep_scored_at(_mapper: Any, _connection: Any, attendee: Attendee) -> None:
+    state = inspect(attendee)
+    if any(state.attrs[name].history.has_changes() for name in SCORED_FIELDS):
+        attendee.scored_at = utcnow()
+
+
+WORD_SEPARATOR = "\x1f"  # never in a cleaned name or tag
+
+
+def attendee_list_keys(first_name: str, last_name: str, organisation: str,
+                       tags: list[str]) -> tuple[str, str]:
+    """``name_key``: ``collation.name_key`` as one string that sorts alike code point by
+    code point; ``profile_words``: what the participant list's keyword filter looks in."""
+    key = "\x01".join(part.replace("\x00", "\x01") for part in name_key(last_name, first_name))
+    words = [*tags, organisation, f"{first_name} {last_name}"]
+    return key, WORD_SEPARATOR.join(word.casefold() for word in words)
 
 
 def attendee_search_key(first_name: str, last_name: str, organisation: str, email: str) -> str:
@@ -330,6 +374,25 @@ class MeetingColleague(Model):
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (CheckConstraint("attendee_id <> beside_id", name="not_beside_self"),)
+
+
+class SuggestionList(Model):
+    """An attendee's best partners by the engine's score, kept so that the suggestions
+    page need not score everybody on every visit (``services.attendees.suggestion_lists``):
+    the first entries of the ranking, as ``[partner id, score]`` best first, when it was
+    computed, under which weights and synonyms, and with whom the attendee then had a
+    request, a favourite or a block (those pairs are scored afresh on every visit)."""
+
+    __tablename__ = "suggestion_list"
+
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id", ondelete="CASCADE"),
+                                             primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    computed_at: Mapped[datetime]
+    settings: Mapped[str] = mapped_column(String(64))
+    partners: Mapped[list[list[int]]] = mapped_column(JSON)
+    complete: Mapped[bool]  # every partner with a positive score is in ``partners``
+    touched: Mapped[list[int]] = mapped_column(JSON)
 
 
 class SessionKind(enum.StrEnum):

@@ -147,3 +147,8 @@ def test_meetings_confirmed_on_the_day_count_as_held(event, after_the_event):
     db.session.scalar(select(Meeting)).met_at = utcnow()
     db.session.commit()
     assert feedback_summary(event).took_place == 1
+
+
+def test_summary_before_any_answer_counts_meetings_without_pairs(event, after_the_event):
+    summary = feedback_summary(event)
+    assert (summary.meetings, summary.answered, summary.by_industry, summary.by_org_type) == (1, 0, [], [])

@@ -11,18 +11,21 @@ publication both say whom the attendee cannot ask (``booking.offers``: fully boo
 common free slot).
 """
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Text, cast, false, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.elements import CollationClause
 
 from ... import matching
 from ...documents.collation import by_name
 from ...extensions import db
-from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
+from ...models import WORD_SEPARATOR, Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
 from ..schedule.planning import engine_event, reason_json
-from . import booking
+from . import booking, suggestion_lists
 from .meeting_requests import blocked_ids, expire_requests
 
 PAGE_SIZE = 20
@@ -86,14 +89,15 @@ def person(attendee: Attendee) -> Person:
 
 
 def taking_part(event: Event) -> list[Attendee]:
-    candidates = db.session.scalars(
-        select(Attendee).where(Attendee.event_id == event.id,
-                               Attendee.status == AttendeeStatus.REGISTERED,
-                               Attendee.email_confirmed_at.is_not(None),
-                               Attendee.matching_consent_at.is_not(None),
-                               Attendee.wants_meetings.is_(True))
-        .order_by(Attendee.id))
+    candidates = db.session.scalars(select(Attendee).where(*taking_part_in(event.id)).order_by(Attendee.id))
     return by_name(candidates)  # phone-book order
+
+
+def taking_part_in(event_id: int) -> list[ColumnElement[bool]]:
+    """Who takes part in the event's matchmaking, as SQL conditions."""
+    return [Attendee.event_id == event_id, Attendee.status == AttendeeStatus.REGISTERED,
+            Attendee.email_confirmed_at.is_not(None), Attendee.matching_consent_at.is_not(None),
+            Attendee.wants_meetings.is_(True)]
 
 
 def others_for(attendee: Attendee) -> list[Attendee]:
@@ -107,31 +111,59 @@ def others_for(attendee: Attendee) -> list[Attendee]:
 
 def visible_attendee(attendee: Attendee, number: int) -> Attendee | None:
     """Someone the attendee may see, by registration number (None: not visible)."""
-    return next((other for other in others_for(attendee) if other.number == number), None)
+    if not attendee.is_matchable:
+        return None
+    return db.session.scalar(select(Attendee).where(
+        *visible_to(attendee), Attendee.number == number))
+
+
+def visible_to(attendee: Attendee) -> list[ColumnElement[bool]]:
+    """``others_for`` as SQL conditions: taking part, not them, not blocked either way."""
+    return [*taking_part_in(attendee.event_id), Attendee.id.not_in(blocked_ids(attendee) | {attendee.id})]
 
 
 def participant_page(attendee: Attendee, filters: Filters, page: int = 1) -> ParticipantPage:
-    """The filtered participant list, ``PAGE_SIZE`` people per page (pages from 1)."""
-    others = others_for(attendee)
-    clusters = sorted({a.cluster for a in others if a.cluster}, key=str.casefold)
-    matching_people = [a for a in others if matches(a, filters)]
-    pages = max(1, -(-len(matching_people) // PAGE_SIZE))
+    """The filtered participant list, ``PAGE_SIZE`` people per page (pages from 1), in
+    phone-book order: filtered, counted and paged in SQL."""
+    if not attendee.is_matchable:
+        return ParticipantPage([], 0, 1, 1)
+    visible = visible_to(attendee)
+    clusters = sorted({cluster for cluster in db.session.scalars(select(Attendee.cluster).distinct().where(
+        *visible, Attendee.cluster.is_not(None), Attendee.cluster != "")) if cluster}, key=str.casefold)
+    conditions = [*visible, *filter_conditions(filters)]
+    total = db.session.scalar(select(func.count()).select_from(Attendee).where(*conditions)) or 0
+    pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)
-    shown = matching_people[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    return ParticipantPage([person(a) for a in shown], len(matching_people), page, pages, clusters,
+    shown = list(db.session.scalars(
+        select(Attendee).where(*conditions).order_by(phone_book_order(), Attendee.id)
+        .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)))
+    return ParticipantPage([person(a) for a in shown], total, page, pages, clusters,
                            offers=booking.offers(attendee, shown))
 
 
-def matches(attendee: Attendee, filters: Filters) -> bool:
+def phone_book_order() -> InstrumentedAttribute[str] | CollationClause:
+    """``Attendee.name_key`` compared code point by code point, as Python compares it."""
+    dialect = db.session.get_bind().dialect.name
+    return Attendee.name_key.collate("C") if dialect == "postgresql" else Attendee.name_key
+
+
+def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
+    """The participant filters as SQL: exact codes, a theme among the themes, and the
+    keyword in a tag, the organisation or the name (case-folded)."""
+    conditions = []
+    for column, value in ((Attendee.org_type, filters.org_type),
+                          (Attendee.industry_code, filters.industry), (Attendee.cluster, filters.cluster)):
+        if value:
+            conditions.append(column == value)
+    if filters.theme:
+        conditions.append(cast(Attendee.themes, Text).contains(json.dumps(filters.theme), autoescape=True))
     keyword = filters.keyword.strip().casefold()
-    words = [*attendee.keywords, *attendee.offers, *attendee.seeks, attendee.organisation,
-             attendee.full_name]
-    return ((not filters.org_type or attendee.org_type == filters.org_type)
-            and (not filters.industry or attendee.industry_code == filters.industry)
-            and (not filters.theme or filters.theme in attendee.themes)
-            and (not filters.cluster or (attendee.cluster or "") == filters.cluster)
-            and (not keyword or any(keyword in word.casefold() for word in words))
-            and (filters.only is None or attendee.id in filters.only))
+    if keyword:
+        conditions.append(Attendee.profile_words.contains(keyword, autoescape=True)
+                          if WORD_SEPARATOR not in keyword else false())
+    if filters.only is not None:
+        conditions.append(Attendee.id.in_(sorted(filters.only)))
+    return conditions
 
 
 def suggestions_for(attendee: Attendee, limit: int = SUGGESTIONS) -> list[SuggestionRow]:
@@ -140,18 +172,24 @@ def suggestions_for(attendee: Attendee, limit: int = SUGGESTIONS) -> list[Sugges
         return []
     event = attendee.event
     expire_requests(event)
-    others = others_for(attendee)
-    unavailable = unavailable_partners(attendee, others)
-    candidates = [a for a in others if a.id not in unavailable]
-    inputs = engine_event(event, [attendee, *candidates])
-    by_id = {a.id: a for a in candidates}
+    best = kept_best(attendee, limit)
+    if best is None:
+        suggested = engine_best(attendee, limit)
+    else:
+        people = {a.id: a for a in db.session.scalars(select(Attendee).where(Attendee.id.in_(best)))}
+        inputs = engine_event(event, [attendee, *(people[i] for i in best)])
+        me, *partners = inputs.attendees
+        suggested = [matching.Suggestion(partner.id, scored.score, scored.reasons) for partner, scored in (
+            (partner, matching.pair_score(me, partner, inputs.weights, inputs.blocked_pairs, inputs.synonyms))
+            for partner in partners)]
+    by_id = {a.id: a for a in db.session.scalars(
+        select(Attendee).where(Attendee.id.in_([s.partner_id for s in suggested])))}
     statuses = request_statuses(attendee)
-    best = matching.suggestions(inputs, attendee.id, limit)
-    offers = booking.offers(attendee, [by_id[s.partner_id] for s in best])
+    offers = booking.offers(attendee, [by_id[s.partner_id] for s in suggested])
     return [SuggestionRow(person=person(by_id[s.partner_id]), score=s.score,
                           reasons=[reason_json(r) for r in s.reasons],
                           request_status=statuses.get(s.partner_id), offer=offers.get(s.partner_id))
-            for s in best]
+            for s in suggested]
 
 
 def pair_reasons(attendee: Attendee, other: Attendee) -> list[dict[str, Any]]:
@@ -164,14 +202,40 @@ def pair_reasons(attendee: Attendee, other: Attendee) -> list[dict[str, Any]]:
     return [reason_json(r) for r in scored.reasons]
 
 
-def unavailable_partners(attendee: Attendee, others: list[Attendee]) -> set[int]:
-    """Partners the attendee already meets, and others whose maximum is reached."""
-    pairs = db.session.execute(select(Meeting.attendee_a_id, Meeting.attendee_b_id)
-                               .where(Meeting.event_id == attendee.event_id)).all()
-    counts = Counter(x for pair in pairs for x in pair)
-    met = {x for pair in pairs if attendee.id in pair for x in pair}
-    full = {a.id for a in others if a.max_meetings is not None and counts[a.id] >= a.max_meetings}
-    return met | full
+
+def kept_best(attendee: Attendee, limit: int) -> list[int] | None:
+    """The ``limit`` best partners still able to meet the attendee, from the kept ranking
+    (``suggestion_lists``); None when it holds too few of them to tell."""
+    ranked = suggestion_lists.ranked_partners(attendee)
+    if ranked is None:
+        return None
+    ids, complete = ranked
+    unavailable = unavailable_among(attendee, ids)
+    best = [partner for partner in ids if partner not in unavailable]
+    return best[:limit] if len(best) >= limit or complete else None
+
+
+def engine_best(attendee: Attendee, limit: int) -> list[matching.Suggestion]:
+    """The attendee ranked against everybody they may see, by the engine itself."""
+    others = others_for(attendee)
+    unavailable = unavailable_among(attendee, [a.id for a in others])
+    candidates = [a for a in others if a.id not in unavailable]
+    return matching.suggestions(engine_event(attendee.event, [attendee, *candidates]), attendee.id, limit)
+
+
+def unavailable_among(attendee: Attendee, ids: list[int]) -> set[int]:
+    """Of ``ids``: whom the attendee already meets, and whose maximum is reached."""
+    met = {x for pair in db.session.execute(
+        select(Meeting.attendee_a_id, Meeting.attendee_b_id).where(
+            Meeting.event_id == attendee.event_id,
+            or_(Meeting.attendee_a_id == attendee.id, Meeting.attendee_b_id == attendee.id))) for x in pair}
+    limits = {person: most for person, most in db.session.execute(select(Attendee.id, Attendee.max_meetings)
+              .where(Attendee.id.in_(ids), Attendee.max_meetings.is_not(None))) if most is not None}
+    counts = Counter(x for pair in db.session.execute(
+        select(Meeting.attendee_a_id, Meeting.attendee_b_id).where(
+            Meeting.event_id == attendee.event_id,
+            or_(Meeting.attendee_a_id.in_(list(limits)), Meeting.attendee_b_id.in_(list(limits))))) for x in pair)
+    return met | {person for person, most in limits.items() if counts[person] >= most}
 
 
 def request_statuses(attendee: Attendee) -> dict[int, str]:

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import aliased
 
 from ...extensions import db
-from ...models import Attendee, Event, Meeting, MeetingTable, OutgoingMail, Slot, utcnow
+from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, OutgoingMail, Slot, utcnow
 from .. import DomainError
 from ..audit import record
 from ..mail.notifications import compose, public_url
@@ -98,8 +98,10 @@ def meetings_at_risk(event: Event, from_slot: int = 1,
 def day_status(event: Event, now: datetime | None = None) -> DayStatus | None:
     """None until the schedule is published and the first attendee has checked in (before
     that, every meeting would look at risk); then the slots still to come and their risks."""
-    people = matched_attendees(event)
-    arrived = sum(1 for a in people if a.checked_in_at is not None)
+    matched = (Attendee.event_id == event.id, Attendee.status == AttendeeStatus.REGISTERED,
+               Attendee.email_confirmed_at.is_not(None))  # ``matched_attendees``, counted in SQL
+    total, arrived = db.session.execute(select(
+        func.count(), func.count(Attendee.checked_in_at)).where(*matched)).one()
     if not arrived or not schedule_published(event):
         return None
     now = now or utcnow()
@@ -107,7 +109,7 @@ def day_status(event: Event, now: datetime | None = None) -> DayStatus | None:
     risks: dict[int, list[AtRisk]] = {}
     for risk in meetings_at_risk(event, coming[0]) if coming else []:
         risks.setdefault(risk.slot, []).append(risk)
-    return DayStatus(arrived, len(people), coming, risks)
+    return DayStatus(arrived, total, coming, risks)
 
 
 def replan_from(event: Event, from_slot: int, absent_after: datetime | None = None, *,
