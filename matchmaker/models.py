@@ -302,7 +302,7 @@ def keep_list_keys(_mapper: Any, _connection: Any, attendee: Attendee) -> None:
         [*attendee.keywords, *attendee.offers, *attendee.seeks])
 
 
-# What ``participants.taking_part`` and the engine's pair score read of an attendee.
+# What ``taking_part.taking_part`` and the engine's pair score read of an attendee.
 SCORED_FIELDS = ("status", "email_confirmed_at", "matching_consent_at", "wants_meetings", "organisation",
                  "org_type", "industry_code", "cluster", "themes", "keywords", "offers", "seeks")
 

@@ -21,12 +21,12 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import CollationClause
 
 from ... import matching
-from ...documents.collation import by_name
 from ...extensions import db
-from ...models import WORD_SEPARATOR, Attendee, AttendeeStatus, Event, Meeting, MeetingRequest
+from ...models import WORD_SEPARATOR, Attendee, Meeting, MeetingRequest
 from ..schedule.planning import engine_event, reason_json
 from . import booking, suggestion_lists
 from .meeting_requests import blocked_ids, expire_requests
+from .taking_part import taking_part, visible_to
 
 PAGE_SIZE = 20
 SUGGESTIONS = 10
@@ -88,18 +88,6 @@ def person(attendee: Attendee) -> Person:
                   seeks=list(attendee.seeks))
 
 
-def taking_part(event: Event) -> list[Attendee]:
-    candidates = db.session.scalars(select(Attendee).where(*taking_part_in(event.id)).order_by(Attendee.id))
-    return by_name(candidates)  # phone-book order
-
-
-def taking_part_in(event_id: int) -> list[ColumnElement[bool]]:
-    """Who takes part in the event's matchmaking, as SQL conditions."""
-    return [Attendee.event_id == event_id, Attendee.status == AttendeeStatus.REGISTERED,
-            Attendee.email_confirmed_at.is_not(None), Attendee.matching_consent_at.is_not(None),
-            Attendee.wants_meetings.is_(True)]
-
-
 def others_for(attendee: Attendee) -> list[Attendee]:
     """Everybody the attendee may see: taking part, not them, not blocked either way.
     Only those who take part themselves see the others (nobody browses without sharing)."""
@@ -115,11 +103,6 @@ def visible_attendee(attendee: Attendee, number: int) -> Attendee | None:
         return None
     return db.session.scalar(select(Attendee).where(
         *visible_to(attendee), Attendee.number == number))
-
-
-def visible_to(attendee: Attendee) -> list[ColumnElement[bool]]:
-    """``others_for`` as SQL conditions: taking part, not them, not blocked either way."""
-    return [*taking_part_in(attendee.event_id), Attendee.id.not_in(blocked_ids(attendee) | {attendee.id})]
 
 
 def participant_page(attendee: Attendee, filters: Filters, page: int = 1) -> ParticipantPage:

@@ -48,6 +48,7 @@ from ...models import (
 from ..schedule.matching_settings import event_synonyms, event_weights
 from ..schedule.planning import engine_event
 from .registration import lock_event
+from .taking_part import taking_part, taking_part_in, visible_to
 
 if TYPE_CHECKING:
     import numpy as np
@@ -62,9 +63,8 @@ Ranked = list[tuple[int, int]]  # (partner id, score), best first
 
 def ranked_partners(attendee: Attendee) -> tuple[list[int], bool] | None:
     """The first partners of the attendee's ranking, best first, among those they may see
-    now (``participants.visible_to``), and whether that is all with a positive score;
+    now (``taking_part.visible_to``), and whether that is all with a positive score;
     None when the attendee takes part in no list."""
-    from .participants import visible_to
 
     event = attendee.event
     kept, changed = current_list(event, attendee)
@@ -180,7 +180,6 @@ def refresh_lists(event: Event) -> None:
     """Rank everybody who takes part against everybody, with the engine's vectorised
     scorer, and keep the first ``LIST_LENGTH`` partners of each (replacing the old lists)."""
     from ...matching.matrix import ScoreMatrix  # numpy and scipy: loaded when used
-    from .participants import taking_part
 
     computed_at = utcnow()
     people = sorted(taking_part(event), key=lambda a: a.id)
@@ -210,7 +209,6 @@ def refresh_own(event: Event, attendee: Attendee, settings: str) -> None:
     """Rank the attendee alone against everybody who takes part (after they changed, or
     when they joined after the event's lists were computed) and keep their list."""
     from ...matching.matrix import ScoreMatrix  # numpy and scipy: loaded when used
-    from .participants import taking_part_in
 
     computed_at = utcnow()
     touched = relations_of(event, attendee.id)
