@@ -1,7 +1,7 @@
 """What every test app would do again, done once per test process.
 
 The tests build a new app for nearly every test (each with its own database and
-instance folder), and two things of each app's start are the same for all of them:
+instance folder), and three things of each app's start are the same for all of them:
 
 - Jinja compiles every template a test renders again for the new app's environment: here
   the compiled code is kept per process (Jinja's bytecode cache, keyed by the template's
@@ -10,7 +10,11 @@ instance folder), and two things of each app's start are the same for all of the
   blueprints (two thirds of ``create_app``), although a test builds URLs for a few: here
   each builder is compiled when a URL is first built with it.
 
-Neither changes what a page shows or which URL is built; both are for the tests only
+- Werkzeug parses and matches the same ~140 rules for every app: here apps with the same
+  rules (paths, endpoints, methods, options, converters) share one compiled map per process,
+  read only (``ReusedMap``; tests/test_app_reuse.py shows apps with other rules keep theirs).
+
+None of them changes what a page shows or which URL is built; all are for the tests only
 (a served app is built once)."""
 
 from collections.abc import Callable, Iterator
