@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Static security checks, run by tests/run.sh before pytest (with the project's .venv active):
+# Static security checks, run by tests/run.sh beside pytest (with the project's .venv active):
 # - bandit over the package: must be clean; every exception is a "# nosec B<number>" with its
 #   reason on the line it excuses.
 # - ruff and mypy (configured in pyproject.toml): must be clean; a targeted "# noqa: <rule>" or

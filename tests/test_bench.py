@@ -15,7 +15,10 @@ from tests.conftest import cannot_run
 from tests.support.postgres import server_binaries
 
 PROJECT = Path(__file__).resolve().parent.parent
-LOAD = ["--sign-ups", "30", "--rate", "15", "--capacity", "20", "--workers", "2"]
+# Smoke sizes: one gunicorn worker, a waiting list reached (12 sign-ups, 8 seats), one
+# organiser watching; every server process and hashed log-in is CPU the suite pays.
+LOAD = ["--sign-ups", "12", "--rate", "20", "--capacity", "8", "--workers", "1", "--organisers", "1",
+        "--clients", "4"]
 RUNS = {
     "attendee_files.py": (["--sizes", "50"], "50 attendees: read csv"),
     "attendee_pages.py": (["--sizes", "30", "--requests", "2"], "suggestions"),
@@ -27,7 +30,7 @@ RUNS = {
     "jobs.py": (["--round-trips", "3", "--attendees", "30"], "empty job round trip"),
     "link_request.py": (["--requests", "3", "--pause", "0"], "ratio registered/unknown"),
     "load.py": (LOAD, "every accepted sign-up stored once"),
-    "login.py": (["--flood", "2", "--seconds", "1", "--alone-seconds", "0.3"], "bounded"),
+    "login.py": (["--flood", "1", "--seconds", "0.2", "--alone-seconds", "0.1", "--workers", "1"], "bounded"),
     "matchmaking.py": (["--sizes", "30", "--baseline-max", "30", "--baseline-cap", "5"], "balanced"),
     "printing.py": (["--attendees", "6"], "batch peak"),
     "profile_sign_up.py": (["--sign-ups", "10"], "10 sign-ups:"),
