@@ -76,6 +76,18 @@ def test_requests_read_stored_vectors_and_never_embed(similar_pair, monkeypatch)
     assert "similar_interest" in codes
 
 
+def test_kept_similar_pairs_follow_a_changed_tag(similar_pair):
+    embed_event_tags(similar_pair)
+    db.session.commit()
+    jana = db.session.scalars(select(Attendee).where(Attendee.first_name == "Jana")).one()
+    assert ("forschungskooperation", "forschungspartner") in similar_tags.similar_pairs(similar_pair)
+    jana.seeks = ["Leichtbau"]
+    db.session.commit()
+    assert similar_tags.similar_pairs(similar_pair) == frozenset()
+    codes = [r["code"] for row in suggestions_for(jana) for r in row.reasons]
+    assert "similar_interest" not in codes
+
+
 def test_registration_page_loads_no_vector(client, similar_pair, monkeypatch):
     monkeypatch.setattr(similar_tags, "stored_vectors", lambda tags: pytest.fail("vectors loaded"))
     assert client.get("/go-cluster-2027/register").status_code == 200
