@@ -92,6 +92,7 @@ def database_problem(app: Flask) -> str | None:
     from sqlalchemy.exc import OperationalError
 
     from .extensions import db
+    from .migrating import behind_head
 
     with app.app_context():
         try:
@@ -99,4 +100,8 @@ def database_problem(app: Flask) -> str | None:
         except OperationalError as error:
             first_line = str(error.orig).strip().splitlines()[0]
             return f"cannot open the database ({first_line}); check DATABASE_URL"
-    return None if migrated else "the database is not created yet: run 'matchmaker db upgrade' first"
+        if not migrated:
+            return "the database is not created yet: run 'matchmaker db upgrade' first"
+        if behind_head(app):
+            return "the database is older than this version of matchmaker: run 'matchmaker db upgrade' first"
+    return None

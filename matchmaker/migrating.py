@@ -33,6 +33,20 @@ def attach(app: Flask) -> Any:
     return found
 
 
+def behind_head(app: Flask) -> bool:
+    """Whether the database lacks a migration of this version (in an app context)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import text
+
+    from .extensions import db
+
+    config = Config()
+    config.set_main_option("script_location", str(app.config["MIGRATIONS_DIR"]))
+    heads = set(ScriptDirectory.from_config(config).get_heads())
+    return set(db.session.scalars(text("SELECT version_num FROM alembic_version"))) != heads
+
+
 class MigrateOnFirstUse:
     """``app.extensions["migrate"]`` until first read; ``directory`` needs no alembic."""
 

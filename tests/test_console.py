@@ -58,6 +58,13 @@ def test_fresh_install_without_database_asks_for_db_upgrade_in_one_line():
     assert_refused_in_one_line(matchmaker("list-events"), "matchmaker db upgrade")
 
 
+def test_database_of_an_older_version_asks_for_db_upgrade_in_one_line():
+    assert matchmaker("db", "upgrade").returncode == 0
+    before_behaviour = "e7b2c9d4a160"  # the migration before the event's feedback-bonus column
+    assert matchmaker("db", "downgrade", before_behaviour).returncode == 0
+    assert_refused_in_one_line(matchmaker("list-events"), "older", "matchmaker db upgrade")
+
+
 @pytest.mark.parametrize("command", [["send-pending"], ["send-reminders"], ["publish"],
                                      ["worker"], ["run"]])
 def test_fresh_install_command_reaching_the_public_is_refused_in_one_line(command):
