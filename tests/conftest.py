@@ -175,6 +175,32 @@ def redis() -> Iterator[RedisServer]:
 DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
+MODULE_SERVERS = ("live_app", "live_url")  # tests/support/live_server.py, one per module
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep a module with a live server (and a module marked ``xdist_group``) on one xdist
+    worker (tests/run.sh: ``--dist loadgroup``): spread over four, each worker built the
+    module's app, its scene (attendees, a planned schedule) and its server again, 15-20 s
+    of a loaded machine per module and worker.
+
+    xdist sends tests whose node id ends in ``@group`` to one worker. xdist 3.8 writes that
+    suffix where pytest 8 kept the node id; pytest 9 keeps it in ``_id``, so the suffix is
+    written here (without it every group was spread over all workers)."""
+    if not getattr(config.option, "loadgroup", False):  # set on xdist's workers
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        uses_server = any(name in getattr(item, "fixturenames", ()) for name in MODULE_SERVERS)
+        groups = {str(mark.args[0]) for mark in item.iter_markers("xdist_group") if mark.args}
+        if uses_server and not groups:
+            groups = {item.module.__name__ if item.module else item.nodeid}
+        if groups and "@" not in item.nodeid:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(groups))}")
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """``database_url`` is SQLite, and also PostgreSQL for ``both_databases`` tests (a test
     that parametrizes or overrides ``database_url`` itself keeps its own choice)."""
