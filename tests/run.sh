@@ -58,8 +58,9 @@ static_pid=$!
 # kept its core only half busy. Each has its own temporary folders, SQLite template and
 # PostgreSQL cluster (see tests/conftest.py).
 # Arguments that choose the workers themselves (-n 0 runs in this process) win.
-# loadgroup: a module marked xdist_group (the two-node cluster) runs on one worker, so its
-# module-scoped servers start once; every other test is spread as before.
+# loadgroup: a module marked xdist_group (the two-node cluster) or with a live server (the
+# browser tests) runs on one worker, so its module-scoped servers start once; every other
+# test is spread as before (tests/conftest.py: pytest_collection_modifyitems).
 parallel=(-n "${TEST_WORKERS:-$(( 2 * $(nproc) ))}" --dist loadgroup)
 for argument in "$@"; do
     case "$argument" in
