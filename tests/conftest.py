@@ -87,6 +87,15 @@ def cannot_run(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture
+def semantic_extra() -> None:
+    """Tests of similar interests need the `semantic` extra (tests/run.sh installs it)."""
+    from matchmaker import embeddings
+
+    if not embeddings.available():
+        cannot_run("the semantic extra is not installed (pip install '.[semantic]')")
+
+
 def app_config(database_url: str, instance: Path) -> dict:
     return {
         "TESTING": True,

@@ -1,12 +1,11 @@
 """Similar interests with the real model (the `semantic` extra): file mode shows them, and
 only between tags the model puts at or above the threshold.
 
-Without the package these skip; under CI=true they run (tests/run.sh installs the extra)."""
+Without the package these skip, and fail under CI=true (tests/run.sh installs the extra)."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import numpy as np
@@ -20,9 +19,7 @@ from matchmaker.commands.matching import match_command
 from matchmaker.matching import Attendee, pair_score
 from matchmaker.matching.synonyms import NO_SYNONYMS, tag_key
 
-pytestmark = pytest.mark.skipif(
-    not embeddings.available() and os.environ.get("CI") != "true",
-    reason="the semantic extra is not installed (pip install '.[semantic]')")
+pytestmark = pytest.mark.usefixtures("semantic_extra")
 EXAMPLE = Path(PROJECT_DIR) / "docs" / "examples" / "attendees.csv"
 PAIRS = Path(PROJECT_DIR) / "bench" / "data" / "similar_tag_pairs.tsv"
 

@@ -1,11 +1,9 @@
 """Similar interests in the app: a run stores one vector per distinct tag and scores tags
 close in meaning; the setting or a missing extra leaves everything as spelled.
 
-Without the package these skip; under CI=true they run (tests/run.sh installs the extra)."""
+Without the package these skip, and fail under CI=true (tests/run.sh installs the extra)."""
 
 from __future__ import annotations
-
-import os
 
 import pytest
 from sqlalchemy import func, select
@@ -22,9 +20,7 @@ from matchmaker.services.schedule.synonym_proposals import accept_synonym_group,
 from tests.support.attendees import add_attendee
 from tests.support.factories import post_form
 
-pytestmark = pytest.mark.skipif(
-    not embeddings.available() and os.environ.get("CI") != "true",
-    reason="the semantic extra is not installed (pip install '.[semantic]')")
+pytestmark = pytest.mark.usefixtures("semantic_extra")
 
 
 @pytest.fixture
