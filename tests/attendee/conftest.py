@@ -1,11 +1,13 @@
 """Fixtures for the attendee's self-service: a matching pair, and a sign-up on the live
 server (the SMTP server, browser and live-server fixtures are registered in tests/conftest.py)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from flask import Flask
 
+from matchmaker import clock
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event
 from tests.conftest import IsolatedClient
@@ -39,3 +41,17 @@ def anna(pair: tuple[Attendee, Attendee]) -> Attendee:
 @pytest.fixture
 def ben(pair: tuple[Attendee, Attendee]) -> Attendee:
     return pair[1]
+
+
+@pytest.fixture
+def now(monkeypatch):
+    """The app's clock, moved by the tests: ``now.move(minutes)``."""
+    class Clock:
+        at = clock.utc_now()
+
+        def move(self, minutes: int) -> None:
+            self.at += timedelta(minutes=minutes)
+
+    moving = Clock()
+    monkeypatch.setattr(clock, "utc_now", lambda: moving.at)
+    return moving

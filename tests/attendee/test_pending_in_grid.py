@@ -4,13 +4,12 @@ on the schedule page; they may withdraw either, and every step of a chain of off
 a move is in their audit log with the attendee or organiser who did it."""
 
 import re
-from datetime import UTC, timedelta
+from datetime import UTC
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
-from matchmaker import clock
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AuditEntry, Meeting, MeetingMove, OfferStatus
 from tests.attendee.own_meetings_scene import post, publish_now, slot_of
@@ -20,20 +19,6 @@ from tests.support.factories import post_form
 
 SCHEDULE = "/organiser/go-cluster-2027/schedule/"
 AUDIT = "/organiser/go-cluster-2027/audit"
-
-
-@pytest.fixture
-def now(monkeypatch):
-    """The app's clock, moved by the tests: ``now.move(minutes)``."""
-    class Clock:
-        at = clock.utc_now()
-
-        def move(self, minutes: int) -> None:
-            self.at += timedelta(minutes=minutes)
-
-    moving = Clock()
-    monkeypatch.setattr(clock, "utc_now", lambda: moving.at)
-    return moving
 
 
 @pytest.fixture

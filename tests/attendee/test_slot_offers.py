@@ -7,27 +7,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from matchmaker import clock
 from matchmaker.extensions import db
 from matchmaker.models import Meeting, OfferStatus, SlotOffer
 from matchmaker.services.attendees import meeting_requests
 from tests.attendee.own_meetings_scene import mails_to, post, publish_now
 from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import post_form
-
-
-@pytest.fixture
-def now(monkeypatch):
-    """The app's clock, moved by the tests: ``now.move(minutes)``."""
-    class Clock:
-        at = clock.utc_now()
-
-        def move(self, minutes: int) -> None:
-            self.at += timedelta(minutes=minutes)
-
-    moving = Clock()
-    monkeypatch.setattr(clock, "utc_now", lambda: moving.at)
-    return moving
 
 
 def filling(event, name, **fields):
