@@ -187,7 +187,7 @@ DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 MODULE_SERVERS = ("live_app", "live_url")  # tests/support/live_server.py, one per module
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Keep a module with a live server (and a module marked ``xdist_group``) on one xdist
     worker (tests/run.sh: ``--dist loadgroup``): spread over four, each worker built the
@@ -195,19 +195,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     of a loaded machine per module and worker.
 
     xdist sends tests whose node id ends in ``@group`` to one worker. xdist 3.8 writes that
-    suffix where pytest 8 kept the node id; pytest 9 keeps it in ``_id``, so the suffix is
-    written here (without it every group was spread over all workers)."""
+    suffix where pytest 8 kept the node id; pytest 9 keeps it in ``_id``, so under pytest 9
+    the suffix is written here (without it every group was spread over all workers)."""
     if not getattr(config.option, "loadgroup", False):  # set on xdist's workers
         return
-    from _pytest.nodeid import NodeId
-
+    try:
+        from _pytest.nodeid import NodeId  # pytest 9
+    except ImportError:  # pytest 8: xdist writes the suffix itself
+        NodeId = None
     for item in items:
         uses_server = any(name in getattr(item, "fixturenames", ()) for name in MODULE_SERVERS)
-        groups = {str(mark.args[0]) for mark in item.iter_markers("xdist_group") if mark.args}
-        if uses_server and not groups:
-            groups = {item.module.__name__ if item.module else item.nodeid}
-        if groups and "@" not in item.nodeid:
-            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(groups))}")
+        if uses_server and item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
+        groups = sorted({str(mark.args[0]) for mark in item.iter_markers("xdist_group") if mark.args})
+        if NodeId is not None and groups and "@" not in item.nodeid:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
