@@ -151,7 +151,23 @@ def _move(plan: Plan, node: int, partner: int, edge: int, slot: int, floor: np.n
     if spare is not None:
         gain -= _cost(plan, spare)
         dropped.append(spare)
+    if replacements and not _tables_suffice(plan, slot, dropped, replacements):
+        return None
     return gain, edge, slot, dropped, None, replacements
+
+
+def _tables_suffice(plan: Plan, slot: int, dropped: list[int],
+                    replacements: list[tuple[int, int]]) -> bool:
+    """Whether each slot still has a table per meeting after the move. A replacement is
+    chosen among the tables free before it, so it may take the one the new meeting in
+    `slot` needs."""
+    used = plan.used_tables.copy()
+    for old in dropped:
+        used[plan.slot_of[old] - 1] -= 1
+    used[slot - 1] += 1
+    for _, new_slot in replacements:
+        used[new_slot - 1] += 1
+    return bool((used <= plan.problem.tables_free).all())
 
 
 def _replacement(
