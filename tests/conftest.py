@@ -184,15 +184,14 @@ def redis() -> Iterator[RedisServer]:
 DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
-MODULE_SERVERS = ("live_app", "live_url")  # tests/support/live_server.py, one per module
-
-
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Keep a module with a live server (and a module marked ``xdist_group``) on one xdist
-    worker (tests/run.sh: ``--dist loadgroup``): spread over four, each worker built the
-    module's app, its scene (attendees, a planned schedule) and its server again, 15-20 s
-    of a loaded machine per module and worker.
+    """Keep a module whose tests share a module-scoped fixture (a live server and its
+    scene, the fuzz and access-matrix scenes, a planned crowded event) on one xdist worker
+    (tests/run.sh: ``--dist loadgroup``), as a module marked ``xdist_group`` (the two-node
+    cluster) is: spread over four, each worker built the fixture again, 15-20 s of a
+    loaded machine for a live server. xdist hands out the groups with the most tests
+    first, so a large group does not come last.
 
     xdist sends tests whose node id ends in ``@group`` to one worker. xdist 3.8 writes that
     suffix where pytest 8 kept the node id; pytest 9 keeps it in ``_id``, so under pytest 9
@@ -204,12 +203,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     except ImportError:  # pytest 8: xdist writes the suffix itself
         NodeId = None
     for item in items:
-        uses_server = any(name in getattr(item, "fixturenames", ()) for name in MODULE_SERVERS)
-        if uses_server and item.get_closest_marker("xdist_group") is None:
+        if shares_module_fixture(item) and item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
         groups = sorted({str(mark.args[0]) for mark in item.iter_markers("xdist_group") if mark.args})
         if NodeId is not None and groups and "@" not in item.nodeid:
             item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
+
+
+def shares_module_fixture(item: pytest.Item) -> bool:
+    """Whether the test uses a fixture built once per module (``scope="module"``)."""
+    info = getattr(item, "_fixtureinfo", None)
+    return info is not None and any(
+        definitions and definitions[-1].scope == "module" for definitions in info.name2fixturedefs.values())
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
