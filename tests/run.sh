@@ -44,6 +44,12 @@ install_system_packages() {
 MATCHMAKER_EXTRAS=test,semantic source "$REPO_DIR/scripts/venv.sh"
 install_system_packages
 
+# Compiled modules are kept (__pycache__, ignored by git) even where the shell asks Python
+# not to write them: otherwise every worker compiles the package and rewrites the asserts
+# of every test module again (4 s of CPU per worker), and so does every `python -m
+# matchmaker` the tests start.
+unset PYTHONDONTWRITEBYTECODE
+
 # The static checks (bandit, ruff, mypy, pip-audit; mypy's first run without a cache is most
 # of their ~20 s) run beside pytest, whose workers leave the cores idle part of the time
 # (servers starting, subprocesses): they no longer add their time to the run's. Their report
