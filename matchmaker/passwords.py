@@ -22,6 +22,8 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash
 
 TIME_COST = 3  # passes
@@ -45,6 +47,27 @@ MIN_STRENGTH = 3
 STRENGTH_CHECKED_LENGTH = 72
 WEAKNESS_CODES = ("repeat", "sequence", "keyboard", "date", "common_password", "personal",
                   "word", "guessable")
+
+PASSWORD_MIN_LENGTH = 10
+PASSWORD_MAX_LENGTH = 200  # hashing cost does not grow with length; the page size does
+
+# Why zxcvbn finds a new password too easy to guess (``WEAKNESS_CODES``); its own
+# feedback is English only.
+PASSWORD_WEAKNESS = {
+    "repeat": _l("Repeated characters or words, like “aaa” or “abcabc”, are easy to guess."),
+    "sequence": _l("Sequences like “abc” or “6543” are easy to guess."),
+    "keyboard": _l("Rows and patterns of keys, like “qwertz”, are easy to guess."),
+    "date": _l("Dates and years are easy to guess."),
+    "common_password": _l("It is one of the most common passwords, or close to one."),
+    "personal": _l("It contains the e-mail address or the name of this site."),
+    "word": _l("Common words and names on their own are easy to guess."),
+    "guessable": _l("It is short or simple enough to be guessed."),
+}
+
+
+def weak_password_message(reason: str) -> str:
+    return " ".join((_("This password is too easy to guess."), str(PASSWORD_WEAKNESS[reason]),
+                     _("Add a few more words; unusual ones are better.")))
 
 
 @dataclass(frozen=True)

@@ -6,24 +6,14 @@ from wtforms import BooleanField, EmailField, Field, PasswordField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
-from ..passwords import known_words, weakness
+from ..passwords import (
+    PASSWORD_MAX_LENGTH,
+    PASSWORD_MIN_LENGTH,
+    known_words,
+    weak_password_message,
+    weakness,
+)
 from ..text import normalise_email
-
-PASSWORD_MIN_LENGTH = 10
-PASSWORD_MAX_LENGTH = 200  # hashing cost does not grow with length; the page size does
-
-# Why zxcvbn finds a new password too easy to guess (``passwords.WEAKNESS_CODES``); its own
-# feedback is English only.
-PASSWORD_WEAKNESS = {
-    "repeat": _l("Repeated characters or words, like “aaa” or “abcabc”, are easy to guess."),
-    "sequence": _l("Sequences like “abc” or “6543” are easy to guess."),
-    "keyboard": _l("Rows and patterns of keys, like “qwertz”, are easy to guess."),
-    "date": _l("Dates and years are easy to guess."),
-    "common_password": _l("It is one of the most common passwords, or close to one."),
-    "personal": _l("It contains the e-mail address or the name of this site."),
-    "word": _l("Common words and names on their own are easy to guess."),
-    "guessable": _l("It is short or simple enough to be guessed."),
-}
 
 
 class LoginForm(FlaskForm):
@@ -84,11 +74,6 @@ class NewPasswordForm(FlaskForm):
         reason = weakness(field.data, known_words(self.email) if self.email else ())
         if reason is not None:
             raise ValidationError(weak_password_message(reason))
-
-
-def weak_password_message(reason: str) -> str:
-    return " ".join((_("This password is too easy to guess."), str(PASSWORD_WEAKNESS[reason]),
-                     _("Add a few more words; unusual ones are better.")))
 
 
 class PasswordChangeForm(CurrentPasswordForm, NewPasswordForm):

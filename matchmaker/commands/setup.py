@@ -9,10 +9,9 @@ import click
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from ..auth.forms import PASSWORD_MIN_LENGTH, weak_password_message
 from ..extensions import db
 from ..models import Event, EventRole, Organiser
-from ..passwords import known_words, weakness
+from ..passwords import PASSWORD_MIN_LENGTH, known_words, weak_password_message, weakness
 from ..refusals import console_refusal
 from ..services import DomainError
 from ..services.events.events import (
