@@ -3,11 +3,7 @@
 from typing import TYPE_CHECKING
 
 from flask_babel import Babel
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
-from flask_login import LoginManager
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -33,8 +29,5 @@ if TYPE_CHECKING:
 else:
     Model = db.Model
 babel = Babel()
-csrf = CSRFProtect()
-login_manager = LoginManager()
-# Per-client request limits; the storage is RATELIMIT_STORAGE_URI (see config.py): memory://
-# counts per process, redis:// or memcached:// share the counts between workers and hosts.
-limiter = Limiter(key_func=get_remote_address)
+# The extensions of serving pages (CSRF, log-in, rate limits) are in matchmaker.security:
+# the console's commands without pages do not load them.

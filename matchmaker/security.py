@@ -8,11 +8,14 @@ from typing import Any
 
 from flask import Flask, Response, abort, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_wtf import CSRFProtect
 from itsdangerous import BadSignature, TimestampSigner
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .database import write_apart
-from .extensions import csrf, limiter, login_manager
 from .models import utcnow
 from .services.client_limits import Limit, count_request
 from .services.organisers.limits import client_key
@@ -24,6 +27,11 @@ CONTENT_SECURITY_POLICY = (
 HSTS = "max-age=31536000; includeSubDomains"
 FORM_STAMP_SALT = "matchmaker.form-started"
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+csrf = CSRFProtect()
+login_manager = LoginManager()
+# Per-client request limits; the storage is RATELIMIT_STORAGE_URI (see config.py): memory://
+# counts per process, redis:// or memcached:// share the counts between workers and hosts.
+limiter = Limiter(key_func=get_remote_address)
 UPLOAD_BLUEPRINTS = {"organiser"}  # the dashboard's imports; every other form is text only
 # Limits counted in the database (every worker sees them), by setting: the scope counted.
 DATABASE_LIMITS = {"RATELIMIT_SIGN_UP": "sign_up", "RATELIMIT_LINK_REQUEST": "link_request",

@@ -14,8 +14,9 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from ..extensions import csrf, db, limiter
+from ..extensions import db
 from ..models import ApiToken
+from ..security import csrf, limiter
 from ..services.api.tokens import authenticated_token, record_call
 from ..services.events.events import event_by_slug
 

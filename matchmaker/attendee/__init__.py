@@ -10,9 +10,9 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, g, session
 from flask.blueprints import BlueprintSetupState
 
-from ..extensions import db, limiter
+from ..extensions import db
 from ..i18n import LANGUAGE_SESSION_KEY
-from ..security import configured_limit
+from ..security import configured_limit, limiter
 from ..services.attendees import self_service
 from .log_masking import install_token_mask
 

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, request
 from flask.blueprints import BlueprintSetupState
 from flask_login import current_user
 
-from ..extensions import login_manager
+from ..security import login_manager
 
 bp = Blueprint("auth", __name__, url_prefix="/organiser")
 

@@ -3,12 +3,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from ..extensions import db, limiter
+from ..extensions import db
 from ..i18n import current_language, request_is_safe_target
 from ..mail import deliver_after_response
 from ..models import EventRole, Organiser, utcnow
 from ..refusals import refusal
-from ..security import configured_limit
+from ..security import configured_limit, limiter
 from ..services import DomainError
 from ..services.organisers import accounts, invites, sessions
 from ..services.organisers.roles import account_role

@@ -14,9 +14,9 @@ from flask import Blueprint, Response, abort, g, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from ..extensions import login_manager
 from ..mail import outbox_viewable
 from ..models import EventRole
+from ..security import login_manager
 from ..services.events.events import managed_event
 from ..services.organisers.roles import account_role, desk_events, role_in
 
