@@ -4,11 +4,13 @@
 
 Prints the CPU time (user + system of a fresh process) of `matchmaker --help`, of the same
 help listed the old way (Flask builds the whole app to list its commands) with the ratio
-between them, of a few light commands (`--version`, `list-events` and `db current` on a
-throwaway SQLite database, which build the app to run) and of `import matchmaker` and a
-bare interpreter, each the median of `--repeat` runs; then whether a heavy library (the
-engine's scipy, the PDF library, the queue) was loaded by `--help`.
-Target: `--help` under 0.5 s of CPU.
+between them, of a few light commands (`--version`, and `list-events` and `db current` on a
+throwaway SQLite database, which build the app without its pages), of `list-events` on the
+whole app as before with the ratio, of importing the models (the floor of every command
+that uses the database) and of `import matchmaker` and a bare interpreter, each the median
+of `--repeat` runs; then whether a heavy library (the engine's scipy, the PDF library, the
+queue) was loaded by `--help`.
+Target: `--help` and the commands without the engine or PDFs under 0.5 s of CPU.
 """
 
 from __future__ import annotations
@@ -29,12 +31,18 @@ OLD_HELP = ("import sys, types\nfrom flask.cli import FlaskGroup\nfrom matchmake
             "group = console()\n"
             "group.format_commands = types.MethodType(FlaskGroup.format_commands, group)\n"
             "group(['--help'], prog_name='matchmaker')")
+# list-events on the whole app (blueprints, rate limiter, every command, Flask's plugins),
+# as every command ran before the commands without pages (matchmaker.commands.WITHOUT_PAGES).
+WHOLE_APP = ("import sys\nfrom matchmaker import cli\ncli.WITHOUT_PAGES = frozenset()\n"
+             "sys.argv = ['matchmaker', 'list-events']\ncli.main()")
 CASES = {
     "matchmaker --help": ["-m", "matchmaker", "--help"],
     "--help, old way": ["-c", OLD_HELP],
     "--version": ["-m", "matchmaker", "--version"],
     "list-events": ["-m", "matchmaker", "list-events"],
+    "list-events, whole app": ["-c", WHOLE_APP],
     "db current": ["-m", "matchmaker", "db", "current"],
+    "import the models": ["-c", "import matchmaker.models"],
     "import matchmaker": ["-c", "import matchmaker"],
     "python alone": ["-c", "pass"],
 }
@@ -71,9 +79,11 @@ def main() -> None:
         medians = {}
         for label, arguments in CASES.items():
             medians[label] = statistics.median(cpu_seconds(arguments, env) for _ in range(repeat))
-            print(f"{label:<18} {medians[label]:5.2f} s CPU (median of {repeat})")
+            print(f"{label:<22} {medians[label]:5.2f} s CPU (median of {repeat})")
         ratio = medians["matchmaker --help"] / max(medians["--help, old way"], 1e-9)
         print(f"--help now / old way: {ratio:.2f}")
+        ratio = medians["list-events"] / max(medians["list-events, whole app"], 1e-9)
+        print(f"list-events without pages / on the whole app: {ratio:.2f}")
         heavy = heavy_after_help(env)
     print(f"heavy libraries after --help: {', '.join(heavy) if heavy else 'none'}")
 

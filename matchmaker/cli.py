@@ -18,9 +18,12 @@ from flask import Flask, has_app_context
 from flask.cli import FlaskGroup, ScriptInfo, routes_command, shell_command
 
 from . import configured_app, create_app
+from .commands import WITHOUT_PAGES
 from .commands.listing import LISTING
 from .commands.public import checked_run_command
 from .config import ConfigError
+
+COMMAND_KEY = "matchmaker.command"  # in ScriptInfo.data: the command being run
 
 
 def main() -> None:
@@ -38,10 +41,22 @@ def console() -> "ConsoleGroup":
 
 
 def console_app() -> Flask:
+    """The app of the command being run: without its pages for a command that neither
+    serves nor links to them (``WITHOUT_PAGES``), with only that command registered."""
+    command = invoked_command()
     try:
+        if command in WITHOUT_PAGES:
+            return create_app(serving=False, pages=False, commands=(command,))
         return create_app(serving=False)
     except ConfigError as error:  # not a traceback; SystemExit passes Flask's error handling
         raise SystemExit(f"Error: {error}") from None
+
+
+def invoked_command() -> str | None:
+    """The command name the console was given (``ConsoleGroup.get_command`` notes it)."""
+    context = click.get_current_context(silent=True)
+    info = context.find_object(ScriptInfo) if context is not None else None
+    return info.data.get(COMMAND_KEY) if info is not None else None
 
 
 def check_configuration() -> None:
@@ -62,6 +77,16 @@ class ConsoleGroup(FlaskGroup):
         listed = [click.Command(name, help=text) for name, text in LISTING.items()]
         listing = click.Group(commands=[*listed, *self.commands.values()])
         click.Group.format_commands(listing, ctx, formatter)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        ctx.ensure_object(ScriptInfo).data.setdefault(COMMAND_KEY, cmd_name)  # before the app is built
+        return super().get_command(ctx, cmd_name)
+
+    def _load_plugin_commands(self) -> None:
+        """Flask's plugin commands (Flask-Limiter's ``limiter``): not for a command without
+        pages, which none of them is (loading them costs a tenth of a second)."""
+        if invoked_command() not in WITHOUT_PAGES:
+            super()._load_plugin_commands()
 
     def invoke(self, ctx: click.Context) -> object:
         try:

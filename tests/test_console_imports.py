@@ -91,3 +91,16 @@ def test_help_lists_the_commands_without_building_the_app():
     assert "matchmaker.commands.listing" in loaded  # the help did run
     assert not {name for name in loaded if name.split(".")[0] in APP_PIECES or
                 any(name == piece or name.startswith(piece + ".") for piece in APP_PIECES)}
+
+
+PAGES = ("matchmaker.views", "matchmaker.public", "matchmaker.attendee", "matchmaker.organiser",
+         "matchmaker.auth", "matchmaker.api", "flask_limiter", "flask_wtf", "wtforms", "rich")
+
+
+def test_command_without_pages_loads_no_page(database_url: str, monkeypatch: pytest.MonkeyPatch):
+    """``list-events`` (one of ``commands.WITHOUT_PAGES``) runs on the app without its
+    pages: no blueprint, form or rate limiter is loaded, nor Flask's plugin commands."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    loaded = modules_after(HELP.replace('"--help"', '"list-events"'), top_level=False)
+    assert "matchmaker.commands.setup" in loaded and "matchmaker.models" in loaded  # it ran
+    assert not {name for name in loaded if any(name == page or name.startswith(page + ".") for page in PAGES)}
