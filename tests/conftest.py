@@ -120,16 +120,22 @@ def app_config(database_url: str, instance: Path) -> dict:
     }
 
 
-@pytest.fixture(autouse=True)
-def exact_solver_gives_up_early(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(autouse=True, scope="module")
+def exact_solver_gives_up_early(request: pytest.FixtureRequest) -> Iterator[None]:
     """Outside the engine's own tests, the exact solver gets 1 s instead of 10 s to prove
     a schedule optimal before the engine falls back to its heuristic.
 
     The app's tests plan events of some 30 people, whose proof the solver does not find
     within either limit: each run waited the full 10 s, a third of the suite's CPU time.
-    The engine's tests (tests/matching) keep the real limit."""
-    if "tests/matching/" not in request.node.nodeid:
-        monkeypatch.setattr(exact, "TIME_LIMIT", 1.0)
+    The engine's tests (tests/matching) keep the real limit. Per module, so that it also
+    holds for the scenes a module builds once (an autouse fixture comes first in its
+    scope): those planned with the full 10 s."""
+    if "tests/matching/" in request.node.nodeid:
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exact, "TIME_LIMIT", 1.0)
+        yield
 
 
 @pytest.fixture(autouse=True)
