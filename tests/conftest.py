@@ -214,15 +214,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         groups = sorted({str(mark.args[0]) for mark in item.iter_markers("xdist_group") if mark.args})
         if NodeId is not None and groups and "@" not in item.nodeid:
             item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
-    items.sort(key=lambda item: not item.nodeid.startswith(STARTS_EARLY))
-
-
-# Modules whose tests each run for 5-30 s (they start the app's own processes: a fresh
-# clone's install, the demo, the benchmarks, the console, the queue's worker): xdist hands
-# out single tests in collection order, where these came last and left the other workers
-# idle while the last one finished them.
-STARTS_EARLY = ("tests/test_readme.py", "tests/test_demo.py", "tests/test_bench.py",
-                "tests/test_console.py", "tests/jobs/test_worker.py")
 
 
 def shares_module_fixture(item: pytest.Item) -> bool:
