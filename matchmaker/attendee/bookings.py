@@ -13,12 +13,11 @@ from .. import mail
 from ..extensions import db
 from ..models import OutgoingMail
 from ..reasons import phrase_reasons
-from ..refusals import refusal
-from ..services import DomainError
 from ..services.attendees import favourites, participants
 from ..services.schedule import own_meetings as own
 from ..services.schedule import slot_offers, team_meetings
 from ..web.forms import ConfirmForm
+from ..web.outcome import carry_out
 from . import bp
 from .forms import FavouriteForm, GiveBackForm, MoveForm, SwitchForm
 from .routes import industry_choices, page
@@ -106,21 +105,14 @@ def fill_free_slots() -> BaseResponse:
 
 
 def meeting_row(meeting_id: int) -> own.OwnMeeting:
-    """One of the attendee's published meetings as the page shows it, or 404."""
+    """One of the attendee's own published meetings as the page shows it (not one they sit
+    in as a colleague), or 404."""
     return next((m for m in own.own_meetings(g.attendee) if m.id == meeting_id), None) or abort(404)
 
 
 def done(action: Callable[[], list[OutgoingMail]], message: str) -> BaseResponse:
-    """Run the service; commit, send its mails and confirm, or show the refusal."""
-    try:
-        mails = action()
-    except DomainError as error:
-        db.session.rollback()
-        flash(refusal(error), "error")
-    else:
-        db.session.commit()
-        mail.deliver(mails)
-        flash(message, "success")
+    """Carry out the service call, then back to the attendee's meetings."""
+    carry_out(action, message)
     return redirect(url_for(".own_meetings"))
 
 

@@ -1,12 +1,13 @@
 """Round tables of a round-table session: the layout, forming the groups, the table plan
 and the table signs."""
 
+from collections.abc import Callable
+
 from flask import Response, abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from ..extensions import db
 from ..i18n import current_language
 from ..refusals import refusal
 from ..services import DomainError
@@ -20,6 +21,7 @@ from ..services.programme.round_tables import (
     set_layout,
 )
 from ..web.forms import ConfirmForm
+from ..web.outcome import carry_out
 from . import bp
 from .printing import pdf
 from .round_table_forms import LayoutForm
@@ -68,13 +70,9 @@ def checked_session(session_id: int):  # type: ignore[no-untyped-def]
         abort(404)
 
 
-def done(session_id: int, change, message: str) -> BaseResponse:  # type: ignore[no-untyped-def]
-    try:
+def done(session_id: int, change: Callable[[], object], message: str) -> BaseResponse:
+    def without_mails() -> None:  # the changes of round tables send none
         change()
-    except DomainError as error:
-        db.session.rollback()
-        flash(refusal(error), "error")
-    else:
-        db.session.commit()
-        flash(message, "success")
+
+    carry_out(without_mails, message)
     return redirect(url_for(".round_tables", session_id=session_id))

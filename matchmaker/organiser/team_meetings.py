@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from .. import mail
 from ..extensions import db
 from ..refusals import refusal
 from ..services import DomainError
@@ -18,6 +17,7 @@ from ..services.schedule import team_meetings
 from ..services.schedule.report import meeting_detail
 from ..services.schedule.team_meetings import TeamPanel
 from ..web.forms import choices
+from ..web.outcome import carry_out
 from . import bp
 from .forms import ColleagueForm, ConfirmForm, TableSeatsForm
 
@@ -35,16 +35,9 @@ def add_colleague(meeting_id: int) -> BaseResponse:
         abort(404)
     form = colleague_form(team_meetings.team_panel(g.event, meeting_id), None)
     if form.validate_on_submit():
-        try:
-            team_meetings.add_colleague(g.event, meeting_id, form.colleague.data, actor=current_user.email)
-            mails = team_meetings.tell_colleague(g.event, form.colleague.data)
-        except DomainError as error:
-            db.session.rollback()
-            flash(refusal(error), "error")
-        else:
-            db.session.commit()
-            mail.deliver(mails)
-            flash(_("The colleague joins the meeting; it is locked."), "success")
+        carry_out(lambda: team_meetings.bring_colleague(g.event, meeting_id, form.colleague.data,
+                                                        actor=current_user.email),
+                  _("The colleague joins the meeting; it is locked."))
     return redirect(url_for("organiser.schedule_meeting", meeting_id=meeting_id, page=form.page.data))
 
 
@@ -52,15 +45,9 @@ def add_colleague(meeting_id: int) -> BaseResponse:
 def remove_colleague(meeting_id: int, colleague_id: int) -> BaseResponse:
     form = ConfirmForm()
     if form.validate_on_submit():
-        try:
-            team_meetings.remove_colleague(g.event, meeting_id, colleague_id, actor=current_user.email)
-            mails = team_meetings.tell_colleague(g.event, colleague_id)
-        except DomainError as error:
-            flash(refusal(error), "error")
-        else:
-            db.session.commit()
-            mail.deliver(mails)
-            flash(_("The colleague no longer joins the meeting."), "success")
+        carry_out(lambda: team_meetings.take_back_colleague(g.event, meeting_id, colleague_id,
+                                                            actor=current_user.email),
+                  _("The colleague no longer joins the meeting."))
     return redirect(url_for("organiser.schedule_meeting", meeting_id=meeting_id, page=form.page.data))
 
 

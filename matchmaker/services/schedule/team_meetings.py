@@ -78,6 +78,20 @@ def remove_colleague(event: Event, meeting_id: int, colleague_id: int, *, actor:
     record_schedule_changes(event)
 
 
+def bring_colleague(event: Event, meeting_id: int, colleague_id: int, *, actor: str,
+                    by: Attendee | None = None) -> list[OutgoingMail]:
+    """``add_colleague``, and the colleague's "Your schedule has changed" mail."""
+    add_colleague(event, meeting_id, colleague_id, actor=actor, by=by)
+    return tell_colleague(event, colleague_id)
+
+
+def take_back_colleague(event: Event, meeting_id: int, colleague_id: int, *, actor: str,
+                        by: Attendee | None = None) -> list[OutgoingMail]:
+    """``remove_colleague``, and the colleague's "Your schedule has changed" mail."""
+    remove_colleague(event, meeting_id, colleague_id, actor=actor, by=by)
+    return tell_colleague(event, colleague_id)
+
+
 def side_of(meeting: Meeting, colleague: Attendee) -> Attendee:
     """The one of the two who is of the colleague's organisation."""
     if colleague.id in (meeting.attendee_a_id, meeting.attendee_b_id) or \
