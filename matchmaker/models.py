@@ -268,12 +268,20 @@ class Attendee(Model):
     @property
     def is_matchable(self) -> bool:
         """Only registered attendees who confirmed their address and agreed are matched."""
-        return (
-            self.status == AttendeeStatus.REGISTERED
-            and self.email_confirmed_at is not None
-            and self.matching_consent
-            and self.wants_meetings
-        )
+        return self.not_matchable_why is None
+
+    @property
+    def not_matchable_why(self) -> str | None:
+        """Why the attendee is not matched (the status, or a refusal's ``why`` code), or None."""
+        if self.status != AttendeeStatus.REGISTERED:
+            return self.status.value
+        if self.email_confirmed_at is None:
+            return "email_not_confirmed"
+        if not self.matching_consent:
+            return "no_consent"
+        if not self.wants_meetings:
+            return "does_not_want_meetings"
+        return None
 
 
 @orm_event.listens_for(Event, "before_insert")

@@ -105,7 +105,7 @@ def side_of(meeting: Meeting, colleague: Attendee) -> Attendee:
 
 def check_colleague(event: Event, meeting: Meeting, colleague: Attendee, beside: Attendee) -> None:
     """Every rule a colleague joining ``meeting`` beside ``beside`` must keep, in order."""
-    if (why := not_matchable_why(colleague)) is not None:
+    if (why := colleague.not_matchable_why) is not None:
         raise DomainError("attendee_not_matchable", attendee=colleague.full_name, why=why)
     team = colleagues_in([meeting.id]).get(meeting.id, [])
     if sum(c.beside_id == beside.id for c in team) >= PER_SIDE:
@@ -133,18 +133,6 @@ def check_partner(event: Event, colleague: Attendee, partner: Attendee) -> None:
         raise DomainError("blocked")
 
 
-def not_matchable_why(attendee: Attendee) -> str | None:
-    if attendee.status != AttendeeStatus.REGISTERED:
-        return attendee.status.value
-    if attendee.email_confirmed_at is None:
-        return "email_not_confirmed"
-    if not attendee.matching_consent:
-        return "no_consent"
-    if not attendee.wants_meetings:
-        return "does_not_want_meetings"
-    return None
-
-
 def meetings_of(attendee: Attendee) -> int:
     """Meetings of their own plus team meetings they sit in."""
     own = db.session.scalar(select(func.count()).where(
@@ -165,7 +153,7 @@ def colleague_choices(event: Event, meeting: Meeting, beside: Attendee) -> list[
             Attendee.id.not_in([meeting.attendee_a_id, meeting.attendee_b_id, *present])))
         if tag_key(organisation) == key]
     fitting = [person for person in db.session.scalars(select(Attendee).where(Attendee.id.in_(same)))
-               if not_matchable_why(person) is None and busy_in_slot(event, person, slot) is None
+               if person.is_matchable and busy_in_slot(event, person, slot) is None
                and partner_allows(event, person, partner)]
     return sorted(fitting, key=lambda p: (p.last_name.casefold(), p.first_name.casefold(), p.id))
 
