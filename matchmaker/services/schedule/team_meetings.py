@@ -31,10 +31,9 @@ from ...models import (
     Slot,
 )
 from .. import DomainError
-from ..attendees.meeting_requests import blocked_pairs as attendee_blocks
+from ..attendees.meeting_requests import is_blocked
 from ..attendees.registration import lock_event
 from ..mail.notifications import compose, public_url
-from .blocked_pairs import blocked_pairs_of
 from .calendar import day_label, planned_meetings, sync_calendars
 from .changes import record_schedule_changes
 from .edit import event_meeting, log_edit
@@ -117,19 +116,19 @@ def check_colleague(event: Event, meeting: Meeting, colleague: Attendee, beside:
     if (busy := busy_in_slot(event, colleague, slot)) is not None:
         raise busy
     partner = meeting.attendee_b if beside.id == meeting.attendee_a_id else meeting.attendee_a
-    check_partner(event, colleague, partner)
+    check_partner(colleague, partner)
     if colleague.max_meetings is not None and meetings_of(colleague) >= colleague.max_meetings:
         raise DomainError("over_maximum", attendee=colleague.full_name, maximum=colleague.max_meetings)
 
 
-def check_partner(event: Event, colleague: Attendee, partner: Attendee) -> None:
+def check_partner(colleague: Attendee, partner: Attendee) -> None:
     """The colleague does not meet the partner anyway, and the two are not blocked."""
     pair = (min(colleague.id, partner.id), max(colleague.id, partner.id))
     met = db.session.scalar(select(Slot.number).join(Meeting, Meeting.slot_id == Slot.id).where(
         Meeting.attendee_a_id == pair[0], Meeting.attendee_b_id == pair[1]))
     if met is not None:
         raise DomainError("pair_already_meets", slot=met)
-    if pair in blocked_pairs_of(event) | attendee_blocks(event):
+    if is_blocked(colleague, partner):
         raise DomainError("blocked")
 
 
@@ -154,13 +153,13 @@ def colleague_choices(event: Event, meeting: Meeting, beside: Attendee) -> list[
         if tag_key(organisation) == key]
     fitting = [person for person in db.session.scalars(select(Attendee).where(Attendee.id.in_(same)))
                if person.is_matchable and busy_in_slot(event, person, slot) is None
-               and partner_allows(event, person, partner)]
+               and partner_allows(person, partner)]
     return sorted(fitting, key=lambda p: (p.last_name.casefold(), p.first_name.casefold(), p.id))
 
 
-def partner_allows(event: Event, colleague: Attendee, partner: Attendee) -> bool:
+def partner_allows(colleague: Attendee, partner: Attendee) -> bool:
     try:
-        check_partner(event, colleague, partner)
+        check_partner(colleague, partner)
     except DomainError:
         return False
     return colleague.max_meetings is None or meetings_of(colleague) < colleague.max_meetings
