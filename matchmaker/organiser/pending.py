@@ -1,17 +1,13 @@
 """The organisers withdraw what waits for an attendee's answer: an offered freed slot, or
 a move an attendee proposed (both listed on the schedule page, ``services.schedule.pending``)."""
 
-from collections.abc import Callable
-
-from flask import flash, g, redirect, url_for
+from flask import g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from ..extensions import db
-from ..refusals import refusal
-from ..services import DomainError
 from ..services.schedule import pending
+from ..web.outcome import carry_out
 from . import bp
 from .forms import ConfirmForm
 
@@ -21,7 +17,7 @@ BACK = "pending-title"  # the list of open offers and proposals on the schedule 
 @bp.post("/<slug>/schedule/offers/<int:offer_id>/withdraw")
 def withdraw_offer(offer_id: int) -> BaseResponse:
     if ConfirmForm().validate_on_submit():
-        withdrawn(lambda: pending.withdraw_offer(g.event, offer_id, current_user.email),
+        carry_out(lambda: pending.withdraw_offer(g.event, offer_id, current_user.email),
                   _("The offer has been withdrawn; the slot stays free."))
     return redirect(url_for("organiser.schedule", _anchor=BACK))
 
@@ -29,17 +25,6 @@ def withdraw_offer(offer_id: int) -> BaseResponse:
 @bp.post("/<slug>/schedule/meetings/<int:meeting_id>/proposal/withdraw")
 def withdraw_move(meeting_id: int) -> BaseResponse:
     if ConfirmForm().validate_on_submit():
-        withdrawn(lambda: pending.withdraw_move(g.event, meeting_id, current_user.email),
+        carry_out(lambda: pending.withdraw_move(g.event, meeting_id, current_user.email),
                   _("The proposal has been withdrawn; the meeting stays at its time."))
     return redirect(url_for("organiser.schedule", _anchor=BACK))
-
-
-def withdrawn(change: Callable[[], None], message: str) -> None:
-    try:
-        change()
-    except DomainError as error:
-        db.session.rollback()
-        flash(refusal(error), "error")
-        return
-    db.session.commit()
-    flash(message, "success")
