@@ -36,6 +36,7 @@ from ..services.schedule.similar_tags import embed_event_tags
 from ..services.schedule.similar_tags import enabled as similar_enabled
 from ..services.schedule.slot_offers import set_offer_minutes
 from ..services.schedule.synonym_proposals import accept_synonym_group, synonym_proposals
+from ..web.outcome import carry_out
 from . import bp
 from .forms import WEIGHT_NAMES, FeedbackBonusForm, OfferTimeForm, SettingsForm, weights_form_class
 
@@ -129,13 +130,8 @@ def accept_synonym_proposal() -> BaseResponse:
     form = FlaskForm()
     members = request.form.getlist("members")
     if form.validate_on_submit() and len(members) > 1:
-        try:
-            accept_synonym_group(g.event, members)
-        except DomainError as error:
-            flash(refusal(error), "error")
-        else:
-            db.session.commit()
-            flash(_("The group %(group)s is in the synonym list.", group=" = ".join(members)), "success")
+        carry_out(lambda: accept_synonym_group(g.event, members),
+                  _("The group %(group)s is in the synonym list.", group=" = ".join(members)))
     return redirect(url_for(".matchmaking_settings"))
 
 
@@ -168,13 +164,8 @@ def feedback_bonus() -> BaseResponse:
     form = feedback_bonus_form()
     if form.validate_on_submit():
         source = db.session.get(Event, form.source.data) if form.source.data else None
-        try:
-            set_feedback_bonus_source(g.event, source)
-        except DomainError as error:
-            flash(refusal(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Last time's feedback: saved; it counts from the next run."), "success")
+        carry_out(lambda: set_feedback_bonus_source(g.event, source),
+                  _("Last time's feedback: saved; it counts from the next run."))
     return redirect(url_for(".matchmaking_settings"))
 
 

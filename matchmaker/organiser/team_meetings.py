@@ -4,14 +4,11 @@ and in the settings, how many people each table seats.
 A refused addition (busy, table too small, ...) comes back as a message naming the conflict.
 """
 
-from flask import abort, flash, g, redirect, render_template, url_for
+from flask import abort, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from ..extensions import db
-from ..refusals import refusal
-from ..services import DomainError
 from ..services.events.table_seats import seats_text, set_table_seats
 from ..services.schedule import team_meetings
 from ..services.schedule.report import meeting_detail
@@ -55,13 +52,8 @@ def remove_colleague(meeting_id: int, colleague_id: int) -> BaseResponse:
 def table_seats() -> str | BaseResponse | tuple[str, int]:
     form = TableSeatsForm(data={"seats": seats_text(g.event)})
     if form.validate_on_submit():
-        try:
-            set_table_seats(g.event, form.seats.data or "", actor=current_user.email)
-        except DomainError as error:
-            db.session.rollback()
-            flash(refusal(error), "error")
-            return render_template("organiser/table_seats.html", form=form), 422
-        db.session.commit()
-        flash(_("The seats per table are saved."), "success")
-        return redirect(url_for("organiser.table_seats"))
+        if carry_out(lambda: set_table_seats(g.event, form.seats.data or "", actor=current_user.email),
+                     _("The seats per table are saved.")):
+            return redirect(url_for("organiser.table_seats"))
+        return render_template("organiser/table_seats.html", form=form), 422
     return render_template("organiser/table_seats.html", form=form)
