@@ -22,7 +22,8 @@ from . import bp
 from .forms import FavouriteForm, GiveBackForm, MoveForm, SwitchForm
 from .routes import industry_choices, page
 
-# Where a favourite button sends the attendee back to (never a URL from the request).
+# Where a favourite or "not interested" button sends the attendee back to (never a URL
+# from the request).
 BACK = {"participants": ".participant_list", "suggestions": ".suggestions"}
 
 
@@ -36,8 +37,13 @@ def favourite(number: int) -> BaseResponse:
         db.session.commit()
         flash(_("You marked %(name)s as interesting.", name=other.full_name) if marked
               else _("%(name)s is no longer marked as interesting.", name=other.full_name), "success")
-    back = BACK.get(form.back.data or "")
-    return redirect(url_for(back) if back else url_for(".person", number=number))
+    return back_to(form.back.data, number)
+
+
+def back_to(back: str | None, number: int) -> BaseResponse:
+    """To the page a mark's button was on: a list (``BACK``), else that person's page."""
+    page_name = BACK.get(back or "")
+    return redirect(url_for(page_name) if page_name else url_for(".person", number=number))
 
 
 @bp.get("/<token>/my-meetings")

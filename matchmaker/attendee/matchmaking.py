@@ -18,6 +18,7 @@ from ..services.attendees.participants import Filters
 from ..services.schedule.behaviour import own_doing
 from ..web.forms import ConfirmForm
 from . import bp
+from .bookings import back_to
 from .forms import NotInterestedForm, ParticipantFilterForm, RequestForm
 from .routes import industry_choices, page
 
@@ -190,5 +191,4 @@ def mark_not_interested(number: int) -> BaseResponse:
                 "They are not told.", name=other.full_name) if marked
               else _("%(name)s may be suggested to you and paired with you again.", name=other.full_name),
               "success")
-    return redirect(url_for(".suggestions") if form.back.data == "suggestions"
-                    else url_for(".person", number=number))
+    return back_to(form.back.data, number)
