@@ -41,7 +41,12 @@ def run_job(job_id: int) -> None:
         if kind is None:  # queued by a newer version of the app than this worker runs
             raise DomainError("unknown_job_kind", kind=job.kind)
         with heartbeat(db.engine, job_id, current_app.config["JOBS_HEARTBEAT_SECONDS"]):
-            result = kind(event, params, partial(report, job_id))
+            try:
+                result = kind(event, params, partial(report, job_id))
+            finally:
+                # What the kind left uncommitted is dropped anyway (finish, fail); dropped
+                # here, its locks do not hold up the last beat, which the block waits for.
+                db.session.rollback()
     except DomainError as error:
         fail(job_id, error.code, domain_detail(error))
     except Exception as error:  # a crashed job must not take the worker down with it

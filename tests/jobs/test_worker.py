@@ -15,8 +15,9 @@ from sqlalchemy import select, update
 from matchmaker.database import reads_only
 from matchmaker.extensions import db
 from matchmaker.jobs import KINDS, job_status, start_job
+from matchmaker.jobs.kinds import JobResult
 from matchmaker.jobs.queue import embedded_worker, make_huey
-from matchmaker.models import Job, JobStatus, Meeting, utcnow
+from matchmaker.models import Event, Job, JobStatus, Meeting, utcnow
 from matchmaker.services import DomainError
 from tests.jobs.conftest import ORGANISER, wait_until_finished
 
@@ -90,6 +91,27 @@ def test_long_job_keeps_its_heartbeat_without_progress(worker, seeded, monkeypat
     release.set()
     view = wait_until_finished(seeded, job_id)
     assert len(set(beats)) == 3 and view.status == "done" and view.done == 3
+
+
+def test_job_that_ends_with_uncommitted_writes_finishes_without_waiting_for_its_heartbeat(
+        worker, seeded, monkeypatch):
+    # The kind returns with a write uncommitted (dropped: not part of the result). On SQLite
+    # that write locks the whole database, and the block's end waited for the heartbeat's
+    # last beat, which waited for that lock: 30 s (SQLite's busy timeout) per such job.
+    worker.config.update(JOBS_HEARTBEAT_SECONDS=0.02)
+    title = seeded.title
+
+    def leaves_a_write_open(event, params, progress):
+        db.session.execute(update(Event).where(Event.id == event.id).values(title="not kept"))
+        time.sleep(0.3)  # several beats fall into the open write
+        return JobResult({"left": "open"})
+
+    monkeypatch.setitem(KINDS, "open", leaves_a_write_open)
+    started = time.monotonic()
+    view = wait_until_finished(seeded, start_job(seeded, "open", {}, ORGANISER).id, seconds=45)
+    assert (view.status, view.result) == ("done", {"left": "open"})
+    assert time.monotonic() - started < 15
+    assert db.session.scalar(select(Event.title).where(Event.id == seeded.id)) == title
 
 
 def heartbeats_seen(job_id: int, count: int, seconds: float = 60) -> list:
