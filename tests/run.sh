@@ -3,7 +3,7 @@
 #
 # On a fresh Debian/Ubuntu machine with Python 3.11 and pip it installs what the tests
 # need (the package with its `test` and `semantic` extras into the project's .venv, see scripts/venv.sh;
-# as root also Debian's Chromium, PostgreSQL server binaries and redis-server), then runs pytest. A
+# as root also Debian's Chromium headless shell, PostgreSQL server binaries and redis-server), then runs pytest. A
 # second run skips the installs and starts at once.
 # The tests start their own throwaway PostgreSQL cluster; this script never starts one,
 # and never downloads a browser (`playwright install` is not possible here).
@@ -20,13 +20,14 @@ have_postgresql_server() {
 
 install_system_packages() {
     local missing=()
-    [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+    # The headless shell: tests/support/browser.py (a third of the whole browser's CPU).
+    [[ -x /usr/bin/chromium-headless-shell ]] || missing+=(chromium-headless-shell)
     have_postgresql_server || missing+=(postgresql)
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
     command -v zbarimg >/dev/null || missing+=(zbar-tools)
     command -v redis-server >/dev/null || missing+=(redis-server)  # tests/test_two_nodes.py
     if (( ${#missing[@]} == 0 )); then
-        say "Chromium, PostgreSQL and redis-server: already installed"
+        say "Chromium headless shell, PostgreSQL and redis-server: already installed"
         return
     fi
     if [[ "$(id -u)" -ne 0 ]] || ! command -v apt-get >/dev/null; then

@@ -1,6 +1,10 @@
 """A real Chromium for browser tests: fixtures, an axe-core audit and a layout check.
 
-Debian's Chromium at /usr/bin/chromium is driven by Playwright (no browser downloads).
+Debian's Chromium is driven by Playwright (no browser downloads): its headless shell
+(package chromium-headless-shell, the browser Playwright itself runs headless) where it is
+installed, else the whole browser at /usr/bin/chromium. The shell renders with the same
+engine at a third of the CPU: the whole browser builds its window and tab strip for every
+context, and it had been a third of the suite's CPU time.
 tests/conftest.py registers these fixtures (``pytest_plugins``) for every test; ``page`` and
 ``phone_page`` open the ``live_url`` of tests/support/live_server.py (a module may define
 its own ``live_url`` or ``live_app``).
@@ -20,7 +24,7 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from tests.conftest import cannot_run
 
-CHROMIUM = Path("/usr/bin/chromium")
+HEADLESS_SHELL, WHOLE_BROWSER = Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -62,14 +66,20 @@ def launch_chromium(pytestconfig: pytest.Config, fake_camera: Path | None = None
     Playwright's sync API cannot be started a second time while the first one runs: all
     launches share one."""
     if SHARED_PLAYWRIGHT not in pytestconfig.stash:
-        if not CHROMIUM.exists():
-            cannot_run(f"{CHROMIUM} is missing (apt-get install --no-install-recommends chromium)")
+        if chromium_binary() is None:
+            cannot_run(f"{HEADLESS_SHELL} is missing (apt-get install --no-install-recommends "
+                       "chromium-headless-shell)")
         playwright = sync_playwright().start()
         pytestconfig.add_cleanup(playwright.stop)
         pytestconfig.stash[SHARED_PLAYWRIGHT] = playwright
     args = LAUNCH_ARGS if fake_camera is None else [*LAUNCH_ARGS, *FAKE_CAMERA_ARGS,
                                                     f"--use-file-for-fake-video-capture={fake_camera}"]
-    return pytestconfig.stash[SHARED_PLAYWRIGHT].chromium.launch(executable_path=str(CHROMIUM), args=args)
+    return pytestconfig.stash[SHARED_PLAYWRIGHT].chromium.launch(executable_path=str(chromium_binary()),
+                                                                 args=args)
+
+
+def chromium_binary() -> Path | None:
+    return next((path for path in (HEADLESS_SHELL, WHOLE_BROWSER) if path.exists()), None)
 
 
 @pytest.fixture
