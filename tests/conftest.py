@@ -167,6 +167,21 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def sqlite_event_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The template with the test event (``make_event``) already in it, for the tests that
+    use the ``event`` fixture: making its 60 tables and 10 slots cost each of them ~20 ms."""
+    folder = tmp_path_factory.mktemp("sqlite-event-template")
+    path = folder / "template.sqlite"
+    shutil.copy(sqlite_template, path)
+    app = create_app(app_config(f"sqlite:///{path}", folder))
+    with app.app_context():
+        make_event()
+        db.session.remove()
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
 def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     bin_dir = server_binaries()
     if bin_dir is None:
@@ -243,7 +258,9 @@ def chooses_database(metafunc: pytest.Metafunc) -> bool:
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if getattr(request, "param", "sqlite") == "sqlite":
         copy = tmp_path / "matchmaker.sqlite"
-        shutil.copy(request.getfixturevalue("sqlite_template"), copy)
+        # The event fixture then finds its event made (make_event returns an existing one).
+        template = "sqlite_event_template" if "event" in request.fixturenames else "sqlite_template"
+        shutil.copy(request.getfixturevalue(template), copy)
         return f"sqlite:///{copy}"
     return request.getfixturevalue("postgres_url")
 
