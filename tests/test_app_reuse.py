@@ -1,4 +1,5 @@
-"""The tests' shared URL map (tests/support/app_reuse.py) never lends one app's rules to another.
+"""The tests' shared URL map and compiled statements (tests/support/app_reuse.py) never lend
+one app's rules or database to another.
 
 Test apps with the same rules share one compiled map; an app whose rules differ in any way
 that changes matching or building (a route more, methods, converters, slash options, a
@@ -93,3 +94,22 @@ def test_a_map_without_strict_slashes_does_not_share_the_strict_ones_rules():
     assert answer(strict, "/slash/x")[0] == 308
     assert answer(lenient, "/slash/x")[0] == 200
     assert answer(app_with({"/slash/x/": "x"}), "/slash/x")[0] == 308
+
+
+def test_engines_share_compiled_statements_and_each_reads_its_own_database(tmp_path):
+    # An engine of a kind already connected once in this process borrows that one's dialect
+    # and compiled statements, and still runs them on its own database.
+    from sqlalchemy import create_engine, text
+
+    def engine_with_answer(name: str, value: int):
+        engine = create_engine(f"sqlite:///{tmp_path / name}.sqlite")
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE answer (value INTEGER)"))
+            connection.execute(text("INSERT INTO answer VALUES (:value)"), {"value": value})
+        return engine
+
+    first = engine_with_answer("first", 1)
+    second = engine_with_answer("second", 2)
+    assert first.dialect is second.dialect and first._compiled_cache is second._compiled_cache
+    with first.connect() as one, second.connect() as other:
+        assert [c.execute(text("SELECT value FROM answer")).scalar() for c in (one, other)] == [1, 2]
