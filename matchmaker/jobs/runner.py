@@ -44,8 +44,8 @@ def run_job(job_id: int) -> None:
             try:
                 result = kind(event, params, partial(report, job_id))
             finally:
-                # What the kind left uncommitted is dropped anyway (finish, fail); dropped
-                # here, its locks do not hold up the last beat, which the block waits for.
+                # What the kind left uncommitted is not part of the result. Dropped before
+                # the block ends: its locks would hold up the last beat the block waits for.
                 db.session.rollback()
     except DomainError as error:
         fail(job_id, error.code, domain_detail(error))
@@ -75,7 +75,6 @@ def report(job_id: int, done: int, total: int, phase: str = "") -> None:
 
 
 def finish(job_id: int, result: JobResult) -> None:
-    db.session.rollback()  # anything the kind left uncommitted is not part of the result
     job = db.session.get_one(Job, job_id)
     job.result = result.summary
     if result.file is not None:
@@ -86,7 +85,6 @@ def finish(job_id: int, result: JobResult) -> None:
 
 
 def fail(job_id: int, code: str, detail: str) -> None:
-    db.session.rollback()
     job = db.session.get_one(Job, job_id)
     job.status, job.finished_at = JobStatus.FAILED, utcnow()
     job.error, job.error_detail = code, detail[:DETAIL_LIMIT]
