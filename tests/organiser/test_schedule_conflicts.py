@@ -56,6 +56,14 @@ def test_attendee_who_wants_no_meetings_is_not_matchable():
     assert [c.params["why"] for c in conflicts] == ["does_not_want_meetings"]
 
 
+def test_pair_kept_apart_by_what_one_of_them_did_is_refused():
+    """Found by the property test below, whose rules lacked the pairs kept apart."""
+    rated = attendee(5, not_valuable_before=frozenset({2}))
+    assert codes(Meeting((2, 5), 1, 1), attendee(2), rated, []) == ["rated_not_valuable"]
+    assert codes(Meeting((1, 2), 1, 1), attendee(1, not_interested=frozenset({2})), attendee(2), []) == [
+        "not_interested"]
+
+
 @st.composite
 def placements(draw):
     people = draw(attendees(list(range(1, 7)), slots=3))
@@ -72,8 +80,11 @@ def breaks_a_rule(wanted, people, others) -> bool:
     by_id = {p.id: p for p in people}
     a, b = by_id[wanted.pair[0]], by_id[wanted.pair[1]]
     same_org = " ".join(a.organisation.split()).casefold() == " ".join(b.organisation.split()).casefold()
+    kept_apart = (b.id in a.not_interested | a.declined | a.not_valuable_before
+                  or a.id in b.not_interested | b.declined | b.not_valuable_before)
     return (
-        not (a.consent and b.consent and a.wants_meetings and b.wants_meetings) or same_org
+        not (a.consent and b.consent and a.wants_meetings and b.wants_meetings) or same_org or kept_apart
+        or any(wanted.slot in p.session_slots for p in (a, b))
         or any(o.pair == wanted.pair for o in others)
         or any(o.slot == wanted.slot and (set(o.pair) & set(wanted.pair) or o.table == wanted.table)
                for o in others)
