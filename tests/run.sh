@@ -40,26 +40,41 @@ install_system_packages() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# semantic: the similar-interest model, so tests/test_semantic.py runs (it skips without it,
-# except under CI=true).
-MATCHMAKER_EXTRAS=test,semantic source "$REPO_DIR/scripts/venv.sh"
-install_system_packages
-
 # Compiled modules are kept (__pycache__, ignored by git) even where the shell asks Python
 # not to write them: otherwise every worker compiles the package and rewrites the asserts
 # of every test module again (4 s of CPU per worker), and so does every `python -m
 # matchmaker` the tests start.
 unset PYTHONDONTWRITEBYTECODE
 
-# The static checks (bandit, ruff, mypy, pip-audit; mypy's first run without a cache is most
-# of their ~20 s) run beside pytest, whose workers leave the cores idle part of the time
-# (servers starting, subprocesses): they no longer add their time to the run's. Their report
-# follows pytest's, and a finding fails the run as before.
+# The system packages install (apt-get: mostly downloading) while the Python packages do,
+# and while the static checks run: on a fresh machine none waits for another. Their report
+# is printed when they are done, before pytest starts.
+system_log="$(mktemp)"
 static_log="$(mktemp)"
 report="$(mktemp)"
-trap 'rm -f "$report" "$static_log"' EXIT
+install_system_packages >"$system_log" 2>&1 &
+system_pid=$!
+trap 'wait "$system_pid" 2>/dev/null; rm -f "$report" "$static_log" "$system_log"' EXIT  # never leave apt-get behind
+# semantic: the similar-interest model, so tests/test_semantic.py runs (it skips without it,
+# except under CI=true).
+MATCHMAKER_EXTRAS=test,semantic source "$REPO_DIR/scripts/venv.sh"
+
+# The static checks (bandit, ruff, mypy, pip-audit; mypy's first run without a cache is most
+# of their ~20 s) run beside the rest, whose processes leave the cores idle part of the time
+# (downloads, servers starting): they no longer add their time to the run's. Their report
+# follows pytest's, and a finding fails the run as before.
 bash "$REPO_DIR/tests/static_checks.sh" >"$static_log" 2>&1 &
 static_pid=$!
+
+system_status=0
+wait "$system_pid" || system_status=$?
+cat "$system_log"
+if (( system_status != 0 )); then
+    say "installing the system packages failed (the apt-get output is above)"
+    kill "$static_pid" 2>/dev/null || true
+    exit "$system_status"
+fi
+
 # Parallel workers (pytest-xdist), two per core unless TEST_WORKERS says otherwise: many
 # tests wait (servers starting, browsers, subprocesses), and with one per core each worker
 # kept its core only half busy. Each has its own temporary folders, SQLite template and
