@@ -48,12 +48,12 @@ def test_demo_twice_on_fresh_instances_yields_same_attendees(tmp_path):
 
 
 def test_demo_rerun_keeps_the_organiser_password_until_reset(tmp_path):
-    first = run_demo(tmp_path)
+    first = run_demo(tmp_path, "--attendees", "10")  # the password does not depend on them
     password = re.search(r"Organiser log-in: \S+ / (\S+)", first).group(1)
-    again = run_demo(tmp_path)
+    again = run_demo(tmp_path, "--attendees", "10")
     assert password not in again and "--reset-password" in again
     assert password_works(tmp_path, password)
-    reset = run_demo(tmp_path, "--reset-password")
+    reset = run_demo(tmp_path, "--attendees", "10", "--reset-password")
     new_password = re.search(r"Organiser log-in: \S+ / (\S+)", reset).group(1)
     assert not password_works(tmp_path, password) and password_works(tmp_path, new_password)
 
@@ -71,7 +71,7 @@ def password_works(instance: Path, password: str) -> bool:
 
 
 def test_demo_says_where_mail_goes(tmp_path):
-    output = run_demo(tmp_path, "--port", "5077")
+    output = run_demo(tmp_path, "--port", "5077", "--attendees", "10")
     assert f"written to {tmp_path / 'outbox'}" in output
     assert "http://127.0.0.1:5077/organiser/outbox" in output
 
