@@ -40,39 +40,49 @@ def contended_event() -> Event:
     return Event(people, slots=2, tables=1)
 
 
+# Strategies built once: building them again for every attendee (and mapping with a new
+# lambda each time) cost Hypothesis more than the engine's own run on the crowded events.
+TAG_LISTS = st.lists(st.sampled_from(TAGS), max_size=3).map(tuple)
+SOME_THEMES = st.sets(st.sampled_from(THEMES), max_size=2).map(frozenset)
+MAXIMUMS = st.one_of(st.none(), st.integers(0, 3))
+BOOLEANS = st.booleans()
+VALUED_INDUSTRIES = st.sets(st.sampled_from(INDUSTRIES), max_size=2).map(frozenset)
+VALUED_ORG_TYPES = st.sets(st.sampled_from(ORG_TYPES), max_size=2).map(frozenset)
+
+
 @st.composite
 def attendees(draw, ids: list[int], slots: int) -> tuple[Attendee, ...]:
+    some_slots = st.sets(st.integers(1, slots), max_size=slots).map(frozenset)
+    others = st.sets(st.sampled_from(ids), max_size=2)
+    one_other = st.sets(st.sampled_from(ids), max_size=1)
     people = []
     for i in ids:
-        tags = st.lists(st.sampled_from(TAGS), max_size=3).map(tuple)
         people.append(Attendee(
             id=i,
             organisation=draw(st.sampled_from(ORGANISATIONS)),
             org_type=draw(st.sampled_from(ORG_TYPES)),
             industry=draw(st.sampled_from(INDUSTRIES)),
-            themes=frozenset(draw(st.sets(st.sampled_from(THEMES), max_size=2))),
-            keywords=draw(tags), offers=draw(tags), seeks=draw(tags),
-            unavailable_slots=frozenset(draw(st.sets(st.integers(1, slots), max_size=slots))),
-            max_meetings=draw(st.one_of(st.none(), st.integers(0, 3))),
-            wants_meetings=draw(st.booleans().map(lambda b: b or draw(st.booleans()))),
+            themes=draw(SOME_THEMES),
+            keywords=draw(TAG_LISTS), offers=draw(TAG_LISTS), seeks=draw(TAG_LISTS),
+            unavailable_slots=draw(some_slots),
+            max_meetings=draw(MAXIMUMS),
+            wants_meetings=draw(BOOLEANS) or draw(BOOLEANS),
             consent=draw(st.integers(0, 9)) > 0,
-            must_meet=frozenset(draw(st.sets(st.sampled_from(ids), max_size=2)) - {i}),
+            must_meet=frozenset(draw(others) - {i}),
             cluster=draw(st.sampled_from(CLUSTERS)),
-            favourites=frozenset(draw(st.sets(st.sampled_from(ids), max_size=2)) - {i}),
-            **draw(behaviour(ids, i)),
+            favourites=frozenset(draw(others) - {i}),
+            **behaviour(draw, one_other, i),
         ))
     return tuple(people)
 
 
-@st.composite
-def behaviour(draw, ids: list[int], i: int) -> dict[str, frozenset]:
+def behaviour(draw, one_other: st.SearchStrategy[set[int]], i: int) -> dict[str, frozenset]:
     """What the attendee did (``matching.behaviour``): mostly nothing, sometimes marks."""
     if draw(st.integers(0, 3)) > 0:
         return {}
-    others = st.sets(st.sampled_from(ids), max_size=1).map(lambda s: frozenset(s - {i}))
-    return dict(not_interested=draw(others), declined=draw(others), not_valuable_before=draw(others),
-                valued_industries=frozenset(draw(st.sets(st.sampled_from(INDUSTRIES), max_size=2))),
-                valued_org_types=frozenset(draw(st.sets(st.sampled_from(ORG_TYPES), max_size=2))))
+    return dict(not_interested=frozenset(draw(one_other) - {i}), declined=frozenset(draw(one_other) - {i}),
+                not_valuable_before=frozenset(draw(one_other) - {i}),
+                valued_industries=draw(VALUED_INDUSTRIES), valued_org_types=draw(VALUED_ORG_TYPES))
 
 
 @st.composite
@@ -94,10 +104,9 @@ def crowded_events(draw, policy: str | None = None) -> Event:
     ids = sorted(draw(st.sets(st.integers(1, 99), min_size=10, max_size=16)))
     slots = draw(st.integers(4, 6))
     tables = draw(st.integers(1, 3))
-    people = tuple(
-        replace(a, max_meetings=draw(st.one_of(st.none(), st.integers(slots - 1, slots))),
-                consent=True, wants_meetings=True)
-        for a in draw(attendees(ids, slots)))
+    maximums = st.one_of(st.none(), st.integers(slots - 1, slots))
+    people = tuple(replace(a, max_meetings=draw(maximums), consent=True, wants_meetings=True)
+                   for a in draw(attendees(ids, slots)))
     return _event(draw, ids, people, slots, tables, True, policy)
 
 
