@@ -22,9 +22,8 @@ EXAMPLES = settings(max_examples=30, deadline=None, derandomize=True)
 def busy_events(draw) -> Event:
     """Crowded or small events where some attendees also chose programme sessions."""
     event = draw(st.one_of(crowded_events(), events(max_slots=5)))
-    people = tuple(
-        replace(a, session_slots=frozenset(draw(st.sets(st.integers(1, event.slots), max_size=2))))
-        for a in event.attendees)
+    session_slots = st.sets(st.integers(1, event.slots), max_size=2).map(frozenset)
+    people = tuple(replace(a, session_slots=draw(session_slots)) for a in event.attendees)
     return replace(event, attendees=people)
 
 
