@@ -254,14 +254,19 @@ def chooses_database(metafunc: pytest.Metafunc) -> bool:
     return any("database_url" in str(marker.args[0]) for marker in metafunc.definition.iter_markers("parametrize"))
 
 
+def database_copy(template: Path, folder: Path) -> str:
+    """The URL of a copy of the SQLite database ``template`` in ``folder``, the test's own."""
+    copy = folder / "matchmaker.sqlite"
+    shutil.copy(template, copy)
+    return f"sqlite:///{copy}"
+
+
 @pytest.fixture
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if getattr(request, "param", "sqlite") == "sqlite":
-        copy = tmp_path / "matchmaker.sqlite"
         # The event fixture then finds its event made (make_event returns an existing one).
         template = "sqlite_event_template" if "event" in request.fixturenames else "sqlite_template"
-        shutil.copy(request.getfixturevalue(template), copy)
-        return f"sqlite:///{copy}"
+        return database_copy(request.getfixturevalue(template), tmp_path)
     return request.getfixturevalue("postgres_url")
 
 

@@ -12,9 +12,9 @@ from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.models import Attendee
 from matchmaker.services.events.events import event_by_slug
-from tests.conftest import app_config
+from tests.conftest import app_config, database_copy
 from tests.support.attendees import add_attendee
-from tests.support.factories import add_organiser, csrf_token, login, make_event
+from tests.support.factories import add_organiser, csrf_token, login, make_event, session_cookie
 from tests.support.routes import example_path, rules_of
 
 EVENT_ROUTES = [
@@ -40,9 +40,7 @@ def two_events(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) 
         add_organiser("mine@example.org", events=(mine,))
         add_organiser("theirs@example.org", events=(theirs,))
         db.session.remove()
-    client = app.test_client()
-    assert login(client, "mine@example.org", "richtig-geheim").status_code == 302
-    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
+    cookie = session_cookie(app, "mine@example.org")
     with app.app_context():
         db.engine.dispose()
     return path, cookie
@@ -50,9 +48,7 @@ def two_events(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) 
 
 @pytest.fixture
 def database_url(two_events: tuple[Path, str], tmp_path: Path) -> str:
-    copy = tmp_path / "matchmaker.sqlite"
-    shutil.copy(two_events[0], copy)
-    return f"sqlite:///{copy}"
+    return database_copy(two_events[0], tmp_path)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import database_copy
 from tests.support.attendees import add_attendee
 from tests.support.routes import example_path, rules_of
 
@@ -45,9 +46,7 @@ HTML_LANG = re.compile(r"<html[^>]*\slang=\"([^\"]*)\"")
 @pytest.fixture
 def database_url(sqlite_template: Path, tmp_path: Path) -> str:
     """SQLite only: which language a template declares does not depend on the database."""
-    copy = tmp_path / "matchmaker.sqlite"
-    copy.write_bytes(sqlite_template.read_bytes())
-    return f"sqlite:///{copy}"
+    return database_copy(sqlite_template, tmp_path)
 
 
 def declared_language(page: str) -> str | None:

@@ -26,7 +26,6 @@ hold for each:
 
 import secrets
 import shutil
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -37,12 +36,11 @@ from flask.testing import FlaskClient
 from sqlalchemy import select, text
 
 from matchmaker import create_app
-from matchmaker.auth.routes import BUSY_RETRY_SECONDS
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, Event
 from matchmaker.services.api.tokens import create_token
-from tests.conftest import app_config
-from tests.support.factories import add_desk_staff, add_organiser, csrf_token, login, make_event
+from tests.conftest import app_config, database_copy
+from tests.support.factories import add_desk_staff, add_organiser, csrf_token, make_event, session_cookie
 from tests.support.routes import example_path, rules_of
 from tests.support.scene import published_scene
 
@@ -50,7 +48,9 @@ from tests.support.scene import published_scene
 # scene is built once and copied for each case (database_url below).
 
 DESK_STAFF = "desk staff (check-in only)"
-VISITOR = "without a log-in"  # whose form posts share one session: no key is in a session
+# Every visitor without a log-in (anonymous, either private link, an API token): their form
+# posts can share one session, since no link or token is kept in a session.
+VISITOR = "without a log-in"
 ACTORS = ["anonymous", "own link", "other link", "organiser", "event organiser",
           "other event's organiser", DESK_STAFF]
 # Who logs in as which organiser actor ("organiser" is an administrator).
@@ -133,18 +133,6 @@ def scene_database(sqlite_template: Path, tmp_path_factory: pytest.TempPathFacto
     return path, ids
 
 
-def session_cookie(app: Flask, email: str) -> str:
-    """Log in; a host busy hashing other log-ins (503) is asked again, as a person would."""
-    client = app.test_client()
-    for _attempt in range(10):
-        status = login(client, email, "richtig-geheim").status_code
-        if status != 503:
-            break
-        time.sleep(BUSY_RETRY_SECONDS)
-    assert status == 302
-    return client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
-
-
 def form_session(app: Flask, cookie: str | None, slug: str) -> tuple[str, str]:
     """A visitor's session cookie once a form page gave it a CSRF token, and that token:
     fetched once per kind of visitor here, not before each of the 558 form posts."""
@@ -157,9 +145,7 @@ def form_session(app: Flask, cookie: str | None, slug: str) -> tuple[str, str]:
 
 @pytest.fixture
 def database_url(scene_database: tuple[Path, dict], tmp_path: Path) -> str:
-    copy = tmp_path / "matchmaker.sqlite"
-    shutil.copy(scene_database[0], copy)
-    return f"sqlite:///{copy}"
+    return database_copy(scene_database[0], tmp_path)
 
 
 @pytest.fixture

@@ -3,11 +3,14 @@
 import re
 from collections.abc import Mapping
 from datetime import date, time
+from time import sleep
 from typing import Any
 
+from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from matchmaker.auth.routes import BUSY_RETRY_SECONDS
 from matchmaker.extensions import db
 from matchmaker.models import Event, EventRole, Organiser
 from matchmaker.services.events.events import (
@@ -73,6 +76,20 @@ def submit_sign_up(client: FlaskClient, **overrides):
 
 def login(client, email: str, password: str):
     return post_form(client, "/organiser/login", email=email, password=password)
+
+
+def session_cookie(app: Flask, email: str, password: str = "richtig-geheim") -> str:
+    """Log in once and return the session cookie, for a scene whose tests reuse the log-in
+    (hashing is slow). A host busy hashing other log-ins (503) is asked again, as a person
+    would."""
+    client = app.test_client()
+    for _attempt in range(10):
+        status = login(client, email, password).status_code
+        if status != 503:
+            break
+        sleep(BUSY_RETRY_SECONDS)
+    assert status == 302
+    return client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
 
 
 def add_organiser(email: str = "team@example.org", password: str = "richtig-geheim",
