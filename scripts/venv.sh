@@ -22,12 +22,10 @@ if [[ ! -x "$_venv_python" ]]; then
     fi
 fi
 
-_venv_pip() {
-    if "$_venv_python" -m pip --version >/dev/null 2>&1; then
-        "$_venv_python" -m pip "$@"
-    else
-        python3 -m pip --python "$_venv_python" "$@"
-    fi
+_venv_pip_install() {
+    local pip=("$_venv_python" -m pip)
+    "$_venv_python" -m pip --version >/dev/null 2>&1 || pip=(python3 -m pip --python "$_venv_python")
+    PIP_ROOT_USER_ACTION=ignore "${pip[@]}" install --quiet --disable-pip-version-check --no-input "$@"
 }
 
 _venv_extras="${MATCHMAKER_EXTRAS:-}"
@@ -41,11 +39,10 @@ if [[ ! -f "$_venv_stamp" ]]; then
     # takes 25-40 s: pip fetches one file after another and compiles every module on one
     # core. Where uv cannot install (it reads no pip.conf, so a pip-only package mirror
     # stops it), pip does. Modules are compiled when first imported.
-    if ! { PIP_ROOT_USER_ACTION=ignore _venv_pip install --quiet --disable-pip-version-check --no-input uv \
+    if ! { _venv_pip_install uv \
             && "$_venv_dir/bin/uv" pip install --quiet --python "$_venv_python" -e "$_venv_target"; }; then
         _venv_say "uv could not install it (its message is above): pip install instead"
-        PIP_ROOT_USER_ACTION=ignore _venv_pip install --quiet --disable-pip-version-check \
-            --no-input -e "$_venv_target"
+        _venv_pip_install -e "$_venv_target"
     fi
     rm -f "$_venv_dir"/.installed-*
     touch "$_venv_stamp"

@@ -47,8 +47,8 @@ install_system_packages() {
 unset PYTHONDONTWRITEBYTECODE
 
 # The system packages install (apt-get: mostly downloading) while the Python packages do,
-# and while the static checks run: on a fresh machine none waits for another. Their report
-# is printed when they are done, before pytest starts.
+# and while the static checks run: on a fresh machine none waits for another. What apt-get
+# said is printed once it is done, before pytest starts.
 system_log="$(mktemp)"
 static_log="$(mktemp)"
 report="$(mktemp)"
