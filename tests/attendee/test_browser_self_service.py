@@ -18,6 +18,7 @@ def test_attendee_changes_availability_downloads_data_and_cancels(page: Page, li
     assert_accessible(page)
 
     page.get_by_role("link", name="Verfügbarkeit und Gesprächswünsche ändern").click()
+    page.wait_for_url("**/meetings")
     assert_accessible(page)
     page.get_by_label("11:10–11:30").check()
     page.get_by_role("button", name="Änderungen speichern").click()
@@ -30,6 +31,7 @@ def test_attendee_changes_availability_downloads_data_and_cancels(page: Page, li
     assert data["registration"]["unavailable_slots"] == [2, 3, 7]
 
     page.get_by_role("link", name="Anmeldung stornieren").click()
+    page.wait_for_url("**/cancel")
     assert_accessible(page)
     page.get_by_role("button", name="Meine Anmeldung stornieren").click()
     expect(page.get_by_role("status")).to_contain_text("Ihre Anmeldung ist storniert.")

@@ -47,6 +47,7 @@ def test_a_move_is_proposed_and_accepted_on_a_phone(chromium, live_url, phone_pa
     phone_page.goto(people["Anna"]["link"] + "/my-meetings")
     clean(phone_page)
     phone_page.get_by_role("link", name="Andere Zeit für das Gespräch mit Dora Beispiel vorschlagen").click()
+    phone_page.wait_for_url("**/move")
     clean(phone_page)
     phone_page.get_by_label("Neue Zeit").select_option(label="11:30–11:50")
     phone_page.get_by_role("button", name="Vorschlag senden").click()
@@ -62,6 +63,7 @@ def test_a_move_is_proposed_and_accepted_on_a_phone(chromium, live_url, phone_pa
 def test_a_meeting_is_cancelled_with_a_note_on_a_phone(phone_page: Page, live_app, people):
     phone_page.goto(people["Ben"]["link"] + "/my-meetings")
     phone_page.get_by_role("link", name="Gespräch mit Anna Beispiel absagen").click()
+    phone_page.wait_for_url("**/give-back")
     clean(phone_page)
     phone_page.get_by_label("Eine Nachricht an Ihr Gegenüber (freiwillig)").fill("Flug gestrichen")
     phone_page.get_by_role("button", name="Gespräch absagen").click()
@@ -98,6 +100,7 @@ def test_a_colleague_is_brought_to_a_meeting_on_a_phone(phone_page: Page, live_a
         db.session.remove()
     phone_page.goto(links["ida"] + "/my-meetings")
     phone_page.get_by_role("link", name="Kollegin oder Kollegen zum Gespräch mit Kai Beispiel mitbringen").click()
+    phone_page.wait_for_url("**/colleagues")
     clean(phone_page)
     phone_page.get_by_label("Kollegin oder Kollege").select_option(label="Jan Beispiel")
     phone_page.get_by_role("button", name="Diese Person mitbringen").click()

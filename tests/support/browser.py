@@ -97,7 +97,10 @@ def phone_page(chromium: Browser, live_url: str) -> Iterator[Page]:
 
 
 def accessibility_violations(page: Page) -> list[str]:
-    """axe-core's WCAG 2.0/2.1 A and AA violations on the page, one readable line per element."""
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page, one readable line per element.
+    A page still loading has no document for axe yet: after a click that navigates, wait for
+    the new URL (``page.wait_for_url``) first; this waits only for the load to finish."""
+    page.wait_for_load_state()
     results = Axe().run(page, options=AXE_OPTIONS)
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} -> "
