@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AuditEntry, Meeting, MeetingMove, OfferStatus
-from tests.attendee.own_meetings_scene import post, publish_now, slot_of
+from tests.attendee.own_meetings_scene import mails_to, post, publish_now, slot_of
 from tests.attendee.test_slot_offers import filling, offers_to
 from tests.support.attendees import add_meeting
 from tests.support.factories import post_form
@@ -92,6 +92,11 @@ def test_a_withdrawn_offer_is_void_goes_to_nobody_and_is_audited(organiser_clien
     assert db.session.scalar(select(Meeting).where(Meeting.attendee_b_id == first.id)) is None
     assert "Angebot eines frei gewordenen Termins vom Veranstaltungsteam zurückgezogen" in text(
         organiser_client.get(AUDIT))
+    [mail] = mails_to(first, "slot_offer_withdrawn")
+    assert mail.subject.startswith("Der Ihnen angebotene freie Gesprächstermin ist nicht mehr verfügbar")
+    assert "hat den Ihnen angebotenen freien Gesprächstermin zurückgezogen" in mail.body_text
+    assert "10:30" in mail.body_text and first.token in mail.body_text
+    assert mails_to(second, "slot_offer_withdrawn") == []
 
 
 def test_a_withdrawn_proposal_is_gone_and_the_meeting_stays(organiser_client, anna, ben, meeting):
@@ -102,6 +107,24 @@ def test_a_withdrawn_proposal_is_gone_and_the_meeting_stays(organiser_client, an
     assert slot_of(meeting) == 1
     assert "Vorschlag zur Verlegung eines Gesprächs vom Veranstaltungsteam zurückgezogen" in text(
         organiser_client.get(AUDIT))
+    [to_anna], [to_ben] = mails_to(anna, "move_withdrawn"), mails_to(ben, "move_withdrawn")  # German, English
+    assert to_anna.subject.startswith("Ihr Gespräch bleibt zu seiner Zeit")
+    assert "hat den Vorschlag zurückgezogen, Ihr Gespräch auf" in to_anna.body_text
+    assert to_ben.subject.startswith("Your meeting stays at its time")
+    assert "have withdrawn the proposal to move your meeting to" in to_ben.body_html
+    for mail, person in ((to_anna, anna), (to_ben, ben)):
+        assert "10:30" in mail.body_text and "11:10" in mail.body_text and person.token in mail.body_text
+
+
+def test_an_english_speaker_is_told_in_english_that_an_offer_was_withdrawn(organiser_client, event, ben,
+                                                                            meeting, now):
+    good = filling(event, "Gut", offers=["Wasserstoff"], language="en")
+    post(organiser_client, ben, f"/my-meetings/{meeting}/give-back")
+    [offer] = offers_to(good)
+    organiser_post(organiser_client, f"offers/{offer.id}/withdraw")
+    [mail] = mails_to(good, "slot_offer_withdrawn")
+    assert mail.subject.startswith("The free meeting slot offered to you is no longer available")
+    assert "have withdrawn the free meeting slot offered to you" in mail.body_html
 
 
 def test_withdrawing_an_answered_offer_is_refused(organiser_client, event, ben, meeting, now):

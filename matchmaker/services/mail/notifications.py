@@ -43,6 +43,9 @@ SUBJECTS = {
     "meeting_given_back": _l("A meeting has been cancelled by your partner (%(event)s)"),
     "slot_offered": _l("A free meeting slot for you at %(event)s: accept it with one click"),
     "slot_filled": _l("Your free slot at %(event)s is filled again"),
+    # The organisers withdrawing what waited for an answer (schedule.pending)
+    "slot_offer_withdrawn": _l("The free meeting slot offered to you is no longer available (%(event)s)"),
+    "move_withdrawn": _l("Your meeting stays at its time (%(event)s)"),
 }
 
 

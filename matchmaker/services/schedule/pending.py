@@ -4,7 +4,9 @@ meeting, to which slot and table, by whom, since when). Two queries however many
 after overdue offers have moved on (``slot_offers.advance_offers``), so the grid never shows
 an offer that has run out. The organisers may withdraw either: a withdrawn offer is void
 (it does not go to the next person: the organisers want the place), a withdrawn proposal
-is gone and the meeting stays where it is. Both are audited with the organiser as actor.
+is gone and the meeting stays where it is. Both are audited with the organiser as actor,
+and the attendees waiting on them are told by mail: a click on the offer's or the
+proposal's mail would otherwise meet a refusal nobody explained.
 """
 
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from ... import clock
 from ...extensions import db
 from ...models import (
     Attendee,
+    AttendeeStatus,
     Event,
     Meeting,
     MeetingMove,
@@ -28,7 +31,9 @@ from ...models import (
 )
 from .. import DomainError
 from ..audit import record
+from ..mail.notifications import compose
 from .edit import event_meeting, log_edit
+from .own_meetings import page_link
 from .report import Person
 from .slot_offers import advance_offers
 
@@ -126,8 +131,9 @@ def open_moves(event: Event) -> list[PendingMove]:
     return moves
 
 
-def withdraw_offer(event: Event, offer_id: int, actor: str, now: datetime | None = None) -> None:
-    """The offer is void at once; the slot stays free for the organisers."""
+def withdraw_offer(event: Event, offer_id: int, actor: str, now: datetime | None = None) -> list[OutgoingMail]:
+    """The offer is void at once; the slot stays free for the organisers. The person it was
+    offered to is told (unless they have cancelled since)."""
     offer = db.session.get(SlotOffer, offer_id)
     if offer is None or offer.event_id != event.id:
         raise DomainError("offer_not_found")
@@ -135,19 +141,27 @@ def withdraw_offer(event: Event, offer_id: int, actor: str, now: datetime | None
         raise DomainError("offer_not_open")
     offer.status, offer.answered_at = OfferStatus.VOID, now or clock.utc_now()
     slot, table = db.session.get_one(Slot, offer.slot_id), db.session.get_one(MeetingTable, offer.table_id)
-    partner = db.session.get_one(Attendee, offer.partner_id)
-    record(event, actor, "slot_offer_withdrawn", db.session.get_one(Attendee, offer.offered_to_id),
+    partner, person = db.session.get_one(Attendee, offer.partner_id), db.session.get_one(Attendee, offer.offered_to_id)
+    record(event, actor, "slot_offer_withdrawn", person,
            {"slot": slot.number, "table": table.name, "with": f"{partner.number} {partner.full_name}"})
     db.session.flush()
+    if person.status != AttendeeStatus.REGISTERED:
+        return []
+    return [compose(person, "slot_offer_withdrawn", meetings_link=page_link(person),
+                    new_at=slot.starts_at, new_table=table.name)]
 
 
-def withdraw_move(event: Event, meeting_id: int, actor: str) -> None:
-    """The proposal is gone; the meeting stays where it is."""
+def withdraw_move(event: Event, meeting_id: int, actor: str) -> list[OutgoingMail]:
+    """The proposal is gone; the meeting stays where it is, and both of its people are told."""
     meeting = event_meeting(event, meeting_id)
     move = db.session.scalar(select(MeetingMove).where(MeetingMove.meeting_id == meeting.id))
     if move is None:
         raise DomainError("move_not_found")
-    slot = db.session.get_one(Slot, move.slot_id)
+    slot, table = db.session.get_one(Slot, move.slot_id), db.session.get_one(MeetingTable, move.table_id)
     db.session.delete(move)
     db.session.flush()
     log_edit(event, actor, "move_withdrawn", meeting, {"to_slot": slot.number})
+    return [compose(person, "move_withdrawn", meetings_link=page_link(person),
+                    old_at=meeting.slot.starts_at, old_table=meeting.table.name,
+                    new_at=slot.starts_at, new_table=table.name)
+            for person in (meeting.attendee_a, meeting.attendee_b)]
