@@ -352,6 +352,9 @@ class Meeting(Model):
     score: Mapped[int] = mapped_column(default=0)
     reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     locked: Mapped[bool] = mapped_column(default=False)
+    # The two agreed it themselves (a request booked, a freed slot accepted), not the
+    # matchmaking or an organiser: the grid says so.
+    booked_by_attendees: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When one of the two confirmed on the day that the meeting took place ("we met").
     met_at: Mapped[datetime | None]

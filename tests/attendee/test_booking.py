@@ -11,6 +11,7 @@ from matchmaker.services.attendees import booking
 from matchmaker.services.schedule.edit import add_meeting as add_meeting_by_hand
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule.publishing import publish
+from matchmaker.services.schedule.report import grid_cells
 from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import make_event
 
@@ -121,6 +122,15 @@ def test_booked_meeting_is_in_the_audit_log_with_the_attendee_as_actor(people):
     entries = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "meeting_booked")).all()
     assert {entry.attendee_id for entry in entries} == {anna.id, ben.id}
     assert {entry.actor for entry in entries} == {f"attendee #{ben.number}"}
+
+
+def test_a_booked_meeting_is_marked_for_the_grid_and_one_placed_by_hand_is_not(people, open_event):
+    anna, ben, carla, dora = people
+    booked = accept(ben, ask(anna, ben)).meeting
+    placed = add_meeting_by_hand(open_event, (carla.id, dora.id), 3, 1, actor="team@example.org")
+    db.session.commit()
+    cells = {meeting.id: meeting for meeting in grid_cells(open_event).values()}
+    assert cells[booked.id].booked_by_attendees and not cells[placed.id].booked_by_attendees
 
 
 def test_booked_meeting_tells_both_time_and_table_by_mail(people):

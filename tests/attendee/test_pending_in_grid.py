@@ -12,9 +12,10 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.models import Attendee, AuditEntry, Meeting, MeetingMove, OfferStatus
+from matchmaker.services.schedule.edit import add_meeting as add_meeting_by_hand
 from tests.attendee.own_meetings_scene import mails_to, post, publish_now, slot_of
 from tests.attendee.test_slot_offers import filling, offers_to
-from tests.support.attendees import add_meeting
+from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import post_form
 
 SCHEDULE = "/organiser/go-cluster-2027/schedule/"
@@ -33,6 +34,13 @@ def meeting(event, anna, ben):
 
 def text(response) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.get_data(as_text=True)))
+
+
+def grid_cell(page: str, meeting_id: int) -> str:
+    """The words in the grid's cell of the meeting."""
+    cell = re.search(rf'<td id="meeting-{meeting_id}".*?</td>', page, re.S)
+    assert cell is not None
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell.group()))
 
 
 def local_time(moment) -> str:
@@ -136,6 +144,22 @@ def test_withdrawing_an_answered_offer_is_refused(organiser_client, event, ben, 
     db.session.expire_all()
     assert offer.status == OfferStatus.ACCEPTED
     assert "nicht mehr offen" in text(organiser_client.get(SCHEDULE))
+
+
+def test_a_meeting_from_an_accepted_offer_is_marked_booked_by_the_attendees(organiser_client, event, anna,
+                                                                           ben, meeting, now):
+    good = filling(event, "Gut", offers=["Wasserstoff"])
+    carla = add_attendee(event, "Carla", org_type="research")
+    post(organiser_client, ben, f"/my-meetings/{meeting}/give-back")
+    [offer] = offers_to(good)
+    post(organiser_client, good, f"/offers/{offer.id}/accept")
+    placed = add_meeting_by_hand(event, (ben.id, carla.id), 2, 1, actor="team@example.org")
+    db.session.commit()
+    booked = db.session.scalar(select(Meeting).where(Meeting.attendee_b_id == good.id))
+    page = organiser_client.get(SCHEDULE).get_data(as_text=True)
+    assert "Fixiert · von den Teilnehmenden gebucht · Wert" in grid_cell(page, booked.id)
+    assert "Fixiert · Wert" in grid_cell(page, placed.id)
+    assert "Fixiert · von den Teilnehmenden gebucht" in text(organiser_client.get(f"{SCHEDULE}meetings/{booked.id}"))
 
 
 def test_a_chain_of_offers_is_in_the_audit_log_with_who_did_each_step(organiser_client, event, ben, meeting, now):

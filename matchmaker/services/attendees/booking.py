@@ -226,7 +226,7 @@ def book(request: MeetingRequest, chosen: int | None, *, actor: str) -> Meeting 
     if slot is None:
         return None
     return add_meeting(event, (requester.id, target.id), slot, first_free_table(event, slot),
-                       actor=actor, action="meeting_booked")
+                       actor=actor, booked=True)
 
 
 def first_free_table(event: Event, slot_number: int) -> int:

@@ -45,19 +45,20 @@ def move_meeting(event: Event, meeting_id: int, slot_number: int, table_number: 
 
 
 def add_meeting(event: Event, attendee_ids: tuple[int, int], slot_number: int,
-                table_number: int, *, actor: str, action: str = "meeting_added") -> Meeting:
-    """A meeting of two attendees placed by hand (or booked by one of them: ``action``), locked."""
+                table_number: int, *, actor: str, booked: bool = False) -> Meeting:
+    """A meeting of two attendees placed by hand, or ``booked`` by them on their pages; locked."""
     x, y = attendee_ids
     if x == y:
         raise DomainError("same_attendee")
     people = event_attendees(event, (min(x, y), max(x, y)))
     slot, table = slot_and_table(event, slot_number, table_number)
-    meeting = Meeting(event_id=event.id, attendee_a_id=people[0].id, attendee_b_id=people[1].id)
+    meeting = Meeting(event_id=event.id, attendee_a_id=people[0].id, attendee_b_id=people[1].id,
+                      booked_by_attendees=booked)
     place(event, meeting, people, slot, table)
     db.session.add(meeting)
     db.session.flush()
     record_schedule_changes(event)
-    log_edit(event, actor, action, meeting)
+    log_edit(event, actor, "meeting_booked" if booked else "meeting_added", meeting)
     return meeting
 
 

@@ -54,6 +54,7 @@ class GridMeeting:
     b: Person
     score: int
     locked: bool
+    booked_by_attendees: bool = False
     colleagues: tuple[Colleague, ...] = ()  # a team meeting's colleagues
     # The engine's reasons (codes with parameters), read only for one meeting's own page.
     reasons: tuple[dict[str, Any], ...] = ()
@@ -211,6 +212,7 @@ def grid_cells(event: Event, table_ids: list[int] | None = None) -> dict[tuple[i
     a, b = aliased(Attendee), aliased(Attendee)
     rows = db.session.execute(
         select(Meeting.id, Slot.number, MeetingTable.number, Meeting.score, Meeting.locked,
+               Meeting.booked_by_attendees,
                a.id, a.first_name, a.last_name, a.organisation,
                b.id, b.first_name, b.last_name, b.organisation)
         .join(Slot, Slot.id == Meeting.slot_id).join(MeetingTable, MeetingTable.id == Meeting.table_id)
@@ -221,8 +223,8 @@ def grid_cells(event: Event, table_ids: list[int] | None = None) -> dict[tuple[i
     cells = {}
     for row in rows:
         meeting = GridMeeting(
-            id=row[0], slot=row[1], table=row[2], score=row[3], locked=row[4],
-            a=Person(row[5], f"{row[6]} {row[7]}", row[8]), b=Person(row[9], f"{row[10]} {row[11]}", row[12]))
+            id=row[0], slot=row[1], table=row[2], score=row[3], locked=row[4], booked_by_attendees=row[5],
+            a=Person(row[6], f"{row[7]} {row[8]}", row[9]), b=Person(row[10], f"{row[11]} {row[12]}", row[13]))
         cells[(meeting.slot, meeting.table)] = meeting
     teams = colleagues_in(meeting.id for meeting in cells.values())
     return {key: replace(meeting, colleagues=tuple(teams[meeting.id])) if meeting.id in teams else meeting
@@ -257,4 +259,6 @@ def meeting_detail(event: Event, meeting_id: int) -> GridMeeting | None:
     return GridMeeting(meeting.id, meeting.slot.number, meeting.table.number,
                        Person(a.id, a.full_name, a.organisation),
                        Person(b.id, b.full_name, b.organisation), meeting.score, meeting.locked,
-                       tuple(colleagues_in([meeting.id]).get(meeting.id, [])), tuple(meeting.reasons))
+                       booked_by_attendees=meeting.booked_by_attendees,
+                       colleagues=tuple(colleagues_in([meeting.id]).get(meeting.id, [])),
+                       reasons=tuple(meeting.reasons))

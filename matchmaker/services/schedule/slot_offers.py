@@ -163,7 +163,7 @@ def accept_offer(attendee: Attendee, offer_id: int, now: datetime | None = None)
     if table is None:
         raise DomainError("offer_not_open")
     low, high = sorted((attendee, partner), key=lambda a: a.id)
-    meeting = Meeting(event_id=event.id, attendee_a_id=low.id, attendee_b_id=high.id)
+    meeting = Meeting(event_id=event.id, attendee_a_id=low.id, attendee_b_id=high.id, booked_by_attendees=True)
     place(event, meeting, (low, high), slot, table)
     db.session.add(meeting)
     offer.status, offer.answered_at = OfferStatus.ACCEPTED, now
