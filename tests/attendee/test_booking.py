@@ -1,6 +1,9 @@
 """Booking on acceptance: after publication an accepted request is a meeting at once, in the
 best common free slot at a free table; nobody is offered the impossible."""
 
+import csv
+import io
+
 import pytest
 from sqlalchemy import select
 
@@ -9,6 +12,7 @@ from matchmaker.models import Attendee, AuditEntry, Event, Meeting, MeetingReque
 from matchmaker.services import DomainError
 from matchmaker.services.attendees import booking
 from matchmaker.services.schedule.edit import add_meeting as add_meeting_by_hand
+from matchmaker.services.schedule.export import schedule_csv
 from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.services.schedule.publishing import publish
 from matchmaker.services.schedule.report import grid_cells
@@ -124,13 +128,15 @@ def test_booked_meeting_is_in_the_audit_log_with_the_attendee_as_actor(people):
     assert {entry.actor for entry in entries} == {f"attendee #{ben.number}"}
 
 
-def test_a_booked_meeting_is_marked_for_the_grid_and_one_placed_by_hand_is_not(people, open_event):
+def test_a_booked_meeting_is_marked_for_the_grid_and_export_and_one_placed_by_hand_is_not(people, open_event):
     anna, ben, carla, dora = people
     booked = accept(ben, ask(anna, ben)).meeting
     placed = add_meeting_by_hand(open_event, (carla.id, dora.id), 3, 1, actor="team@example.org")
     db.session.commit()
     cells = {meeting.id: meeting for meeting in grid_cells(open_event).values()}
     assert cells[booked.id].booked_by_attendees and not cells[placed.id].booked_by_attendees
+    rows = {row["name_1"]: row["booked_by_attendees"] for row in csv.DictReader(io.StringIO(schedule_csv(open_event)))}
+    assert rows == {"Anna Beispiel": "yes", "Carla Beispiel": "no"}
 
 
 def test_booked_meeting_tells_both_time_and_table_by_mail(people):

@@ -16,7 +16,7 @@ from .runs import latest_run
 
 CSV_COLUMNS = (
     "slot", "start", "end", "table", "email_1", "name_1", "organisation_1",
-    "email_2", "name_2", "organisation_2", "score", "locked", "reasons",
+    "email_2", "name_2", "organisation_2", "score", "locked", "reasons", "booked_by_attendees",
 )
 
 
@@ -55,7 +55,8 @@ def schedule_table(event: Event) -> list[list[Cell]]:
     return [
         [slot.number, slot.starts_at, slot.ends_at, table.number,
          a.email, a.full_name, a.organisation, b.email, b.full_name, b.organisation,
-         meeting.score, meeting.locked, ";".join(reason["code"] for reason in meeting.reasons)]
+         meeting.score, meeting.locked, ";".join(reason["code"] for reason in meeting.reasons),
+         meeting.booked_by_attendees]
         for meeting, slot, table, a, b in meeting_rows(event)
     ]
 
