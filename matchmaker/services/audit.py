@@ -1,10 +1,11 @@
 """The audit log: who changed what and when, with the values before and after."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, or_, select
 
 from ..extensions import db
 from ..models import Attendee, AuditEntry, Event
@@ -15,6 +16,30 @@ def record(event: Event, actor: str, action: str, attendee: Attendee | None = No
     """``changes`` maps a field to ``[before, after]`` (or holds what an action did)."""
     db.session.add(AuditEntry(event_id=event.id, attendee_id=attendee.id if attendee else None,
                               actor=actor, action=action, changes=jsonable(changes or {})))
+
+
+def forget(attendee: Attendee) -> None:
+    """For erasure (Art. 17): the entries about the attendee go with them (ON DELETE), but
+    entries about others name them too, as a meeting's partner ("with": "7 Anna Beispiel")
+    or as the attendee who acted ("attendee 7 Anna Beispiel"). There the name goes and the
+    number stays, so that the log still reads; nothing maps the number to a person then."""
+    number = attendee.number
+    named = re.compile(rf"(?<!\d){number} {re.escape(attendee.full_name)}(?!\w)")
+    mentioning = db.session.scalars(select(AuditEntry).where(
+        AuditEntry.event_id == attendee.event_id,
+        or_(AuditEntry.actor.like(f"attendee {number} %"), cast(AuditEntry.changes, Text).like(f'%"{number} %'))))
+    for entry in mentioning:
+        entry.actor = named.sub(str(number), entry.actor)
+        entry.changes = without(entry.changes, named, str(number))
+
+
+def without(value: Any, named: re.Pattern[str], unnamed: str) -> Any:
+    """``value`` (JSON) with every ``named`` in its texts replaced by ``unnamed``."""
+    if isinstance(value, dict):
+        return {key: without(item, named, unnamed) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without(item, named, unnamed) for item in value]
+    return named.sub(unnamed, value) if isinstance(value, str) else value
 
 
 def differences(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

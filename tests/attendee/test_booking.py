@@ -125,7 +125,7 @@ def test_booked_meeting_is_in_the_audit_log_with_the_attendee_as_actor(people):
     accept(ben, ask(anna, ben))
     entries = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "meeting_booked")).all()
     assert {entry.attendee_id for entry in entries} == {anna.id, ben.id}
-    assert {entry.actor for entry in entries} == {f"attendee #{ben.number}"}
+    assert {entry.actor for entry in entries} == {f"attendee {ben.number} Ben Beispiel"}
 
 
 def test_a_booked_meeting_is_marked_for_the_grid_and_export_and_one_placed_by_hand_is_not(people, open_event):

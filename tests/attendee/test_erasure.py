@@ -4,8 +4,11 @@ import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models import Attendee, AttendeeStatus, AuditEntry, EventStatistics, MeetingRequest
+from matchmaker.models import Attendee, AttendeeStatus, AuditEntry, EventStatistics, MeetingRequest, utcnow
 from matchmaker.services.audit import record
+from matchmaker.services.schedule.edit import add_meeting as add_meeting_by_hand
+from matchmaker.services.schedule.edit import log_edit
+from matchmaker.services.schedule.free_slots import actor_of
 from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import csrf_token
 from tests.support.mailbox import outbox_messages
@@ -46,6 +49,26 @@ def test_erasure_removes_the_audit_entries_about_the_attendee(client, event, att
     erase(client, link)
     db.session.expire_all()
     assert db.session.scalars(select(AuditEntry.changes)).all() == []
+
+
+@pytest.mark.both_databases
+def test_erasure_takes_the_name_out_of_the_audit_entries_about_others(client, event, attendee, link):
+    attendee.email_confirmed_at = utcnow()
+    anna = add_attendee(event, "Anna", org_type="research")
+    namesake = add_attendee(event, "Jürgen", last_name="Müller-Lüdenscheid", email="j2@example.org")
+    meeting = add_meeting_by_hand(event, (attendee.id, anna.id), 1, 1, actor="team@example.org")
+    log_edit(event, actor_of(attendee), "meeting_given_back", meeting)  # he acted: his name is the actor
+    add_meeting_by_hand(event, (anna.id, namesake.id), 2, 1, actor="team@example.org")  # keeps his name
+    db.session.commit()
+    number = attendee.number
+    erase(client, link)
+    db.session.expire_all()
+    assert rows_mentioning((f"{number} Jürgen Müller", "juergen.mueller")) == []
+    about_anna = db.session.execute(select(AuditEntry.actor, AuditEntry.changes)
+                                    .where(AuditEntry.attendee_id == anna.id).order_by(AuditEntry.id)).all()
+    assert [(actor, changes["with"]) for actor, changes in about_anna] == [
+        ("team@example.org", str(number)), (f"attendee {number}", str(number)),
+        ("team@example.org", f"{namesake.number} Jürgen Müller-Lüdenscheid")]
 
 
 def test_erasure_deletes_only_the_attendees_outbox_files(client, event, attendee, link, outbox):

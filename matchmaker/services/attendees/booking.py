@@ -48,6 +48,7 @@ from ..mail.notifications import compose, public_url
 from ..programme.sessions import busy_slots
 from ..schedule.calendar import day_label
 from ..schedule.edit import add_meeting
+from ..schedule.free_slots import actor_of
 from ..schedule.runs import schedule_published
 from ..schedule.teams import team_slots
 from . import meeting_requests
@@ -203,7 +204,7 @@ def accept(attendee: Attendee, request_id: int, slot: int | None = None,
     request = meeting_requests.settle(attendee, request_id, accept=True, now=now)
     if not booking_open(attendee.event):
         return BookingOutcome(request, [accepted_mail(request)])
-    meeting = book(request, slot, actor=attendee_actor(attendee))
+    meeting = book(request, slot, actor=actor_of(attendee))
     mails = booked_mails(meeting) if meeting is not None else [accepted_mail(request)]
     return BookingOutcome(request, mails, meeting, booking_open=True)
 
@@ -236,11 +237,6 @@ def first_free_table(event: Event, slot_number: int) -> int:
         select(MeetingTable.number).where(MeetingTable.event_id == event.id,
                                           MeetingTable.id.not_in(taken))
         .order_by(MeetingTable.number).limit(1)).scalar_one()
-
-
-def attendee_actor(attendee: Attendee) -> str:
-    """How the audit log names an attendee who acted on their own page."""
-    return f"attendee #{attendee.number}"
 
 
 def accepted_mail(request: MeetingRequest) -> OutgoingMail:

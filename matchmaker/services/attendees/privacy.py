@@ -28,6 +28,7 @@ from ...models import (
     OutgoingMail,
     utcnow,
 )
+from ..audit import forget
 from ..mail.notifications import promote_and_notify
 from ..programme.choices import choices_of
 from ..schedule.changes import record_schedule_changes
@@ -120,6 +121,7 @@ def erase(attendee: Attendee) -> Erasure:
     lock_event(event)
     if not exists_after_lock(attendee):  # erased in another tab meanwhile
         return Erasure(email=email, mails=[])
+    forget(attendee)
     db.session.delete(attendee)
     db.session.flush()
     record_schedule_changes(event)
