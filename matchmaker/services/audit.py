@@ -1,9 +1,8 @@
 """The audit log: who changed what and when, with the values before and after."""
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlalchemy import Text, cast, func, or_, select
 
@@ -18,28 +17,41 @@ def record(event: Event, actor: str, action: str, attendee: Attendee | None = No
                               actor=actor, action=action, changes=jsonable(changes or {})))
 
 
+def named(attendee: Attendee) -> str:
+    """How an entry names an attendee other than the one it is about ("7 Anna Beispiel"),
+    under one of ``NAMING_KEYS`` or as the actor ("attendee 7 Anna Beispiel")."""
+    return f"{attendee.number} {attendee.full_name}"
+
+
+NAMING_KEYS = ("with", "colleague")
+
+
 def forget(attendee: Attendee) -> None:
     """For erasure (Art. 17): the entries about the attendee go with them (ON DELETE), but
-    entries about others name them too, as a meeting's partner ("with": "7 Anna Beispiel")
-    or as the attendee who acted ("attendee 7 Anna Beispiel"). There the name goes and the
-    number stays, so that the log still reads; nothing maps the number to a person then."""
+    entries about others name them too. There the name goes and the number stays, so that
+    the log still reads; nothing maps the number to a person then. By number, not by the
+    name: the entries keep the name as it was, and the attendee may have changed it since."""
     number = attendee.number
-    named = re.compile(rf"(?<!\d){number} {re.escape(attendee.full_name)}(?!\w)")
     mentioning = db.session.scalars(select(AuditEntry).where(
         AuditEntry.event_id == attendee.event_id,
-        or_(AuditEntry.actor.like(f"attendee {number} %"), cast(AuditEntry.changes, Text).like(f'%"{number} %'))))
+        or_(AuditEntry.attendee_id.is_(None), AuditEntry.attendee_id != attendee.id),
+        or_(AuditEntry.actor.like(f"attendee {number} %"),
+            cast(AuditEntry.changes, Text).like(f'%"{number} %'))))
     for entry in mentioning:
-        entry.actor = named.sub(str(number), entry.actor)
-        entry.changes = without(entry.changes, named, str(number))
+        entry.actor, entry.changes = without_name(entry.actor, entry.changes, number)
 
 
-def without(value: Any, named: re.Pattern[str], unnamed: str) -> Any:
-    """``value`` (JSON) with every ``named`` in its texts replaced by ``unnamed``."""
-    if isinstance(value, dict):
-        return {key: without(item, named, unnamed) for key, item in value.items()}
-    if isinstance(value, list):
-        return [without(item, named, unnamed) for item in value]
-    return named.sub(unnamed, value) if isinstance(value, str) else value
+def without_name(actor: str, changes: dict[str, Any], number: int) -> tuple[str, dict[str, Any]]:
+    """An entry's actor and changes with the name of attendee ``number`` taken out."""
+    prefix = f"{number} "
+    if actor.startswith(f"attendee {prefix}"):
+        actor = f"attendee {number}"
+    return actor, {key: str(number) if naming(key, value) and value.startswith(prefix) else value
+                   for key, value in changes.items()}
+
+
+def naming(key: str, value: Any) -> TypeGuard[str]:
+    return key in NAMING_KEYS and isinstance(value, str)
 
 
 def differences(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

@@ -20,7 +20,7 @@ from ...models import (
     utcnow,
 )
 from .. import DomainError
-from ..audit import record
+from ..audit import named, record
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def block_pair(event: Event, a: Attendee, b: Attendee, actor: str) -> BlockedPai
                                              Meeting.attendee_b_id == high))
     lapse_requests(a, b)
     for attendee, other in ((a, b), (b, a)):
-        record(event, actor, "pair_blocked", attendee, {"with": f"{other.number} {other.full_name}"})
+        record(event, actor, "pair_blocked", attendee, {"with": named(other)})
     db.session.flush()
     return pair
 
@@ -78,7 +78,7 @@ def unblock_pair(event: Event, pair_id: int, actor: str) -> None:
         raise DomainError("blocked_pair_not_found")
     for attendee, other in ((pair.attendee_a, pair.attendee_b), (pair.attendee_b, pair.attendee_a)):
         record(event, actor, "pair_unblocked", attendee,
-               {"with": f"{other.number} {other.full_name}"})
+               {"with": named(other)})
     db.session.delete(pair)
     db.session.flush()
 

@@ -24,7 +24,7 @@ from ...models import Attendee, AttendeeStatus, Event, Meeting, MeetingTable, Sl
 from .. import DomainError
 from ..attendees.favourites import favourites_among
 from ..attendees.registration import lock_event
-from ..audit import record
+from ..audit import named, record
 from ..programme.sessions import busy_slots
 from .behaviour import with_behaviour
 from .changes import record_schedule_changes
@@ -89,7 +89,7 @@ def log_edit(event: Event, actor: str, action: str, meeting: Meeting,
     for attendee, other in ((meeting.attendee_a, meeting.attendee_b),
                             (meeting.attendee_b, meeting.attendee_a)):
         record(event, actor, action, attendee,
-               {"with": f"{other.number} {other.full_name}", **where, **(extra or {})})
+               {"with": named(other), **where, **(extra or {})})
     record_schedule_changes(event)
 
 

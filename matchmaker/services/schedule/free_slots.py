@@ -6,6 +6,7 @@ from sqlalchemy import func, or_, select
 
 from ...extensions import db
 from ...models import Attendee, Event, Meeting, MeetingTable, Slot
+from ..audit import named
 from ..programme.sessions import busy_slots
 from .teams import team_slots
 
@@ -40,7 +41,7 @@ def meeting_count(attendee: Attendee) -> int:
 
 def actor_of(attendee: Attendee) -> str:
     """How the audit log names an attendee who changed something themselves."""
-    return f"attendee {attendee.number} {attendee.full_name}"
+    return f"attendee {named(attendee)}"
 
 
 def partner_of(meeting: Meeting, attendee: Attendee) -> Attendee:

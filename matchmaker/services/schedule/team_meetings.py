@@ -33,6 +33,7 @@ from ...models import (
 from .. import DomainError
 from ..attendees.meeting_requests import is_blocked
 from ..attendees.registration import lock_event
+from ..audit import named
 from ..mail.notifications import compose, public_url
 from .calendar import day_label, planned_meetings, sync_calendars
 from .changes import record_schedule_changes
@@ -58,7 +59,7 @@ def add_colleague(event: Event, meeting_id: int, colleague_id: int, *, actor: st
     db.session.add(row)
     meeting.locked = True
     db.session.flush()
-    log_edit(event, actor, "colleague_added", meeting, {"colleague": f"{colleague.number} {colleague.full_name}"})
+    log_edit(event, actor, "colleague_added", meeting, {"colleague": named(colleague)})
     return row
 
 
@@ -73,7 +74,7 @@ def remove_colleague(event: Event, meeting_id: int, colleague_id: int, *, actor:
     colleague = db.session.get_one(Attendee, colleague_id)
     db.session.delete(row)
     db.session.flush()
-    log_edit(event, actor, "colleague_removed", meeting, {"colleague": f"{colleague.number} {colleague.full_name}"})
+    log_edit(event, actor, "colleague_removed", meeting, {"colleague": named(colleague)})
     record_schedule_changes(event)
 
 
