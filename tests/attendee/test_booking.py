@@ -135,7 +135,8 @@ def test_a_booked_meeting_is_marked_for_the_grid_and_export_and_one_placed_by_ha
     db.session.commit()
     cells = {meeting.id: meeting for meeting in grid_cells(open_event).values()}
     assert cells[booked.id].booked_by_attendees and not cells[placed.id].booked_by_attendees
-    rows = {row["name_1"]: row["booked_by_attendees"] for row in csv.DictReader(io.StringIO(schedule_csv(open_event)))}
+    rows = {row["name_1"]: row["booked_by_attendees"]
+            for row in csv.DictReader(io.StringIO(schedule_csv(open_event)))}
     assert rows == {"Anna Beispiel": "yes", "Carla Beispiel": "no"}
 
 

@@ -113,7 +113,7 @@ def test_booked_meeting_is_in_the_grid_and_the_audit_log(organiser_client, pair)
     audit = organiser_client.get(f"{EVENT_URL}/audit").get_data(as_text=True)
     assert "Anna Beispiel" in grid and "Ben Beispiel" in grid
     assert "Gespräch von der Person beim Annehmen einer Anfrage gebucht" in audit
-    assert f"attendee {pair[0].number} Anna Beispiel" in audit and "von den Teilnehmenden gebucht" in grid
+    assert f"attendee {pair[0].number} Anna Beispiel" in audit and "Von den Teilnehmenden gebucht" in grid
 
 
 def test_organisers_switch_booking_on_acceptance_off_in_the_settings(organiser_client, open_event):

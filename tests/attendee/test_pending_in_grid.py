@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models import Attendee, AuditEntry, Meeting, MeetingMove, OfferStatus
+from matchmaker.models import Attendee, AttendeeStatus, AuditEntry, Meeting, MeetingMove, OfferStatus
 from matchmaker.services.schedule.edit import add_meeting as add_meeting_by_hand
 from tests.attendee.own_meetings_scene import mails_to, post, publish_now, slot_of
 from tests.attendee.test_slot_offers import filling, offers_to
@@ -135,6 +135,28 @@ def test_an_english_speaker_is_told_in_english_that_an_offer_was_withdrawn(organ
     assert "have withdrawn the free meeting slot offered to you" in mail.body_html
 
 
+def test_an_offer_to_someone_who_cancelled_since_is_withdrawn_without_a_mail(organiser_client, event, ben,
+                                                                            meeting, now):
+    good = filling(event, "Gut", offers=["Wasserstoff"])
+    post(organiser_client, ben, f"/my-meetings/{meeting}/give-back")
+    [offer] = offers_to(good)
+    post(organiser_client, good, "/cancel")
+    organiser_post(organiser_client, f"offers/{offer.id}/withdraw")
+    db.session.expire_all()
+    assert good.status == AttendeeStatus.CANCELLED and offer.status == OfferStatus.VOID
+    assert mails_to(good, "slot_offer_withdrawn") == []
+
+
+def test_withdrawing_an_offer_that_ran_out_meanwhile_is_refused(organiser_client, event, ben, meeting, now):
+    good = filling(event, "Gut", offers=["Wasserstoff"])
+    post(organiser_client, ben, f"/my-meetings/{meeting}/give-back")
+    [offer] = offers_to(good)
+    now.move(31)
+    organiser_post(organiser_client, f"offers/{offer.id}/withdraw")
+    db.session.expire_all()
+    assert offer.status == OfferStatus.EXPIRED and mails_to(good, "slot_offer_withdrawn") == []  # gone on
+
+
 def test_withdrawing_an_answered_offer_is_refused(organiser_client, event, ben, meeting, now):
     good = filling(event, "Gut", offers=["Wasserstoff"])
     post(organiser_client, ben, f"/my-meetings/{meeting}/give-back")
@@ -157,9 +179,10 @@ def test_a_meeting_from_an_accepted_offer_is_marked_booked_by_the_attendees(orga
     db.session.commit()
     booked = db.session.scalar(select(Meeting).where(Meeting.attendee_b_id == good.id))
     page = organiser_client.get(SCHEDULE).get_data(as_text=True)
-    assert "Fixiert · von den Teilnehmenden gebucht · Wert" in grid_cell(page, booked.id)
+    assert "Fixiert · Von den Teilnehmenden gebucht · Wert" in grid_cell(page, booked.id)
     assert "Fixiert · Wert" in grid_cell(page, placed.id)
-    assert "Fixiert · von den Teilnehmenden gebucht" in text(organiser_client.get(f"{SCHEDULE}meetings/{booked.id}"))
+    detail = text(organiser_client.get(f"{SCHEDULE}meetings/{booked.id}"))
+    assert "Fixiert · Von den Teilnehmenden gebucht" in detail
 
 
 def test_a_chain_of_offers_is_in_the_audit_log_with_who_did_each_step(organiser_client, event, ben, meeting, now):

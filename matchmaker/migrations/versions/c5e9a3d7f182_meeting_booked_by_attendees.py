@@ -2,8 +2,8 @@
 
 A request booked or a freed slot accepted makes a meeting as the grid's own "Add" does,
 so the organisers could not tell it from one they placed. Existing meetings are marked
-from the audit log: a pair whose latest "meeting added" kind of entry is a booking or an
-accepted offer.
+from the audit log: a pair whose latest entry that placed or removed their meeting is a
+booking or an accepted offer.
 
 Revision ID: c5e9a3d7f182
 Revises: b8d2f4a6c913
@@ -21,6 +21,8 @@ branch_labels = None
 depends_on = None
 
 BOOKED = ('meeting_booked', 'slot_offer_accepted')
+# Entries that placed a pair's meeting or removed it (a later run may pair them again unlogged)
+PLACING = ('meeting_added', *BOOKED, 'meeting_cancelled', 'meeting_given_back', 'pair_blocked')
 
 
 def upgrade():
@@ -35,14 +37,15 @@ def upgrade():
             {"yes": True, "event": event_id, "first": first, "second": second})
 
 
-def booked_pairs(connection) -> set[tuple[int, int, int]]:
+def booked_pairs(connection: sa.Connection) -> set[tuple[int, int, int]]:
     """(event, lower attendee id, higher) of the pairs whose latest placing was their own."""
     numbers = {(event_id, number): id_ for id_, event_id, number in connection.execute(
         sa.text("SELECT id, event_id, number FROM attendee"))}
-    latest = {}
+    latest: dict[tuple[int, int, int], str] = {}
     for event_id, attendee_id, action, changes in connection.execute(sa.text(
             "SELECT event_id, attendee_id, action, changes FROM audit_entry WHERE attendee_id IS NOT NULL"
-            " AND action IN ('meeting_added', 'meeting_booked', 'slot_offer_accepted') ORDER BY at, id")):
+            " AND action IN :actions ORDER BY at, id").bindparams(sa.bindparam('actions', expanding=True)),
+            {"actions": list(PLACING)}):
         changes = json.loads(changes) if isinstance(changes, str) else changes or {}
         number = str(changes.get('with', '')).split(' ', 1)[0]
         other = numbers.get((event_id, int(number))) if number.isdigit() else None

@@ -30,7 +30,7 @@ from ...models import (
     SlotOffer,
 )
 from .. import DomainError
-from ..audit import record
+from ..audit import named, record
 from ..mail.notifications import compose
 from .edit import event_meeting, log_edit
 from .own_meetings import page_link
@@ -131,19 +131,23 @@ def open_moves(event: Event) -> list[PendingMove]:
     return moves
 
 
-def withdraw_offer(event: Event, offer_id: int, actor: str, now: datetime | None = None) -> list[OutgoingMail]:
+def withdraw_offer(event: Event, offer_id: int, actor: str,
+                   now: datetime | None = None) -> list[OutgoingMail]:
     """The offer is void at once; the slot stays free for the organisers. The person it was
-    offered to is told (unless they have cancelled since)."""
+    offered to is told (unless they have cancelled since). One that ran out while the page
+    was open is not open any more: it goes on to the next person at the next read."""
+    now = now or clock.utc_now()
     offer = db.session.get(SlotOffer, offer_id)
     if offer is None or offer.event_id != event.id:
         raise DomainError("offer_not_found")
-    if offer.status != OfferStatus.PENDING:
+    if offer.status != OfferStatus.PENDING or offer.expires_at <= now:
         raise DomainError("offer_not_open")
-    offer.status, offer.answered_at = OfferStatus.VOID, now or clock.utc_now()
+    offer.status, offer.answered_at = OfferStatus.VOID, now
     slot, table = db.session.get_one(Slot, offer.slot_id), db.session.get_one(MeetingTable, offer.table_id)
-    partner, person = db.session.get_one(Attendee, offer.partner_id), db.session.get_one(Attendee, offer.offered_to_id)
+    partner = db.session.get_one(Attendee, offer.partner_id)
+    person = db.session.get_one(Attendee, offer.offered_to_id)
     record(event, actor, "slot_offer_withdrawn", person,
-           {"slot": slot.number, "table": table.name, "with": f"{partner.number} {partner.full_name}"})
+           {"slot": slot.number, "table": table.name, "with": named(partner)})
     db.session.flush()
     if person.status != AttendeeStatus.REGISTERED:
         return []

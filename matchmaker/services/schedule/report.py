@@ -224,7 +224,8 @@ def grid_cells(event: Event, table_ids: list[int] | None = None) -> dict[tuple[i
     for row in rows:
         meeting = GridMeeting(
             id=row[0], slot=row[1], table=row[2], score=row[3], locked=row[4], booked_by_attendees=row[5],
-            a=Person(row[6], f"{row[7]} {row[8]}", row[9]), b=Person(row[10], f"{row[11]} {row[12]}", row[13]))
+            a=Person(row[6], f"{row[7]} {row[8]}", row[9]),
+            b=Person(row[10], f"{row[11]} {row[12]}", row[13]))
         cells[(meeting.slot, meeting.table)] = meeting
     teams = colleagues_in(meeting.id for meeting in cells.values())
     return {key: replace(meeting, colleagues=tuple(teams[meeting.id])) if meeting.id in teams else meeting

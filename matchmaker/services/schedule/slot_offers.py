@@ -35,7 +35,7 @@ from ...models import (
 )
 from .. import DomainError
 from ..attendees.registration import lock_event
-from ..audit import record
+from ..audit import named, record
 from ..mail.notifications import compose, public_url
 from ..programme.sessions import busy_slots
 from .changes import record_schedule_changes
@@ -77,7 +77,7 @@ def offer_freed_slot(event: Event, partner: Attendee, slot: Slot, table: Meeting
     db.session.add(offer)
     db.session.flush()
     record(event, SYSTEM_ACTOR, "slot_offered", person, {
-        "slot": slot.number, "table": table.name, "with": f"{partner.number} {partner.full_name}",
+        "slot": slot.number, "table": table.name, "with": named(partner),
         "until": offer.expires_at})
     return [compose(person, "slot_offered", meetings_link=public_url("attendee.own_meetings", token=person.token),
                     new_at=slot.starts_at, new_table=table.name, until=offer.expires_at)]
@@ -163,7 +163,8 @@ def accept_offer(attendee: Attendee, offer_id: int, now: datetime | None = None)
     if table is None:
         raise DomainError("offer_not_open")
     low, high = sorted((attendee, partner), key=lambda a: a.id)
-    meeting = Meeting(event_id=event.id, attendee_a_id=low.id, attendee_b_id=high.id, booked_by_attendees=True)
+    meeting = Meeting(event_id=event.id, attendee_a_id=low.id, attendee_b_id=high.id,
+                      booked_by_attendees=True)
     place(event, meeting, (low, high), slot, table)
     db.session.add(meeting)
     offer.status, offer.answered_at = OfferStatus.ACCEPTED, now
