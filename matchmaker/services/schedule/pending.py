@@ -134,13 +134,14 @@ def open_moves(event: Event) -> list[PendingMove]:
 def withdraw_offer(event: Event, offer_id: int, actor: str,
                    now: datetime | None = None) -> list[OutgoingMail]:
     """The offer is void at once; the slot stays free for the organisers. The person it was
-    offered to is told (unless they have cancelled since). One that ran out while the page
-    was open is not open any more: it goes on to the next person at the next read."""
+    offered to is told (unless they have cancelled since). Overdue offers move on first, as
+    on every read: one that ran out while the page was open is not open any more."""
     now = now or clock.utc_now()
+    mails = advance_offers(event, now)
     offer = db.session.get(SlotOffer, offer_id)
     if offer is None or offer.event_id != event.id:
         raise DomainError("offer_not_found")
-    if offer.status != OfferStatus.PENDING or offer.expires_at <= now:
+    if offer.status != OfferStatus.PENDING:
         raise DomainError("offer_not_open")
     offer.status, offer.answered_at = OfferStatus.VOID, now
     slot, table = db.session.get_one(Slot, offer.slot_id), db.session.get_one(MeetingTable, offer.table_id)
@@ -150,9 +151,9 @@ def withdraw_offer(event: Event, offer_id: int, actor: str,
            {"slot": slot.number, "table": table.name, "with": named(partner)})
     db.session.flush()
     if person.status != AttendeeStatus.REGISTERED:
-        return []
-    return [compose(person, "slot_offer_withdrawn", meetings_link=page_link(person),
-                    new_at=slot.starts_at, new_table=table.name)]
+        return mails
+    return mails + [compose(person, "slot_offer_withdrawn", meetings_link=page_link(person),
+                            new_at=slot.starts_at, new_table=table.name)]
 
 
 def withdraw_move(event: Event, meeting_id: int, actor: str) -> list[OutgoingMail]:
