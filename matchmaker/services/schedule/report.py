@@ -54,7 +54,7 @@ class GridMeeting:
     b: Person
     score: int
     locked: bool
-    booked_by_attendees: bool = False
+    booked_by_attendees: bool
     colleagues: tuple[Colleague, ...] = ()  # a team meeting's colleagues
     # The engine's reasons (codes with parameters), read only for one meeting's own page.
     reasons: tuple[dict[str, Any], ...] = ()
