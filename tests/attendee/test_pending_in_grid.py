@@ -17,6 +17,7 @@ from tests.attendee.own_meetings_scene import mails_to, post, publish_now, slot_
 from tests.attendee.test_slot_offers import filling, offers_to
 from tests.support.attendees import add_attendee, add_meeting
 from tests.support.factories import post_form
+from tests.support.html import words
 
 SCHEDULE = "/organiser/go-cluster-2027/schedule/"
 AUDIT = "/organiser/go-cluster-2027/audit"
@@ -33,14 +34,14 @@ def meeting(event, anna, ben):
 
 
 def text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.get_data(as_text=True)))
+    return words(response.get_data(as_text=True))
 
 
 def grid_cell(page: str, meeting_id: int) -> str:
     """The words in the grid's cell of the meeting."""
     cell = re.search(rf'<td id="meeting-{meeting_id}".*?</td>', page, re.S)
     assert cell is not None
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell.group()))
+    return words(cell.group())
 
 
 def local_time(moment) -> str:

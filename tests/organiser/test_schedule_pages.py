@@ -1,6 +1,5 @@
 """The organiser's schedule page and its forms: what is shown, what an edit does."""
 
-import html
 import re
 from dataclasses import fields
 
@@ -18,6 +17,7 @@ from matchmaker.services.schedule.planning import plan_schedule
 from matchmaker.synthetic import generate_attendees
 from tests.support.attendees import add_attendee
 from tests.support.factories import add_organiser, login, post_form
+from tests.support.html import words
 
 BASE = "/organiser/go-cluster-2027/schedule/"
 QUALITY_FIELDS = [field.name for field in fields(Quality)]
@@ -73,7 +73,7 @@ def certificate_text(response) -> str:
     """The words a person reads in the certificate and the two sections after it."""
     page = response.get_data(as_text=True)
     section = page[page.index("<h2>", page.index("schedule-status")):page.index('id="matrix-title"')]
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.unescape(section)))
+    return words(section)
 
 
 @pytest.mark.parametrize("language, chosen_words", [("de", "ausgewogen"), ("en", "balanced:")])

@@ -1,5 +1,8 @@
-"""Read a rendered form back as a browser would submit it (for "nothing typed is lost")."""
+"""Read a rendered page as a person reads it, and a form as a browser would submit it (for
+"nothing typed is lost")."""
 
+import html
+import re
 from html.parser import HTMLParser
 
 
@@ -34,3 +37,8 @@ def form_values(page: str) -> dict[str, list[str]]:
     parser = FormState()
     parser.feed(page)
     return parser.values
+
+
+def words(page: str) -> str:
+    """What a person reads in ``page`` (HTML): its text, tags and runs of spaces as one space."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.unescape(page)))
